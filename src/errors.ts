@@ -1,0 +1,45 @@
+/**
+ * One catalog of the errors chithi reports to people. Messages are Vietnamese because they reach
+ * officers in the terminal and in Telegram; codes are stable for logs and tests.
+ */
+export const ERROR_MESSAGES = {
+  CONFIG_INVALID: (details: string) => `Cấu hình không hợp lệ:\n${details}`,
+  FILE_NOT_FOUND: (file: string) => `Không tìm thấy tệp hoặc thư mục: ${file}`,
+  FILE_NOT_UTF8: (file: string) =>
+    `Tệp ${file} không phải văn bản UTF-8 (có thể là mã TCVN3/VNI hoặc tệp nhị phân); hãy lưu lại dưới dạng UTF-8.`,
+  FILE_BINARY: (file: string) => `Tệp ${file} là tệp nhị phân, không đọc được như văn bản.`,
+  FILE_UNSUPPORTED: (file: string) => `Chưa hỗ trợ định dạng của tệp ${file}.`,
+  FILE_EMPTY: (file: string) => `Tệp ${file} không có nội dung văn bản.`,
+  FILE_BROKEN: (file: string, why: string) => `Không đọc được tệp ${file}: ${why}`,
+  INDEX_MISSING: (dir: string) =>
+    `Chưa có chỉ mục trong ${dir}. Hãy chạy "npx chithi ingest" để nạp tài liệu trước.`,
+  MODEL_UNAVAILABLE: (why: string) => `Không tải được mô hình ngữ nghĩa: ${why}`,
+  QUESTION_EMPTY: () => 'Câu hỏi đang trống.',
+  QUESTION_TOO_LONG: (max: number) => `Câu hỏi quá dài (tối đa ${max} ký tự).`,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** An error people should read: carries a stable code and a Vietnamese message. */
+export class ChithiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ChithiError';
+  }
+}
+
+export function createError<C extends ErrorCode>(
+  code: C,
+  ...args: Parameters<(typeof ERROR_MESSAGES)[C]>
+): ChithiError {
+  const make = ERROR_MESSAGES[code] as (...a: unknown[]) => string;
+  return new ChithiError(code, make(...args));
+}
+
+export function isChithiError(err: unknown): err is ChithiError {
+  return err instanceof ChithiError;
+}

@@ -1,0 +1,75 @@
+/** Facts extracted from documents at ingest. Each is linked to the passage it came from. */
+
+export type FactKind = 'meeting' | 'target' | 'task' | 'deadline' | 'document-number';
+
+/** A date that may be partial ("Sáng 3/12" → day and month only; "quý IV/2025" → quarter). */
+export interface PartialDate {
+  year?: number;
+  month?: number;
+  day?: number;
+  /** 1-4 when the text names a quarter. */
+  quarter?: number;
+  /** The phrase as written, e.g. "trước ngày 15/12/2025", "dịp Tết Nguyên đán". */
+  text: string;
+}
+
+export interface Person {
+  /** Name with diacritics and capitalization kept, without rank or honorific: "Ngô Văn Lãng". */
+  name: string;
+  /** Military or police rank if given: "Đại tá". */
+  rank?: string;
+  /** Roles as written: ["Bí thư Đảng ủy", "Chính ủy BĐBP tỉnh"]. */
+  roles: string[];
+}
+
+export interface MeetingFact {
+  kind: 'meeting';
+  /** hội nghị, kỳ họp, đại hội, lễ, hội thảo … */
+  eventType: string;
+  /** The event's name as written when there is one ("Hội nghị Ban Chấp hành Đảng bộ …"). */
+  eventName?: string;
+  date?: PartialDate;
+  chairs: Person[];
+  attendees: Person[];
+}
+
+export interface TargetFact {
+  kind: 'target';
+  /** The statement, trimmed to the target itself. */
+  text: string;
+  /** Numbers as written: ["100%"], ["9–9,5%"]. */
+  values: string[];
+  year?: number;
+}
+
+export interface TaskFact {
+  kind: 'task';
+  text: string;
+  year?: number;
+}
+
+export interface DeadlineFact {
+  kind: 'deadline';
+  text: string;
+  date: PartialDate;
+}
+
+export interface DocumentNumberFact {
+  kind: 'document-number';
+  /** "62/NQ-HĐND" */
+  number: string;
+  /** "Nghị quyết", "Chỉ thị" … when known. */
+  docType?: string;
+  issuer?: string;
+  date?: PartialDate;
+}
+
+export type Fact = MeetingFact | TargetFact | TaskFact | DeadlineFact | DocumentNumberFact;
+
+/** A fact as stored: with its id, its passage and its document. */
+export interface StoredFact<F extends Fact = Fact> {
+  id: number;
+  documentId: number;
+  passageId: number;
+  fact: F;
+}
