@@ -1,0 +1,41 @@
+import type { Context } from 'grammy';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Retriever } from '../search/types';
+import type { ResultStore } from './result-store';
+
+/** One ingested document as listed by /tailieu. */
+export interface DocumentSummary {
+  id: number;
+  title: string;
+  /** The path as ingested. */
+  file: string;
+  /** Number of passages (searchable paragraphs). */
+  passages: number;
+  /** ISO 8601 timestamps. */
+  addedAt: string;
+  updatedAt: string;
+  /** True when the text came from OCR. */
+  ocr?: boolean;
+}
+
+/** What the bot needs from the rest of chithi; injected so the bot never imports the store or search. */
+export interface BotServices {
+  retriever: Retriever;
+  documents: { list(): Promise<DocumentSummary[]> };
+  /** Runs an ingest of DATA_DIR and returns a short Vietnamese summary. */
+  reindex(): Promise<string>;
+  logger: Logger;
+  clock: () => Date;
+}
+
+/** Per-process state shared by features (results behind buttons, rate limits). */
+export interface BotState {
+  results: ResultStore;
+}
+
+export type BotContext = Context & {
+  config: Config;
+  services: BotServices;
+  state: BotState;
+};

@@ -1,0 +1,127 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { ERROR_MESSAGES } from '../../errors';
+import { questionFromMessage } from '../addressing';
+import type { BotContext } from '../context';
+import { formatAnswer, formatAskUsage, formatFullText, MAX_QUESTION_LENGTH } from '../format';
+import { replyHtml } from '../reply';
+import type { StoredResults } from '../result-store';
+
+/** Results per message (and per "Xem thêm" page). */
+export const PAGE_SIZE = 3;
+
+/** Callback data: "m:<id>" for more results, "f:<id>:<n>" for the full text of result n (0-based). */
+const MORE = /^m:([A-Za-z0-9_-]{1,16})$/;
+const FULL = /^f:([A-Za-z0-9_-]{1,16}):(\d{1,2})$/;
+
+const EXPIRED = 'Kết quả này đã hết hạn. Anh/chị vui lòng gửi lại câu hỏi ạ.';
+
+export function moreData(id: string): string {
+  return `m:${id}`;
+}
+
+export function fullData(id: string, index: number): string {
+  return `f:${id}:${index}`;
+}
+
+function buildKeyboard(id: string, page: StoredResults): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  page.results.forEach((_, i) => keyboard.text(`Toàn văn ${page.offset + i + 1}`, fullData(id, i)));
+  if (page.hasMore) keyboard.row().text('Xem thêm ▸', moreData(id));
+  return keyboard;
+}
+
+/** Counts what a person sees: NFC code points, not UTF-16 units of a decomposed (NFD) string. */
+function questionLength(question: string): number {
+  return [...question.normalize('NFC')].length;
+}
+
+/** Fetches one page (asking for one extra result to know whether "Xem thêm" makes sense). */
+async function fetchPage(ctx: BotContext, question: string, offset: number) {
+  const started = Date.now();
+  const answer = await ctx.services.retriever.ask(question, { top: PAGE_SIZE + 1, offset });
+  const page: StoredResults = {
+    question,
+    offset,
+    results: answer.results.slice(0, PAGE_SIZE),
+    hasMore: answer.found && answer.results.length > PAGE_SIZE,
+  };
+  ctx.services.logger.info(
+    {
+      chatId: ctx.chat?.id,
+      userId: ctx.from?.id,
+      offset,
+      found: answer.found,
+      results: page.results.length,
+      mode: answer.mode,
+      ms: Date.now() - started,
+    },
+    'question answered',
+  );
+  return { answer: { ...answer, results: page.results }, page };
+}
+
+/** Validates, searches and replies with the formatted answer and its buttons. */
+export async function answerQuestion(ctx: BotContext, rawQuestion: string): Promise<void> {
+  const question = rawQuestion.trim();
+  ctx.services.logger.debug({ chatId: ctx.chat?.id, question }, 'question received');
+  if (!question) {
+    await replyHtml(ctx, [`${ERROR_MESSAGES.QUESTION_EMPTY()}\n${formatAskUsage()}`]);
+    return;
+  }
+  if (questionLength(question) > MAX_QUESTION_LENGTH) {
+    await replyHtml(ctx, [
+      `${ERROR_MESSAGES.QUESTION_TOO_LONG(MAX_QUESTION_LENGTH)} Câu hỏi của anh/chị dài ${questionLength(question).toLocaleString('vi-VN')} ký tự; vui lòng rút gọn, mỗi câu hỏi một ý.`,
+    ]);
+    return;
+  }
+  // Typing indicator is cosmetic: never fail the answer because of it.
+  await ctx.replyWithChatAction('typing').catch(() => undefined);
+  const { answer, page } = await fetchPage(ctx, question, 0);
+  const messages = formatAnswer(answer, { offset: 0, top: PAGE_SIZE });
+  const keyboard = page.results.length > 0 ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
+  await replyHtml(ctx, messages, keyboard ? { keyboard } : {});
+}
+
+export const askFeature = new Composer<BotContext>();
+
+askFeature.command(['hoi', 'ask'], async (ctx) => {
+  await answerQuestion(ctx, typeof ctx.match === 'string' ? ctx.match : '');
+});
+
+askFeature.callbackQuery(MORE, async (ctx) => {
+  const id = ctx.match[1]!;
+  const previous = ctx.state.results.get(id);
+  if (!previous) {
+    await ctx.answerCallbackQuery({ text: EXPIRED });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const offset = previous.offset + previous.results.length;
+  const { answer, page } = await fetchPage(ctx, previous.question, offset);
+  const messages = formatAnswer(answer, { offset, top: PAGE_SIZE });
+  const keyboard = page.results.length > 0 ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
+  // Drop "Xem thêm" from the page already shown so the same page is not fetched twice.
+  await ctx
+    .editMessageReplyMarkup({ reply_markup: buildKeyboard(id, { ...previous, hasMore: false }) })
+    .catch(() => undefined);
+  await replyHtml(ctx, messages, keyboard ? { keyboard } : {});
+});
+
+askFeature.callbackQuery(FULL, async (ctx) => {
+  const stored = ctx.state.results.get(ctx.match[1]!);
+  const index = Number(ctx.match[2]);
+  const result = stored?.results[index];
+  if (!stored || !result) {
+    await ctx.answerCallbackQuery({ text: EXPIRED });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await replyHtml(ctx, formatFullText(result, stored.offset + index + 1));
+});
+
+// Must come after the commands: plain questions in private chats, mentions and replies in groups.
+askFeature.on('message:text', async (ctx, next) => {
+  const question = questionFromMessage(ctx);
+  if (question === undefined) return next();
+  await answerQuestion(ctx, question);
+});

@@ -1,0 +1,402 @@
+/**
+ * Pure formatting of bot messages in Telegram HTML parse mode. Every piece of text that comes from a
+ * person or a document goes through escapeHtml; the only tags are the ones written here.
+ */
+import type { AskResult, DirectAnswer, ResultSource, SearchResult } from '../search/types';
+import type { DocumentSummary } from './context';
+
+/** Telegram's limit for one text message, in UTF-16 code units after entity parsing. */
+export const TELEGRAM_MESSAGE_LIMIT = 4096;
+/** Longest question accepted, in characters. */
+export const MAX_QUESTION_LENGTH = 1000;
+/** Passages shorter than this are shown whole; longer ones go into an expandable blockquote. */
+export const SHORT_PASSAGE_CHARS = 320;
+/** Longest excerpt shown in an answer; the "Toàn văn" button gives the rest. */
+export const EXCERPT_CHARS = 900;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** NFC and collapsed whitespace: user input may arrive decomposed (NFD) or with stray line breaks. */
+function clean(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Cuts text to at most max characters at a word boundary, adding an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
+}
+
+/** "Title · Section · đoạn 3 · trang 2 · file (bản quét OCR)", escaped. */
+export function formatSource(source: ResultSource): string {
+  const parts = [truncate(clean(source.title), 160)];
+  if (source.section) parts.push(truncate(clean(source.section), 120));
+  parts.push(`đoạn ${source.paragraph}`);
+  if (source.page != null) parts.push(`trang ${source.page}`);
+  parts.push(source.file);
+  const line = parts.join(' · ') + (source.ocr ? ' (bản quét OCR)' : '');
+  return escapeHtml(line);
+}
+
+/** Escaped text with the first occurrence of `highlight` in bold. */
+function boldHighlight(text: string, highlight: string | null): string {
+  const at = highlight ? text.indexOf(highlight) : -1;
+  if (!highlight || at < 0) return escapeHtml(text);
+  return (
+    escapeHtml(text.slice(0, at)) +
+    '<b>' +
+    escapeHtml(highlight) +
+    '</b>' +
+    escapeHtml(text.slice(at + highlight.length))
+  );
+}
+
+/**
+ * A window of at most max characters of text that contains the highlight (or the start), cut at
+ * word boundaries, with the highlight in bold. Escaped.
+ */
+export function excerpt(text: string, highlight: string | null, max = EXCERPT_CHARS): string {
+  if (text.length <= max) return boldHighlight(text, highlight);
+  const at = highlight ? text.indexOf(highlight) : -1;
+  let start = 0;
+  if (at > 0 && highlight) {
+    // Keep some context before the answering sentence, but never push it out of the window.
+    const room = Math.max(0, max - highlight.length);
+    start = Math.max(0, at - Math.floor(room / 3));
+    if (start > 0) {
+      const space = text.indexOf(' ', start);
+      start = space >= 0 && space < at ? space + 1 : start;
+    }
+  }
+  let end = Math.min(text.length, start + max);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > start + max * 0.6) end = space;
+  }
+  const window = text.slice(start, end);
+  const fits = highlight !== null && at >= start && at + highlight.length <= end;
+  return (
+    (start > 0 ? '…' : '') + boldHighlight(window, fits ? highlight : null) + (end < text.length ? '…' : '')
+  );
+}
+
+/** One result: answering sentence in bold, excerpt (expandable when long), source line. */
+export function formatResult(result: SearchResult, rank: number): string {
+  const text = clean(result.text);
+  const highlight = result.highlight ? clean(result.highlight) : null;
+  const source = `📄 <i>${formatSource(result.source)}</i>`;
+  if (text.length <= SHORT_PASSAGE_CHARS) {
+    return `<b>${rank}.</b> ${boldHighlight(text, highlight)}\n${source}`;
+  }
+  const lead =
+    highlight && text.includes(highlight)
+      ? `<b>${escapeHtml(truncate(highlight, 600))}</b>`
+      : escapeHtml(truncate(text, 200));
+  return `<b>${rank}.</b> ${lead}\n<blockquote expandable>${excerpt(text, highlight)}</blockquote>\n${source}`;
+}
+
+function formatDirectAnswer(answer: DirectAnswer, results: SearchResult[]): string {
+  const lines = [`💡 <b>Trả lời:</b> ${escapeHtml(truncate(clean(answer.text), 1200))}`];
+  if (answer.candidates && answer.candidates.length > 1) {
+    lines.push('Có thể là một trong các ý sau:');
+    for (const c of answer.candidates.slice(0, 5)) lines.push(`• ${escapeHtml(truncate(clean(c), 300))}`);
+  }
+  const from = results.find((r) => r.passageId === answer.passageId);
+  if (from) lines.push(`<i>Nguồn: ${formatSource(from.source)}</i>`);
+  return lines.join('\n');
+}
+
+export interface FormatAnswerOptions {
+  /** Rank of the first result (paging): 0 for the first page. */
+  offset?: number;
+  /** How many results to show (default 3). */
+  top?: number;
+}
+
+/**
+ * The answer to a question as one or more HTML messages, each within Telegram's limit. The
+ * direct answer (first page only) comes first, then the passages.
+ */
+export function formatAnswer(result: AskResult, options: FormatAnswerOptions = {}): string[] {
+  const offset = options.offset ?? 0;
+  const top = options.top ?? 3;
+  if (!result.found || result.results.length === 0) {
+    return offset > 0 ? [formatNoMoreResults(result.question)] : [formatNotFound(result.question)];
+  }
+  const shown = result.results.slice(0, top);
+  const question = escapeHtml(truncate(clean(result.question), 300));
+  const header =
+    offset === 0
+      ? `🔎 <b>Câu hỏi:</b> <i>${question}</i>`
+      : `🔎 <b>Thêm kết quả (${offset + 1}–${offset + shown.length})</b> cho: <i>${question}</i>`;
+  const blocks = [header];
+  if (offset === 0 && result.answer) blocks.push(formatDirectAnswer(result.answer, result.results));
+  shown.forEach((r, i) => blocks.push(formatResult(r, offset + i + 1)));
+  return packMessages(blocks);
+}
+
+export function formatNotFound(question: string): string {
+  const q = escapeHtml(truncate(clean(question), 300));
+  return [
+    `Xin lỗi, tôi chưa tìm thấy đoạn nào trong tài liệu trả lời câu hỏi: <i>${q}</i>`,
+    '',
+    'Anh/chị có thể thử:',
+    '• dùng từ ngữ có trong văn bản, ví dụ "chỉ tiêu năm 2025", "nhiệm vụ trọng tâm";',
+    '• hỏi ngắn gọn, mỗi câu một ý;',
+    '• xem danh sách tài liệu đã nạp bằng lệnh /tailieu.',
+  ].join('\n');
+}
+
+export function formatNoMoreResults(question: string): string {
+  const q = escapeHtml(truncate(clean(question), 300));
+  return `Không còn kết quả nào khác cho câu hỏi: <i>${q}</i>`;
+}
+
+/** The whole paragraph behind a result (the "Toàn văn" button), split if very long. */
+export function formatFullText(result: SearchResult, rank: number): string[] {
+  const text = clean(result.text);
+  const highlight = result.highlight ? clean(result.highlight) : null;
+  return packMessages([
+    `📖 <b>Toàn văn kết quả ${rank}</b>`,
+    boldHighlight(text, highlight),
+    `📄 <i>${formatSource(result.source)}</i>`,
+  ]);
+}
+
+/** dd/MM/yyyy in the agency's time zone; the raw value when it is not a date. */
+export function formatDate(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('vi-VN', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
+}
+
+const numberFormat = new Intl.NumberFormat('vi-VN');
+
+export function formatDocumentList(documents: DocumentSummary[], timeZone: string): string[] {
+  if (documents.length === 0) {
+    return [
+      'Chưa có tài liệu nào được nạp. Hãy chép văn bản vào thư mục dữ liệu (DATA_DIR) rồi nhờ quản trị viên chạy /reindex.',
+    ];
+  }
+  const total = documents.reduce((sum, d) => sum + d.passages, 0);
+  const blocks = [
+    `📚 <b>Tài liệu đã nạp: ${numberFormat.format(documents.length)}</b> (${numberFormat.format(total)} đoạn)`,
+  ];
+  documents.forEach((d, i) => {
+    const ocr = d.ocr ? ' · bản quét OCR' : '';
+    blocks.push(
+      `${i + 1}. <b>${escapeHtml(truncate(clean(d.title), 200))}</b>\n` +
+        `   ${numberFormat.format(d.passages)} đoạn · cập nhật ${formatDate(d.updatedAt, timeZone)}${ocr} · ` +
+        `<i>${escapeHtml(d.file)}</i>`,
+    );
+  });
+  return packMessages(blocks, TELEGRAM_MESSAGE_LIMIT, '\n');
+}
+
+/** Help shown by /start and /help; examples are real questions about the sample documents. */
+export function formatHelp(options: { group: boolean; botUsername?: string }): string {
+  const mention = options.botUsername ? `@${escapeHtml(options.botUsername)}` : 'tên bot';
+  const how = options.group
+    ? [
+        'Trong nhóm, anh/chị hỏi bằng một trong các cách:',
+        '• gõ <code>/hoi câu hỏi</code>;',
+        `• nhắc tên ${mention} kèm câu hỏi;`,
+        '• trả lời (reply) một tin nhắn của bot.',
+      ]
+    : ['Anh/chị cứ gõ câu hỏi bằng tiếng Việt, tôi sẽ tìm đúng đoạn văn bản và ghi rõ nguồn.'];
+  return [
+    '👋 <b>Xin chào! Tôi là trợ lý tra cứu văn bản của đơn vị.</b>',
+    'Tôi trả lời bằng chính các đoạn trích trong chỉ thị, nghị quyết, báo cáo đã nạp, kèm tên văn bản và vị trí đoạn.',
+    '',
+    ...how,
+    '',
+    '<b>Ví dụ:</b>',
+    '• <code>/hoi chỉ tiêu năm 2025 là gì?</code>',
+    '• <code>/hoi phương hướng nhiệm vụ năm 2025</code>',
+    '• <code>/hoi công tác xây dựng Đảng đạt kết quả gì?</code>',
+    '',
+    '<b>Lệnh:</b>',
+    '/hoi — đặt câu hỏi',
+    '/tailieu — danh sách tài liệu đã nạp',
+    '/help — hướng dẫn này',
+    '',
+    'Bấm "Xem thêm" để xem các kết quả tiếp theo, "Toàn văn" để đọc cả đoạn.',
+  ].join('\n');
+}
+
+/** Short guidance for /hoi without a question. */
+export function formatAskUsage(): string {
+  return [
+    'Anh/chị hãy gõ câu hỏi ngay sau lệnh, ví dụ:',
+    '<code>/hoi chỉ tiêu năm 2025 là gì?</code>',
+    'Xem thêm hướng dẫn: /help',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Splitting HTML at safe boundaries
+
+interface Atom {
+  kind: 'open' | 'close' | 'text';
+  /** Lowercase tag name; empty for text. */
+  name: string;
+  raw: string;
+}
+
+const TOKEN = /<\/?([a-zA-Z][a-zA-Z0-9-]*)[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);|[^<&]|[<&]/g;
+
+function atomize(html: string): Atom[] {
+  const atoms: Atom[] = [];
+  for (const m of html.matchAll(TOKEN)) {
+    const raw = m[0];
+    if (m[1]) {
+      const name = m[1].toLowerCase();
+      atoms.push(raw.startsWith('</') ? { kind: 'close', name, raw } : { kind: 'open', name, raw });
+    } else {
+      atoms.push({ kind: 'text', name: '', raw });
+    }
+  }
+  return atoms;
+}
+
+/**
+ * Splits well-formed Telegram HTML into pieces of at most `limit` characters, each well-formed:
+ * tags open at a cut are closed at the end of one piece and reopened (with their attributes) at the
+ * start of the next. Cuts prefer a line break, then a space; entities (&amp;) are never cut.
+ */
+export function splitHtml(html: string, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
+  if (html.length <= limit) return [html];
+  const atoms = atomize(html);
+  // Open-tag stack before each atom.
+  const stacks: Atom[][] = [];
+  let stack: Atom[] = [];
+  for (const atom of atoms) {
+    stacks.push(stack);
+    if (atom.kind === 'open') stack = [...stack, atom];
+    else if (atom.kind === 'close') {
+      const i = stack.map((a) => a.name).lastIndexOf(atom.name);
+      if (i >= 0) stack = stack.slice(0, i);
+    }
+  }
+  stacks.push(stack);
+  const opening = (s: Atom[]) => s.map((a) => a.raw).join('');
+  const closing = (s: Atom[]) =>
+    s
+      .map((a) => `</${a.name}>`)
+      .reverse()
+      .join('');
+
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < atoms.length) {
+    const prefix = opening(stacks[start]!);
+    let length = prefix.length;
+    let end = start;
+    let lastBreak = -1;
+    let lastSpace = -1;
+    while (end < atoms.length) {
+      const next = length + atoms[end]!.raw.length;
+      if (next + closing(stacks[end + 1]!).length > limit) break;
+      length = next;
+      end++;
+      const raw = atoms[end - 1]!.raw;
+      if (raw === '\n') lastBreak = end;
+      else if (raw === ' ') lastSpace = end;
+    }
+    if (end === start) throw new RangeError(`splitHtml: limit ${limit} is too small for the markup`);
+    if (end < atoms.length) {
+      // Do not cut in the first half of a piece just to land on a nicer boundary.
+      const half = start + (end - start) / 2;
+      if (lastBreak > half) end = lastBreak;
+      else if (lastSpace > half) end = lastSpace;
+    }
+    const body = atoms
+      .slice(start, end)
+      .map((a) => a.raw)
+      .join('');
+    const piece = prefix + body + closing(stacks[end]!);
+    if (htmlToPlainText(piece).trim()) pieces.push(piece.trim());
+    start = end;
+  }
+  return pieces;
+}
+
+/**
+ * Packs blocks of HTML into as few messages as possible, joined by `separator`; a block longer than
+ * the limit is split with splitHtml.
+ */
+export function packMessages(blocks: string[], limit = TELEGRAM_MESSAGE_LIMIT, separator = '\n\n'): string[] {
+  const messages: string[] = [];
+  let current = '';
+  for (const block of blocks.flatMap((b) => splitHtml(b, limit))) {
+    if (!current) current = block;
+    else if (current.length + separator.length + block.length <= limit) current += separator + block;
+    else {
+      messages.push(current);
+      current = block;
+    }
+  }
+  if (current) messages.push(current);
+  return messages;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain text for the terminal chat
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+export function unescapeHtml(text: string): string {
+  return text.replace(/&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);/g, (whole, name: string) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Renders a Telegram HTML message as plain terminal text: tags dropped, entities decoded, quoted
+ * blocks indented with "│ ", links followed by their address.
+ */
+export function htmlToPlainText(html: string): string {
+  let out = '';
+  let quoteDepth = 0;
+  let href: string | null = null;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|[^<]+|</g)) {
+    const [whole, slash, rawName, attrs] = m;
+    if (!rawName) {
+      const text = unescapeHtml(whole);
+      out += quoteDepth > 0 ? text.replace(/\n/g, '\n│ ') : text;
+      continue;
+    }
+    const name = rawName.toLowerCase();
+    if (name === 'blockquote') {
+      if (slash) {
+        quoteDepth = Math.max(0, quoteDepth - 1);
+        if (!out.endsWith('\n')) out += '\n';
+      } else {
+        quoteDepth++;
+        if (out && !out.endsWith('\n')) out += '\n';
+        out += '│ ';
+      }
+    } else if (name === 'a') {
+      if (slash) {
+        if (href) out += ` (${href})`;
+        href = null;
+      } else {
+        href = unescapeHtml(/href="([^"]*)"/.exec(attrs ?? '')?.[1] ?? '') || null;
+      }
+    } else if (name === 'br') {
+      out += '\n';
+    }
+  }
+  return out.replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -1,0 +1,348 @@
+import {
+  escapeHtml,
+  excerpt,
+  formatAnswer,
+  formatDate,
+  formatDocumentList,
+  formatFullText,
+  formatHelp,
+  formatNotFound,
+  formatResult,
+  formatSource,
+  htmlToPlainText,
+  packMessages,
+  splitHtml,
+  TELEGRAM_MESSAGE_LIMIT,
+  truncate,
+} from '../../src/bot/format';
+import type { AskResult, SearchResult } from '../../src/search/types';
+import { SAMPLE_DOCUMENTS, SAMPLE_RESULTS } from '../helpers/fake-bot-api';
+
+/** Checks that tags nest properly and that only Telegram's tags appear. */
+function assertWellFormed(html: string): void {
+  const stack: string[] = [];
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z-]+)[^>]*>/g)) {
+    const [, slash, name] = m;
+    expect(['b', 'i', 'u', 's', 'code', 'pre', 'a', 'blockquote']).toContain(name);
+    if (slash) expect(stack.pop()).toBe(name);
+    else stack.push(name!);
+  }
+  expect(stack).toEqual([]);
+  // No raw "<" or "&" outside tags and entities.
+  const outside = html.replace(/<\/?[a-zA-Z-]+[^>]*>/g, '').replace(/&(amp|lt|gt|quot);/g, '');
+  expect(outside).not.toMatch(/[<>&]/);
+}
+
+function ask(question: string, results: SearchResult[], extra: Partial<AskResult> = {}): AskResult {
+  return { question, found: results.length > 0, mode: 'keyword', answer: null, results, ...extra };
+}
+
+const NFD = (s: string) => s.normalize('NFD');
+
+describe('escapeHtml', () => {
+  test.each([
+    ['<b>chỉ tiêu</b>', '&lt;b&gt;chỉ tiêu&lt;/b&gt;'],
+    ['BĐBP & Tỉnh ủy', 'BĐBP &amp; Tỉnh ủy'],
+    ['đạt 9,5% > 2.300 "tấn"', 'đạt 9,5% &gt; 2.300 &quot;tấn&quot;'],
+    ['&amp; đã escape', '&amp;amp; đã escape'],
+    ['không có gì', 'không có gì'],
+  ])('%s', (input, expected) => {
+    expect(escapeHtml(input)).toBe(expected);
+    expect(htmlToPlainText(escapeHtml(input))).toBe(input);
+  });
+});
+
+describe('truncate', () => {
+  test.each([
+    ['Phấn đấu trong năm có 100% tổ chức đảng', 100, 'Phấn đấu trong năm có 100% tổ chức đảng'],
+    ['Phấn đấu trong năm có 100% tổ chức đảng', 20, 'Phấn đấu trong năm…'],
+    ['Bộđộibiênphòngtỉnhninhthuận', 10, 'Bộđộibiên…'],
+  ])('%s (%i)', (text, max, expected) => {
+    const out = truncate(text, max);
+    expect(out).toBe(expected);
+    expect(out.length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('formatSource', () => {
+  test.each([
+    [
+      { file: 'data/nq.txt', title: 'Nghị quyết 2025', section: 'Phương hướng', paragraph: 4, page: null },
+      'Nghị quyết 2025 · Phương hướng · đoạn 4 · data/nq.txt',
+    ],
+    [
+      { file: 'data/bc.pdf', title: 'Báo cáo', section: null, paragraph: 12, page: 3, ocr: true },
+      'Báo cáo · đoạn 12 · trang 3 · data/bc.pdf (bản quét OCR)',
+    ],
+    [
+      { file: 'data/a&b.docx', title: NFD('Chỉ thị <mật>'), section: 'Mục I', paragraph: 1 },
+      'Chỉ thị &lt;mật&gt; · Mục I · đoạn 1 · data/a&amp;b.docx',
+    ],
+  ])('%#', (source, expected) => {
+    expect(formatSource(source)).toBe(expected);
+  });
+});
+
+describe('excerpt', () => {
+  const long =
+    'Mở đầu văn bản. '.repeat(80) +
+    'Phấn đấu 100% tổ chức đảng hoàn thành nhiệm vụ. ' +
+    'Phần cuối. '.repeat(80);
+  test.each([
+    [
+      'short text, highlight bolded',
+      'Đạt 9,5% & vượt 2.300 kg.',
+      'vượt 2.300 kg.',
+      'Đạt 9,5% &amp; <b>vượt 2.300 kg.</b>',
+    ],
+    [
+      'highlight not found stays plain',
+      'Giữ vững an ninh <biên giới>.',
+      'không có',
+      'Giữ vững an ninh &lt;biên giới&gt;.',
+    ],
+  ])('%s', (_name, text, highlight, expected) => {
+    expect(excerpt(text, highlight)).toBe(expected);
+  });
+
+  test('long text keeps the highlight inside the window, cut with ellipses', () => {
+    const out = excerpt(long, 'Phấn đấu 100% tổ chức đảng hoàn thành nhiệm vụ.', 300);
+    expect(out).toContain('<b>Phấn đấu 100% tổ chức đảng hoàn thành nhiệm vụ.</b>');
+    expect(out.startsWith('…')).toBe(true);
+    expect(out.endsWith('…')).toBe(true);
+    expect(htmlToPlainText(out).length).toBeLessThanOrEqual(302);
+  });
+
+  test('long text without highlight starts at the beginning', () => {
+    const out = excerpt(long, null, 200);
+    expect(out.startsWith('Mở đầu văn bản.')).toBe(true);
+    expect(out).not.toContain('<b>');
+  });
+});
+
+describe('formatResult', () => {
+  test('short passage: highlight bold inline, source line', () => {
+    const html = formatResult(SAMPLE_RESULTS[3]!, 1);
+    expect(html).toContain('<b>thu giữ 2.300 kg hàng lậu, giảm 9,5% so với năm 2023.</b>');
+    expect(html).toContain('Kết quả năm 2024 · đoạn 1');
+    expect(html).not.toContain('<blockquote');
+    assertWellFormed(html);
+  });
+
+  test('long passage goes into an expandable blockquote', () => {
+    const r: SearchResult = {
+      ...SAMPLE_RESULTS[0]!,
+      text: 'Tăng cường công tác biên phòng. '.repeat(40) + SAMPLE_RESULTS[0]!.text,
+    };
+    const html = formatResult(r, 2);
+    expect(html).toMatch(/^<b>2\.<\/b> <b>Phấn đấu trong năm có 100% tổ chức đảng/);
+    expect(html).toContain('<blockquote expandable>');
+    assertWellFormed(html);
+  });
+
+  test('NFD passage and highlight are shown composed and still bolded', () => {
+    const r: SearchResult = {
+      ...SAMPLE_RESULTS[3]!,
+      text: NFD(SAMPLE_RESULTS[3]!.text),
+      highlight: NFD(SAMPLE_RESULTS[3]!.highlight!),
+    };
+    const html = formatResult(r, 1);
+    expect(html).toContain('<b>thu giữ 2.300 kg hàng lậu, giảm 9,5% so với năm 2023.</b>');
+  });
+
+  test('HTML in a passage is escaped', () => {
+    const r: SearchResult = {
+      ...SAMPLE_RESULTS[4]!,
+      text: 'Dùng thẻ <b>đậm</b> & <script>x</script>',
+      highlight: null,
+    };
+    const html = formatResult(r, 1);
+    expect(html).toContain('&lt;b&gt;đậm&lt;/b&gt; &amp; &lt;script&gt;');
+    assertWellFormed(html);
+  });
+});
+
+describe('formatAnswer', () => {
+  test('echoes the question escaped, then 3 passages with sources', () => {
+    const [msg, ...rest] = formatAnswer(ask('<b>chỉ tiêu</b> 2025 là gì?', SAMPLE_RESULTS.slice(0, 4)));
+    expect(rest).toEqual([]);
+    expect(msg).toContain('&lt;b&gt;chỉ tiêu&lt;/b&gt; 2025 là gì?');
+    expect(msg).toContain('100% tổ chức đảng');
+    expect(msg).toContain('<b>3.</b>');
+    expect(msg).not.toContain('<b>4.</b>');
+    expect((msg!.match(/📄/g) ?? []).length).toBe(3);
+    assertWellFormed(msg!);
+  });
+
+  test('direct answer first, with its source', () => {
+    const result = ask('chỉ tiêu tổ chức đảng năm 2025?', SAMPLE_RESULTS.slice(0, 3), {
+      answer: { text: '100% tổ chức đảng hoàn thành nhiệm vụ trở lên', passageId: 11, kind: 'target' },
+    });
+    const [msg] = formatAnswer(result);
+    const answerAt = msg!.indexOf('Trả lời:');
+    expect(answerAt).toBeGreaterThan(0);
+    expect(answerAt).toBeLessThan(msg!.indexOf('<b>1.</b>'));
+    expect(msg!.slice(answerAt)).toMatch(
+      /Nguồn: Nghị quyết lãnh đạo năm 2025 · Phương hướng năm 2025 · đoạn 4/,
+    );
+  });
+
+  test('second page numbers results from offset and skips the direct answer', () => {
+    const result = ask('chỉ tiêu', SAMPLE_RESULTS.slice(3), {
+      answer: { text: 'không được lặp lại', passageId: 5, kind: 'target' },
+    });
+    const [msg] = formatAnswer(result, { offset: 3 });
+    expect(msg).toContain('<b>4.</b>');
+    expect(msg).toContain('(4–5)');
+    expect(msg).not.toContain('không được lặp lại');
+  });
+
+  test('not found: says so, suggests rephrasing, offers /tailieu', () => {
+    const [msg] = formatAnswer(ask('lương tháng 13 <i>?</i>', []));
+    expect(msg).toContain('chưa tìm thấy');
+    expect(msg).toContain('/tailieu');
+    expect(msg).toContain('lương tháng 13 &lt;i&gt;?&lt;/i&gt;');
+    expect(msg).toBe(formatNotFound('lương tháng 13 <i>?</i>'));
+  });
+
+  test('huge passages are split into several messages, each within 4096 and well formed', () => {
+    const huge = (n: number): SearchResult => ({
+      ...SAMPLE_RESULTS[0]!,
+      passageId: n,
+      text: `Đoạn ${n}: ` + 'Công tác xây dựng Đảng & chính quyền <cơ sở> đạt 9,5%. '.repeat(120),
+      highlight: 'Công tác xây dựng Đảng & chính quyền <cơ sở> đạt 9,5%. '.repeat(60).trim(),
+    });
+    const messages = formatAnswer(ask('xây dựng Đảng', [huge(1), huge(2), huge(3)]), {});
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) {
+      expect(m.length).toBeLessThanOrEqual(TELEGRAM_MESSAGE_LIMIT);
+      assertWellFormed(m);
+    }
+  });
+});
+
+describe('splitHtml', () => {
+  const cases: [string, string, number][] = [
+    ['plain Vietnamese prose', 'Bộ đội Biên phòng tỉnh Ninh Thuận. '.repeat(300), 4096],
+    ['bold spanning the cut', '<b>' + 'Phấn đấu 100% tổ chức đảng. '.repeat(400) + '</b>', 4096],
+    [
+      'expandable quote with entities',
+      '<blockquote expandable>' + 'A &amp; B &lt;C&gt; đạt 2.300 kg. '.repeat(500) + '</blockquote>',
+      4096,
+    ],
+    ['nested tags, small limit', '<b>Đậm <i>nghiêng ' + 'chữ '.repeat(50) + '</i> hết</b> sau', 60],
+    [
+      'lines preferred as cut points',
+      Array.from({ length: 200 }, (_, i) => `Dòng ${i}: nhiệm vụ năm 2025`).join('\n'),
+      500,
+    ],
+    ['no spaces at all', 'x'.repeat(9000), 4096],
+    ['NFD text', NFD('Chỉ tiêu kết nạp đảng viên mới được giao. ').repeat(200), 1000],
+  ];
+  test.each(cases)('%s', (_name, html, limit) => {
+    const pieces = splitHtml(html, limit);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) {
+      expect(p.length).toBeLessThanOrEqual(limit);
+      assertWellFormed(p);
+    }
+    // Nothing lost or duplicated (quote markers aside, which every piece repeats).
+    const plain = (s: string) => htmlToPlainText(s).replace(/[\s│]+/g, '');
+    expect(pieces.map(plain).join('')).toBe(plain(html));
+  });
+
+  test('line breaks are preferred over spaces', () => {
+    const html = Array.from({ length: 100 }, (_, i) => `Dòng số ${i} về công tác biên phòng`).join('\n');
+    for (const p of splitHtml(html, 300)) expect(p).toMatch(/công tác biên phòng$/);
+  });
+
+  test('short input is returned unchanged', () => {
+    expect(splitHtml('<b>ngắn</b>', 4096)).toEqual(['<b>ngắn</b>']);
+  });
+
+  test('reopens tags with their attributes', () => {
+    const pieces = splitHtml('<blockquote expandable>' + 'đoạn dài '.repeat(100) + '</blockquote>', 200);
+    for (const p of pieces) expect(p.startsWith('<blockquote expandable>')).toBe(true);
+  });
+});
+
+describe('packMessages', () => {
+  test('joins small blocks into one message, starts a new one when full', () => {
+    const block = 'Phấn đấu 100% tổ chức đảng hoàn thành nhiệm vụ. '.repeat(30);
+    const messages = packMessages([block, block, block, block], 4096);
+    expect(messages.length).toBe(2);
+    for (const m of messages) expect(m.length).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe('formatDocumentList', () => {
+  test('lists titles escaped, passage counts and dates in the agency time zone', () => {
+    const [msg] = formatDocumentList(SAMPLE_DOCUMENTS, 'Asia/Ho_Chi_Minh');
+    expect(msg).toContain('Tài liệu đã nạp: 2');
+    expect(msg).toContain('2.312 đoạn');
+    expect(msg).toContain('12 đoạn · cập nhật 06/01/2025'); // 17:30Z is past midnight in Hà Nội
+    expect(msg).toContain('Báo cáo &lt;tổng kết&gt; công tác 2024 &amp; phương hướng');
+    expect(msg).toContain('2.300 đoạn');
+    expect(msg).toContain('bản quét OCR');
+    assertWellFormed(msg!);
+  });
+
+  test('empty list explains how to add documents', () => {
+    expect(formatDocumentList([], 'Asia/Ho_Chi_Minh')[0]).toContain('Chưa có tài liệu');
+  });
+
+  test('hundreds of documents are split under the limit', () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      ...SAMPLE_DOCUMENTS[0]!,
+      id: i,
+      title: `Chỉ thị số ${i}/CT-BĐBP về công tác biên phòng`,
+    }));
+    const messages = formatDocumentList(many, 'Asia/Ho_Chi_Minh');
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(m.length).toBeLessThanOrEqual(4096);
+    expect(messages.join('\n')).toContain('400. <b>Chỉ thị số 399/CT-BĐBP');
+  });
+});
+
+describe('formatDate', () => {
+  test.each([
+    ['2025-01-05T17:30:00.000Z', 'Asia/Ho_Chi_Minh', '06/01/2025'],
+    ['2025-01-05T17:30:00.000Z', 'UTC', '05/01/2025'],
+    ['không phải ngày', 'UTC', 'không phải ngày'],
+  ])('%s %s', (iso, tz, expected) => {
+    expect(formatDate(iso, tz)).toBe(expected);
+  });
+});
+
+describe('formatFullText', () => {
+  test('whole paragraph with highlight and source', () => {
+    const [msg] = formatFullText(SAMPLE_RESULTS[0]!, 1);
+    expect(msg).toContain('Toàn văn kết quả 1');
+    expect(msg).toContain('Xây dựng các cấp ủy');
+    expect(msg).toContain('<b>Phấn đấu trong năm có 100%');
+    assertWellFormed(msg!);
+  });
+});
+
+describe('formatHelp', () => {
+  test.each([
+    [false, ['cứ gõ câu hỏi', '/tailieu']],
+    [true, ['/hoi câu hỏi', '@chithi_test_bot', 'trả lời (reply)']],
+  ])('group=%s', (group, expected) => {
+    const html = formatHelp({ group, botUsername: 'chithi_test_bot' });
+    for (const e of expected) expect(html).toContain(e);
+    expect(html).toContain('Ví dụ');
+    assertWellFormed(html);
+  });
+});
+
+describe('htmlToPlainText', () => {
+  test.each([
+    ['<b>1.</b> Đạt &lt;90%&gt; &amp; hơn', '1. Đạt <90%> & hơn'],
+    ['Trước\n<blockquote expandable>dòng 1\ndòng 2</blockquote>\nSau', 'Trước\n│ dòng 1\n│ dòng 2\n\nSau'],
+    ['<a href="https://vi.wikipedia.org/?a=1&amp;b=2">Wiki</a>', 'Wiki (https://vi.wikipedia.org/?a=1&b=2)'],
+    ['<i>nghiêng</i> &#273;&#x1EA1;t', 'nghiêng đạt'],
+  ])('%#', (html, expected) => {
+    expect(htmlToPlainText(html)).toBe(expected);
+  });
+});
