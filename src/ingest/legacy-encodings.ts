@@ -368,6 +368,8 @@ export function isVietnameseSyllable(word: string): boolean {
   return SYLLABLE.test(bare);
 }
 
+const NON_ASCII = /\P{ASCII}/u;
+
 /** Punctuation outside ASCII that real Vietnamese UTF-8 text uses; other symbols count against. */
 const ALLOWED_SYMBOLS = /[\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u00b0\u00ab\u00bb\u00a7]/u;
 
@@ -380,11 +382,11 @@ export function vietnameseScore(text: string): { score: number; tokens: number }
   let tokens = 0;
   let good = 0;
   for (const token of text.split(/\s+/)) {
-    if (!/[^\x00-\x7f]/.test(token)) continue;
+    if (!NON_ASCII.test(token)) continue;
     tokens++;
     const runs = token.match(/[\p{L}\p{M}]+/gu) ?? [];
-    const lettersOk = runs.every((run) => /^[\x00-\x7f]+$/.test(run) || isVietnameseSyllable(run));
-    const others = token.replace(/[\p{L}\p{M}\x00-\x7f]/gu, '');
+    const lettersOk = runs.every((run) => /^[A-Za-z]+$/.test(run) || isVietnameseSyllable(run));
+    const others = token.replace(/[\p{L}\p{M}\p{ASCII}]/gu, '');
     const symbolsOk = [...others].every((c) => ALLOWED_SYMBOLS.test(c));
     if (lettersOk && symbolsOk) good++;
   }
@@ -456,7 +458,7 @@ export function detectAndDecode(input: Uint8Array): DecodedText {
 
   if (asUtf8 !== null) {
     // Mojibake is possible only if every character maps back to one Windows-1252 byte.
-    const reread = /[^\x00-\x7f]/.test(asUtf8) ? windows1252Bytes(asUtf8) : null;
+    const reread = NON_ASCII.test(asUtf8) ? windows1252Bytes(asUtf8) : null;
     if (reread === null) return { text: asUtf8.normalize('NFC'), encoding: 'utf-8' };
     const base = vietnameseScore(asUtf8).score;
     const best = pickBest(legacyCandidates(reread));
