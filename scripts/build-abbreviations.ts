@@ -1,0 +1,60 @@
+/**
+ * Builds src/text/abbreviations.json from ../shared/reference/abbreviations.tsv.
+ *
+ * Curation (from the reference's notes):
+ * - Conflicts with generic lists (BTV, CT-TTg, CTĐ, ĐBP) are resolved to the domain meaning: we only
+ *   ever take the reference's expansion, never a generic list's.
+ * - Document-number suffixes (NQ-CP, CT-TTg, NQ/TW, KL/TW, KH-UBND, NQ-HĐND) are not expanded: in
+ *   questions they are parts of document numbers ("62/NQ-HĐND"), and expanding them would flood
+ *   the query with "nghị quyết".
+ * - English glosses in parentheses are dropped; "A / B" alternatives become separate expansions.
+ * Run: node -r tsx/cjs scripts/build-abbreviations.ts
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SKIP = new Set(['NQ-CP', 'CT-TTg', 'NQ/TW', 'KL/TW', 'KH-UBND', 'NQ-HĐND', 'QH15']);
+
+export interface AbbreviationEntry {
+  forms: string[];
+  expansions: string[];
+}
+
+function main(): void {
+  const src = path.resolve(__dirname, '../../shared/reference/abbreviations.tsv');
+  const rows = fs.readFileSync(src, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+  const entries: AbbreviationEntry[] = [];
+  for (const row of rows) {
+    const [abbr = '', expansion = ''] = row.split('\t');
+    if (!abbr || SKIP.has(abbr)) continue;
+    const forms = abbr
+      .split(/\s*\/\s*/)
+      .map((f) => f.replace(/"[^"]*"/g, '').trim())
+      .filter((f, i, all) => f && all.indexOf(f) === i);
+    // "Mặt trận Tổ quốc (Việt Nam)" → both with and without the optional part.
+    const cleaned = expansion.replace(/\s*\([A-Za-z][A-Za-z ,-]*\)/g, '').trim();
+    const expansions = new Set<string>();
+    for (const alt of cleaned.split(/\s+\/\s+/)) {
+      const opt = /^(.*)\(([^)]*)\)(.*)$/.exec(alt);
+      if (opt) {
+        expansions.add(`${opt[1]}${opt[3]}`.replace(/\s+/g, ' ').trim());
+        expansions.add(`${opt[1]}${opt[2]}${opt[3]}`.replace(/\s+/g, ' ').trim());
+      } else {
+        expansions.add(alt.replace(/\s+/g, ' ').trim());
+      }
+    }
+    // "công tác đảng, công tác chính trị" for "CTĐ, CTCT": pair forms with expansions in order.
+    if (forms.length === 1 && forms[0]!.includes(',')) {
+      const fs2 = forms[0]!.split(/\s*,\s*/);
+      const ex = [...expansions][0]!.split(/\s*,\s*/);
+      fs2.forEach((f, i) => entries.push({ forms: [f], expansions: [ex[i] ?? ex[0]!] }));
+      continue;
+    }
+    entries.push({ forms, expansions: [...expansions].filter(Boolean) });
+  }
+  const out = path.resolve(__dirname, '../src/text/abbreviations.json');
+  fs.writeFileSync(out, JSON.stringify(entries, null, 1) + '\n');
+  console.log(`${entries.length} abbreviations → ${path.relative(process.cwd(), out)}`);
+}
+
+if (require.main === module) main();

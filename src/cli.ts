@@ -1,0 +1,128 @@
+import { parseArgs, ParseArgsConfig } from 'node:util';
+import dotenv from 'dotenv';
+import { openApp } from './app';
+import { loadConfig } from './config';
+import { isChithiError } from './errors';
+import { runAsk } from './commands/ask';
+import { runIngest } from './commands/ingest';
+import { runEval } from './commands/eval';
+
+const USAGE = `chithi — hỏi đáp văn bản, báo cáo ngay trên máy của đơn vị
+
+Cách dùng:
+  chithi ingest [ĐƯỜNG_DẪN...] [--index THƯ_MỤC] [--prune]   nạp tài liệu (mặc định: DATA_DIR)
+  chithi ask "CÂU HỎI" [--index THƯ_MỤC] [--top K] [--json]  hỏi một câu
+  chithi ask --json [--index THƯ_MỤC] [--top K]              đọc mỗi dòng một câu hỏi từ stdin, in JSON từng dòng
+  chithi eval [--limit N]                                     đánh giá trên bộ ../shared/eval/vilqa
+  chithi start                                                chạy bot Telegram (không có token: trò chuyện trong terminal)
+
+Mỗi lệnh có --help. Cấu hình qua biến môi trường hoặc tệp .env (xem .env.example).`;
+
+const HELP: Record<string, string> = {
+  ingest: `chithi ingest [ĐƯỜNG_DẪN...] [--index THƯ_MỤC] [--prune]
+  Nạp tệp .txt/.md (và thư mục) vào chỉ mục. Tệp không đổi được bỏ qua, tệp thay đổi được thay thế.
+  --index THƯ_MỤC  nơi lưu chỉ mục (mặc định INDEX_DIR hoặc embeddings/)
+  --prune          xóa khỏi chỉ mục các tài liệu mà tệp đã bị xóa`,
+  ask: `chithi ask "CÂU HỎI" [--index THƯ_MỤC] [--top K] [--json]
+  In K đoạn phù hợp nhất (mặc định 3), câu trả lời được làm nổi bật, kèm nguồn.
+  Không có câu hỏi và có --json: đọc mỗi dòng một câu hỏi từ stdin, in mỗi dòng một đối tượng JSON.`,
+  eval: `chithi eval [--limit N]
+  Nạp ../shared/eval/vilqa vào chỉ mục tạm, hỏi mọi câu, in hit@1/3/5 và MRR@5 theo loại câu hỏi.`,
+  start: `chithi start
+  Chạy bot Telegram với TELEGRAM_BOT_TOKEN; không có token thì mở cửa sổ trò chuyện trong terminal.`,
+};
+
+class UsageError extends Error {}
+
+interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+function parse(argv: string[], options: ParseArgsConfig['options']): ParsedArgs {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as ParsedArgs;
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function parseTop(v: string | undefined): number {
+  if (v === undefined) return 3;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError('--top phải là số nguyên từ 1 đến 50');
+  return n;
+}
+
+/** Runs the `chithi` command; returns the exit code (0 ok, 1 runtime error, 2 usage error). */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  dotenv.config({ quiet: true });
+  const out = (s: string) => process.stdout.write(s + '\n');
+  const err = (s: string) => process.stderr.write(s + '\n');
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'ingest': {
+        const a = parse(rest, { index: { type: 'string' }, prune: { type: 'boolean' } });
+        if (a.values.help) return (out(HELP.ingest!), 0);
+        const config = loadConfig({ ...env, ...(a.values.index ? { INDEX_DIR: a.values.index as string } : {}) });
+        const app = await openApp(config, { notice: err });
+        try {
+          return await runIngest(app, a.positionals, Boolean(a.values.prune), err);
+        } finally {
+          await app.close();
+        }
+      }
+      case 'ask': {
+        const a = parse(rest, { index: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' } });
+        if (a.values.help) return (out(HELP.ask!), 0);
+        const top = parseTop(a.values.top as string | undefined);
+        if (a.positionals.length > 1) throw new UsageError('Hãy đặt câu hỏi trong dấu ngoặc kép: chithi ask "câu hỏi"');
+        const question = a.positionals[0];
+        if (question === undefined && !a.values.json) throw new UsageError('Thiếu câu hỏi (hoặc dùng --json để đọc từ stdin).');
+        const config = loadConfig({ ...env, ...(a.values.index ? { INDEX_DIR: a.values.index as string } : {}) });
+        const app = await openApp(config, { notice: err });
+        try {
+          if (app.documents().length === 0) err(`Chỉ mục ${config.indexDir} chưa có tài liệu nào; hãy chạy "npx chithi ingest".`);
+          return await runAsk(app, question, { json: Boolean(a.values.json), top }, {
+            out,
+            input: process.stdin,
+            tty: Boolean(process.stdout.isTTY),
+          });
+        } finally {
+          await app.close();
+        }
+      }
+      case 'eval': {
+        const a = parse(rest, { limit: { type: 'string' }, verbose: { type: 'boolean' } });
+        if (a.values.help) return (out(HELP.eval!), 0);
+        const limit = a.values.limit === undefined ? undefined : Number(a.values.limit);
+        if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit phải là số nguyên dương');
+        return await runEval({ limit, verbose: Boolean(a.values.verbose), out });
+      }
+      case 'start': {
+        const a = parse(rest, {});
+        if (a.values.help) return (out(HELP.start!), 0);
+        const { runStart } = await import('./main');
+        return await runStart(loadConfig(env));
+      }
+      default:
+        throw new UsageError(`Lệnh không có: "${command}".`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`${e.message}\n\n${HELP[command] ?? USAGE}`);
+      return 2;
+    }
+    if (isChithiError(e)) {
+      err(e.message);
+      return 1;
+    }
+    err(`Lỗi: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,22 @@
+import { App } from '../app';
+import { IngestReport } from '../ingest/ingest';
+
+/** A short Vietnamese summary of an ingest run, one line per category that is not empty. */
+export function formatIngestReport(r: IngestReport): string {
+  const lines = [
+    `Đã nạp: ${r.added.length} tệp mới, ${r.changed.length} tệp thay đổi, ${r.unchanged.length} tệp không đổi, ` +
+      `${r.removed.length} tệp đã xóa, ${r.failed.length} tệp lỗi; ${r.passages} đoạn được ghi.`,
+  ];
+  for (const n of r.notes) lines.push(`  Ghi chú ${n.file}: ${n.notes.join('; ')}`);
+  for (const f of r.failed) lines.push(`  Lỗi: ${f.message}`);
+  if (r.skipped.length) lines.push(`  Bỏ qua (không phải tài liệu hỗ trợ): ${r.skipped.join(', ')}`);
+  return lines.join('\n');
+}
+
+export async function runIngest(app: App, paths: string[], prune: boolean, err: (s: string) => void): Promise<number> {
+  const report = await app.ingest(paths.length ? paths : undefined, { prune });
+  err(formatIngestReport(report));
+  return report.failed.length > 0 && report.added.length + report.changed.length + report.unchanged.length === 0
+    ? 1
+    : 0;
+}

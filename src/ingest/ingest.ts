@@ -1,0 +1,186 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createError, isChithiError } from '../errors';
+import { Db } from '../store/db';
+import { deleteDocument, DocumentRow, getDocumentByFile, listDocuments } from '../store/documents';
+import { upsertDocument } from '../store/documents';
+import { parseDocument } from './parse-document';
+import { readPlainText } from './read-text';
+import { ExtractedDocument, ParsedDocument } from './types';
+
+export interface IngestReport {
+  added: string[];
+  changed: string[];
+  unchanged: string[];
+  removed: string[];
+  failed: Array<{ file: string; message: string }>;
+  /** Files skipped because their type is not a document type (e.g. images without OCR support). */
+  skipped: string[];
+  /** Passages written by this run. */
+  passages: number;
+  /** Notes per file (encoding conversions, OCR). */
+  notes: Array<{ file: string; notes: string[] }>;
+}
+
+export type DocumentReader = (file: string, bytes: Buffer) => Promise<ExtractedDocument> | ExtractedDocument;
+
+export interface DocumentHooks {
+  /** Runs inside the document's transaction (facts): throw to roll the document back. */
+  derive?: (db: Db, info: { documentId: number; passageIds: number[]; parsed: ParsedDocument }) => void;
+  /** Runs after the commit (vectors): removed and added passage ids. */
+  afterCommit?: (info: { documentId: number; removed: number[]; added: number[]; parsed: ParsedDocument | null }) =>
+    | Promise<void>
+    | void;
+}
+
+export interface IngestOptions extends DocumentHooks {
+  prune?: boolean;
+  now?: () => Date;
+  /** Reads a file into text segments; defaults to .txt/.md in UTF-8. */
+  read?: DocumentReader;
+  /** File extensions (lowercase, with dot) to pick up when walking directories. */
+  extensions?: ReadonlySet<string>;
+  /** Called after each file, for progress output. */
+  onFile?: (file: string, status: 'added' | 'changed' | 'unchanged' | 'failed') => void;
+}
+
+export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md']);
+
+/** The path as stored: relative to the working directory when inside it, else absolute. */
+export function displayPath(abs: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+function walk(target: string, extensions: ReadonlySet<string>, out: string[], skipped: string[]): void {
+  const stat = fs.statSync(target);
+  if (stat.isDirectory()) {
+    for (const name of fs.readdirSync(target).sort()) {
+      if (name.startsWith('.')) continue;
+      const full = path.join(target, name);
+      const s = fs.statSync(full);
+      if (s.isDirectory()) walk(full, extensions, out, skipped);
+      else if (extensions.has(path.extname(name).toLowerCase())) out.push(full);
+      else if (!/\.(db|db-wal|db-shm|json|meta)$/i.test(name)) skipped.push(full);
+    }
+  } else {
+    out.push(target);
+  }
+}
+
+export function hashBytes(bytes: Buffer): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Ingests files and folders: unchanged files (same content hash) are skipped, changed ones replace
+ * their passages, each file in one transaction. A file that cannot be read is reported and the others
+ * still ingest. With `prune`, documents whose files are gone are removed.
+ */
+export async function ingestPaths(db: Db, targets: string[], options: IngestOptions = {}): Promise<IngestReport> {
+  const now = options.now ?? (() => new Date());
+  const read = options.read ?? readPlainText;
+  const extensions = options.extensions ?? TEXT_EXTENSIONS;
+  const report: IngestReport = {
+    added: [],
+    changed: [],
+    unchanged: [],
+    removed: [],
+    failed: [],
+    skipped: [],
+    passages: 0,
+    notes: [],
+  };
+  const files: string[] = [];
+  for (const t of targets) {
+    const abs = path.resolve(t);
+    if (!fs.existsSync(abs)) {
+      report.failed.push({ file: t, message: createError('FILE_NOT_FOUND', t).message });
+      continue;
+    }
+    const skipped: string[] = [];
+    walk(abs, extensions, files, skipped);
+    report.skipped.push(...skipped.map((f) => displayPath(f)));
+  }
+
+  for (const abs of files) {
+    const file = displayPath(abs);
+    try {
+      const status = await ingestFile(db, abs, file, read, now, options, report);
+      options.onFile?.(file, status);
+    } catch (err) {
+      const message = isChithiError(err)
+        ? err.message
+        : createError('FILE_BROKEN', file, err instanceof Error ? err.message : String(err)).message;
+      report.failed.push({ file, message });
+      options.onFile?.(file, 'failed');
+    }
+  }
+
+  if (options.prune) {
+    for (const doc of listDocuments(db)) {
+      if (fs.existsSync(path.resolve(doc.file))) continue;
+      await removeDocument(db, doc, options);
+      report.removed.push(doc.file);
+    }
+  }
+  return report;
+}
+
+async function ingestFile(
+  db: Db,
+  abs: string,
+  file: string,
+  read: DocumentReader,
+  now: () => Date,
+  hooks: DocumentHooks,
+  report: IngestReport,
+): Promise<'added' | 'changed' | 'unchanged'> {
+  const bytes = fs.readFileSync(abs);
+  const hash = hashBytes(bytes);
+  const existing = getDocumentByFile(db, file);
+  if (existing && existing.hash === hash) {
+    report.unchanged.push(file);
+    return 'unchanged';
+  }
+  const extracted = await read(file, bytes);
+  const parsed = parseDocument(file, extracted);
+  if (parsed.passages.length === 0) throw createError('FILE_EMPTY', file);
+  const removed = existing
+    ? (db.prepare(`SELECT id FROM passages WHERE document_id = ?`).all(existing.id) as Array<{ id: number }>).map(
+        (r) => r.id,
+      )
+    : [];
+  const { id, passageIds } = db.transaction(() => {
+    const res = upsertDocument(
+      db,
+      {
+        file,
+        title: parsed.title,
+        hash,
+        format: path.extname(file).slice(1).toLowerCase() || 'txt',
+        ocr: parsed.ocr,
+        notes: parsed.notes,
+        passages: parsed.passages,
+      },
+      now(),
+    );
+    hooks.derive?.(db, { documentId: res.id, passageIds: res.passageIds, parsed });
+    return res;
+  })();
+  await hooks.afterCommit?.({ documentId: id, removed, added: passageIds, parsed });
+  report.passages += passageIds.length;
+  if (parsed.notes.length) report.notes.push({ file, notes: parsed.notes });
+  (existing ? report.changed : report.added).push(file);
+  return existing ? 'changed' : 'added';
+}
+
+/** Removes a document and everything derived from it. */
+export async function removeDocument(db: Db, doc: DocumentRow, hooks: DocumentHooks = {}): Promise<void> {
+  const removed = (
+    db.prepare(`SELECT id FROM passages WHERE document_id = ?`).all(doc.id) as Array<{ id: number }>
+  ).map((r) => r.id);
+  db.transaction(() => deleteDocument(db, doc.id))();
+  await hooks.afterCommit?.({ documentId: doc.id, removed, added: [], parsed: null });
+}

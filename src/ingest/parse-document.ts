@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { normalizeText } from '../text/normalize';
+import { blocksToPassages } from './passages';
+import { reflow } from './reflow';
+import { ExtractedDocument, ParsedDocument } from './types';
+
+/** "bdbp-ninh-thuan-nghi-quyet-2025.txt" → "bdbp ninh thuan nghi quyet 2025". */
+export function titleFromFileName(file: string): string {
+  const base = path.basename(file).replace(/\.[^.]+$/, '');
+  return base.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim() || base;
+}
+
+/**
+ * Turns what a format reader extracted into blocks and passages. Pure: no I/O.
+ * The title is the document's own (a title block or the reader's metadata), else the file name.
+ */
+export function parseDocument(file: string, extracted: ExtractedDocument): ParsedDocument {
+  const blocks = reflow(extracted.segments);
+  const titleBlock = blocks.find((b) => b.kind === 'title');
+  const title = normalizeText(titleBlock?.text ?? extracted.title ?? titleFromFileName(file));
+  return {
+    title,
+    blocks,
+    passages: blocksToPassages(blocks),
+    ocr: extracted.ocr,
+    notes: extracted.notes,
+  };
+}

@@ -1,0 +1,66 @@
+import { extractYears } from '../text/tokenize';
+import { splitSentences } from '../text/sentences';
+import { collapseWhitespace } from '../text/normalize';
+import { Block, PassageDraft } from './types';
+
+/**
+ * Passage size, in characters. A paragraph up to MAX_PASSAGE_CHARS stays whole; a longer one is cut at
+ * sentence boundaries into pieces of about equal size. 700 characters is about 150 Vietnamese
+ * syllables: short enough that BM25 and a small embedding model (e5-small reads 512 tokens) see one
+ * topic, long enough to read as an answer in a chat bubble without opening the whole paragraph.
+ */
+export const MAX_PASSAGE_CHARS = 700;
+
+/** Packs sentences into pieces of about equal length, none over `max` unless one sentence is. */
+export function packSentences(sentences: string[], max = MAX_PASSAGE_CHARS): string[] {
+  const total = sentences.reduce((n, s) => n + s.length + 1, 0);
+  if (total <= max) return [sentences.join(' ')];
+  const pieces = Math.ceil(total / max);
+  const target = total / pieces;
+  const out: string[] = [];
+  let cur: string[] = [];
+  let len = 0;
+  for (const s of sentences) {
+    if (cur.length > 0 && (len + s.length > max || len >= target)) {
+      out.push(cur.join(' '));
+      cur = [];
+      len = 0;
+    }
+    cur.push(s);
+    len += s.length + 1;
+  }
+  if (cur.length) out.push(cur.join(' '));
+  return out;
+}
+
+/**
+ * Turns blocks into passages: headings become the section of what follows (and passages of their own,
+ * so a question about a heading finds it); titles and date lines are document metadata.
+ */
+export function blocksToPassages(blocks: Block[]): PassageDraft[] {
+  const out: PassageDraft[] = [];
+  let section: string | null = null;
+  let paragraph = 0;
+  for (const b of blocks) {
+    if (b.kind === 'title' || b.kind === 'date') continue;
+    paragraph++;
+    if (b.kind === 'heading') section = b.text;
+    const text = collapseWhitespace(b.text);
+    const pieces = text.length > MAX_PASSAGE_CHARS ? packSentences(splitSentences(text)) : [text];
+    // The years of the whole paragraph: a piece about "trong năm" belongs to the paragraph's year.
+    const paragraphYears = extractYears(text);
+    for (const piece of pieces) {
+      const own = extractYears(piece);
+      out.push({
+        ordinal: out.length,
+        paragraph,
+        kind: b.kind,
+        section: b.kind === 'heading' ? null : section,
+        page: b.page ?? null,
+        text: piece,
+        years: own.length ? own : paragraphYears,
+      });
+    }
+  }
+  return out;
+}

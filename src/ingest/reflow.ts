@@ -1,0 +1,130 @@
+import { Block, BlockKind, ExtractedSegment } from './types';
+
+/**
+ * Reflows hard-wrapped text (pasted from a PDF or a web page) into logical blocks, and recognizes
+ * titles, date lines, section headings, numbered list items and photo captions in parentheses.
+ *
+ * The wrap width is estimated per segment (a high percentile of line lengths): a line that ends a
+ * sentence well short of it ends a paragraph; a line close to it was wrapped and continues.
+ */
+
+const TERMINAL = /(?:[.!?…:;]|\.\/\.)["”’)]?$/;
+const LIST_MARKER = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][)]|[-–•+*▪●]|\(\d{1,2}\))\s+\S/u;
+const ROMAN_HEADING = /^(?:[IVXLC]{1,6})[.)]\s+\S/;
+const MD_HEADING = /^#{1,6}\s+\S/;
+const ARTICLE_HEADING = /^(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b/u;
+const DATE_LINE =
+  /^(?:[\p{L} .]+,\s*)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?$|^(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày\s+)?\d{1,2}\/\d{1,2}(?:\/\d{4})?\s*$/iu;
+
+function isUpperStart(s: string): boolean {
+  const c = s.trimStart()[0] ?? '';
+  return c !== c.toLowerCase() || /\d/.test(c);
+}
+
+function isAllCaps(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase();
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))]!;
+}
+
+/** A line that starts a block of its own whatever came before. */
+function startsBlock(line: string): boolean {
+  return (
+    LIST_MARKER.test(line) ||
+    ROMAN_HEADING.test(line) ||
+    MD_HEADING.test(line) ||
+    ARTICLE_HEADING.test(line) ||
+    DATE_LINE.test(line)
+  );
+}
+
+function looksLikeHeading(line: string, width: number): boolean {
+  const words = line.split(/\s+/).length;
+  if (TERMINAL.test(line) && !line.endsWith(':')) return false;
+  if (MD_HEADING.test(line) || ROMAN_HEADING.test(line) || ARTICLE_HEADING.test(line)) return true;
+  if (words > 16 || /,\s*$/.test(line)) return false;
+  return isAllCaps(line) || (isUpperStart(line) && line.length < Math.max(30, width * 0.7));
+}
+
+function classify(text: string, lines: number, width: number, first: boolean): BlockKind {
+  if (/^\(.*\)$/su.test(text) && text.length < 500) return 'caption';
+  if (DATE_LINE.test(text)) return 'date';
+  if (lines === 1 && looksLikeHeading(text, width)) return first ? 'title' : 'heading';
+  if (LIST_MARKER.test(text)) return 'list-item';
+  return 'paragraph';
+}
+
+function cleanLine(line: string): string {
+  return line
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/[\t ]+/g, ' ')
+    .trim();
+}
+
+/** Splits one segment of raw text into blocks. `first` marks the document's first segment (title). */
+export function reflowSegment(raw: string, first = true, page?: number): Block[] {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  const lines = text.split('\n').map((l) => l.replace(/[\t \u00a0]+$/g, ''));
+  const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0);
+  const width = Math.max(40, percentile(lengths, 0.9));
+
+  const blocks: Block[] = [];
+  let current: string[] = [];
+  let openParens = 0;
+
+  const flush = () => {
+    if (current.length === 0) return;
+    const joined = current.map(cleanLine).join(' ').replace(/\s+/g, ' ').trim();
+    const rawLines = current.length;
+    current = [];
+    openParens = 0;
+    if (!joined) return;
+    const kind = classify(joined, rawLines, width, first && blocks.length === 0);
+    blocks.push(page === undefined ? { kind, text: joined } : { kind, text: joined, page });
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) {
+      if (openParens <= 0) flush();
+      continue;
+    }
+    const prev = current[current.length - 1];
+    if (prev !== undefined && openParens <= 0) {
+      const prevEnds =
+        (TERMINAL.test(prev) && prev.length < width * 0.85) ||
+        /\)$/.test(prev.trim()) ||
+        (current.length === 1 && looksLikeHeading(prev, width) && isUpperStart(line));
+      const captionStarts = line.startsWith('(') && TERMINAL.test(prev);
+      if (prevEnds || startsBlock(line) || captionStarts) flush();
+    }
+    current.push(line);
+    for (const ch of line) {
+      if (ch === '(') openParens++;
+      else if (ch === ')') openParens--;
+    }
+    // A caption ends with its closing parenthesis.
+    if (line.endsWith(')') && current[0]!.startsWith('(') && openParens <= 0) flush();
+  }
+  flush();
+  return blocks;
+}
+
+/** Reflows every segment; segments whose kind is known (docx) become one block each. */
+export function reflow(segments: ExtractedSegment[]): Block[] {
+  const out: Block[] = [];
+  segments.forEach((seg, i) => {
+    if (seg.kind) {
+      const text = seg.text.normalize('NFC').replace(/\s+/g, ' ').trim();
+      if (text) out.push(seg.page === undefined ? { kind: seg.kind, text } : { kind: seg.kind, text, page: seg.page });
+      return;
+    }
+    out.push(...reflowSegment(seg.text, i === 0 && out.length === 0, seg.page));
+  });
+  return out;
+}

@@ -1,0 +1,150 @@
+import { createError } from '../errors';
+import { Db, getGeneration } from '../store/db';
+import { getPassages, iteratePassages, PassageRow } from '../store/documents';
+import { analyzeQuery, AnalyzedQuery } from '../text/terms';
+import { IndexablePassage, KeywordIndex } from './keyword';
+import { bestSentence, coverage } from './relevance';
+import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
+
+/** Longest question accepted, in characters. Longer ones are refused with a message, never cut. */
+export const MAX_QUESTION_CHARS = 1000;
+
+/**
+ * Below this coverage of the question by the best passage, the answer is "not found".
+ * Calibrated on the vilqa questions and off-topic questions (docs/decisions/003-keyword-ranking.md).
+ */
+export const DEFAULT_MIN_RELEVANCE = 0.35;
+
+/** Semantic candidates, when a vector layer is available. */
+export interface VectorSearcher {
+  readonly available: boolean;
+  search(question: string, k: number): Promise<Array<{ id: number; similarity: number }>>;
+}
+
+/** A direct answer from facts, when the question asks for one (filled by the facts layer). */
+export type FactAnswerer = (question: string, results: SearchResult[]) => DirectAnswer | null;
+
+export interface RetrieverOptions {
+  minRelevance?: number;
+  vectors?: VectorSearcher;
+  answerer?: FactAnswerer;
+  /** Fuses keyword and vector candidates into one ranking (ids with scores, best first). */
+  fuse?: (
+    keyword: Array<{ id: number; score: number }>,
+    vector: Array<{ id: number; score: number }>,
+  ) => Array<{ id: number; score: number }>;
+}
+
+export function passageContext(p: Pick<PassageRow, 'title' | 'section' | 'years'>): string {
+  return [p.title, p.section ?? '', p.years.join(' ')].join(' . ');
+}
+
+/**
+ * Answers questions from the passages in the store: keyword (BM25) candidates, optionally fused with
+ * vector candidates, a relevance check for "not found", and the answering sentence of each result.
+ */
+export class SearchEngine implements Retriever {
+  private index = new KeywordIndex();
+  private generation = -1;
+  private readonly minRelevance: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: RetrieverOptions = {},
+  ) {
+    this.minRelevance = options.minRelevance ?? DEFAULT_MIN_RELEVANCE;
+  }
+
+  /** (Re)loads the keyword index when documents changed since the last load. */
+  refresh(): void {
+    const gen = getGeneration(this.db);
+    if (gen === this.generation) return;
+    const index = new KeywordIndex(this.index.params);
+    for (const p of iteratePassages(this.db)) index.add(toIndexable(p));
+    this.index = index;
+    this.generation = gen;
+  }
+
+  get passageCount(): number {
+    return this.index.size;
+  }
+
+  get mode(): SearchMode {
+    return this.options.vectors?.available ? 'hybrid' : 'keyword';
+  }
+
+  idf = (term: string): number => this.index.idf(term);
+
+  analyze(question: string): AnalyzedQuery {
+    return analyzeQuery(question);
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
+    const q = question.trim();
+    if (!q) throw createError('QUESTION_EMPTY');
+    if (q.length > MAX_QUESTION_CHARS) throw createError('QUESTION_TOO_LONG', MAX_QUESTION_CHARS);
+    this.refresh();
+    const top = Math.max(1, options.top ?? 3);
+    const offset = Math.max(0, options.offset ?? 0);
+    const query = this.analyze(q);
+    const want = Math.max(50, offset + top);
+    const keywordHits = this.index.search(query, want);
+    let ranked = keywordHits;
+    let vectorBest = 0;
+    const mode = this.mode;
+    if (mode === 'hybrid' && this.options.vectors && this.options.fuse) {
+      const vec = await this.options.vectors.search(q, want);
+      vectorBest = vec[0]?.similarity ?? 0;
+      ranked = this.options.fuse(
+        keywordHits,
+        vec.map((v) => ({ id: v.id, score: v.similarity })),
+      );
+    }
+    const ids = ranked.slice(0, offset + top).map((h) => h.id);
+    const rows = getPassages(this.db, ids);
+    const results: SearchResult[] = [];
+    for (const h of ranked.slice(0, offset + top)) {
+      const p = rows.get(h.id);
+      if (!p) continue;
+      results.push(toResult(p, h.score, bestSentence(query, p.text, this.idf)));
+    }
+    const first = results[0] ? rows.get(results[0].passageId) : undefined;
+    const relevance = first ? coverage(query, `${first.text} . ${passageContext(first)}`, this.idf) : 0;
+    const found = results.length > 0 && (relevance >= this.minRelevance || vectorBest >= 0.85);
+    const page = found ? results.slice(offset, offset + top) : [];
+    const answer = found && offset === 0 && this.options.answerer ? this.options.answerer(q, results) : null;
+    return { question, found, mode, answer, results: page };
+  }
+
+  /** The ranked results for a question, ignoring the "not found" decision (for evaluation). */
+  async rank(question: string, k: number): Promise<SearchResult[]> {
+    this.refresh();
+    const query = this.analyze(question);
+    const hits = this.index.search(query, k);
+    const rows = getPassages(this.db, hits.map((h) => h.id));
+    return hits.flatMap((h) => {
+      const p = rows.get(h.id);
+      return p ? [toResult(p, h.score, bestSentence(query, p.text, this.idf))] : [];
+    });
+  }
+
+  /** The relevance of the best keyword passage, for calibration. */
+  relevanceOf(question: string, passageText: string): number {
+    return coverage(this.analyze(question), passageText, this.idf);
+  }
+}
+
+function toIndexable(p: PassageRow): IndexablePassage {
+  return { id: p.id, text: p.text, context: passageContext(p) };
+}
+
+function toResult(p: PassageRow, score: number, highlight: string | null): SearchResult {
+  return {
+    passageId: p.id,
+    documentId: p.documentId,
+    text: p.text,
+    score: Math.round(score * 1000) / 1000,
+    highlight,
+    source: { file: p.file, title: p.title, section: p.section, paragraph: p.paragraph, page: p.page, ocr: p.ocr },
+  };
+}

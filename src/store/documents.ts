@@ -1,0 +1,198 @@
+import { PassageDraft } from '../ingest/types';
+import { bumpGeneration, Db } from './db';
+
+export interface DocumentRow {
+  id: number;
+  file: string;
+  title: string;
+  hash: string;
+  format: string;
+  ocr: boolean;
+  notes: string[];
+  addedAt: string;
+  updatedAt: string;
+  passages: number;
+}
+
+export interface PassageRow {
+  id: number;
+  documentId: number;
+  ordinal: number;
+  paragraph: number;
+  kind: string;
+  section: string | null;
+  page: number | null;
+  text: string;
+  years: number[];
+  file: string;
+  title: string;
+  ocr: boolean;
+}
+
+interface RawDoc {
+  id: number;
+  file: string;
+  title: string;
+  hash: string;
+  format: string;
+  ocr: number;
+  notes: string;
+  added_at: string;
+  updated_at: string;
+  passages: number;
+}
+
+const toDoc = (r: RawDoc): DocumentRow => ({
+  id: r.id,
+  file: r.file,
+  title: r.title,
+  hash: r.hash,
+  format: r.format,
+  ocr: r.ocr === 1,
+  notes: JSON.parse(r.notes) as string[],
+  addedAt: r.added_at,
+  updatedAt: r.updated_at,
+  passages: r.passages,
+});
+
+const DOC_SELECT = `SELECT d.*, (SELECT COUNT(*) FROM passages p WHERE p.document_id = d.id) AS passages FROM documents d`;
+
+export function listDocuments(db: Db): DocumentRow[] {
+  return (db.prepare(`${DOC_SELECT} ORDER BY d.added_at, d.id`).all() as RawDoc[]).map(toDoc);
+}
+
+export function getDocumentByFile(db: Db, file: string): DocumentRow | undefined {
+  const r = db.prepare(`${DOC_SELECT} WHERE d.file = ?`).get(file) as RawDoc | undefined;
+  return r && toDoc(r);
+}
+
+export function getDocument(db: Db, id: number): DocumentRow | undefined {
+  const r = db.prepare(`${DOC_SELECT} WHERE d.id = ?`).get(id) as RawDoc | undefined;
+  return r && toDoc(r);
+}
+
+export interface DocumentInput {
+  file: string;
+  title: string;
+  hash: string;
+  format: string;
+  ocr: boolean;
+  notes: string[];
+  passages: PassageDraft[];
+}
+
+/**
+ * Inserts or replaces a document and its passages. The caller wraps this in a transaction together
+ * with anything derived (facts), so a crash never leaves half a file.
+ * Returns the document id and the new passage ids in ordinal order.
+ */
+export function upsertDocument(db: Db, doc: DocumentInput, now: Date): { id: number; passageIds: number[] } {
+  const existing = db.prepare(`SELECT id, added_at FROM documents WHERE file = ?`).get(doc.file) as
+    | { id: number; added_at: string }
+    | undefined;
+  const ts = now.toISOString();
+  let id: number;
+  if (existing) {
+    id = existing.id;
+    db.prepare(`DELETE FROM passages WHERE document_id = ?`).run(id);
+    db.prepare(
+      `UPDATE documents SET title = ?, hash = ?, format = ?, ocr = ?, notes = ?, updated_at = ? WHERE id = ?`,
+    ).run(doc.title, doc.hash, doc.format, doc.ocr ? 1 : 0, JSON.stringify(doc.notes), ts, id);
+  } else {
+    id = Number(
+      db
+        .prepare(
+          `INSERT INTO documents(file, title, hash, format, ocr, notes, added_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(doc.file, doc.title, doc.hash, doc.format, doc.ocr ? 1 : 0, JSON.stringify(doc.notes), ts, ts)
+        .lastInsertRowid,
+    );
+  }
+  const insert = db.prepare(
+    `INSERT INTO passages(document_id, ordinal, paragraph, kind, section, page, text, years)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const passageIds = doc.passages.map((p) =>
+    Number(
+      insert.run(id, p.ordinal, p.paragraph, p.kind, p.section, p.page, p.text, JSON.stringify(p.years))
+        .lastInsertRowid,
+    ),
+  );
+  bumpGeneration(db);
+  return { id, passageIds };
+}
+
+export function deleteDocument(db: Db, id: number): void {
+  db.prepare(`DELETE FROM passages WHERE document_id = ?`).run(id);
+  db.prepare(`DELETE FROM documents WHERE id = ?`).run(id);
+  bumpGeneration(db);
+}
+
+interface RawPassage {
+  id: number;
+  document_id: number;
+  ordinal: number;
+  paragraph: number;
+  kind: string;
+  section: string | null;
+  page: number | null;
+  text: string;
+  years: string;
+  file: string;
+  title: string;
+  ocr: number;
+}
+
+const toPassage = (r: RawPassage): PassageRow => ({
+  id: r.id,
+  documentId: r.document_id,
+  ordinal: r.ordinal,
+  paragraph: r.paragraph,
+  kind: r.kind,
+  section: r.section,
+  page: r.page,
+  text: r.text,
+  years: JSON.parse(r.years) as number[],
+  file: r.file,
+  title: r.title,
+  ocr: r.ocr === 1,
+});
+
+const PASSAGE_SELECT = `SELECT p.*, d.file, d.title, d.ocr FROM passages p JOIN documents d ON d.id = p.document_id`;
+
+export function getPassages(db: Db, ids: number[]): Map<number, PassageRow> {
+  const out = new Map<number, PassageRow>();
+  const stmt = db.prepare(`${PASSAGE_SELECT} WHERE p.id = ?`);
+  for (const id of ids) {
+    const r = stmt.get(id) as RawPassage | undefined;
+    if (r) out.set(id, toPassage(r));
+  }
+  return out;
+}
+
+/** Every passage, in document order (streamed: memory stays flat on large indexes). */
+export function* iteratePassages(db: Db): Generator<PassageRow> {
+  for (const r of db.prepare(`${PASSAGE_SELECT} ORDER BY p.id`).iterate() as IterableIterator<RawPassage>) {
+    yield toPassage(r);
+  }
+}
+
+export function passagesOfDocument(db: Db, documentId: number): PassageRow[] {
+  return (db.prepare(`${PASSAGE_SELECT} WHERE p.document_id = ? ORDER BY p.ordinal`).all(documentId) as RawPassage[]).map(
+    toPassage,
+  );
+}
+
+/** All passages of the same paragraph as the given one (the "whole paragraph" view). */
+export function paragraphOf(db: Db, passageId: number): PassageRow[] {
+  const p = db.prepare(`SELECT document_id, paragraph FROM passages WHERE id = ?`).get(passageId) as
+    | { document_id: number; paragraph: number }
+    | undefined;
+  if (!p) return [];
+  return (
+    db
+      .prepare(`${PASSAGE_SELECT} WHERE p.document_id = ? AND p.paragraph = ? ORDER BY p.ordinal`)
+      .all(p.document_id, p.paragraph) as RawPassage[]
+  ).map(toPassage);
+}

@@ -1,0 +1,119 @@
+/**
+ * Vietnamese text normalization for matching, while display keeps the original text.
+ *
+ * - NFC composition (documents arrive in NFC or NFD).
+ * - One tone-placement style: the traditional one (hòa, thúy, ủy, khỏe), so "hoà" and "hòa" match.
+ * - Whitespace collapsed (including non-breaking and zero-width spaces).
+ */
+
+const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+/** Vowel-quality marks that stay with their vowel: circumflex, breve, horn. */
+const QUALITY_MARKS = new Set(['\u0302', '\u0306', '\u031B']);
+const PLAIN_VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+/** One letter in NFD: its base character and its vowel-quality mark (no tone). */
+interface Letter {
+  base: string;
+  quality: string;
+}
+
+function isVowel(letter: Letter): boolean {
+  return PLAIN_VOWELS.has(letter.base.toLowerCase());
+}
+
+/**
+ * Index of the vowel that carries the tone in the traditional style, or -1.
+ * Letters are the syllable without tone.
+ */
+function toneIndex(letters: Letter[]): number {
+  const lower = letters.map((l) => l.base.toLowerCase());
+  let start = 0;
+  // "qu" and "gi" (before another vowel) are initial consonants, not part of the nucleus.
+  if (lower[0] === 'q' && lower[1] === 'u') start = 2;
+  else if (lower[0] === 'g' && lower[1] === 'i' && letters.length > 2 && isVowel(letters[2]!)) start = 2;
+  else {
+    while (start < letters.length && !isVowel(letters[start]!)) start++;
+  }
+  let end = start;
+  while (end < letters.length && isVowel(letters[end]!)) end++;
+  if (end <= start) {
+    // "gì", "quý" handled here: the only vowel is inside the initial cluster.
+    for (let i = letters.length - 1; i >= 0; i--) if (isVowel(letters[i]!)) return i;
+    return -1;
+  }
+  const nucleus: number[] = [];
+  for (let i = start; i < end; i++) nucleus.push(i);
+  // A vowel with a quality mark (ê, ơ, ô, â, ă, ư) takes the tone; in "ươ" it is the ơ.
+  const marked = nucleus.filter((i) => letters[i]!.quality !== '');
+  if (marked.length > 0) return marked[marked.length - 1]!;
+  const hasFinal = end < letters.length;
+  if (hasFinal) return nucleus[nucleus.length - 1]!;
+  if (nucleus.length >= 3) return nucleus[1]!;
+  return nucleus[0]!;
+}
+
+function placeToneInWord(word: string): string {
+  // word is NFD; collect letters with their marks.
+  const letters: Letter[] = [];
+  let tone = '';
+  for (const ch of word) {
+    if (TONE_MARKS.has(ch)) {
+      tone = ch;
+    } else if (QUALITY_MARKS.has(ch)) {
+      const last = letters[letters.length - 1];
+      if (last) last.quality = ch;
+    } else {
+      letters.push({ base: ch, quality: '' });
+    }
+  }
+  if (!tone) return word;
+  const at = toneIndex(letters);
+  if (at < 0) return word;
+  let out = '';
+  letters.forEach((l, i) => {
+    out += l.base + l.quality + (i === at ? tone : '');
+  });
+  return out;
+}
+
+const WORD_NFD = /[A-Za-zĐđ\u0300-\u036f]+/g;
+
+/**
+ * Moves tone marks to the traditional position in every syllable: "hoà" → "hòa", "thuý" → "thúy",
+ * "uỷ" → "ủy", "khoẻ" → "khỏe". Syllables with a final consonant ("hoàng", "quyết") and "qu"/"gi"
+ * initials ("quý", "giá") are left as they are. Returns NFC.
+ */
+export function normalizeTonePlacement(text: string): string {
+  const nfd = text.normalize('NFD');
+  return nfd.replace(WORD_NFD, (w) => placeToneInWord(w)).normalize('NFC');
+}
+
+const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
+/** Collapses every run of whitespace (and zero-width/non-breaking spaces) to one space; trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(SPACES, ' ').trim();
+}
+
+/** NFC + traditional tone placement + collapsed whitespace. Case is kept. */
+export function normalizeText(text: string): string {
+  return collapseWhitespace(normalizeTonePlacement(text));
+}
+
+/**
+ * Removes every diacritic and lowercases: "Đảng ủy BĐBP" → "dang uy bdbp". Used for matching
+ * questions typed without diacritics, as many people type in chat.
+ */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+/** True when the text has at least one Vietnamese diacritic (or đ). */
+export function hasDiacritics(text: string): boolean {
+  return /[\u0300-\u036fđĐ]/.test(text.normalize('NFD'));
+}

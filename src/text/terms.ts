@@ -1,0 +1,186 @@
+import { expandAbbreviations } from './abbreviations';
+import { hasDiacritics } from './normalize';
+import { Token, tokenize } from './tokenize';
+
+/**
+ * Index terms live in four namespaces so each keeps its own document frequency:
+ * exact syllables "e:tiêu", exact bigrams "E:chỉ tiêu", folded syllables "f:tieu", folded bigrams
+ * "F:chi tieu". Bigrams never cross punctuation.
+ */
+export const EXACT = 'e:';
+export const EXACT_BIGRAM = 'E:';
+export const FOLDED = 'f:';
+export const FOLDED_BIGRAM = 'F:';
+
+/** Term frequencies of a text, as index terms. */
+export function textTerms(text: string, into: Map<string, number> = new Map(), weight = 1): Map<string, number> {
+  const tokens = tokenize(text);
+  addTokens(tokens, into, weight);
+  return into;
+}
+
+function bump(map: Map<string, number>, key: string, w: number): void {
+  map.set(key, (map.get(key) ?? 0) + w);
+}
+
+function addTokens(tokens: Token[], into: Map<string, number>, weight: number): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    bump(into, EXACT + t.text, weight);
+    bump(into, FOLDED + t.folded, weight);
+    const prev = i > 0 ? tokens[i - 1] : undefined;
+    if (prev && !t.gapBefore) {
+      bump(into, `${EXACT_BIGRAM}${prev.text} ${t.text}`, weight);
+      bump(into, `${FOLDED_BIGRAM}${prev.folded} ${t.folded}`, weight);
+    }
+  }
+}
+
+/** Question words and fillers that must not drive ranking. Exact (diacritic) forms. */
+const STOP_PHRASES: string[][] = [
+  'cho tôi hỏi',
+  'cho em hỏi',
+  'cho mình hỏi',
+  'cho hỏi',
+  'xin hỏi',
+  'xin cho biết',
+  'hãy cho biết',
+  'cho biết',
+  'tôi muốn biết',
+  'muốn biết',
+  'là gì',
+  'là ai',
+  'là bao nhiêu',
+  'bao nhiêu',
+  'như thế nào',
+  'thế nào',
+  'ra sao',
+  'được không',
+  'có phải',
+  'phải không',
+  'hay không',
+  'là những gì',
+  'những gì',
+  'gì',
+  'nào',
+  'ai',
+  'đâu',
+  'ạ',
+  'à',
+  'ơi',
+  'nhé',
+  'hả',
+  'vậy',
+  'thế',
+].map((p) => p.split(' '));
+/** Tag words that only mark a yes/no question when they end it ("có … không?"). */
+const TRAILING_TAGS = new Set(['không', 'chưa']);
+
+function matchesStop(tokens: Token[], at: number, phrase: string[]): boolean {
+  if (at + phrase.length > tokens.length) return false;
+  for (let j = 0; j < phrase.length; j++) {
+    const t = tokens[at + j]!;
+    const p = phrase[j]!;
+    // A token typed without diacritics matches by its folded form; one with diacritics must match exactly,
+    // so "cờ" is never taken for "có".
+    const folded = hasDiacritics(t.text) ? null : t.folded;
+    if (t.text !== p && folded !== p.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd'))
+      return false;
+    if (j > 0 && t.gapBefore) return false;
+  }
+  return true;
+}
+
+/** Drops question words and fillers; marks a gap where something was dropped. */
+export function contentTokens(tokens: Token[]): Token[] {
+  const keep: Token[] = [];
+  let gap = false;
+  let i = 0;
+  while (i < tokens.length) {
+    const phrase = STOP_PHRASES.find((p) => matchesStop(tokens, i, p));
+    if (phrase) {
+      i += phrase.length;
+      gap = true;
+      continue;
+    }
+    const t = tokens[i]!;
+    keep.push(gap ? { ...t, gapBefore: true } : t);
+    gap = false;
+    i++;
+  }
+  while (keep.length > 1) {
+    const last = keep[keep.length - 1]!;
+    const tag = hasDiacritics(last.text) ? last.text : null;
+    if ((tag && TRAILING_TAGS.has(tag)) || (!tag && (last.folded === 'khong' || last.folded === 'chua')))
+      keep.pop();
+    else break;
+  }
+  return keep;
+}
+
+export interface QueryWeights {
+  /** Weight of an exact syllable (default 1). */
+  exact: number;
+  /** Weight of a syllable bigram relative to a syllable (default 1). */
+  bigram: number;
+  /** Weight of folded terms when the question has diacritics (default 0.3); 1 when it has none. */
+  foldedWithDiacritics: number;
+  /** Weight of terms added by abbreviation expansion (default 0.5). */
+  expansion: number;
+}
+
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
+  exact: 1,
+  bigram: 1,
+  foldedWithDiacritics: 0.3,
+  expansion: 0.5,
+};
+
+export interface AnalyzedQuery {
+  /** Content tokens (question words removed). */
+  tokens: Token[];
+  hasDiacritics: boolean;
+  /** Index term → query weight. */
+  terms: Map<string, number>;
+  /**
+   * One entry per content syllable: the terms that count as "this syllable matched" (exact and
+   * folded), for coverage-based relevance.
+   */
+  syllables: Array<{ exact: string; folded: string; isNumber: boolean }>;
+}
+
+/** Turns a question into weighted index terms. */
+export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_WEIGHTS): AnalyzedQuery {
+  const all = tokenize(question);
+  let tokens = contentTokens(all);
+  // A question made only of question words ("là gì?") still searches its words.
+  if (tokens.length === 0) tokens = all;
+  const diacritics = tokens.some((t) => hasDiacritics(t.text));
+  const folded = diacritics ? w.foldedWithDiacritics : 1;
+  const terms = new Map<string, number>();
+  const add = (k: string, v: number) => terms.set(k, Math.max(terms.get(k) ?? 0, v));
+  tokens.forEach((t, i) => {
+    // Exact terms only help when the question carries diacritics (or the syllable has none to carry).
+    if (diacritics || t.text === t.folded) add(EXACT + t.text, w.exact);
+    add(FOLDED + t.folded, folded);
+    const prev = i > 0 ? tokens[i - 1] : undefined;
+    if (prev && !t.gapBefore) {
+      if (diacritics) add(`${EXACT_BIGRAM}${prev.text} ${t.text}`, w.exact * w.bigram);
+      add(`${FOLDED_BIGRAM}${prev.folded} ${t.folded}`, folded * w.bigram);
+    }
+  });
+  for (const exp of expandAbbreviations(tokens.map((t) => t.folded))) {
+    for (const phrase of exp.add) {
+      phrase.forEach((s, i) => {
+        add(FOLDED + s, w.expansion);
+        if (i > 0) add(`${FOLDED_BIGRAM}${phrase[i - 1]} ${s}`, w.expansion * w.bigram);
+      });
+    }
+  }
+  return {
+    tokens,
+    hasDiacritics: diacritics,
+    terms,
+    syllables: tokens.map((t) => ({ exact: EXACT + t.text, folded: FOLDED + t.folded, isNumber: t.isNumber })),
+  };
+}
