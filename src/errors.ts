@@ -16,6 +16,9 @@ export const ERROR_MESSAGES = {
   MODEL_UNAVAILABLE: (why: string) => `Không tải được mô hình ngữ nghĩa: ${why}`,
   QUESTION_EMPTY: () => 'Câu hỏi đang trống.',
   QUESTION_TOO_LONG: (max: number) => `Câu hỏi quá dài (tối đa ${max} ký tự).`,
+  FILE_TOO_LARGE: (file: string, maxMb: number) =>
+    `Tệp ${file} quá lớn (tối đa ${maxMb} MB); hãy tách thành các tệp nhỏ hơn rồi gửi lại.`,
+  OCR_UNAVAILABLE: (file: string, why: string) => `Không nhận dạng được chữ trong tệp ${file}: ${why}`,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
