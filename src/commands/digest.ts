@@ -36,9 +36,17 @@ export interface DigestCommandOptions {
  */
 export function parseDigestArgs(argv: string[]): DigestCommandOptions | { error: string } | { help: true } {
   let values: { date?: string; chat?: string; index?: string; help?: boolean };
+  // parseArgs would read a negative group id ("--chat -100123") as short options.
+  const args = argv.flatMap((a, i) =>
+    a === '--chat' && /^-\d+$/.test(argv[i + 1] ?? '')
+      ? []
+      : i > 0 && argv[i - 1] === '--chat' && /^-\d+$/.test(a)
+        ? [`--chat=${a}`]
+        : [a],
+  );
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args,
       options: {
         date: { type: 'string' },
         chat: { type: 'string' },

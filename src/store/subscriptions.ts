@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { registerSchema } from './db';
 
 /**
  * Digest subscriptions and the log of what was sent. `thread_id` is 0 for a chat without forum
@@ -34,6 +35,8 @@ CREATE TABLE IF NOT EXISTS digest_log (
   UNIQUE (chat_id, thread_id, date)
 );
 `;
+
+registerSchema(SUBSCRIPTIONS_SCHEMA);
 
 export interface Subscription {
   chatId: number;

@@ -1,0 +1,227 @@
+import {
+  composeDigest,
+  resolvePartialDate,
+  rotate,
+  type DigestInput,
+  type DigestItem,
+} from '../../src/digest/compose';
+import { addDays } from '../../src/digest/time';
+import type { DeadlineFact, PartialDate, TargetFact, TaskFact } from '../../src/facts/types';
+
+const source = (paragraph: number, title = 'Chỉ thị 15/CT-UBND về phòng cháy chữa cháy') => ({
+  title,
+  file: 'data/chi-thi-15.txt',
+  paragraph,
+});
+
+function deadline(
+  id: number,
+  text: string,
+  date: PartialDate,
+  contextYear?: number,
+): DigestItem<DeadlineFact> {
+  return {
+    id,
+    fact: { kind: 'deadline', text, date },
+    source: source(id),
+    ...(contextYear ? { contextYear } : {}),
+  };
+}
+
+function target(id: number, text: string, year?: number): DigestItem<TargetFact> {
+  return { id, fact: { kind: 'target', text, values: [], ...(year ? { year } : {}) }, source: source(id) };
+}
+
+function task(id: number, text: string, year?: number): DigestItem<TaskFact> {
+  return { id, fact: { kind: 'task', text, ...(year ? { year } : {}) }, source: source(id) };
+}
+
+function input(overrides: Partial<DigestInput>): DigestInput {
+  return {
+    date: '2025-12-05',
+    chatId: -1001234567890,
+    deadlines: [],
+    targets: [],
+    tasks: [],
+    newDocuments: [],
+    daysAhead: 14,
+    ...overrides,
+  };
+}
+
+describe('resolvePartialDate', () => {
+  it.each<[string, PartialDate, number | undefined, string | null]>([
+    ['full date', { day: 15, month: 12, year: 2025, text: 'trước ngày 15/12/2025' }, undefined, '2025-12-15'],
+    ['quarter IV', { quarter: 4, year: 2025, text: 'trong quý IV/2025' }, undefined, '2025-12-31'],
+    ['quarter I', { quarter: 1, year: 2026, text: 'quý I/2026' }, undefined, '2026-03-31'],
+    ['quarter II', { quarter: 2, year: 2026, text: 'quý II năm 2026' }, undefined, '2026-06-30'],
+    ['month of a leap year', { month: 2, year: 2024, text: 'tháng 2/2024' }, undefined, '2024-02-29'],
+    ['month', { month: 11, year: 2025, text: 'trong tháng 11/2025' }, undefined, '2025-11-30'],
+    ['day and month with the document year', { day: 3, month: 12, text: 'Sáng 3/12' }, 2025, '2025-12-03'],
+    ['day and month without any year', { day: 3, month: 12, text: 'Sáng 3/12' }, undefined, null],
+    ['a year only', { year: 2025, text: 'trong năm 2025' }, undefined, null],
+    ['a holiday', { text: 'dịp Tết Nguyên đán' }, 2026, null],
+    ['an impossible day', { day: 31, month: 2, year: 2025, text: '31/2/2025' }, undefined, null],
+    ['a quarter without a year', { quarter: 3, text: 'quý III' }, 2025, null],
+  ])('%s', (_name, date, contextYear, expected) => {
+    expect(resolvePartialDate(date, contextYear)).toBe(expected);
+  });
+});
+
+describe('composeDigest', () => {
+  it.each([
+    ['2025-12-05', 'Nhắc việc ngày 05/12/2025'],
+    ['2026-01-01', 'Nhắc việc ngày 01/01/2026'],
+    ['2025-09-30', 'Nhắc việc ngày 30/09/2025'],
+  ])('titles the digest of %s as "%s"', (date, title) => {
+    const digest = composeDigest(input({ date, tasks: [task(1, 'Tổ chức diễn tập phòng cháy')] }));
+    expect(digest.html.startsWith(`<b>${title}</b>`)).toBe(true);
+    expect(digest.text.startsWith(title)).toBe(true);
+  });
+
+  it('lists deadlines inside the window soonest first, with countdown and source, skipping the rest', () => {
+    const digest = composeDigest(
+      input({
+        deadlines: [
+          deadline(1, 'Nộp báo cáo tổng kết năm', { quarter: 4, year: 2025, text: 'quý IV/2025' }),
+          deadline(2, 'Gửi kế hoạch kiểm tra', { day: 5, month: 12, year: 2025, text: 'ngày 05/12/2025' }),
+          deadline(3, 'Hoàn thành rà soát hồ sơ', { day: 6, month: 12, text: 'ngày 6/12' }, 2025),
+          deadline(4, 'Báo cáo sơ kết 6 tháng', { day: 30, month: 6, year: 2025, text: '30/6/2025' }),
+          deadline(5, 'Tổng kết công tác năm 2026', { day: 20, month: 1, year: 2026, text: '20/01/2026' }),
+          deadline(6, 'Chuẩn bị Tết', { text: 'dịp Tết Nguyên đán' }),
+        ],
+      }),
+    );
+    const lines = digest.text.split('\n').filter((l) => l.startsWith('• '));
+    expect(lines).toEqual([
+      '• 05/12/2025 (hôm nay): Gửi kế hoạch kiểm tra — Chỉ thị 15/CT-UBND về phòng cháy chữa cháy · đoạn 2',
+      '• 06/12/2025 (ngày mai): Hoàn thành rà soát hồ sơ — Chỉ thị 15/CT-UBND về phòng cháy chữa cháy · đoạn 3',
+    ]);
+    expect(digest.isEmpty).toBe(false);
+
+    const later = composeDigest(
+      input({
+        date: '2025-12-20',
+        deadlines: [deadline(1, 'Nộp báo cáo', { quarter: 4, year: 2025, text: 'quý IV/2025' })],
+      }),
+    );
+    expect(later.text).toContain('31/12/2025 (còn 11 ngày): Nộp báo cáo');
+  });
+
+  it('escapes markup coming from documents', () => {
+    const digest = composeDigest(
+      input({
+        tasks: [task(1, 'Tăng <b>cường</b> kiểm tra & xử lý "vi phạm"')],
+        newDocuments: [
+          { title: 'Báo cáo <script>', file: 'data/a<b>.txt', addedAt: '2025-12-04T02:00:00.000Z' },
+        ],
+      }),
+    );
+    expect(digest.html).toContain('Tăng &lt;b&gt;cường&lt;/b&gt; kiểm tra &amp; xử lý &quot;vi phạm&quot;');
+    expect(digest.html).toContain('Báo cáo &lt;script&gt;');
+    expect(digest.html).not.toContain('<b>cường');
+    expect(digest.html).not.toContain('<script>');
+    expect(digest.text).toContain('Tăng <b>cường</b> kiểm tra & xử lý "vi phạm"');
+  });
+
+  it.each([
+    [50, 0, 0],
+    [200, 40, 120],
+    [0, 0, 300],
+  ])('stays under 4096 characters with %i deadlines, %i tasks, %i new documents', (nd, nt, ndoc) => {
+    const long =
+      'Các sở, ban, ngành, UBND các huyện, thị xã, thành phố khẩn trương rà soát, tổng hợp và báo cáo kết quả '.repeat(
+        4,
+      );
+    const digest = composeDigest(
+      input({
+        deadlines: Array.from({ length: nd }, (_, i) =>
+          deadline(i + 1, `${i + 1}. ${long}`, { day: 5 + (i % 10), month: 12, year: 2025, text: 'x' }),
+        ),
+        tasks: Array.from({ length: nt }, (_, i) => task(1000 + i, `${long} (${i})`)),
+        rotationSize: 40,
+        newDocuments: Array.from({ length: ndoc }, (_, i) => ({
+          title: `Kế hoạch số ${i + 1}/KH-UBND triển khai nhiệm vụ trọng tâm năm 2026`,
+          file: `data/ke-hoach-${i + 1}.docx`,
+          addedAt: `2025-12-04T0${i % 10}:00:00.000Z`,
+        })),
+      }),
+    );
+    expect(digest.html.length).toBeLessThanOrEqual(4096);
+    // Every item is either shown or counted in "… và N mục khác".
+    const shown = digest.text.split('\n').filter((l) => l.startsWith('• ')).length;
+    const hidden = [...digest.text.matchAll(/và (\d+) mục khác/g)].reduce((s, m) => s + Number(m[1]), 0);
+    expect(shown + hidden).toBe(nd + nt + ndoc);
+    expect(hidden).toBeGreaterThan(0);
+    expect(digest.text).toContain('/hoi');
+  });
+
+  it('sends a short friendly message when there is nothing to remind of', () => {
+    const digest = composeDigest(
+      input({ deadlines: [deadline(1, 'Báo cáo cũ', { day: 1, month: 3, year: 2025, text: '01/3/2025' })] }),
+    );
+    expect(digest.isEmpty).toBe(true);
+    expect(digest.text).toContain('Nhắc việc ngày 05/12/2025');
+    expect(digest.text).toContain('chưa thấy hạn nào');
+    expect(digest.text).toContain('/hoi');
+    expect(digest.html.length).toBeLessThan(400);
+  });
+
+  it("prefers the digest year's targets", () => {
+    const digest = composeDigest(
+      input({
+        targets: [
+          target(1, 'Tăng trưởng kinh tế đạt 8%', 2025),
+          target(2, 'Tỷ lệ hộ nghèo giảm còn 1,5%', 2024),
+          target(3, '100% xã đạt chuẩn nông thôn mới', 2025),
+        ],
+      }),
+    );
+    expect(digest.text).toContain('Tăng trưởng kinh tế đạt 8%');
+    expect(digest.text).toContain('100% xã đạt chuẩn nông thôn mới');
+    expect(digest.text).not.toContain('hộ nghèo');
+  });
+});
+
+describe('rotate', () => {
+  const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i * 7 + 3 }));
+
+  it.each([
+    [10, 3, -1001234567890, '2025-12-05'],
+    [7, 3, 42, '2026-02-27'],
+    [12, 4, -100777, '2025-01-01'],
+    [5, 2, 1, '2024-12-30'],
+    [31, 3, -1009999, '2025-06-15'],
+  ])('%i items, %i a day, chat %i from %s: all shown before any repeats', (n, size, chatId, start) => {
+    const all = items(n);
+    const seen = new Set<number>();
+    const days = Math.ceil(n / size);
+    for (let d = 0; d < days; d++) {
+      const picked = rotate(all, chatId, addDays(start, d), size, 'targets').map((i) => i.id);
+      expect(picked).toHaveLength(size);
+      const fresh = picked.filter((id) => !seen.has(id));
+      // Only the last day of a cycle may wrap around to items already shown.
+      if (d < days - 1) expect(fresh).toHaveLength(size);
+      else expect(fresh.length).toBe(n - (days - 1) * size);
+      fresh.forEach((id) => seen.add(id));
+    }
+    expect(seen.size).toBe(n);
+  });
+
+  it('is a function of chat and date only', () => {
+    const all = items(20);
+    const a = rotate(all, -100555, '2025-12-05', 3, 'tasks');
+    const b = rotate([...all].reverse(), -100555, '2025-12-05', 3, 'tasks');
+    expect(b).toEqual(a);
+    const chats = [-1, -2, -3, -4, -5].map((c) =>
+      rotate(all, c, '2025-12-05', 3, 'tasks')
+        .map((i) => i.id)
+        .join(),
+    );
+    expect(new Set(chats).size).toBeGreaterThan(1);
+  });
+
+  it('shows every item every day when there are few', () => {
+    expect(rotate(items(2), 5, '2025-12-05', 3, 'tasks').map((i) => i.id)).toEqual([3, 10]);
+  });
+});

@@ -1,0 +1,80 @@
+import {
+  addDays,
+  isIsoDate,
+  localDate,
+  parseDigestTime,
+  toLocal,
+  zonedTimeToInstant,
+} from '../../src/digest/time';
+
+describe('zonedTimeToInstant', () => {
+  it.each([
+    ['2025-12-05', '07:30', 'Asia/Ho_Chi_Minh', '2025-12-05T00:30:00.000Z'],
+    ['2025-12-05', '00:15', 'Asia/Ho_Chi_Minh', '2025-12-04T17:15:00.000Z'],
+    ['2025-12-05', '07:30', 'Europe/Berlin', '2025-12-05T06:30:00.000Z'],
+    ['2025-07-01', '07:30', 'Europe/Berlin', '2025-07-01T05:30:00.000Z'],
+    ['2025-03-30', '07:30', 'Europe/Berlin', '2025-03-30T05:30:00.000Z'],
+    ['2025-10-26', '07:30', 'Europe/Berlin', '2025-10-26T06:30:00.000Z'],
+    ['2025-12-05', '23:59', 'America/New_York', '2025-12-06T04:59:00.000Z'],
+    ['2025-12-05', '08:00', 'UTC', '2025-12-05T08:00:00.000Z'],
+  ])('%s %s in %s is %s', (date, time, zone, iso) => {
+    const instant = zonedTimeToInstant(date, time, zone);
+    expect(instant.toISOString()).toBe(iso);
+    const back = toLocal(instant, zone);
+    expect(`${back.date} ${String(back.hour).padStart(2, '0')}:${String(back.minute).padStart(2, '0')}`).toBe(
+      `${date} ${time}`,
+    );
+  });
+});
+
+describe('localDate', () => {
+  it.each([
+    ['2025-12-04T17:00:00.000Z', 'Asia/Ho_Chi_Minh', '2025-12-05'],
+    ['2025-12-04T16:59:59.000Z', 'Asia/Ho_Chi_Minh', '2025-12-04'],
+    ['2025-12-04T23:30:00.000Z', 'Europe/Berlin', '2025-12-05'],
+    ['2025-12-31T17:00:00.000Z', 'Asia/Ho_Chi_Minh', '2026-01-01'],
+  ])('%s in %s is %s', (iso, zone, date) => {
+    expect(localDate(new Date(iso), zone)).toBe(date);
+  });
+});
+
+describe('parseDigestTime', () => {
+  it.each([
+    ['07:30', '07:30'],
+    ['7:30', '07:30'],
+    [' 16:45 ', '16:45'],
+    ['00:00', '00:00'],
+    ['23:59', '23:59'],
+    ['25:00', null],
+    ['7h', null],
+    ['7h30', null],
+    ['7:5', null],
+    ['12:60', null],
+    ['sáng mai', null],
+    ['', null],
+  ])('%j → %j', (input, expected) => {
+    expect(parseDigestTime(input)).toBe(expected);
+  });
+});
+
+describe('calendar helpers', () => {
+  it.each([
+    ['2025-12-31', 1, '2026-01-01'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2025-03-01', -1, '2025-02-28'],
+    ['2025-12-05', 14, '2025-12-19'],
+  ])('%s + %i days = %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it.each([
+    ['2025-12-05', true],
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2025-13-01', false],
+    ['05/12/2025', false],
+    ['2025-1-5', false],
+  ])('isIsoDate(%s) = %s', (value, ok) => {
+    expect(isIsoDate(value)).toBe(ok);
+  });
+});
