@@ -3,7 +3,7 @@
  * plausible results, plus builders for the updates Telegram would send. Nothing leaves the process.
  */
 import { Writable } from 'node:stream';
-import type { Bot, Transformer } from 'grammy';
+import type { Api, Transformer } from 'grammy';
 import { GrammyError } from 'grammy';
 import type { Chat, Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
 import pino from 'pino';
@@ -40,7 +40,7 @@ export class FakeBotApi {
   private nextMessageId = 10_000;
   private readonly failures = new Map<string, { error_code: number; description: string }[]>();
 
-  install(bot: Bot<never> | Bot<any>): this {
+  install(bot: { api: Api }): this {
     bot.api.config.use(this.transformer);
     return this;
   }

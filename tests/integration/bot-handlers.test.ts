@@ -1,0 +1,419 @@
+/**
+ * The real bot (createBot with all features) driven through bot.handleUpdate against a recording
+ * stub of the Bot API.
+ */
+import type { Bot } from 'grammy';
+import type { Message } from 'grammy/types';
+import { createBot } from '../../src/bot/create-bot';
+import type { BotContext } from '../../src/bot/context';
+import { TELEGRAM_MESSAGE_LIMIT } from '../../src/bot/format';
+import type { SearchResult } from '../../src/search/types';
+import { createError } from '../../src/errors';
+import {
+  ALICE,
+  BOB,
+  captureLogger,
+  createFakeRetriever,
+  createTestServices,
+  FakeBotApi,
+  FORUM,
+  GROUP,
+  PRIVATE_CHAT,
+  SAMPLE_RESULTS,
+  sentMessage,
+  TEST_BOT_INFO,
+  testConfig,
+  UpdateFactory,
+  type TestServices,
+} from '../helpers/fake-bot-api';
+
+interface Harness {
+  bot: Bot<BotContext>;
+  api: FakeBotApi;
+  services: TestServices;
+  updates: UpdateFactory;
+  send(update: ReturnType<UpdateFactory['message']>): Promise<void>;
+}
+
+function setup(env: Record<string, string> = {}, services = createTestServices()): Harness {
+  const bot = createBot(testConfig(env), services, { botInfo: TEST_BOT_INFO });
+  const api = new FakeBotApi().install(bot);
+  const updates = new UpdateFactory();
+  return { bot, api, services, updates, send: (u) => bot.handleUpdate(u) };
+}
+
+/** The bot's last sendMessage as the Message Telegram would attach to a button press. */
+function lastSent(h: Harness): Message {
+  const sends = h.api.of('sendMessage');
+  return sentMessage(sends[sends.length - 1]!, 9000 + sends.length);
+}
+
+function buttons(payload: Record<string, unknown>): { text: string; callback_data: string }[] {
+  const markup = payload.reply_markup as
+    { inline_keyboard: { text: string; callback_data: string }[][] } | undefined;
+  return markup?.inline_keyboard.flat() ?? [];
+}
+
+describe('private chat', () => {
+  test('every text is a question: answer with passage, source, reply to the asker, HTML mode', async () => {
+    const h = setup();
+    const update = h.updates.message('chỉ tiêu tổ chức đảng năm 2025 là gì?');
+    await h.send(update);
+    const [sent] = h.api.of('sendMessage');
+    expect(sent!.parse_mode).toBe('HTML');
+    expect(sent!.reply_parameters).toEqual({
+      message_id: update.message!.message_id,
+      allow_sending_without_reply: true,
+    });
+    expect(sent!.text).toContain('100% tổ chức đảng');
+    expect(sent!.text).toContain('Nghị quyết lãnh đạo năm 2025 · Phương hướng năm 2025 · đoạn 4');
+    expect(h.services.retriever.asked[0]).toEqual({
+      question: 'chỉ tiêu tổ chức đảng năm 2025 là gì?',
+      options: { top: 4, offset: 0 },
+    });
+    expect(h.api.of('sendChatAction')[0]).toMatchObject({ action: 'typing' });
+  });
+
+  test.each([
+    ['<b>chỉ tiêu</b> 2025', '&lt;b&gt;chỉ tiêu&lt;/b&gt; 2025'],
+    ['Đảng & <script>alert(1)</script>', 'Đảng &amp; &lt;script&gt;alert(1)&lt;/script&gt;'],
+    ['chỉ tiêu 9,5% > 2.300', 'chỉ tiêu 9,5% &gt; 2.300'],
+  ])('question %s is echoed escaped', async (question, escaped) => {
+    const h = setup();
+    await h.send(h.updates.message(question));
+    expect(h.api.texts()[0]).toContain(escaped);
+  });
+
+  test('NFD question is passed on and echoed composed', async () => {
+    const h = setup();
+    await h.send(h.updates.message('chỉ tiêu tổ chức đảng'.normalize('NFD')));
+    expect(h.api.texts()[0]).toContain('chỉ tiêu tổ chức đảng');
+    expect(h.api.texts()[0]).toContain('100% tổ chức đảng');
+  });
+
+  test.each([
+    [
+      '5,000 characters',
+      'Hỏi về chỉ tiêu năm 2025. '.repeat(200).slice(0, 5000),
+      /quá dài \(tối đa 1000 ký tự\).*5\.000 ký tự/s,
+    ],
+    ['1,001 characters', 'đ'.repeat(1001), /quá dài/],
+    ['whitespace only', '   \n  ', /Câu hỏi đang trống.*\/hoi chỉ tiêu/s],
+  ])('%s question gets a clear message and no search', async (_name, question, expected) => {
+    const h = setup();
+    await h.send(h.updates.message(question));
+    expect(h.api.texts()).toHaveLength(1);
+    expect(h.api.texts()[0]).toMatch(expected);
+    expect(h.services.retriever.asked).toHaveLength(0);
+  });
+
+  test('1,000 characters in NFD (more UTF-16 units) is still accepted', async () => {
+    const h = setup();
+    const question = ('chỉ tiêu ' + 'ệ'.repeat(991)).normalize('NFD');
+    expect(question.length).toBeGreaterThan(1000);
+    await h.send(h.updates.message(question));
+    expect(h.services.retriever.asked).toHaveLength(1);
+  });
+
+  test('not found: says so, suggests rephrasing and /tailieu, no buttons', async () => {
+    const h = setup();
+    await h.send(h.updates.message('xyzzy quux'));
+    const [sent] = h.api.of('sendMessage');
+    expect(sent!.text).toContain('chưa tìm thấy');
+    expect(sent!.text).toContain('/tailieu');
+    expect(buttons(sent!)).toEqual([]);
+  });
+
+  test('a sticker gets a short note; an unknown command suggests /help', async () => {
+    const h = setup();
+    await h.send(h.updates.sticker());
+    await h.send(h.updates.message('/khongco'));
+    expect(h.api.texts()[0]).toContain('câu hỏi dạng chữ');
+    expect(h.api.texts()[1]).toContain('/help');
+  });
+
+  test('/start and /help show examples; /tailieu lists documents', async () => {
+    const h = setup();
+    await h.send(h.updates.message('/start'));
+    await h.send(h.updates.message('/help'));
+    await h.send(h.updates.message('/tailieu'));
+    const [start, help, docs] = h.api.texts();
+    expect(start).toContain('/hoi chỉ tiêu năm 2025 là gì?');
+    expect(help).toBe(start);
+    expect(docs).toContain('Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2025');
+    expect(docs).toContain('2.300 đoạn');
+    expect(h.services.retriever.asked).toHaveLength(0);
+  });
+});
+
+describe('group chat', () => {
+  test('a plain message is ignored', async () => {
+    const h = setup();
+    await h.send(h.updates.message('chỉ tiêu năm 2025 là gì?', { chat: GROUP }));
+    expect(h.api.calls).toEqual([]);
+  });
+
+  test.each([
+    ['/hoi', '/hoi chỉ tiêu tổ chức đảng 2025 là gì?'],
+    ['/ask', '/ask chỉ tiêu tổ chức đảng 2025'],
+    ['/hoi@bot', '/hoi@chithi_test_bot chỉ tiêu tổ chức đảng'],
+    ['@mention first', '@chithi_test_bot chỉ tiêu tổ chức đảng là gì?'],
+    ['@mention last', 'Cho hỏi chỉ tiêu tổ chức đảng @Chithi_Test_Bot'],
+  ])('%s is answered', async (_name, text) => {
+    const h = setup();
+    await h.send(h.updates.message(text, { chat: GROUP }));
+    expect(h.api.texts()[0]).toContain('100% tổ chức đảng');
+    expect(h.services.retriever.asked[0]!.question).not.toMatch(/@|\/hoi|\/ask/i);
+  });
+
+  test('a command for another bot and a mention of another user are ignored', async () => {
+    const h = setup();
+    await h.send(h.updates.message('/hoi@other_bot chỉ tiêu', { chat: GROUP }));
+    await h.send(h.updates.message('@nguyenvanlan chỉ tiêu là gì?', { chat: GROUP }));
+    expect(h.api.calls).toEqual([]);
+  });
+
+  test('a reply to the bot is answered; a reply to someone else is not', async () => {
+    const h = setup();
+    await h.send(h.updates.message('/hoi chỉ tiêu tổ chức đảng', { chat: GROUP }));
+    const botMessage = lastSent(h);
+    h.api.clear();
+    await h.send(
+      h.updates.message('còn kết nạp đảng viên mới thì sao?', { chat: GROUP, replyTo: botMessage }),
+    );
+    expect(h.api.texts()[0]).toContain('kết nạp đảng viên mới');
+    h.api.clear();
+    const human = h.updates.message('chỉ tiêu', { chat: GROUP, from: BOB }).message!;
+    await h.send(h.updates.message('đồng ý', { chat: GROUP, replyTo: human }));
+    expect(h.api.calls).toEqual([]);
+  });
+
+  test('/hoi without a question explains how to ask', async () => {
+    const h = setup();
+    await h.send(h.updates.message('/hoi', { chat: GROUP }));
+    expect(h.api.texts()[0]).toContain('<code>/hoi chỉ tiêu năm 2025 là gì?</code>');
+    expect(h.services.retriever.asked).toHaveLength(0);
+  });
+
+  test('in a forum topic the answer stays in the topic', async () => {
+    const h = setup();
+    await h.send(h.updates.message('/hoi chỉ tiêu tổ chức đảng', { chat: FORUM, threadId: 77 }));
+    for (const call of h.api.of('sendMessage')) expect(call.message_thread_id).toBe(77);
+  });
+
+  test('/help in a group explains /hoi, mention and reply', async () => {
+    const h = setup();
+    await h.send(h.updates.message('/help', { chat: GROUP }));
+    expect(h.api.texts()[0]).toContain('@chithi_test_bot');
+  });
+});
+
+describe('buttons', () => {
+  test('"Toàn văn" for each result and "Xem thêm" when there are more; callback data ≤ 64 bytes', async () => {
+    const h = setup();
+    await h.send(h.updates.message('chỉ tiêu năm 2025 tổ chức đảng công tác'));
+    const kb = buttons(h.api.of('sendMessage')[0]!);
+    expect(kb.map((b) => b.text)).toEqual(['Toàn văn 1', 'Toàn văn 2', 'Toàn văn 3', 'Xem thêm ▸']);
+    for (const b of kb) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
+  });
+
+  test('"Xem thêm" pages to the next results and every callback is answered', async () => {
+    const h = setup();
+    await h.send(h.updates.message('chỉ tiêu năm 2025 tổ chức đảng công tác'));
+    const first = lastSent(h);
+    const more = buttons(h.api.of('sendMessage')[0]!).find((b) => b.text.startsWith('Xem thêm'))!;
+    h.api.clear();
+    await h.send(h.updates.callback(more.callback_data, first));
+    expect(h.api.of('answerCallbackQuery')).toHaveLength(1);
+    expect(h.services.retriever.asked[1]!.options).toEqual({ top: 4, offset: 3 });
+    const text = h.api.texts()[0]!;
+    expect(text).toContain('<b>4.</b>');
+    expect(text).not.toContain('<b>1.</b>');
+    expect(h.api.of('sendMessage')[0]!.reply_parameters).toMatchObject({ message_id: first.message_id });
+    // The old message loses its "Xem thêm" so a double tap does not page twice.
+    const edited = h.api.of('editMessageReplyMarkup')[0]!;
+    expect(buttons(edited).map((b) => b.text)).toEqual(['Toàn văn 1', 'Toàn văn 2', 'Toàn văn 3']);
+  });
+
+  test('"Toàn văn" sends the whole paragraph', async () => {
+    const long: SearchResult = {
+      ...SAMPLE_RESULTS[0]!,
+      text: 'Tăng cường công tác biên phòng, phối hợp các lực lượng. '.repeat(30) + SAMPLE_RESULTS[0]!.text,
+    };
+    const h = setup({}, createTestServices({ retriever: createFakeRetriever([long]) }));
+    await h.send(h.updates.message('chỉ tiêu tổ chức đảng'));
+    const full = buttons(h.api.of('sendMessage')[0]!)[0]!;
+    const answer = lastSent(h);
+    expect(h.api.texts()[0]!.length).toBeLessThan(long.text.length);
+    h.api.clear();
+    await h.send(h.updates.callback(full.callback_data, answer));
+    expect(h.api.of('answerCallbackQuery')).toHaveLength(1);
+    const text = h.api.texts().join('');
+    expect(text).toContain('Toàn văn kết quả 1');
+    expect((text.match(/Tăng cường công tác biên phòng/g) ?? []).length).toBe(30);
+  });
+
+  test('an expired button gets a polite note and nothing else', async () => {
+    const h = setup();
+    await h.send(h.updates.message('chỉ tiêu năm 2025 tổ chức đảng công tác'));
+    const kb = buttons(h.api.of('sendMessage')[0]!);
+    const msg = lastSent(h);
+    h.services.now.value = new Date(h.services.now.value.getTime() + 25 * 60 * 60 * 1000);
+    h.api.clear();
+    await h.send(h.updates.callback(kb[3]!.callback_data, msg));
+    await h.send(h.updates.callback(kb[0]!.callback_data, msg));
+    const answers = h.api.of('answerCallbackQuery');
+    expect(answers).toHaveLength(2);
+    for (const a of answers) expect(a.text).toContain('đã hết hạn');
+    expect(h.api.of('sendMessage')).toHaveLength(0);
+  });
+
+  test('unknown callback data is answered too', async () => {
+    const h = setup();
+    await h.send(h.updates.callback('something-old', sentMessage({ chat_id: ALICE.id, text: 'x' }, 1)));
+    expect(h.api.of('answerCallbackQuery')[0]!.text).toContain('không còn hiệu lực');
+  });
+});
+
+describe('splitting', () => {
+  test('very long answers are split, each message ≤ 4096 with the buttons on the last', async () => {
+    const huge = (n: number): SearchResult => ({
+      ...SAMPLE_RESULTS[0]!,
+      passageId: n,
+      text: 'chỉ tiêu ' + 'Công tác xây dựng Đảng & chính quyền <cơ sở> đạt 9,5%. '.repeat(100),
+      highlight: 'Công tác xây dựng Đảng & chính quyền <cơ sở> đạt 9,5%. '.repeat(70).trim(),
+    });
+    const h = setup({}, createTestServices({ retriever: createFakeRetriever([huge(1), huge(2), huge(3)]) }));
+    await h.send(h.updates.message('chỉ tiêu'));
+    const sends = h.api.of('sendMessage');
+    expect(sends.length).toBeGreaterThan(1);
+    for (const s of sends) expect(String(s.text).length).toBeLessThanOrEqual(TELEGRAM_MESSAGE_LIMIT);
+    expect(buttons(sends[sends.length - 1]!).length).toBe(3);
+    for (const s of sends.slice(0, -1)) expect(buttons(s)).toEqual([]);
+  });
+});
+
+describe('access control', () => {
+  test('a chat not in ALLOWED_CHAT_IDS gets one short refusal, then silence', async () => {
+    const h = setup({ ALLOWED_CHAT_IDS: '-1009999' });
+    await h.send(h.updates.message('/hoi chỉ tiêu', { chat: GROUP }));
+    await h.send(h.updates.message('/hoi chỉ tiêu', { chat: GROUP }));
+    await h.send(h.updates.message('chỉ tiêu'));
+    const texts = h.api.texts();
+    expect(texts).toHaveLength(2); // one for the group, one for the private chat
+    expect(texts[0]).toContain('chỉ phục vụ các nhóm đã được cấp phép');
+    expect(texts[0]).toContain(String(GROUP.id));
+    expect(h.services.retriever.asked).toHaveLength(0);
+  });
+
+  test('an allowed group is answered; unaddressed messages in other groups get no refusal', async () => {
+    const h = setup({ ALLOWED_CHAT_IDS: `${GROUP.id}` });
+    await h.send(h.updates.message('nói chuyện riêng', { chat: FORUM }));
+    expect(h.api.calls).toEqual([]);
+    await h.send(h.updates.message('/hoi chỉ tiêu tổ chức đảng', { chat: GROUP }));
+    expect(h.api.texts()[0]).toContain('100% tổ chức đảng');
+  });
+
+  test('admins may use the bot in private even when chats are restricted', async () => {
+    const h = setup({ ALLOWED_CHAT_IDS: `${GROUP.id}`, ADMIN_USER_IDS: `${ALICE.id}` });
+    await h.send(h.updates.message('chỉ tiêu tổ chức đảng', { chat: PRIVATE_CHAT(ALICE) }));
+    expect(h.api.texts()[0]).toContain('100% tổ chức đảng');
+  });
+
+  test('a button press in a refused chat is answered with the refusal', async () => {
+    const h = setup({ ALLOWED_CHAT_IDS: '-1009999' });
+    await h.send(h.updates.callback('m:abc', sentMessage({ chat_id: GROUP.id, text: 'x' }, 3)));
+    expect(h.api.of('answerCallbackQuery')[0]!.text).toContain('cấp phép');
+  });
+
+  test('/reindex only for admins', async () => {
+    const h = setup({ ADMIN_USER_IDS: `${BOB.id}` });
+    await h.send(h.updates.message('/reindex', { from: ALICE }));
+    expect(h.api.texts()[0]).toContain('chỉ dành cho quản trị viên');
+    expect(h.services.reindexCalls).toBe(0);
+    await h.send(h.updates.message('/reindex', { from: BOB }));
+    expect(h.services.reindexCalls).toBe(1);
+    expect(h.api.texts().join('\n')).toContain('Đã nạp 2 tệp');
+  });
+});
+
+describe('rate limit', () => {
+  test('over the limit: one polite note, then silence until the minute has passed', async () => {
+    const h = setup({ RATE_LIMIT_PER_MINUTE: '2' });
+    for (let i = 0; i < 4; i++) await h.send(h.updates.message(`chỉ tiêu tổ chức đảng lần ${i}`));
+    expect(h.services.retriever.asked).toHaveLength(2);
+    const notes = h.api.texts().filter((t) => t.includes('hỏi hơi nhanh'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/đợi khoảng \d+ giây/);
+    h.services.now.value = new Date(h.services.now.value.getTime() + 61_000);
+    await h.send(h.updates.message('chỉ tiêu tổ chức đảng'));
+    expect(h.services.retriever.asked).toHaveLength(3);
+  });
+
+  test('the limit is per user, and ignored group chatter does not count', async () => {
+    const h = setup({ RATE_LIMIT_PER_MINUTE: '1' });
+    await h.send(h.updates.message('chuyện phiếm', { chat: GROUP, from: ALICE }));
+    await h.send(h.updates.message('/hoi chỉ tiêu', { chat: GROUP, from: ALICE }));
+    await h.send(h.updates.message('/hoi chỉ tiêu', { chat: GROUP, from: BOB }));
+    expect(h.services.retriever.asked).toHaveLength(2);
+  });
+});
+
+describe('errors and logs', () => {
+  test('a failing retriever gets an apology, not a crash', async () => {
+    const services = createTestServices({
+      retriever: {
+        ask: async () => {
+          throw new Error('disk I/O error');
+        },
+      } as never,
+    });
+    const h = setup({}, services);
+    await h.send(h.updates.message('chỉ tiêu'));
+    expect(h.api.texts()[0]).toContain('Xin lỗi, đã có lỗi');
+  });
+
+  test('a ChithiError shows its Vietnamese message', async () => {
+    const services = createTestServices({
+      retriever: {
+        ask: async () => {
+          throw createError('INDEX_MISSING', '/srv/chithi/embeddings');
+        },
+      } as never,
+    });
+    const h = setup({}, services);
+    await h.send(h.updates.message('chỉ tiêu'));
+    expect(h.api.texts()[0]).toContain('Chưa có chỉ mục');
+  });
+
+  test('403 (bot blocked) on send is logged as a warning, nothing else is attempted', async () => {
+    const { logger, lines } = captureLogger();
+    const h = setup({}, createTestServices({ logger }));
+    h.api.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user');
+    await expect(h.send(h.updates.message('chỉ tiêu tổ chức đảng'))).resolves.toBeUndefined();
+    expect(h.api.of('sendMessage')).toHaveLength(1);
+    expect(lines.some((l) => l.includes('chat unavailable') && l.includes('"level":40'))).toBe(true);
+  });
+
+  test('400 chat not found on send is logged, not thrown', async () => {
+    const { logger, lines } = captureLogger();
+    const h = setup({}, createTestServices({ logger }));
+    h.api.failNext('sendMessage', 400, 'Bad Request: chat not found');
+    await h.send(h.updates.message('/hoi chỉ tiêu', { chat: GROUP }));
+    expect(lines.some((l) => l.includes('chat unavailable'))).toBe(true);
+  });
+
+  test('info logs carry no token and no message text; debug logs the question', async () => {
+    const info = captureLogger('info');
+    const h = setup({}, createTestServices({ logger: info.logger }));
+    await h.send(h.updates.message('chỉ tiêu tổ chức đảng bí mật'));
+    const all = info.lines.join('\n');
+    expect(all).toContain('question answered');
+    expect(all).not.toContain('bí mật');
+    expect(all).not.toContain('TEST-token');
+    const debug = captureLogger('debug');
+    const h2 = setup({}, createTestServices({ logger: debug.logger }));
+    await h2.send(h2.updates.message('chỉ tiêu tổ chức đảng bí mật'));
+    expect(debug.lines.join('\n')).toContain('bí mật');
+  });
+});

@@ -1,0 +1,85 @@
+import { RateLimiter } from '../../src/bot/rate-limiter';
+import { ResultStore } from '../../src/bot/result-store';
+import { SAMPLE_RESULTS } from '../helpers/fake-bot-api';
+
+function fakeClock(start = Date.parse('2025-03-10T01:00:00Z')) {
+  const now = { t: start };
+  return { clock: () => new Date(now.t), advance: (ms: number) => (now.t += ms) };
+}
+
+describe('RateLimiter', () => {
+  test.each([
+    // limit, attempts 1 s apart, expected allowed pattern
+    [1, 3, [true, false, false]],
+    [3, 5, [true, true, true, false, false]],
+    [10, 10, Array(10).fill(true)],
+  ])('limit %i, %i attempts', (limit, attempts, expected) => {
+    const { clock, advance } = fakeClock();
+    const limiter = new RateLimiter(limit, clock);
+    const got = Array.from({ length: attempts }, () => {
+      const d = limiter.take(7);
+      advance(1000);
+      return d.allowed;
+    });
+    expect(got).toEqual(expected);
+  });
+
+  test('notifies once per window, tells how long to wait, frees up after the window', () => {
+    const { clock, advance } = fakeClock();
+    const limiter = new RateLimiter(2, clock);
+    limiter.take('u');
+    advance(10_000);
+    limiter.take('u');
+    advance(5_000);
+    const first = limiter.take('u');
+    const second = limiter.take('u');
+    expect(first).toEqual({ allowed: false, retryAfterMs: 45_000, notify: true });
+    expect(second.notify).toBe(false);
+    advance(45_001);
+    expect(limiter.take('u').allowed).toBe(true);
+  });
+
+  test('keys are independent', () => {
+    const { clock } = fakeClock();
+    const limiter = new RateLimiter(1, clock);
+    expect(limiter.take(1).allowed).toBe(true);
+    expect(limiter.take(2).allowed).toBe(true);
+    expect(limiter.take(1).allowed).toBe(false);
+  });
+});
+
+describe('ResultStore', () => {
+  const page = {
+    question: 'chỉ tiêu năm 2025 là gì?',
+    offset: 0,
+    results: SAMPLE_RESULTS.slice(0, 3),
+    hasMore: true,
+  };
+
+  test('ids are short and URL-safe, so callback data stays far under 64 bytes', () => {
+    const store = new ResultStore({ clock: fakeClock().clock });
+    const ids = new Set(Array.from({ length: 200 }, () => store.put(page)));
+    expect(ids.size).toBe(200);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{8}$/);
+  });
+
+  test.each([
+    [1000, 999, true],
+    [1000, 1000, false],
+    [24 * 3600_000, 23 * 3600_000, true],
+  ])('ttl %i ms, read after %i ms → present %s', (ttlMs, after, present) => {
+    const { clock, advance } = fakeClock();
+    const store = new ResultStore({ clock, ttlMs });
+    const id = store.put(page);
+    advance(after);
+    expect(store.get(id) !== undefined).toBe(present);
+  });
+
+  test('keeps at most maxEntries, dropping the oldest', () => {
+    const store = new ResultStore({ clock: fakeClock().clock, maxEntries: 3 });
+    const ids = Array.from({ length: 5 }, (_, i) => store.put({ ...page, offset: i * 3 }));
+    expect(store.size).toBe(3);
+    expect(store.get(ids[0]!)).toBeUndefined();
+    expect(store.get(ids[4]!)?.offset).toBe(12);
+  });
+});
