@@ -148,7 +148,7 @@ describe('digest from the database', () => {
       TARGETS.map((t) => ({
         text: t,
         fact: { kind: 'target' as const, text: t, values: [], year: 2026 },
-        year: i ? 2026 : 2026,
+        year: 2026,
       })),
       '2026-01-02T03:00:00.000Z',
     );
