@@ -41,7 +41,7 @@ export function coverage(query: AnalyzedQuery, text: string, idf: IdfFn): number
 
 /**
  * The sentence of a passage that best answers the question: most IDF weight of question syllables,
- * bigrams counting double. Returns null when no sentence shares a content word with the question.
+ * bigrams counting double, a sentence with a number preferred when the question asks for one. Returns null when no sentence shares a content word with the question.
  */
 export function bestSentence(query: AnalyzedQuery, text: string, idf: IdfFn): string | null {
   const sentences = splitSentences(text);
@@ -57,6 +57,8 @@ export function bestSentence(query: AnalyzedQuery, text: string, idf: IdfFn): st
       const base = bigram ? idf(FOLDED + term.slice(2).split(' ')[1]) : idf(term.startsWith(EXACT) ? FOLDED + term.slice(2) : term);
       score += weight * base * (bigram ? 2 : 1);
     }
+    // A question about a quantity or a target is answered by a sentence that states a number.
+    if (query.wantsNumber && /\d/.test(s)) score *= 1.5;
     if (score > bestScore) {
       bestScore = score;
       best = s;

@@ -147,7 +147,11 @@ export interface AnalyzedQuery {
    * folded), for coverage-based relevance.
    */
   syllables: Array<{ exact: string; folded: string; isNumber: boolean }>;
+  /** The question asks for a quantity or a target ("bao nhiêu", "chỉ tiêu", "tỷ lệ"): answers hold numbers. */
+  wantsNumber: boolean;
 }
+
+const NUMBER_QUESTION = /\b(bao nhieu|may|chi tieu|muc tieu|ty le|ti le|so luong|phan tram|phan dau)\b|%/;
 
 /** Turns a question into weighted index terms. */
 export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_WEIGHTS): AnalyzedQuery {
@@ -182,5 +186,6 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
     hasDiacritics: diacritics,
     terms,
     syllables: tokens.map((t) => ({ exact: EXACT + t.text, folded: FOLDED + t.folded, isNumber: t.isNumber })),
+    wantsNumber: NUMBER_QUESTION.test(all.map((t) => t.folded).join(' ')),
   };
 }
