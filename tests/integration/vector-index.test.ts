@@ -134,7 +134,8 @@ describe('VectorIndex', () => {
       'a flipped byte',
       async (file: string) => {
         const buf = await readFile(file);
-        buf[Math.floor(buf.length / 2)] ^= 0xff;
+        const at = Math.floor(buf.length / 2);
+        buf[at] = buf[at]! ^ 0xff;
         await writeFile(file, buf);
       },
       /mã kiểm tra/,
