@@ -2,7 +2,7 @@ import { createError } from '../errors';
 import { Db, getGeneration } from '../store/db';
 import { getPassages, iteratePassages, PassageRow } from '../store/documents';
 import { analyzeQuery, AnalyzedQuery } from '../text/terms';
-import { IndexablePassage, KeywordIndex } from './keyword';
+import { Bm25Params, IndexablePassage, KeywordIndex } from './keyword';
 import { bestSentence, coverage } from './relevance';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
 
@@ -26,6 +26,7 @@ export type FactAnswerer = (question: string, results: SearchResult[]) => Direct
 
 export interface RetrieverOptions {
   minRelevance?: number;
+  bm25?: Bm25Params;
   vectors?: VectorSearcher;
   answerer?: FactAnswerer;
   /** Fuses keyword and vector candidates into one ranking (ids with scores, best first). */
@@ -44,7 +45,7 @@ export function passageContext(p: Pick<PassageRow, 'title' | 'section' | 'years'
  * vector candidates, a relevance check for "not found", and the answering sentence of each result.
  */
 export class SearchEngine implements Retriever {
-  private index = new KeywordIndex();
+  private index: KeywordIndex;
   private generation = -1;
   private readonly minRelevance: number;
 
@@ -53,6 +54,7 @@ export class SearchEngine implements Retriever {
     private readonly options: RetrieverOptions = {},
   ) {
     this.minRelevance = options.minRelevance ?? DEFAULT_MIN_RELEVANCE;
+    this.index = new KeywordIndex(options.bm25);
   }
 
   /** (Re)loads the keyword index when documents changed since the last load. */
