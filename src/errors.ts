@@ -16,6 +16,10 @@ export const ERROR_MESSAGES = {
   MODEL_UNAVAILABLE: (why: string) => `Không tải được mô hình ngữ nghĩa: ${why}`,
   QUESTION_EMPTY: () => 'Câu hỏi đang trống.',
   QUESTION_TOO_LONG: (max: number) => `Câu hỏi quá dài (tối đa ${max} ký tự).`,
+  TELEGRAM_TOKEN_MISSING: () =>
+    'Chưa có TELEGRAM_BOT_TOKEN. Hãy tạo bot với @BotFather và ghi token vào tệp .env (xem .env.example).',
+  TELEGRAM_UNREACHABLE: (apiRoot: string, why: string) =>
+    `Không kết nối được máy chủ Telegram ${apiRoot}: ${why}. Hãy kiểm tra TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT và mạng.`,
   FILE_TOO_LARGE: (file: string, maxMb: number) =>
     `Tệp ${file} quá lớn (tối đa ${maxMb} MB); hãy tách thành các tệp nhỏ hơn rồi gửi lại.`,
   OCR_UNAVAILABLE: (file: string, why: string) => `Không nhận dạng được chữ trong tệp ${file}: ${why}`,

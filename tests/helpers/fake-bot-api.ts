@@ -205,7 +205,7 @@ export function sentMessage(call: RecordedCall['payload'], messageId: number): M
     from: TEST_BOT_INFO,
     text: String(call.text),
     ...(call.message_thread_id ? { message_thread_id: call.message_thread_id, is_topic_message: true } : {}),
-  } as Message;
+  } as unknown as Message;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,162 @@
+/**
+ * A chat in the terminal over the same bot and handlers: typed lines become private-chat updates
+ * fed to bot.handleUpdate, and an API transformer prints what the bot would have sent to Telegram.
+ */
+import readline from 'node:readline';
+import type { Transformer } from 'grammy';
+import type { InlineKeyboardMarkup, Message, Update, User, UserFromGetMe } from 'grammy/types';
+import type { Config } from '../config';
+import type { BotServices } from './context';
+import { createBot, type CreateBotOptions } from './create-bot';
+import { htmlToPlainText } from './format';
+
+export interface LocalChatIO {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+const LOCAL_BOT: UserFromGetMe = {
+  id: 1,
+  is_bot: true,
+  first_name: 'Chithi',
+  username: 'chithi_local_bot',
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+/** The person at the keyboard: the machine's operator, so admin commands (/reindex) work too. */
+const LOCAL_USER: User = { id: 2, is_bot: false, first_name: 'Cán bộ' };
+
+const EXIT_WORDS = new Set(['/thoat', '/thoát', '/exit', '/quit']);
+const MORE_WORDS = new Set(['xem thêm', 'xem them', 'thêm', 'them', '+']);
+
+function normalizeInput(line: string): string {
+  return line.normalize('NFC').trim();
+}
+
+/**
+ * Opens the terminal chat and resolves on EOF or /thoat. Buttons are pressed by typing their number
+ * ("1" for "Toàn văn 1") or "xem thêm".
+ */
+export async function runLocalChat(
+  config: Config,
+  services: BotServices,
+  io: LocalChatIO = { input: process.stdin, output: process.stdout },
+  options: CreateBotOptions = {},
+): Promise<void> {
+  const write = (text: string) => io.output.write(text.endsWith('\n') ? text : text + '\n');
+  const localConfig: Config = {
+    ...config,
+    telegramToken: undefined,
+    allowedChatIds: [],
+    adminUserIds: [...config.adminUserIds, LOCAL_USER.id],
+  };
+  const bot = createBot(localConfig, services, { ...options, botInfo: LOCAL_BOT });
+  const chat = { id: LOCAL_USER.id, type: 'private' as const, first_name: LOCAL_USER.first_name };
+
+  let messageId = 1;
+  let updateId = 1;
+  /** What typing a key does: "3" → press "Toàn văn 3" on the message that carried it. */
+  let keys = new Map<string, { data: string; message: Message }>();
+
+  const transformer: Transformer = async (_prev, method, payload) => {
+    const p = payload as Record<string, unknown>;
+    let result: unknown = true;
+    if (method === 'sendMessage') {
+      const message = {
+        message_id: messageId++,
+        date: Math.floor(services.clock().getTime() / 1000),
+        chat,
+        from: LOCAL_BOT,
+        text: String(p.text ?? ''),
+      } as Message.TextMessage;
+      const text = p.parse_mode === 'HTML' ? htmlToPlainText(String(p.text ?? '')) : String(p.text ?? '');
+      write(`\n${text}`);
+      const markup = p.reply_markup as InlineKeyboardMarkup | undefined;
+      if (markup?.inline_keyboard) {
+        const hints: string[] = [];
+        for (const button of markup.inline_keyboard.flat()) {
+          if (!('callback_data' in button)) continue;
+          const number = /(\d+)$/.exec(button.text)?.[1];
+          const key = number ?? (/xem thêm/i.test(button.text) ? 'xem thêm' : button.text.toLowerCase());
+          keys.set(key, { data: button.callback_data, message });
+          hints.push(number ? number : `"${key}"`);
+        }
+        if (hints.length) write(`(Gõ ${hints.join(', ')} để bấm nút: số = toàn văn kết quả đó.)`);
+      }
+      result = message;
+    } else if (method === 'answerCallbackQuery' && p.text) {
+      write(`ℹ️  ${String(p.text)}`);
+    } else if (method === 'getMe') {
+      result = LOCAL_BOT;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { ok: true, result: result as any };
+  };
+  bot.api.config.use(transformer);
+
+  const userMessage = (text: string): Update => {
+    const command = /^\/[a-zA-Z0-9_]+/.exec(text);
+    return {
+      update_id: updateId++,
+      message: {
+        message_id: messageId++,
+        date: Math.floor(services.clock().getTime() / 1000),
+        chat,
+        from: LOCAL_USER,
+        text,
+        ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+      },
+    } as Update;
+  };
+
+  write(
+    'Chưa có TELEGRAM_BOT_TOKEN nên bot chưa kết nối với Telegram.\n' +
+      'Anh/chị có thể hỏi ngay tại đây, trên các tài liệu đã nạp. Gõ /help để xem hướng dẫn, /tailieu để xem tài liệu, /thoat để thoát.',
+  );
+  const prompt = () => io.output.write('\n› ');
+  const rl = readline.createInterface({ input: io.input, terminal: false });
+  prompt();
+  for await (const raw of rl) {
+    const line = normalizeInput(raw);
+    if (EXIT_WORDS.has(line.toLowerCase())) break;
+    if (!line) {
+      prompt();
+      continue;
+    }
+    const key = MORE_WORDS.has(line.toLowerCase()) ? 'xem thêm' : line;
+    const button = keys.get(key);
+    let update: Update;
+    if (button) {
+      update = {
+        update_id: updateId++,
+        callback_query: {
+          id: `local-${updateId}`,
+          from: LOCAL_USER,
+          chat_instance: 'local',
+          data: button.data,
+          message: button.message,
+        },
+      } as Update;
+    } else {
+      // A new question: old buttons' numbers no longer mean anything.
+      keys = new Map();
+      update = userMessage(line);
+    }
+    try {
+      await bot.handleUpdate(update);
+    } catch (err) {
+      services.logger.error({ err: String(err) }, 'local chat: update failed');
+    }
+    prompt();
+  }
+  rl.close();
+  write('\nTạm biệt!');
+}
