@@ -14,6 +14,8 @@ export interface PartialDate {
 }
 
 export interface Person {
+  /** Honorific as a canonical lower-case word when written: "đồng chí" (also for "đ/c"), "ông", "bà". */
+  honorific?: string;
   /** Name with diacritics and capitalization kept, without rank or honorific: "Ngô Văn Lãng". */
   name: string;
   /** Military or police rank if given: "Đại tá". */
@@ -46,12 +48,17 @@ export interface TaskFact {
   kind: 'task';
   text: string;
   year?: number;
+  /** The heading the task was listed under, when there is one ("Nhiệm vụ trọng tâm"). */
+  section?: string;
 }
 
 export interface DeadlineFact {
   kind: 'deadline';
+  /** The sentence or clause that carries the date. */
   text: string;
   date: PartialDate;
+  /** True when the text sets a time limit ("trước ngày …", "chậm nhất …", "hoàn thành trong quý IV"). */
+  due?: boolean;
 }
 
 export interface DocumentNumberFact {

@@ -1,0 +1,193 @@
+/**
+ * Precision and recall of fact extraction on hand-labelled fixture documents
+ * (tests/fixtures/facts/*.txt with a *.json label file each).
+ *
+ * Run: node -r tsx/cjs scripts/eval-facts.ts
+ *
+ * Until the ingest pipeline is wired here, the script reflows documents itself, simply: blocks are
+ * separated by blank lines, hard-wrapped lines are joined, a bracketed photo caption becomes its own
+ * block, a short line without final punctuation is a heading, and lines opening with "-", "+", "a)"
+ * or "1." are list items.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BlockKind } from '../src/ingest/types';
+import { type FactBlock, extractFacts } from '../src/facts/extract-facts';
+import { foldText } from '../src/facts/fold';
+import type { Fact, MeetingFact, TargetFact, DeadlineFact } from '../src/facts/types';
+
+export const FIXTURE_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'facts');
+
+const LIST_LINE = /^\s*(?:[-+•]\s|[a-dđ]\)\s|\d{1,2}[.)]\s)/u;
+
+/** Splits a plain-text document into reflowed blocks (see the file comment). */
+export function simpleBlocks(raw: string): FactBlock[] {
+  const blocks: FactBlock[] = [];
+  let section: string | null = null;
+  const push = (text: string, kind: BlockKind) => {
+    const t = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+    if (!t) return;
+    if (kind === 'heading') section = t;
+    blocks.push({ ordinal: blocks.length, text: t, kind, section: kind === 'heading' ? null : section });
+  };
+  for (const para of raw.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
+    const lines = para.split('\n').filter((l) => l.trim());
+    if (lines.length === 0) continue;
+    if (
+      lines.length === 1 &&
+      (lines[0] as string).trim().length < 100 &&
+      !/[.;:)]$/.test((lines[0] as string).trim())
+    ) {
+      push(lines[0] as string, 'heading');
+      continue;
+    }
+    let current = '';
+    let kind: BlockKind = 'paragraph';
+    const flush = () => {
+      push(current, kind);
+      current = '';
+      kind = 'paragraph';
+    };
+    for (const line of lines) {
+      const t = line.trim();
+      if (LIST_LINE.test(t)) {
+        flush();
+        kind = 'list-item';
+      } else if (t.startsWith('(') && current && !current.trim().startsWith('(')) {
+        flush();
+      }
+      current += (current ? ' ' : '') + t;
+      if (current.startsWith('(') && t.endsWith(')')) {
+        kind = 'caption';
+        flush();
+      }
+    }
+    flush();
+  }
+  return blocks;
+}
+
+interface Label {
+  title: string;
+  year?: number;
+  chairs: string[];
+  attendees: string[];
+  targets: Array<{ value: string; year?: number }>;
+  deadlines?: string[];
+}
+
+export interface PrecisionRecall {
+  precision: number;
+  recall: number;
+  predicted: number;
+  expected: number;
+  matched: number;
+}
+
+export interface FactsEvaluation {
+  documents: number;
+  chairs: PrecisionRecall;
+  attendees: PrecisionRecall;
+  targets: PrecisionRecall;
+  deadlines: PrecisionRecall;
+}
+
+const key = (s: string) => foldText(s).replace(/[–—]/g, '-').replace(/\s+/g, '');
+
+function score(predicted: string[], expected: string[]): Omit<PrecisionRecall, 'precision' | 'recall'> {
+  const pool = [...expected];
+  let matched = 0;
+  for (const p of predicted) {
+    const i = pool.indexOf(p);
+    if (i >= 0) {
+      matched++;
+      pool.splice(i, 1);
+    }
+  }
+  return { predicted: predicted.length, expected: expected.length, matched };
+}
+
+function sum(parts: Array<Omit<PrecisionRecall, 'precision' | 'recall'>>): PrecisionRecall {
+  const t = parts.reduce((a, b) => ({
+    predicted: a.predicted + b.predicted,
+    expected: a.expected + b.expected,
+    matched: a.matched + b.matched,
+  }));
+  return {
+    ...t,
+    precision: t.predicted === 0 ? 1 : t.matched / t.predicted,
+    recall: t.expected === 0 ? 1 : t.matched / t.expected,
+  };
+}
+
+/** Runs extraction over every fixture and compares with its labels. */
+export function evaluateFacts(dir = FIXTURE_DIR): FactsEvaluation {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const parts = { chairs: [], attendees: [], targets: [], deadlines: [] } as Record<
+    'chairs' | 'attendees' | 'targets' | 'deadlines',
+    Array<Omit<PrecisionRecall, 'precision' | 'recall'>>
+  >;
+  for (const file of files) {
+    const label = JSON.parse(
+      fs.readFileSync(path.join(dir, file.replace(/\.txt$/, '.json')), 'utf8'),
+    ) as Label;
+    const facts: Fact[] = extractFacts(simpleBlocks(fs.readFileSync(path.join(dir, file), 'utf8')), {
+      title: label.title,
+      ...(label.year ? { year: label.year } : {}),
+    }).map((x) => x.fact);
+    const meetings = facts.filter((f): f is MeetingFact => f.kind === 'meeting');
+    const uniq = (xs: string[]) => [...new Set(xs)];
+    parts.chairs.push(
+      score(uniq(meetings.flatMap((m) => m.chairs.map((p) => key(p.name)))), uniq(label.chairs.map(key))),
+    );
+    parts.attendees.push(
+      score(
+        uniq(meetings.flatMap((m) => m.attendees.map((p) => key(p.name)))),
+        uniq(label.attendees.map(key)),
+      ),
+    );
+    const targets = facts.filter((f): f is TargetFact => f.kind === 'target');
+    parts.targets.push(
+      score(
+        targets.flatMap((t) => t.values.map((v) => `${key(v)}@${t.year ?? ''}`)),
+        label.targets.map((t) => `${key(t.value)}@${t.year ?? ''}`),
+      ),
+    );
+    const deadlines = facts.filter((f): f is DeadlineFact => f.kind === 'deadline');
+    parts.deadlines.push(
+      score(
+        deadlines.map((d) => key(d.date.text)),
+        (label.deadlines ?? []).map(key),
+      ),
+    );
+  }
+  return {
+    documents: files.length,
+    chairs: sum(parts.chairs),
+    attendees: sum(parts.attendees),
+    targets: sum(parts.targets),
+    deadlines: sum(parts.deadlines),
+  };
+}
+
+/** The evaluation as table lines (Vietnamese labels, as `npm run eval` prints them). */
+export function formatFactsEvaluation(e: FactsEvaluation): string[] {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const row = (name: string, r: PrecisionRecall) =>
+    `${name.padEnd(14)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(9)}   ${r.matched}/${r.predicted} đúng, ${r.matched}/${r.expected} tìm thấy`;
+  return [
+    `Dữ kiện (${e.documents} tài liệu mẫu có gán nhãn tay)`,
+    `${'loại'.padEnd(14)} ${'precision'.padStart(9)} ${'recall'.padStart(9)}`,
+    row('chủ trì', e.chairs),
+    row('dự', e.attendees),
+    row('chỉ tiêu', e.targets),
+    row('thời hạn', e.deadlines),
+  ];
+}
+
+if (require.main === module) {
+  for (const line of formatFactsEvaluation(evaluateFacts())) console.log(line);
+}

@@ -1,0 +1,107 @@
+import type { PartialDate } from './types';
+import type { Folded } from './fold';
+
+/** A date phrase found in a text, with offsets into that text. */
+export interface DateMatch {
+  start: number;
+  end: number;
+  date: PartialDate;
+  /** What kind of phrase: a calendar day, a month, a quarter, a half-year, a holiday, a year end. */
+  shape: 'day' | 'month' | 'quarter' | 'half-year' | 'holiday' | 'year-end';
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const CAN_CHI =
+  '(?:at ty|giap thin|binh ngo|dinh mui|mau than|ky dau|canh tuat|tan hoi|quy mao|nham dan|tan suu|canh ty|ky hoi)';
+
+interface Rule {
+  re: RegExp;
+  shape: DateMatch['shape'];
+  build: (m: RegExpExecArray) => Omit<PartialDate, 'text'> | null;
+}
+
+function dayMonth(d: string | undefined, mo: string | undefined, y: string | undefined) {
+  const day = Number(d);
+  const month = Number(mo);
+  if (!(day >= 1 && day <= 31 && month >= 1 && month <= 12)) return null;
+  return { day, month, ...(y ? { year: Number(y) } : {}) };
+}
+
+const RULES: Rule[] = [
+  {
+    // "Sáng 3/12", "ngày 10/12/2024", "chiều ngày 5-1-2025", "15/12/2025". A bare "9-10" is a range,
+    // not a date: without a time word a dash date needs its year.
+    re: /(?<![\p{L}\d/.,-])(?:(?:sang|chieu|toi|trua|dem) (?:hom )?)?(?:(ngay) )?(\d{1,2})([/-])(\d{1,2})(?:\3(\d{4}))?(?![\d%/]|[.,]\d|-\d)/gu,
+    shape: 'day',
+    build: (m) => {
+      const prefixed = m[0].includes(' ') || Boolean(m[1]);
+      if (m[3] === '-' && !prefixed && !m[5]) return null;
+      return dayMonth(m[2], m[4], m[5]);
+    },
+  },
+  {
+    re: /(?:(?:sang|chieu|toi) )?ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?/g,
+    shape: 'day',
+    build: (m) => dayMonth(m[1], m[2], m[3]),
+  },
+  {
+    re: /\bthang (\d{1,2})(?:(?:\/| nam |\/nam )(\d{4}))?(?![\d/])/g,
+    shape: 'month',
+    build: (m) => {
+      const month = Number(m[1]);
+      if (!(month >= 1 && month <= 12)) return null;
+      return { month, ...(m[2] ? { year: Number(m[2]) } : {}) };
+    },
+  },
+  {
+    re: /\bquy (iv|iii|ii|i|[1-4])(?![\p{L}\d])(?:(?:\/| nam | )(\d{4}))?/gu,
+    shape: 'quarter',
+    build: (m) => ({ quarter: ROMAN[m[1] as string] as number, ...(m[2] ? { year: Number(m[2]) } : {}) }),
+  },
+  {
+    re: /\b(?:6|sau) thang (?:dau|cuoi) nam(?: (\d{4}))?/g,
+    shape: 'half-year',
+    build: (m) => (m[1] ? { year: Number(m[1]) } : {}),
+  },
+  {
+    re: new RegExp(`\\b(?:dip )?tet nguyen dan(?: ${CAN_CHI})?(?: (\\d{4}))?`, 'g'),
+    shape: 'holiday',
+    build: (m) => (m[1] ? { year: Number(m[1]) } : {}),
+  },
+  {
+    re: /\b(?:het|cuoi) nam (\d{4})/g,
+    shape: 'year-end',
+    build: (m) => ({ year: Number(m[1]), month: 12 }),
+  },
+];
+
+/**
+ * Finds date phrases (full or partial) in a prepared text. `defaultYear` fills the year of a day or
+ * month written without one ("Sáng 3/12" in a 2024 report). Overlapping matches keep the earliest,
+ * longest one.
+ */
+export function findDates(f: Folded, defaultYear?: number): DateMatch[] {
+  const found: DateMatch[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(f.fold)) !== null) {
+      const parts = rule.build(m);
+      if (!parts) continue;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      const date: PartialDate = { ...parts, text: f.text.slice(start, end) };
+      if (date.year === undefined && defaultYear !== undefined && (date.day || date.month || date.quarter))
+        date.year = defaultYear;
+      found.push({ start, end, date, shape: rule.shape });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: DateMatch[] = [];
+  for (const d of found) {
+    const last = out[out.length - 1];
+    if (last && d.start < last.end) continue;
+    out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { DeadlineFact } from './types';
+import { type Folded, capitalize, folded, sliceFolded, splitSentences, trimStatement } from './fold';
+import { findDates } from './dates';
+import { type PlaceContext, yearFor } from './context';
+
+/** Words just before a date that make it a time limit; they are kept in the phrase. */
+const DUE_PREFIX =
+  /(?:^|\s)((?:truoc|cham nhat(?: la)?|han chot(?: la)?|thoi han(?: la)?|han(?: cuoi)?(?: la)?|xong truoc|ket thuc truoc|den het|den|trong)(?: ngay)?)\s*$/;
+/** A limit set earlier in the clause: "hoàn thành … trong quý IV/2025". */
+const DUE_CLAUSE = /\b(?:hoan thanh|xong|ket thuc|han chot|thoi han|cham nhat|truoc)\b[^,.;]{0,60}$/;
+
+function clauseOf(s: Folded, at: number): Folded {
+  let start = 0;
+  let end = s.text.length;
+  for (const m of s.fold.matchAll(/;\s/g)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else if (m.index >= at) {
+      end = m.index;
+      break;
+    }
+  }
+  return sliceFolded(s, start, end);
+}
+
+/**
+ * Deadlines and dated events of a block: "trước ngày 15/12/2025", "chậm nhất ngày 30/6",
+ * "quý IV/2025", "dịp Tết Nguyên đán", "6 tháng đầu năm". A calendar day or month counts only with
+ * a limit word before it (a meeting's "Sáng 3/12" is not a deadline).
+ */
+export function extractDeadlines(text: string, place: PlaceContext): DeadlineFact[] {
+  const block = folded(text);
+  const out: DeadlineFact[] = [];
+  for (const s of splitSentences(block)) {
+    const year = yearFor(s, block, s.start, place);
+    for (const d of findDates(s, year)) {
+      const before = s.fold.slice(Math.max(0, d.start - 40), d.start);
+      const prefix = DUE_PREFIX.exec(before);
+      const named = d.shape !== 'day' && d.shape !== 'month';
+      const p = prefix?.[1];
+      const due = (p !== undefined && !p.startsWith('trong')) || DUE_CLAUSE.test(before);
+      const period = named || (p !== undefined && p.startsWith('trong') && d.shape === 'month');
+      if (!period && !due) continue;
+      const phraseStart = prefix
+        ? d.start - (before.length - before.lastIndexOf(prefix[1] as string))
+        : d.start;
+      const date = { ...d.date, text: s.text.slice(phraseStart, d.end) };
+      const clause = clauseOf(s, d.start);
+      out.push({
+        kind: 'deadline',
+        text: capitalize(trimStatement(clause.text)),
+        date,
+        ...(due ? { due } : {}),
+      });
+    }
+  }
+  return out;
+}

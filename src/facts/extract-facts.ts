@@ -1,0 +1,57 @@
+import type { BlockKind } from '../ingest/types';
+import type { Fact } from './types';
+import { foldText, mainYear } from './fold';
+import { extractMeeting } from './extract-meetings';
+import { extractTargets } from './extract-targets';
+import { extractTasks } from './extract-tasks';
+import { extractDeadlines } from './extract-deadlines';
+import { extractDocumentNumbers } from './extract-document-numbers';
+
+export interface FactBlock {
+  /** Ordinal of the passage the block became; facts point back to it. */
+  ordinal: number;
+  text: string;
+  kind: BlockKind;
+  section: string | null;
+}
+
+export interface FactContext {
+  title: string;
+  /** The document's year; when absent it is read from the title ("… năm 2025"). */
+  year?: number;
+}
+
+/**
+ * Extracts meetings (chairs, attendees, date), targets, tasks, deadlines and document numbers from
+ * reflowed blocks. Pure: no I/O, same output for the same input. Text may be NFD or use the old tone
+ * placement; rules match on a folded copy and facts keep the display form (NFC) of the input.
+ */
+export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ordinal: number; fact: Fact }> {
+  const year = ctx.year ?? mainYear(foldText(ctx.title));
+  const out: Array<{ ordinal: number; fact: Fact }> = [];
+  const seenNumbers = new Set<string>();
+  for (const b of blocks) {
+    const place = { section: b.section, ...(year !== undefined ? { year } : {}) };
+    const push = (fact: Fact) => out.push({ ordinal: b.ordinal, fact });
+    for (const d of extractDocumentNumbers(b.text, year)) {
+      const key = foldText(d.number);
+      if (seenNumbers.has(key)) continue;
+      seenNumbers.add(key);
+      push(d);
+    }
+    if (b.kind === 'title' || b.kind === 'date') continue;
+    const meeting = extractMeeting(b.text, { title: ctx.title, ...(year !== undefined ? { year } : {}) });
+    if (meeting) push(meeting);
+    if (b.kind === 'caption' || b.kind === 'heading') continue;
+    for (const t of extractTargets(b.text, place)) push(t);
+    const targets = new Set(
+      out
+        .filter((o) => o.ordinal === b.ordinal && o.fact.kind === 'target')
+        .map((o) => (o.fact as { text: string }).text),
+    );
+    for (const t of extractTasks(b.text, { ...place, listItem: b.kind === 'list-item' }))
+      if (![...targets].some((x) => t.text.includes(x))) push(t);
+    for (const d of extractDeadlines(b.text, place)) push(d);
+  }
+  return out;
+}

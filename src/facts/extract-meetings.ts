@@ -1,0 +1,133 @@
+import type { MeetingFact, Person } from './types';
+import { type Folded, folded, sliceFolded, splitSentences } from './fold';
+import { peopleAfter, peopleBefore } from './extract-people';
+import { findDates } from './dates';
+
+/** Event words, folded, with their display form. "lễ" is checked on the display text (folds to "le" = Lê). */
+const EVENTS: Array<[RegExp, string]> = [
+  [/\bhoi nghi\b/, 'hội nghị'],
+  [/\bky hop\b/, 'kỳ họp'],
+  [/\bdai hoi\b/, 'đại hội'],
+  [/\bhoi thao\b/, 'hội thảo'],
+  [/\btoa dam\b/, 'tọa đàm'],
+  [/\bphien hop\b/, 'phiên họp'],
+  [/\bcuoc hop\b/, 'cuộc họp'],
+  [/\bgiao ban\b/, 'giao ban'],
+  [/\bhoi dam\b/, 'hội đàm'],
+  [/\bbuoi le\b/, 'buổi lễ'],
+  [/\ble\b/, 'lễ'],
+];
+
+/** Verbs after "chủ trì" that make it an agency leading a task, not a person chairing a meeting. */
+const TASK_AFTER_CHAIR =
+  /^\s*(?:,\s*|va\s+)?(?:phoi hop|to chuc thuc hien|xay dung|thuc hien|trien khai|soan thao|tham muu|giai quyet|kiem tra|huong dan|theo doi|ra soat|lap|de xuat|tiep nhan|quan ly)\b/;
+
+const CHAIR_CUE = /\b(?:(?:da|dong|cung) )?chu tri\b/g;
+const ATTEND_FORWARD =
+  /\b(?:(?:den|ve|cung|tham) )*du(?: va (?:phat bieu )?chi dao)?(?: [^.;:,]{0,60}?)? (?:co|la|gom)\s*:?\s+|\bsu (?:tham )?du(?: va chi dao)? cua\s+/g;
+const ATTEND_BACKWARD =
+  /\b(?:(?:da|den|ve|cung) )*(?:tham )?du(?: va (?:phat bieu )?chi dao)?(?=(?: (?:hoi nghi|ky hop|dai hoi|hoi thao|buoi|le|phien|cuoc|toa dam)\b)|\s*[.,;)]|$)/g;
+/** Where a list written after its verb ends. */
+const LIST_END =
+  /\.(?=\s|$)|\)|\s(?:chu tri|dong chu tri|du va chi dao|tham du|cung du|phat bieu|da den du)\b/;
+
+function eventAt(f: Folded, from = 0): { type: string; start: number } | null {
+  let best: { type: string; start: number } | null = null;
+  for (const [re, type] of EVENTS) {
+    const sub = f.fold.slice(from);
+    const m = re.exec(sub);
+    if (!m) continue;
+    const start = from + m.index;
+    if (type === 'lễ' && f.text.slice(start, start + 2).toLowerCase() !== 'lễ') continue;
+    if (!best || start < best.start) best = { type, start };
+  }
+  return best;
+}
+
+/** The event's name as written from its event word: "Hội nghị tổng kết công tác năm 2024". */
+function eventName(f: Folded, start: number, type: string): string | undefined {
+  const rest = sliceFolded(f, start);
+  const stop = /[,;.()]|\s(?:do|vao|tai|chu tri|duoi su|voi su|co su|nham|de|la|co|gom|duoc|da)\s/.exec(
+    rest.fold,
+  );
+  const name = rest.text.slice(0, stop ? stop.index : undefined).trim();
+  if (name.length <= type.length + 1 || name.length > 160) return undefined;
+  return name;
+}
+
+/** The clause before a verb: from the sentence start or from an open bracket. */
+function clauseBefore(s: Folded, end: number): Folded {
+  const before = s.text.slice(0, end);
+  const open = before.lastIndexOf('(');
+  const close = before.lastIndexOf(')');
+  const start = open > close ? open + 1 : close >= 0 ? close + 1 : 0;
+  return sliceFolded(s, start, end);
+}
+
+function listAfter(s: Folded, start: number): Folded {
+  const rest = sliceFolded(s, start);
+  const stop = LIST_END.exec(rest.fold);
+  return sliceFolded(rest, 0, stop ? stop.index : undefined);
+}
+
+function addPeople(into: Person[], people: Person[]): void {
+  for (const p of people) if (!into.some((q) => q.name === p.name)) into.push(p);
+}
+
+/**
+ * The meeting a block reports, if a person chairs or attends it. One block gives at most one
+ * meeting; its type, name and date come from the block, else from the document title.
+ */
+export function extractMeeting(text: string, ctx: { title: string; year?: number }): MeetingFact | null {
+  const block = folded(text);
+  const chairs: Person[] = [];
+  const attendees: Person[] = [];
+  let chairEvent: string | undefined;
+  for (const s of splitSentences(block)) {
+    for (const m of s.fold.matchAll(CHAIR_CUE)) {
+      const after = s.fold.slice(m.index + m[0].length);
+      if (TASK_AFTER_CHAIR.test(after)) continue;
+      const fw = /^\s*(?:[^.;:,]{0,60}?\s)?(?:la|co|gom)\s*:?\s+|^\s*:\s*/.exec(after);
+      let people: Person[] = [];
+      if (fw) people = peopleAfter(listAfter(s, m.index + m[0].length + fw[0].length));
+      if (people.length === 0) people = peopleBefore(clauseBefore(s, m.index));
+      if (people.length === 0) continue;
+      addPeople(chairs, people);
+      const ev = eventAt(
+        sliceFolded(s, m.index + m[0].length, Math.min(s.text.length, m.index + m[0].length + 14)),
+      );
+      if (ev && !chairEvent) chairEvent = ev.type;
+    }
+    for (const m of s.fold.matchAll(ATTEND_FORWARD))
+      addPeople(attendees, peopleAfter(listAfter(s, m.index + m[0].length)));
+    for (const m of s.fold.matchAll(ATTEND_BACKWARD)) {
+      if (m.index === 0) continue;
+      addPeople(attendees, peopleBefore(clauseBefore(s, m.index)));
+    }
+  }
+  if (chairs.length === 0 && attendees.length === 0) return null;
+  const chairNames = new Set(chairs.map((p) => p.name));
+  const onlyAttending = attendees.filter((p) => !chairNames.has(p.name));
+
+  const title = folded(ctx.title);
+  const inBlock = eventAt(block);
+  const inTitle = eventAt(title);
+  const eventType = chairEvent ?? inBlock?.type ?? inTitle?.type ?? 'hội nghị';
+  let name: string | undefined;
+  if (inBlock) name = eventName(block, inBlock.start, inBlock.type);
+  if (!name && inTitle) name = eventName(title, inTitle.start, inTitle.type);
+  const date = findDates(block, ctx.year).find(
+    (d) =>
+      d.shape === 'day' &&
+      /^(?:sang|chieu|toi|trua|dem|ngay|hom|\d)/.test(block.fold.slice(d.start)) &&
+      !/\b(?:truoc|den|han|cham nhat)\s*$/.test(block.fold.slice(Math.max(0, d.start - 12), d.start)),
+  );
+  return {
+    kind: 'meeting',
+    eventType,
+    ...(name ? { eventName: name } : {}),
+    ...(date ? { date: date.date } : {}),
+    chairs,
+    attendees: onlyAttending,
+  };
+}

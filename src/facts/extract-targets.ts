@@ -1,0 +1,101 @@
+import type { TargetFact } from './types';
+import { type Folded, folded, foldText, sliceFolded, splitSentences, trimStatement } from './fold';
+import { type PlaceContext, yearFor } from './context';
+
+/** Words that set a target. */
+const STRONG =
+  /\b(?:phan dau|chi tieu|muc tieu|de ra|dat ra|phai dat|can dat|du kien|ke hoach (?:nam|giao|dat)|den nam (?:19|20)\d\d|toi thieu|it nhat|khong duoi|khong thap hon|khong qua|tro len|giao chi tieu)\b/;
+/** Words that set a target only in a forward-looking place (a plan, a direction, a targets list). */
+const WEAK = /\b(?:tang truong|giam|tang|dat|hoan thanh|duy tri|nang|ty le|binh quan|thu ngan sach|tren)\b/;
+/** Words that report a result. */
+const PAST =
+  /\b(?:da dat|dat duoc|uoc dat|uoc tinh|uoc thuc hien|da hoan thanh|hoan thanh vuot|vuot \d|so voi cung ky|so voi nam|nam qua|ket qua|da bat giu|da xu ly|da to chuc|da phat hien|da giam|da tang)\b/;
+const FORWARD_PLACE =
+  /phuong huong|nhiem vu|ke hoach|chi tieu|muc tieu|giai phap|nam toi|thoi gian toi|phan dau/;
+
+const PERCENT = /\d+(?:[.,]\d+)?(?:\s*%?\s*(?:[-–—]|đến)\s*\d+(?:[.,]\d+)?)?\s*%/gu;
+const NUMBER = /(?<![\p{L}\d/.,-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/%]|[.,]\d)/gu;
+/** Units that make a number a time span or a reference, not a target value. */
+const NOT_UNIT = /^(?:thang|ngay|nam|quy|tuan|gio|phut|lan thu|giai doan|dieu|khoan|muc|chuong)\b/;
+const NOT_AFTER =
+  /\b(?:so|khoa|thu|dieu|khoan|lan|muc|chuong|quy|nghi quyet|chi thi|quyet dinh|thong tu|nghi dinh|ke hoach)\s*$/;
+
+/** Values as written: percentages first ("9–9,5%"), then numbers with their unit ("2.300 tỷ đồng"). */
+export function targetValues(item: Folded): string[] {
+  const values: string[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const m of item.text.matchAll(PERCENT)) {
+    values.push(m[0].replace(/\s+/g, ' ').replace(/ %$/, '%'));
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of item.text.matchAll(NUMBER)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken.some(([a, b]) => start < b && end > a)) continue;
+    const n = Number(m[0].replace(/\./g, '').replace(',', '.'));
+    if (/^\d{4}$/.test(m[0]) && n >= 1900 && n <= 2100) continue;
+    const after = item.fold.slice(end);
+    const unit = /^ ((?:[a-z]+)(?: [a-z]+)?)/.exec(after);
+    if (!unit || NOT_UNIT.test(unit[1] as string)) continue;
+    if (NOT_AFTER.test(item.fold.slice(Math.max(0, start - 16), start))) continue;
+    // keep up to two unit words as written ("tỷ đồng", "đảng viên"), dropping a trailing verb
+    const words = item.text.slice(end).trim().split(/\s+/).slice(0, 2);
+    const unitText =
+      words.length > 1 && /^(?:ty|trieu|nghin|dang|luot|doi|ho|nguoi)$/.test(foldText(words[0] as string))
+        ? words.join(' ')
+        : (words[0] as string);
+    values.push(`${m[0]} ${unitText.replace(/[,;.:]+$/, '')}`);
+  }
+  return values;
+}
+
+/** Items of a sentence: pieces split at ";" and at numbered markers "(1)", "2)", "a)". */
+function items(s: Folded): Folded[] {
+  const out: Folded[] = [];
+  let start = 0;
+  for (const m of s.fold.matchAll(/\s*;\s*|\s+(?=\(?\d{1,2}\)\s|[a-dđ]\)\s)/g)) {
+    out.push(sliceFolded(s, start, m.index));
+    start = m.index + m[0].length;
+  }
+  out.push(sliceFolded(s, start));
+  return out.filter((p) => p.text.length > 0);
+}
+
+/** Drops a list marker and a lead-in ending with a colon ("Các chỉ tiêu chủ yếu năm 2025:"). */
+function statement(item: Folded): string {
+  let t = item.text.replace(/^(?:\(?\d{1,2}[).]|[a-dđ]\)|[-–+•*])\s*/u, '');
+  const colon = t.indexOf(': ');
+  if (colon > 0 && !/\d/.test(t.slice(0, colon))) t = t.slice(colon + 2);
+  else if (colon > 0 && /^[^%]*(?:chi tieu|muc tieu)[^%]*$/.test(foldText(t.slice(0, colon))))
+    t = t.slice(colon + 2);
+  return trimStatement(t);
+}
+
+/**
+ * Targets of a block: statements with a number or percentage that set a goal ("Phấn đấu …", a
+ * "chỉ tiêu" list, "tăng trưởng GRDP 9–9,5%" in a plan), with the year they are for.
+ */
+export function extractTargets(text: string, place: PlaceContext): TargetFact[] {
+  const block = folded(text);
+  const out: TargetFact[] = [];
+  const sectionFold = place.section ? foldText(place.section) : '';
+  const forwardPlace =
+    FORWARD_PLACE.test(sectionFold) ||
+    FORWARD_PLACE.test(block.fold.slice(0, 160)) ||
+    /^\s*(?:\(?\d{1,2}[).]|[a-d]\)|[-+•])/.test(block.fold);
+  const targetSection = /chi tieu|muc tieu/.test(sectionFold);
+  for (const s of splitSentences(block)) {
+    const sentenceStrong = STRONG.test(s.fold);
+    for (const item of items(s)) {
+      const values = targetValues(item);
+      if (values.length === 0) continue;
+      if (PAST.test(item.fold) && !/\b(?:phan dau|muc tieu)\b/.test(item.fold)) continue;
+      const setsTarget =
+        STRONG.test(item.fold) || sentenceStrong || targetSection || (WEAK.test(item.fold) && forwardPlace);
+      if (!setsTarget) continue;
+      const year = yearFor(item, block, s.start, place);
+      out.push({ kind: 'target', text: statement(item), values, ...(year !== undefined ? { year } : {}) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * Private text helpers for fact extraction.
+ *
+ * Until `src/text/` lands, this module keeps its own minimal normalization: NFC + whitespace collapse
+ * for display, and a *position-preserving* fold (lowercase, no diacritics, đ→d) for matching. The fold
+ * maps each UTF-16 unit of the NFC text to exactly one unit, so an index found in the folded text is
+ * also the index of the same words in the display text. Old and new tone placement (hoà/hòa, uỷ/ủy)
+ * fold to the same letters, which is why rules match on the fold and never on the display form.
+ */
+
+const foldCache = new Map<string, string>();
+
+function foldChar(c: string): string {
+  const hit = foldCache.get(c);
+  if (hit !== undefined) return hit;
+  let out: string;
+  if (c === 'đ' || c === 'Đ') out = 'd';
+  else {
+    const lower = c.toLowerCase();
+    const base = lower.length === 1 ? (lower.normalize('NFD')[0] ?? lower) : c;
+    // A lone combining mark (left over by a broken NFD text) becomes a space: it is never a letter.
+    out = /[\u0300-\u036f]/.test(base) ? ' ' : base;
+  }
+  foldCache.set(c, out);
+  return out;
+}
+
+/** NFC, whitespace collapsed and trimmed: the display form facts are returned in. */
+export function prepareText(s: string): string {
+  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Lowercase, no diacritics, đ→d; same length as its input when the input is NFC. */
+export function foldAligned(nfc: string): string {
+  let out = '';
+  for (let i = 0; i < nfc.length; i++) out += foldChar(nfc[i] as string);
+  return out;
+}
+
+/** Folds any text (NFD, old tone placement, mixed case) for comparisons. */
+export function foldText(s: string): string {
+  return foldAligned(prepareText(s));
+}
+
+/** A piece of text with its fold, index-aligned. */
+export interface Folded {
+  text: string;
+  fold: string;
+}
+
+export function folded(text: string): Folded {
+  const t = prepareText(text);
+  return { text: t, fold: foldAligned(t) };
+}
+
+/** Slices both views at the same offsets, trimming spaces. */
+export function sliceFolded(f: Folded, start: number, end = f.text.length): Folded {
+  let s = start;
+  let e = end;
+  while (s < e && f.text[s] === ' ') s++;
+  while (e > s && f.text[e - 1] === ' ') e--;
+  return { text: f.text.slice(s, e), fold: f.fold.slice(s, e) };
+}
+
+/** A sentence of a block, with its offset in the block. */
+export interface Sentence extends Folded {
+  start: number;
+}
+
+/**
+ * Splits a prepared block into sentences at . ! ? followed by a space and an upper-case letter,
+ * a digit or an opening bracket. Decimal points (2.300, 9,5) are never followed by a space, so they
+ * stay inside their sentence.
+ */
+export function splitSentences(block: Folded): Sentence[] {
+  const out: Sentence[] = [];
+  const re = /[.!?…]+(?:\/\.)?\s+(?=[\p{Lu}\d(“"-])/gu;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(block.text)) !== null) {
+    const end = m.index + m[0].trimEnd().length;
+    pushSentence(out, block, start, end);
+    start = m.index + m[0].length;
+  }
+  pushSentence(out, block, start, block.text.length);
+  return out;
+}
+
+function pushSentence(out: Sentence[], block: Folded, start: number, end: number): void {
+  let s = start;
+  while (s < end && block.text[s] === ' ') s++;
+  const piece = sliceFolded(block, s, end);
+  if (piece.text) out.push({ ...piece, start: s });
+}
+
+/** Years 1900-2100 written as standalone numbers, in order. */
+export function yearsIn(fold: string): number[] {
+  const out: number[] = [];
+  for (const m of fold.matchAll(/(?<![\d/.,-])(19\d\d|20\d\d|2100)(?![\d%]|[.,]\d)/g)) out.push(Number(m[1]));
+  return out;
+}
+
+/** The year a passage is about: "năm 2025", "đến năm 2030", or a plain year. */
+export function mainYear(fold: string): number | undefined {
+  const named = /\bnam (19\d\d|20\d\d)\b/.exec(fold);
+  if (named) return Number(named[1]);
+  return yearsIn(fold)[0];
+}
+
+/** Upper-cases the first letter for display. */
+export function capitalize(s: string): string {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+/** Removes trailing punctuation and closing brackets that are not part of the statement. */
+export function trimStatement(s: string): string {
+  return s
+    .replace(/^[\s\-–—+•*:;,]+/, '')
+    .replace(/[\s;,:.]*(?:\/\.)?\s*$/, '')
+    .trim();
+}
