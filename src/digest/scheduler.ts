@@ -144,7 +144,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     } catch (err) {
       const code = telegramErrorCode(err);
       const error = describe(err);
-      if (code === 403) {
+      // 403: bot removed or blocked; 400 'chat not found': the group is gone. Neither will recover.
+      if (code === 403 || (code === 400 && /chat not found/i.test(error))) {
         deactivate(db, key.chatId, key.threadId, `403: ${error}`);
         markFailed(db, key, error);
         report.outcome = 'deactivated';
