@@ -1,0 +1,249 @@
+import type { DirectAnswer } from '../search/types';
+import type {
+  DeadlineFact,
+  DocumentNumberFact,
+  Fact,
+  MeetingFact,
+  StoredFact,
+  TargetFact,
+  TaskFact,
+} from './types';
+import type { FactIntent } from './intent';
+import { foldText } from './fold';
+import { describeFact, eventLabel, formatDate, formatPeople } from './format';
+
+/** A direct answer from facts; assignable to DirectAnswer. */
+export interface FactAnswer extends DirectAnswer {
+  /** Every matching item in full, when the answer lists several (targets, tasks, deadlines). */
+  items?: string[];
+}
+
+/** Extra text to match a question's words against: the document title, the passage text. */
+export interface FactLookup {
+  documentTitle?(documentId: number): string | undefined;
+  passageText?(passageId: number): string | undefined;
+}
+
+/** How many items the one-line answer shows before "… và N mục khác". */
+const MAX_INLINE = 5;
+/** Longest item shown in the one-line answer, in characters. */
+const MAX_ITEM_CHARS = 160;
+/** Share of the question's content words a fact must match to be kept (0-1). */
+const MIN_TERM_SHARE = 0.5;
+
+const ABBREVIATIONS: Array<[string, string]> = [
+  ['bdbp', 'bo doi bien phong'],
+  ['hdnd', 'hoi dong nhan dan'],
+  ['ubnd', 'uy ban nhan dan'],
+  ['sscd', 'san sang chien dau'],
+  ['bchqs', 'bo chi huy quan su'],
+  ['chqs', 'chi huy quan su'],
+  ['mttq', 'mat tran to quoc'],
+  ['btv', 'ban thuong vu'],
+  ['bch', 'ban chap hanh'],
+  ['grdp', 'tong san pham tren dia ban'],
+];
+
+function haystack(item: StoredFact, lookup?: FactLookup): string {
+  const parts = [
+    JSON.stringify(item.fact),
+    lookup?.documentTitle?.(item.documentId) ?? '',
+    lookup?.passageText?.(item.passageId) ?? '',
+  ];
+  let h = ` ${foldText(parts.join(' ')).replace(/[^a-z0-9]+/g, ' ')} `;
+  for (const [abbr, full] of ABBREVIATIONS) {
+    if (h.includes(` ${abbr} `)) h += `${full} `;
+    if (h.includes(` ${full} `)) h += `${abbr} `;
+  }
+  return h;
+}
+
+function termShare(terms: string[], h: string): number {
+  if (terms.length === 0) return 1;
+  return terms.filter((t) => h.includes(` ${t} `)).length / terms.length;
+}
+
+function factYear(f: Fact): number | undefined {
+  switch (f.kind) {
+    case 'meeting':
+      return f.date?.year;
+    case 'target':
+    case 'task':
+      return f.year;
+    case 'deadline':
+    case 'document-number':
+      return f.date?.year;
+  }
+}
+
+/** Keeps the facts that best match the question's words, year and event; [] when none do. */
+function narrow<F extends Fact>(
+  intent: FactIntent,
+  facts: Array<StoredFact<F>>,
+  lookup?: FactLookup,
+): Array<StoredFact<F>> {
+  const scored = facts
+    .map((item) => {
+      const h = haystack(item, lookup);
+      const y = factYear(item.fact);
+      const yearOk =
+        intent.year === undefined || y === intent.year || (y === undefined && h.includes(` ${intent.year} `));
+      return { item, yearOk, share: termShare(intent.terms, h) };
+    })
+    .filter((s) => s.yearOk && s.share >= MIN_TERM_SHARE);
+  const best = Math.max(0, ...scored.map((s) => s.share));
+  return scored.filter((s) => s.share === best).map((s) => s.item);
+}
+
+function clip(s: string): string {
+  return s.length > MAX_ITEM_CHARS ? `${s.slice(0, MAX_ITEM_CHARS - 1).trimEnd()}…` : s;
+}
+
+function list(head: string, kind: string, items: StoredFact[], texts: string[]): FactAnswer {
+  const unique = [...new Set(texts)];
+  const shown = unique.slice(0, MAX_INLINE).map(clip);
+  const more = unique.length > MAX_INLINE ? ` … và ${unique.length - MAX_INLINE} mục khác` : '';
+  return {
+    text:
+      unique.length === 1 ? `${head}: ${shown[0]}` : `${head} (${unique.length}): ${shown.join('; ')}${more}`,
+    passageId: (items[0] as StoredFact).passageId,
+    kind,
+    items: unique,
+  };
+}
+
+/** Meetings that are the same event told twice (a caption and its paragraph) become one. */
+function distinctMeetings(items: Array<StoredFact<MeetingFact>>, people: (m: MeetingFact) => string[]) {
+  const out: Array<StoredFact<MeetingFact>> = [];
+  for (const item of items) {
+    const names = people(item.fact).sort().join('|');
+    const same = out.find(
+      (o) =>
+        people(o.fact).sort().join('|') === names &&
+        o.documentId === item.documentId &&
+        (!o.fact.date || !item.fact.date || formatDate(o.fact.date) === formatDate(item.fact.date)),
+    );
+    if (!same) out.push(item);
+    else if (!same.fact.eventName && item.fact.eventName)
+      same.fact = { ...same.fact, eventName: item.fact.eventName };
+  }
+  return out;
+}
+
+function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLookup): FactAnswer | null {
+  const chair = intent.kind === 'chair';
+  const people = (m: MeetingFact) => (chair ? m.chairs : m.attendees).map((p) => p.name);
+  let meetings = facts.filter(
+    (f): f is StoredFact<MeetingFact> => f.fact.kind === 'meeting' && people(f.fact).length > 0,
+  );
+  if (intent.event) {
+    const ev = foldText(intent.event);
+    const sameType = meetings.filter((m) =>
+      foldText(`${m.fact.eventType} ${m.fact.eventName ?? ''}`).includes(ev),
+    );
+    if (sameType.length > 0) meetings = sameType;
+  }
+  const found = distinctMeetings(narrow(intent, meetings, lookup), people);
+  const first = found[0];
+  if (!first) return null;
+  if (found.length > 1) {
+    return {
+      text: `Có ${found.length} cuộc họp, sự kiện phù hợp; xin nói rõ hơn (tên hội nghị, đơn vị hoặc thời gian):`,
+      passageId: first.passageId,
+      kind: intent.kind,
+      candidates: found.map((m) => {
+        const when = m.fact.date ? ` (${formatDate(m.fact.date)})` : '';
+        const who = chair ? m.fact.chairs : m.fact.attendees;
+        return `${eventLabel(m.fact)}${when}: ${formatPeople(who)}`;
+      }),
+    };
+  }
+  const m = first.fact;
+  const when = m.date ? ` (${formatDate(m.date)})` : '';
+  const event = eventLabel(m).charAt(0).toLowerCase() + eventLabel(m).slice(1);
+  const text = chair
+    ? `${formatPeople(m.chairs)} ${m.chairs.length > 1 ? 'đồng chủ trì' : 'chủ trì'} ${event}${when}`
+    : `Dự ${event}${when} có ${formatPeople(m.attendees).replace(/^Đồng chí/, 'đồng chí')}`;
+  return { text, passageId: first.passageId, kind: intent.kind };
+}
+
+function yearListAnswer(
+  intent: FactIntent,
+  facts: StoredFact[],
+  kind: 'target' | 'task',
+  lookup?: FactLookup,
+): FactAnswer | null {
+  const own = facts.filter((f): f is StoredFact<TargetFact | TaskFact> => f.fact.kind === kind);
+  let found = narrow(intent, own, lookup);
+  if (found.length === 0) return null;
+  let year = intent.year;
+  if (year === undefined) {
+    // Without a year, the latest year's list answers "chỉ tiêu là gì".
+    const years = found.map((f) => f.fact.year).filter((y): y is number => y !== undefined);
+    if (years.length > 0) {
+      year = Math.max(...years);
+      found = found.filter((f) => f.fact.year === year);
+    }
+  }
+  const noun = kind === 'target' ? 'Chỉ tiêu' : 'Nhiệm vụ';
+  return list(
+    year ? `${noun} năm ${year}` : noun,
+    intent.kind,
+    found,
+    found.map((f) => f.fact.text),
+  );
+}
+
+function deadlineAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLookup): FactAnswer | null {
+  const own = facts.filter((f): f is StoredFact<DeadlineFact> => f.fact.kind === 'deadline');
+  const due = own.filter((f) => f.fact.due);
+  const found = narrow(intent, due.length > 0 ? due : own, lookup);
+  if (found.length === 0) return null;
+  return list(
+    'Thời hạn',
+    intent.kind,
+    found,
+    found.map((f) => describeFact(f.fact)),
+  );
+}
+
+function documentNumberAnswer(
+  intent: FactIntent,
+  facts: StoredFact[],
+  lookup?: FactLookup,
+): FactAnswer | null {
+  const own = facts.filter((f): f is StoredFact<DocumentNumberFact> => f.fact.kind === 'document-number');
+  const found = narrow(intent, own, lookup);
+  if (found.length === 0) return null;
+  return list(
+    'Số hiệu văn bản',
+    intent.kind,
+    found,
+    found.map((f) => describeFact(f.fact)),
+  );
+}
+
+/**
+ * A direct, one-line answer from stored facts, or null when the facts do not answer the question
+ * (the retriever then answers with passages as usual). Several matching meetings give candidates
+ * instead of a guess; targets and tasks give the year's list in one line (and in full in `items`).
+ */
+export function answerFromFacts(
+  intent: FactIntent,
+  facts: StoredFact[],
+  lookup?: FactLookup,
+): FactAnswer | null {
+  switch (intent.kind) {
+    case 'chair':
+    case 'attendee':
+      return meetingAnswer(intent, facts, lookup);
+    case 'target':
+      return yearListAnswer(intent, facts, 'target', lookup);
+    case 'task':
+      return yearListAnswer(intent, facts, 'task', lookup);
+    case 'deadline':
+      return deadlineAnswer(intent, facts, lookup);
+    case 'document-number':
+      return documentNumberAnswer(intent, facts, lookup);
+  }
+}

@@ -1,0 +1,114 @@
+import type { Fact, FactKind, MeetingFact, PartialDate, Person, StoredFact } from './types';
+
+/** Where a fact comes from, as shown next to it. */
+export interface FactSource {
+  title: string;
+  file: string;
+  /** 1-based paragraph number in the document. */
+  paragraph: number;
+}
+
+/** "3/12/2024", "quý IV/2025", or the phrase as written when it has no day or quarter. */
+export function formatDate(d: PartialDate): string {
+  if (d.day && d.month) return `${d.day}/${d.month}${d.year ? `/${d.year}` : ''}`;
+  if (d.quarter) return `quý ${['I', 'II', 'III', 'IV'][d.quarter - 1]}${d.year ? `/${d.year}` : ''}`;
+  if (
+    d.month &&
+    /thang/.test(
+      d.text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase(),
+    )
+  )
+    return `tháng ${d.month}${d.year ? `/${d.year}` : ''}`;
+  return d.text;
+}
+
+/** "Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh"; "Đại tá Trần Văn Hùng, Chỉ huy trưởng …". */
+export function formatPerson(p: Person, first = true): string {
+  const lead = p.rank ?? (p.honorific === 'ông' ? 'ông' : p.honorific === 'bà' ? 'bà' : 'đồng chí');
+  const head = `${first ? lead.charAt(0).toUpperCase() + lead.slice(1) : lead} ${p.name}`;
+  return [head, ...p.roles].join(', ');
+}
+
+export function formatPeople(people: Person[]): string {
+  return people.map((p, i) => formatPerson(p, i === 0)).join('; ');
+}
+
+/** The event as it reads after a verb: its name as written, else its type ("hội nghị"). */
+export function eventLabel(m: MeetingFact): string {
+  return m.eventName ?? m.eventType;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** One line per meeting: who chaired it, else who attended it. */
+export function describeMeeting(m: MeetingFact): string {
+  const when = m.date ? ` (${formatDate(m.date)})` : '';
+  if (m.chairs.length > 0) {
+    const verb = m.chairs.length > 1 ? 'đồng chủ trì' : 'chủ trì';
+    return `${formatPeople(m.chairs)} ${verb} ${lowerFirst(eventLabel(m))}${when}`;
+  }
+  return `Dự ${lowerFirst(eventLabel(m))}${when} có ${lowerFirst(formatPeople(m.attendees))}`;
+}
+
+/** A one-line, plain-text description of any fact. */
+export function describeFact(fact: Fact): string {
+  switch (fact.kind) {
+    case 'meeting':
+      return describeMeeting(fact);
+    case 'target':
+      return `${fact.year ? `[${fact.year}] ` : ''}${fact.text}`;
+    case 'task':
+      return `${fact.year ? `[${fact.year}] ` : ''}${fact.text}`;
+    case 'deadline':
+      return `${fact.date.text}${fact.date.year && !fact.date.text.includes(String(fact.date.year)) ? ` (${fact.date.year})` : ''}: ${fact.text}`;
+    case 'document-number': {
+      const parts = [`${fact.docType ?? 'Văn bản'} số ${fact.number}`];
+      if (fact.date) parts.push(`ngày ${formatDate(fact.date)}`);
+      if (fact.issuer) parts.push(`của ${fact.issuer}`);
+      return parts.join(' ');
+    }
+  }
+}
+
+const HEADINGS: Record<FactKind, string> = {
+  meeting: 'Hội nghị, sự kiện và người chủ trì',
+  target: 'Chỉ tiêu',
+  task: 'Nhiệm vụ, phương hướng',
+  deadline: 'Thời hạn và mốc thời gian',
+  'document-number': 'Số hiệu văn bản',
+};
+
+/** Vietnamese heading of a fact kind, for lists and the `facts` command. */
+export function factKindHeading(kind: FactKind): string {
+  return HEADINGS[kind];
+}
+
+/** "Nguồn: Nghị quyết … (tệp bdbp.txt), đoạn 3". */
+export function formatSource(s: FactSource): string {
+  return `Nguồn: ${s.title} (${s.file}), đoạn ${s.paragraph}`;
+}
+
+/**
+ * Numbered plain-text lines for the bot's /chutri, /chitieu, /nhiemvu lists and the `facts` command:
+ * a heading, then one line per fact followed by its source. No HTML: the bot escapes.
+ */
+export function formatFactList(
+  kind: FactKind,
+  items: StoredFact[],
+  sources: Map<number, FactSource>,
+): string[] {
+  const own = items.filter((i) => i.fact.kind === kind);
+  if (own.length === 0) return [`${factKindHeading(kind)}: chưa có dữ kiện nào.`];
+  const lines = [`${factKindHeading(kind)} (${own.length}):`];
+  own.forEach((item, i) => {
+    lines.push(`${i + 1}. ${describeFact(item.fact)}`);
+    const src = sources.get(item.passageId);
+    if (src) lines.push(`   ${formatSource(src)}`);
+  });
+  return lines;
+}

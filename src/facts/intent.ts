@@ -1,0 +1,81 @@
+import { foldText } from './fold';
+
+export type FactIntentKind = 'chair' | 'attendee' | 'target' | 'task' | 'deadline' | 'document-number';
+
+/** What a question asks of the facts, and the words that narrow them. */
+export interface FactIntent {
+  kind: FactIntentKind;
+  /** A year the question names ("chỉ tiêu năm 2025"). */
+  year?: number;
+  /** The event type the question names, display form ("hội nghị", "kỳ họp"). */
+  event?: string;
+  /** Remaining content words, folded (no diacritics, lower case): province, unit, meeting words. */
+  terms: string[];
+}
+
+/** Checked in order: a deadline question about a task is a deadline question. */
+const RULES: Array<[FactIntentKind, RegExp]> = [
+  [
+    'deadline',
+    /\b(?:han chot|thoi han|han cuoi|deadline|han hoan thanh|(?:khi nao|bao gio|luc nao|ngay nao|thoi diem nao) (?:phai|can|thi phai)|(?:phai|can) (?:hoan thanh|xong|nop|bao cao)\b.{0,40}\b(?:khi nao|bao gio|luc nao|ngay nao|truoc ngay nao)|truoc ngay nao|cham nhat (?:la )?(?:khi nao|bao gio|ngay nao))\b/,
+  ],
+  ['chair', /\b(?:dong )?chu tri\b/],
+  [
+    'attendee',
+    /\b(?:ai|nhung ai|nguoi nao|nhung nguoi nao|thanh phan|ai da)\b(?: \S+){0,2} (?:tham |den |ve |cung )?du\b|\b(?:tham |den )?du\b.{0,40}\b(?:la ai|co ai|gom (?:nhung )?ai|nhung ai|ai)\b|\bthanh phan (?:tham )?du\b/,
+  ],
+  ['target', /\b(?:chi tieu|muc tieu|phan dau)\b/],
+  [
+    'task',
+    /\b(?:nhiem vu|phuong huong|giai phap|(?:can|phai) lam (?:gi|nhung gi)|viec trong tam|cong viec trong tam)\b/,
+  ],
+  [
+    'document-number',
+    /\b(?:so hieu|ky hieu)\b|\b(?:nghi quyet|chi thi|quyet dinh|ke hoach|van ban) so (?:may|bao nhieu|nao|gi)\b/,
+  ],
+];
+
+const EVENTS: Array<[RegExp, string]> = [
+  [/\bhoi nghi\b/, 'hội nghị'],
+  [/\bky hop\b/, 'kỳ họp'],
+  [/\bdai hoi\b/, 'đại hội'],
+  [/\bhoi thao\b/, 'hội thảo'],
+  [/\btoa dam\b/, 'tọa đàm'],
+  [/\bphien hop\b/, 'phiên họp'],
+  [/\bcuoc hop\b/, 'cuộc họp'],
+];
+
+/** Question words, intent words and words every report has; what is left narrows the facts. */
+const STOP = new Set(
+  (
+    'ai la gi nao cua co cac nhung nguoi the thi va voi tai trong ve do duoc bi cho den tu nay kia ay day ' +
+    'hoi nghi ky hop dai hop thao toa dam phien cuoc le buoi ' +
+    'chu tri dong tham du chi tieu muc tieu phan dau nhiem vu phuong huong giai phap han chot thoi han cuoi ' +
+    'khi bao gio luc ngay phai can hoan thanh xong lam trong tam viec cong so hieu ky may nhieu ' +
+    'nam thang quy ra sao nhu sau hay cho biet xin vui long a oi voi em anh chi minh toi chung ta ' +
+    'hien chinh yeu chu yeu da se dang tinh thanh phan gom deadline van ban nghi quyet chi thi dao'
+  ).split(' '),
+);
+
+/**
+ * Routes a question to a fact intent, or null when facts do not answer it (the retriever then
+ * answers with passages). Works with or without diacritics, NFD or NFC, any case.
+ */
+export function detectIntent(question: string): FactIntent | null {
+  const fold = foldText(question)
+    .replace(/[?!.,;:"“”()[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!fold) return null;
+  const rule = RULES.find(([, re]) => re.test(fold));
+  if (!rule) return null;
+  const yearM = /\b(19\d\d|20\d\d)\b/.exec(fold);
+  const event = EVENTS.find(([re]) => re.test(fold))?.[1];
+  const terms = fold.split(' ').filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
+  return {
+    kind: rule[0],
+    ...(yearM ? { year: Number(yearM[1]) } : {}),
+    ...(event ? { event } : {}),
+    terms: [...new Set(terms)],
+  };
+}

@@ -1,0 +1,121 @@
+import type { Database } from 'better-sqlite3';
+import type { Fact, FactKind, StoredFact } from '../facts/types';
+import type { FactSource } from '../facts/format';
+
+/**
+ * The facts table: one row per extracted fact, linked to its document and passage. `year` is
+ * denormalized from the fact so "/chitieu 2025" is an index lookup; `data` is the Fact as JSON.
+ */
+export const FACTS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS facts (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL,
+  passage_id INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  year INTEGER,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS facts_kind_year ON facts(kind, year);
+CREATE INDEX IF NOT EXISTS facts_document ON facts(document_id);
+`;
+
+/** The year a fact is about, for filtering: its own year, else its date's. */
+export function factYear(fact: Fact): number | null {
+  switch (fact.kind) {
+    case 'target':
+    case 'task':
+      return fact.year ?? null;
+    case 'meeting':
+    case 'document-number':
+      return fact.date?.year ?? null;
+    case 'deadline':
+      return fact.date.year ?? null;
+  }
+}
+
+/** Creates the table if needed. Idempotent. */
+export function ensureFactsSchema(db: Database): void {
+  db.exec(FACTS_SCHEMA);
+}
+
+/** Stores a document's facts in one transaction. */
+export function insertFacts(
+  db: Database,
+  documentId: number,
+  items: Array<{ passageId: number; fact: Fact }>,
+): void {
+  const stmt = db.prepare(
+    'INSERT INTO facts (document_id, passage_id, kind, year, data) VALUES (?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (const { passageId, fact } of items)
+      stmt.run(documentId, passageId, fact.kind, factYear(fact), JSON.stringify(fact));
+  })();
+}
+
+/** Removes a document's facts (before re-ingesting it, or when it is removed). Returns the count. */
+export function deleteFactsForDocument(db: Database, documentId: number): number {
+  return db.prepare('DELETE FROM facts WHERE document_id = ?').run(documentId).changes;
+}
+
+export interface FactFilter {
+  kind?: FactKind;
+  year?: number;
+  documentId?: number;
+}
+
+interface FactRow {
+  id: number;
+  document_id: number;
+  passage_id: number;
+  data: string;
+}
+
+/** Facts in document and passage order, optionally of one kind, year or document. */
+export function listFacts(db: Database, filter: FactFilter = {}): StoredFact[] {
+  const where: string[] = [];
+  const args: Array<string | number> = [];
+  if (filter.kind !== undefined) {
+    where.push('kind = ?');
+    args.push(filter.kind);
+  }
+  if (filter.year !== undefined) {
+    where.push('year = ?');
+    args.push(filter.year);
+  }
+  if (filter.documentId !== undefined) {
+    where.push('document_id = ?');
+    args.push(filter.documentId);
+  }
+  const sql = `SELECT id, document_id, passage_id, data FROM facts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY document_id, passage_id, id`;
+  return (db.prepare(sql).all(...args) as FactRow[]).map((r) => ({
+    id: r.id,
+    documentId: r.document_id,
+    passageId: r.passage_id,
+    fact: JSON.parse(r.data) as Fact,
+  }));
+}
+
+/**
+ * Title, file and paragraph of the passages facts come from, for showing sources. Uses the
+ * passages' `paragraph` column when the table has one, else ordinal + 1.
+ */
+export function factSources(db: Database, passageIds: number[]): Map<number, FactSource> {
+  const out = new Map<number, FactSource>();
+  const ids = [...new Set(passageIds)];
+  if (ids.length === 0) return out;
+  const cols = (db.prepare('PRAGMA table_info(passages)').all() as Array<{ name: string }>).map(
+    (c) => c.name,
+  );
+  const paragraph = cols.includes('paragraph') ? 'p.paragraph' : 'p.ordinal + 1';
+  const stmt = db.prepare(
+    `SELECT p.id AS id, d.title AS title, d.file AS file, ${paragraph} AS paragraph
+     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
+  );
+  for (const id of ids) {
+    const row = stmt.get(id) as
+      { id: number; title: string | null; file: string | null; paragraph: number } | undefined;
+    if (row) out.set(row.id, { title: row.title ?? '', file: row.file ?? '', paragraph: row.paragraph });
+  }
+  return out;
+}
