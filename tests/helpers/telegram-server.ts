@@ -329,18 +329,12 @@ export async function startTelegramServer(
         ...(opts.replyTo ? { reply_to_message: asMessage(chat, opts.replyTo) } : {}),
         ...(opts.threadId ? { message_thread_id: opts.threadId, is_topic_message: true } : {}),
       };
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await emulator.addUserMessage(message as any);
+      await emulator.addUserMessage(message as unknown as Parameters<typeof emulator.addUserMessage>[0]);
       return messageId;
     },
     async pressButton(chat, from, message, callbackData) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await emulator.addUserCallback({
-        botToken: token,
-        from,
-        data: callbackData,
-        message: asMessage(chat, message),
-      } as any);
+      const callback = { botToken: token, from, data: callbackData, message: asMessage(chat, message) };
+      await emulator.addUserCallback(callback as unknown as Parameters<typeof emulator.addUserCallback>[0]);
     },
     botMessages,
     async waitForBotMessages(chatId, opts = {}) {
