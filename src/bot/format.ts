@@ -2,6 +2,7 @@
  * Pure formatting of bot messages in Telegram HTML parse mode. Every piece of text that comes from a
  * person or a document goes through escapeHtml; the only tags are the ones written here.
  */
+import path from 'node:path';
 import type { AskResult, DirectAnswer, ResultSource, SearchResult } from '../search/types';
 import type { DocumentSummary } from './context';
 
@@ -31,13 +32,23 @@ export function truncate(text: string, max: number): string {
   return (space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }
 
+/**
+ * The file as people should see it: relative to DATA_DIR when it lies inside it (ingest may store
+ * absolute paths, which are long and reveal the server's layout), else as stored.
+ */
+export function displayFile(file: string, dataDir?: string): string {
+  if (!dataDir || !path.isAbsolute(file)) return file;
+  const relative = path.relative(dataDir, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 /** "Title · Section · đoạn 3 · trang 2 · file (bản quét OCR)", escaped. */
-export function formatSource(source: ResultSource): string {
+export function formatSource(source: ResultSource, dataDir?: string): string {
   const parts = [truncate(clean(source.title), 160)];
   if (source.section) parts.push(truncate(clean(source.section), 120));
   parts.push(`đoạn ${source.paragraph}`);
   if (source.page != null) parts.push(`trang ${source.page}`);
-  parts.push(source.file);
+  parts.push(displayFile(source.file, dataDir));
   const line = parts.join(' · ') + (source.ocr ? ' (bản quét OCR)' : '');
   return escapeHtml(line);
 }
@@ -85,10 +96,10 @@ export function excerpt(text: string, highlight: string | null, max = EXCERPT_CH
 }
 
 /** One result: answering sentence in bold, excerpt (expandable when long), source line. */
-export function formatResult(result: SearchResult, rank: number): string {
+export function formatResult(result: SearchResult, rank: number, dataDir?: string): string {
   const text = clean(result.text);
   const highlight = result.highlight ? clean(result.highlight) : null;
-  const source = `📄 <i>${formatSource(result.source)}</i>`;
+  const source = `📄 <i>${formatSource(result.source, dataDir)}</i>`;
   if (text.length <= SHORT_PASSAGE_CHARS) {
     return `<b>${rank}.</b> ${boldHighlight(text, highlight)}\n${source}`;
   }
@@ -99,14 +110,14 @@ export function formatResult(result: SearchResult, rank: number): string {
   return `<b>${rank}.</b> ${lead}\n<blockquote expandable>${excerpt(text, highlight)}</blockquote>\n${source}`;
 }
 
-function formatDirectAnswer(answer: DirectAnswer, results: SearchResult[]): string {
+function formatDirectAnswer(answer: DirectAnswer, results: SearchResult[], dataDir?: string): string {
   const lines = [`💡 <b>Trả lời:</b> ${escapeHtml(truncate(clean(answer.text), 1200))}`];
   if (answer.candidates && answer.candidates.length > 1) {
     lines.push('Có thể là một trong các ý sau:');
     for (const c of answer.candidates.slice(0, 5)) lines.push(`• ${escapeHtml(truncate(clean(c), 300))}`);
   }
   const from = results.find((r) => r.passageId === answer.passageId);
-  if (from) lines.push(`<i>Nguồn: ${formatSource(from.source)}</i>`);
+  if (from) lines.push(`<i>Nguồn: ${formatSource(from.source, dataDir)}</i>`);
   return lines.join('\n');
 }
 
@@ -115,6 +126,8 @@ export interface FormatAnswerOptions {
   offset?: number;
   /** How many results to show (default 3). */
   top?: number;
+  /** DATA_DIR, so files are shown relative to it. */
+  dataDir?: string;
 }
 
 /**
@@ -134,8 +147,9 @@ export function formatAnswer(result: AskResult, options: FormatAnswerOptions = {
       ? `🔎 <b>Câu hỏi:</b> <i>${question}</i>`
       : `🔎 <b>Thêm kết quả (${offset + 1}–${offset + shown.length})</b> cho: <i>${question}</i>`;
   const blocks = [header];
-  if (offset === 0 && result.answer) blocks.push(formatDirectAnswer(result.answer, result.results));
-  shown.forEach((r, i) => blocks.push(formatResult(r, offset + i + 1)));
+  if (offset === 0 && result.answer)
+    blocks.push(formatDirectAnswer(result.answer, result.results, options.dataDir));
+  shown.forEach((r, i) => blocks.push(formatResult(r, offset + i + 1, options.dataDir)));
   return packMessages(blocks);
 }
 
@@ -157,13 +171,13 @@ export function formatNoMoreResults(question: string): string {
 }
 
 /** The whole paragraph behind a result (the "Toàn văn" button), split if very long. */
-export function formatFullText(result: SearchResult, rank: number): string[] {
+export function formatFullText(result: SearchResult, rank: number, dataDir?: string): string[] {
   const text = clean(result.text);
   const highlight = result.highlight ? clean(result.highlight) : null;
   return packMessages([
     `📖 <b>Toàn văn kết quả ${rank}</b>`,
     boldHighlight(text, highlight),
-    `📄 <i>${formatSource(result.source)}</i>`,
+    `📄 <i>${formatSource(result.source, dataDir)}</i>`,
   ]);
 }
 
@@ -181,7 +195,11 @@ export function formatDate(iso: string, timeZone: string): string {
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
 
-export function formatDocumentList(documents: DocumentSummary[], timeZone: string): string[] {
+export function formatDocumentList(
+  documents: DocumentSummary[],
+  timeZone: string,
+  dataDir?: string,
+): string[] {
   if (documents.length === 0) {
     return [
       'Chưa có tài liệu nào được nạp. Hãy chép văn bản vào thư mục dữ liệu (DATA_DIR) rồi nhờ quản trị viên chạy /reindex.',
@@ -196,7 +214,7 @@ export function formatDocumentList(documents: DocumentSummary[], timeZone: strin
     blocks.push(
       `${i + 1}. <b>${escapeHtml(truncate(clean(d.title), 200))}</b>\n` +
         `   ${numberFormat.format(d.passages)} đoạn · cập nhật ${formatDate(d.updatedAt, timeZone)}${ocr} · ` +
-        `<i>${escapeHtml(d.file)}</i>`,
+        `<i>${escapeHtml(displayFile(d.file, dataDir))}</i>`,
     );
   });
   return packMessages(blocks, TELEGRAM_MESSAGE_LIMIT, '\n');

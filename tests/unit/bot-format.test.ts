@@ -1,4 +1,5 @@
 import {
+  displayFile,
   escapeHtml,
   excerpt,
   formatAnswer,
@@ -344,5 +345,28 @@ describe('htmlToPlainText', () => {
     ['<i>nghiêng</i> &#273;&#x1EA1;t', 'nghiêng đạt'],
   ])('%#', (html, expected) => {
     expect(htmlToPlainText(html)).toBe(expected);
+  });
+});
+
+describe('displayFile', () => {
+  test.each([
+    ['/srv/chithi/data/nq-2025.txt', '/srv/chithi/data', 'nq-2025.txt'],
+    ['/srv/chithi/data/chỉ thị/ct-05.docx', '/srv/chithi/data', 'chỉ thị/ct-05.docx'],
+    ['/srv/other/bc.pdf', '/srv/chithi/data', '/srv/other/bc.pdf'],
+    ['data/nq.txt', '/srv/chithi/data', 'data/nq.txt'],
+    ['/srv/chithi/data/nq.txt', undefined, '/srv/chithi/data/nq.txt'],
+  ])('%s in %s', (file, dataDir, expected) => {
+    expect(displayFile(file, dataDir)).toBe(expected);
+  });
+
+  test('source lines and document lists use it', () => {
+    const source = { file: '/srv/data/nq.txt', title: 'Nghị quyết', section: null, paragraph: 2 };
+    expect(formatSource(source, '/srv/data')).toBe('Nghị quyết · đoạn 2 · nq.txt');
+    const [list] = formatDocumentList(
+      [{ ...SAMPLE_DOCUMENTS[0]!, file: '/srv/data/nq.txt' }],
+      'UTC',
+      '/srv/data',
+    );
+    expect(list).toContain('<i>nq.txt</i>');
   });
 });

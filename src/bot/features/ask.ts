@@ -77,7 +77,7 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
   // Typing indicator is cosmetic: never fail the answer because of it.
   await ctx.replyWithChatAction('typing').catch(() => undefined);
   const { answer, page } = await fetchPage(ctx, question, 0);
-  const messages = formatAnswer(answer, { offset: 0, top: PAGE_SIZE });
+  const messages = formatAnswer(answer, { offset: 0, top: PAGE_SIZE, dataDir: ctx.config.dataDir });
   const keyboard = page.results.length > 0 ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
   await replyHtml(ctx, messages, keyboard ? { keyboard } : {});
 }
@@ -98,7 +98,7 @@ askFeature.callbackQuery(MORE, async (ctx) => {
   await ctx.answerCallbackQuery();
   const offset = previous.offset + previous.results.length;
   const { answer, page } = await fetchPage(ctx, previous.question, offset);
-  const messages = formatAnswer(answer, { offset, top: PAGE_SIZE });
+  const messages = formatAnswer(answer, { offset, top: PAGE_SIZE, dataDir: ctx.config.dataDir });
   const keyboard = page.results.length > 0 ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
   // Drop "Xem thêm" from the page already shown so the same page is not fetched twice.
   await ctx
@@ -116,7 +116,7 @@ askFeature.callbackQuery(FULL, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  await replyHtml(ctx, formatFullText(result, stored.offset + index + 1));
+  await replyHtml(ctx, formatFullText(result, stored.offset + index + 1, ctx.config.dataDir));
 });
 
 // Must come after the commands: plain questions in private chats, mentions and replies in groups.

@@ -7,5 +7,5 @@ export const documentsFeature = new Composer<BotContext>();
 
 documentsFeature.command(['tailieu', 'documents'], async (ctx) => {
   const documents = await ctx.services.documents.list();
-  await replyHtml(ctx, formatDocumentList(documents, ctx.config.digest.timezone));
+  await replyHtml(ctx, formatDocumentList(documents, ctx.config.digest.timezone, ctx.config.dataDir));
 });

@@ -1,0 +1,146 @@
+/**
+ * End to end: the real `chithi start` process, with the sample documents, against the Bot API
+ * emulator (telegram-test-api behind tests/helpers/telegram-server.ts) on 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  startTelegramServer,
+  type BotMessage,
+  type ChatRef,
+  type TelegramTestServer,
+  type UserRef,
+} from '../helpers/telegram-server';
+
+const ROOT = path.resolve(__dirname, '../..');
+const APP_READY = fs.existsSync(path.join(ROOT, 'src/app.ts'));
+if (!APP_READY) {
+  console.warn('bot.e2e: skipped because src/app.ts (the app composition) does not exist yet.');
+}
+const describeIfApp = APP_READY ? describe : describe.skip;
+
+const GROUP: ChatRef = { id: -100777888, type: 'supergroup', title: 'Ban Chỉ huy BĐBP Ninh Thuận' };
+const STRANGERS: ChatRef = { id: -100111222, type: 'supergroup', title: 'Nhóm chưa cấp phép' };
+const LAN: UserRef = { id: 7001, is_bot: false, first_name: 'Lan' };
+const BINH: UserRef = { id: 7002, is_bot: false, first_name: 'Bình' };
+
+describeIfApp('chithi start against the Bot API emulator', () => {
+  let server: TelegramTestServer;
+  let child: ChildProcess;
+  let tmp: string;
+  let output = '';
+  let exited: Promise<number | null>;
+
+  /** Sends, then waits for the bot's next message(s) in that chat. */
+  async function ask(chat: ChatRef, from: UserRef, text: string, options: { replyTo?: BotMessage } = {}) {
+    const last = server.botMessages(chat.id).at(-1)?.messageId ?? 0;
+    const asked = await server.userSends(chat, from, text, options);
+    const [reply] = await server.waitForBotMessages(chat.id, {
+      afterId: Math.max(last, asked),
+      timeoutMs: 20_000,
+    });
+    return { asked, reply: reply! };
+  }
+
+  beforeAll(async () => {
+    server = await startTelegramServer();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chithi-e2e-'));
+    fs.cpSync(path.join(ROOT, 'data'), path.join(tmp, 'data'), { recursive: true });
+    child = spawn(process.execPath, ['bin/chithi.js', 'start'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        TELEGRAM_BOT_TOKEN: server.token,
+        TELEGRAM_API_ROOT: server.apiRoot,
+        DATA_DIR: path.join(tmp, 'data'),
+        INDEX_DIR: path.join(tmp, 'index'),
+        ALLOWED_CHAT_IDS: String(GROUP.id),
+        RATE_LIMIT_PER_MINUTE: '100',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    // Started once it polls for updates (after the start-up ingest).
+    const deadline = Date.now() + 90_000;
+    while (!server.calls.some((c) => c.method === 'getUpdates')) {
+      if (child.exitCode !== null) throw new Error(`chithi start exited with ${child.exitCode}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`chithi start did not begin polling:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('registers its commands and never logs the token', () => {
+    const group = server.commands.get('all_group_chats') ?? [];
+    expect(group.map((c) => c.command)).toEqual(expect.arrayContaining(['hoi', 'tailieu', 'help', 'start']));
+    expect(output).not.toContain(server.token);
+  });
+
+  test('a plain group message is ignored; /hoi gets the passage with its source', async () => {
+    await server.userSends(GROUP, LAN, 'chỉ tiêu 2025 là gì?');
+    const { asked, reply } = await ask(GROUP, LAN, '/hoi chỉ tiêu 2025 là gì?');
+    const replies = server.botMessages(GROUP.id);
+    expect(replies.map((m) => m.replyTo)).toEqual(replies.map(() => asked));
+    expect(reply.parseMode).toBe('HTML');
+    expect(reply.text).toContain('100% tổ chức đảng');
+    expect(reply.text).toMatch(/đoạn \d+ · bdbp-ninh-thuan-nghi-quyet-2025\.txt/);
+  });
+
+  test('an @mention is answered', async () => {
+    const { reply } = await ask(GROUP, BINH, `@${server.botInfo.username} chỉ tiêu 2025 là gì?`);
+    expect(reply.text).toContain('100% tổ chức đảng');
+    expect(reply.text).toContain('bdbp-ninh-thuan-nghi-quyet-2025.txt');
+  });
+
+  test('a reply to the bot is answered', async () => {
+    const previous = server.botMessages(GROUP.id).at(-1)!;
+    const { asked, reply } = await ask(GROUP, LAN, 'còn chỉ tiêu kết nạp đảng viên mới?', {
+      replyTo: previous,
+    });
+    expect(reply.replyTo).toBe(asked);
+    expect(reply.text).toContain('kết nạp đảng viên mới');
+  });
+
+  test('"Xem thêm" pages to the next results', async () => {
+    const { reply } = await ask(GROUP, LAN, '/hoi chỉ tiêu 2025 là gì?');
+    const more = reply.buttons.find((b) => b.text.startsWith('Xem thêm'));
+    expect(more).toBeDefined();
+    await server.pressButton(GROUP, LAN, reply, more!.callback_data);
+    const [page2] = await server.waitForBotMessages(GROUP.id, { afterId: reply.messageId });
+    expect(page2!.text).toContain('<b>4.</b>');
+    expect(page2!.text).not.toContain('<b>1.</b>');
+  });
+
+  test('<b> in a question comes back escaped', async () => {
+    const { reply } = await ask(GROUP, BINH, '/hoi <b>chỉ tiêu</b> 2025 là gì?');
+    expect(reply.text).toContain('&lt;b&gt;chỉ tiêu&lt;/b&gt;');
+    expect(reply.text).not.toContain('<b>chỉ tiêu</b>');
+  });
+
+  test('a 5,000-character question gets a clear message', async () => {
+    const { reply } = await ask(GROUP, LAN, '/hoi ' + 'chỉ tiêu năm 2025 '.repeat(300).slice(0, 5000));
+    expect(reply.text).toContain('Câu hỏi quá dài (tối đa 1000 ký tự)');
+  });
+
+  test('a chat not in ALLOWED_CHAT_IDS is refused', async () => {
+    const { reply } = await ask(STRANGERS, LAN, '/hoi chỉ tiêu 2025 là gì?');
+    expect(reply.text).toContain('chỉ phục vụ các nhóm đã được cấp phép');
+    expect(reply.text).not.toContain('100%');
+  });
+
+  test('SIGTERM finishes cleanly', async () => {
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
