@@ -91,7 +91,7 @@ export function findDates(f: Folded, defaultYear?: number): DateMatch[] {
       const start = m.index;
       const end = m.index + m[0].length;
       const date: PartialDate = { ...parts, text: f.text.slice(start, end) };
-      if (date.year === undefined && defaultYear !== undefined && (date.day || date.month || date.quarter))
+      if (date.year === undefined && defaultYear !== undefined && rule.shape !== 'year-end')
         date.year = defaultYear;
       found.push({ start, end, date, shape: rule.shape });
     }

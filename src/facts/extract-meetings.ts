@@ -60,7 +60,7 @@ function clauseBefore(s: Folded, end: number): Folded {
   const before = s.text.slice(0, end);
   const open = before.lastIndexOf('(');
   const close = before.lastIndexOf(')');
-  const start = open > close ? open + 1 : close >= 0 ? close + 1 : 0;
+  const start = open > close ? open + 1 : 0;
   return sliceFolded(s, start, end);
 }
 

@@ -9,7 +9,7 @@ const STRONG =
 const WEAK = /\b(?:tang truong|giam|tang|dat|hoan thanh|duy tri|nang|ty le|binh quan|thu ngan sach|tren)\b/;
 /** Words that report a result. */
 const PAST =
-  /\b(?:da dat|dat duoc|uoc dat|uoc tinh|uoc thuc hien|da hoan thanh|hoan thanh vuot|vuot \d|so voi cung ky|so voi nam|nam qua|ket qua|da bat giu|da xu ly|da to chuc|da phat hien|da giam|da tang)\b/;
+  /\b(?:da dat|dat duoc|uoc dat|uoc tinh|uoc thuc hien|da hoan thanh|hoan thanh vuot|vuot \d+|so voi cung ky|so voi nam|nam qua|ket qua|da bat giu|da xu ly|da to chuc|da phat hien|da giam|da tang)\b/;
 const FORWARD_PLACE =
   /phuong huong|nhiem vu|ke hoach|chi tieu|muc tieu|giai phap|nam toi|thoi gian toi|phan dau/;
 
@@ -18,7 +18,13 @@ const NUMBER = /(?<![\p{L}\d/.,-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(
 /** Units that make a number a time span or a reference, not a target value. */
 const NOT_UNIT = /^(?:thang|ngay|nam|quy|tuan|gio|phut|lan thu|giai doan|dieu|khoan|muc|chuong)\b/;
 const NOT_AFTER =
-  /\b(?:so|khoa|thu|dieu|khoan|lan|muc|chuong|quy|nghi quyet|chi thi|quyet dinh|thong tu|nghi dinh|ke hoach)\s*$/;
+  /\b(?:ca|cac|nhung|so|khoa|thu|dieu|khoan|lan|muc|chuong|quy|nghi quyet|chi thi|quyet dinh|thong tu|nghi dinh|ke hoach)\s*$/;
+
+/** Units that are one word: "30 vụ buôn lậu" → "30 vụ". */
+const ONE_WORD_UNIT = /^(?:vu|ho|nguoi|ha|km|tan|luot|xa|don|tau|con|chiec|cai|m|m2|m3|kg|doi|lan)$/;
+/** Words that never end a unit: verbs, prepositions, adjectives after the noun. */
+const NOT_UNIT_WORD =
+  /^(?:duoc|dat|tren|trong|cua|va|tro|tang|giam|so|moi|co|la|o|tai|kha|gioi|tro len|nam|theo|voi|den|tu|)$/;
 
 /** Values as written: percentages first ("9–9,5%"), then numbers with their unit ("2.300 tỷ đồng"). */
 export function targetValues(item: Folded): string[] {
@@ -38,10 +44,11 @@ export function targetValues(item: Folded): string[] {
     const unit = /^ ((?:[a-z]+)(?: [a-z]+)?)/.exec(after);
     if (!unit || NOT_UNIT.test(unit[1] as string)) continue;
     if (NOT_AFTER.test(item.fold.slice(Math.max(0, start - 16), start))) continue;
-    // keep up to two unit words as written ("tỷ đồng", "đảng viên"), dropping a trailing verb
+    // keep the unit as written: one word ("vụ", "hộ") or a two-word noun ("tỷ đồng", "lao động")
     const words = item.text.slice(end).trim().split(/\s+/).slice(0, 2);
+    const second = words[1] ? foldText(words[1]).replace(/[,;.:]+$/, '') : '';
     const unitText =
-      words.length > 1 && /^(?:ty|trieu|nghin|dang|luot|doi|ho|nguoi)$/.test(foldText(words[0] as string))
+      words.length > 1 && !ONE_WORD_UNIT.test(foldText(words[0] as string)) && !NOT_UNIT_WORD.test(second)
         ? words.join(' ')
         : (words[0] as string);
     values.push(`${m[0]} ${unitText.replace(/[,;.:]+$/, '')}`);

@@ -51,7 +51,7 @@ const STOP = new Set(
     'ai la gi nao cua co cac nhung nguoi the thi va voi tai trong ve do duoc bi cho den tu nay kia ay day ' +
     'hoi nghi ky hop dai hop thao toa dam phien cuoc le buoi ' +
     'chu tri dong tham du chi tieu muc tieu phan dau nhiem vu phuong huong giai phap han chot thoi han cuoi ' +
-    'khi bao gio luc ngay phai can hoan thanh xong lam trong tam viec cong so hieu ky may nhieu ' +
+    'khi gio luc ngay phai can hoan thanh xong lam trong tam viec cong so hieu ky may nhieu ' +
     'nam thang quy ra sao nhu sau hay cho biet xin vui long a oi voi em anh chi minh toi chung ta ' +
     'hien chinh yeu chu yeu da se dang tinh thanh phan gom deadline van ban nghi quyet chi thi dao'
   ).split(' '),

@@ -1,0 +1,111 @@
+import { extractDeadlines } from '../../src/facts/extract-deadlines';
+
+const place = { section: null, year: 2025 };
+
+/** [sentence, expected phrases as written, due?, partial date fields of the first] */
+const CASES: Array<[string, string[], boolean, Record<string, number>]> = [
+  [
+    'Các đơn vị báo cáo kết quả về Bộ Chỉ huy trước ngày 15/12/2025.',
+    ['trước ngày 15/12/2025'],
+    true,
+    { day: 15, month: 12, year: 2025 },
+  ],
+  ['Hoàn thành việc rà soát trước 30/6.', ['trước 30/6'], true, { day: 30, month: 6, year: 2025 }],
+  [
+    'Chậm nhất ngày 20/11/2024, các xã gửi danh sách về Ban CHQS huyện.',
+    ['Chậm nhất ngày 20/11/2024'],
+    true,
+    { day: 20, month: 11, year: 2024 },
+  ],
+  ['Thời hạn nộp báo cáo là ngày 5/1/2026.', ['ngày 5/1/2026'], true, { day: 5, month: 1, year: 2026 }],
+  ['Hạn chót nhận hồ sơ: 31/3/2025.', ['31/3/2025'], true, { day: 31, month: 3, year: 2025 }],
+  [
+    'Hoàn thành sửa chữa doanh trại trong quý IV/2025.',
+    ['trong quý IV/2025'],
+    true,
+    { quarter: 4, year: 2025 },
+  ],
+  [
+    'Tổ chức diễn tập khu vực phòng thủ trong quý III năm 2025.',
+    ['trong quý III năm 2025'],
+    false,
+    { quarter: 3, year: 2025 },
+  ],
+  ['Sơ kết công tác quý 2/2025 vào đầu tháng 7.', ['quý 2/2025'], false, { quarter: 2, year: 2025 }],
+  [
+    'Bảo đảm an ninh trật tự dịp Tết Nguyên đán Ất Tỵ 2025.',
+    ['dịp Tết Nguyên đán Ất Tỵ 2025'],
+    false,
+    { year: 2025 },
+  ],
+  ['Tăng cường tuần tra trước dịp Tết Nguyên đán.', ['trước dịp Tết Nguyên đán'], true, { year: 2025 }],
+  [
+    'Sơ kết 6 tháng đầu năm 2025 và triển khai nhiệm vụ 6 tháng cuối năm.',
+    ['6 tháng đầu năm 2025', '6 tháng cuối năm'],
+    false,
+    { year: 2025 },
+  ],
+  [
+    'Hoàn thành giải ngân vốn đầu tư công đến hết năm 2025.',
+    ['đến hết năm 2025'],
+    true,
+    { year: 2025, month: 12 },
+  ],
+  [
+    'Các cơ quan, đơn vị hoàn thành kế hoạch trong tháng 12/2025.',
+    ['trong tháng 12/2025'],
+    true,
+    { month: 12, year: 2025 },
+  ],
+  [
+    'Ban hành kế hoạch xong trước ngày 15 tháng 1 năm 2026.',
+    ['xong trước ngày 15 tháng 1 năm 2026'],
+    true,
+    { day: 15, month: 1, year: 2026 },
+  ],
+  ['cac don vi bao cao truoc ngay 25/12', ['truoc ngay 25/12'], true, { day: 25, month: 12, year: 2025 }],
+  [
+    'CÁC ĐƠN VỊ BÁO CÁO TRƯỚC NGÀY 10/10/2025.',
+    ['TRƯỚC NGÀY 10/10/2025'],
+    true,
+    { day: 10, month: 10, year: 2025 },
+  ],
+  [
+    'Tổ chức Đại hội Chi bộ nhiệm kỳ 2025-2030 hoàn thành trước ngày 30/4/2025.',
+    ['trước ngày 30/4/2025'],
+    true,
+    { day: 30, month: 4, year: 2025 },
+  ],
+  // negatives: meeting dates, document dates, ranges, a plain year are not deadlines
+  ['Sáng 3/12, Đảng ủy BĐBP tỉnh tổ chức hội nghị tổng kết.', [], false, {}],
+  ['Thực hiện Nghị quyết số 62/NQ-HĐND ngày 10/12/2024 của HĐND tỉnh.', [], false, {}],
+  ['Tăng trưởng GRDP 9-10% trong năm 2025.', [], false, {}],
+  ['Năm 2024, lực lượng BĐBP tỉnh hoàn thành tốt nhiệm vụ.', [], false, {}],
+  ['Ngày 10/12/2024, HĐND tỉnh khai mạc kỳ họp thứ 22.', [], false, {}],
+];
+
+describe('extractDeadlines', () => {
+  test.each(CASES)('%s', (sentence, phrases, due, date) => {
+    const got = extractDeadlines(sentence, place);
+    expect(got.map((d) => d.date.text)).toEqual(phrases);
+    if (phrases.length > 0) {
+      expect(Boolean(got[0]?.due)).toBe(due);
+      expect(got[0]?.date).toMatchObject(date);
+    }
+  });
+
+  test('NFD input gives the same deadline, displayed in NFC', () => {
+    const s = 'Hoàn thành việc rà soát, báo cáo về Bộ Chỉ huy trước ngày 15/12/2025.';
+    const got = extractDeadlines(s.normalize('NFD'), place);
+    expect(got.map((d) => d.date.text)).toEqual(['trước ngày 15/12/2025']);
+    expect(got[0]?.text).toBe('Hoàn thành việc rà soát, báo cáo về Bộ Chỉ huy trước ngày 15/12/2025');
+  });
+
+  test('the deadline text is the clause that carries the date', () => {
+    const [d] = extractDeadlines(
+      'Tổ chức tuần tra thường xuyên; hoàn thành sửa chữa tàu trước ngày 30/9/2025; báo cáo kết quả.',
+      place,
+    );
+    expect(d?.text).toBe('Hoàn thành sửa chữa tàu trước ngày 30/9/2025');
+  });
+});

@@ -1,0 +1,198 @@
+import { detectIntent } from '../../src/facts/intent';
+import { answerFromFacts } from '../../src/facts/answer';
+import { formatFactList } from '../../src/facts/format';
+import type { Fact, StoredFact } from '../../src/facts/types';
+
+describe('detectIntent', () => {
+  test.each([
+    ['Ai chủ trì hội nghị?', 'chair', undefined, []],
+    ['người chủ trì là ai', 'chair', undefined, []],
+    ['hoi nghi do ai chu tri', 'chair', undefined, []],
+    ['AI CHU TRI', 'chair', undefined, []],
+    ['ai chủ trì hội nghị của BĐBP Ninh Thuận', 'chair', undefined, ['bdbp', 'ninh', 'thuan']],
+    ['Ai chủ trì kỳ họp HĐND năm 2024?'.normalize('NFD'), 'chair', 2024, ['hdnd']],
+    ['ai dự hội nghị tổng kết', 'attendee', undefined, ['tong', 'ket']],
+    ['những ai tham dự kỳ họp', 'attendee', undefined, []],
+    ['Ai tham dự?', 'attendee', undefined, []],
+    ['chỉ tiêu năm 2025 là gì', 'target', 2025, []],
+    ['Mục tiêu năm 2025', 'target', 2025, []],
+    ['chi tieu 2025', 'target', 2025, []],
+    ['chỉ tiêu kết nạp đảng viên', 'target', undefined, ['ket', 'nap', 'vien']],
+    ['có những nhiệm vụ gì', 'task', undefined, []],
+    ['Nhiệm vụ trọng tâm năm 2025', 'task', 2025, []],
+    ['phuong huong nam 2025 cua dang uy', 'task', 2025, ['uy']],
+    ['hạn chót nộp báo cáo', 'deadline', undefined, ['nop', 'bao', 'cao']],
+    ['Khi nào phải hoàn thành?', 'deadline', undefined, []],
+    ['thời hạn hoàn thành nhiệm vụ sửa chữa tàu', 'deadline', undefined, ['sua', 'chua', 'tau']],
+    ['Nghị quyết số mấy?', 'document-number', undefined, []],
+  ])('%s', (q, kind, year, terms) => {
+    const intent = detectIntent(q);
+    expect(intent?.kind).toBe(kind);
+    expect(intent?.year).toBe(year);
+    expect(intent?.terms).toEqual(terms);
+  });
+
+  test.each([
+    'Quy định về tuần tra biên giới?',
+    'Trực sẵn sàng chiến đấu thế nào',
+    'tình hình tội phạm năm 2024',
+    '',
+  ])('not a fact question: %s', (q) => expect(detectIntent(q)).toBeNull());
+
+  test('names the event type asked about', () => {
+    expect(detectIntent('ai chủ trì kỳ họp')?.event).toBe('kỳ họp');
+    expect(detectIntent('ai chu tri hoi nghi')?.event).toBe('hội nghị');
+  });
+});
+
+let nextId = 1;
+const stored = (fact: Fact, passageId: number, documentId = 1): StoredFact => ({
+  id: nextId++,
+  documentId,
+  passageId,
+  fact,
+});
+
+const lang: Fact = {
+  kind: 'meeting',
+  eventType: 'hội nghị',
+  chairs: [{ honorific: 'đồng chí', name: 'Ngô Văn Lãng', roles: ['Bí thư Đảng ủy', 'Chính ủy BĐBP tỉnh'] }],
+  attendees: [],
+};
+const hdnd: Fact = {
+  kind: 'meeting',
+  eventType: 'kỳ họp',
+  eventName: 'Kỳ họp thứ 22 HĐND tỉnh khóa XI',
+  date: { day: 10, month: 12, year: 2024, text: 'Ngày 10/12/2024' },
+  chairs: [{ honorific: 'ông', name: 'Nguyễn Đức Thanh', roles: ['Chủ tịch HĐND tỉnh'] }],
+  attendees: [{ honorific: 'đồng chí', name: 'Lê Văn Hưởng', roles: ['Chủ tịch UBND tỉnh'] }],
+};
+const t2025: Fact = {
+  kind: 'target',
+  text: 'Phấn đấu trong năm có 100% tổ chức đảng, đảng viên hoàn thành nhiệm vụ trở lên',
+  values: ['100%'],
+  year: 2025,
+};
+const grdp: Fact = { kind: 'target', text: 'tăng trưởng GRDP 9–9,5%', values: ['9–9,5%'], year: 2025 };
+const t2024: Fact = {
+  kind: 'target',
+  text: 'kết nạp 40 đảng viên mới',
+  values: ['40 đảng viên'],
+  year: 2024,
+};
+const task: Fact = {
+  kind: 'task',
+  text: 'Tiếp tục triển khai thực hiện hiệu quả các nghị quyết',
+  year: 2025,
+};
+const due: Fact = {
+  kind: 'deadline',
+  text: 'Báo cáo kết quả trước ngày 15/12/2025',
+  date: { day: 15, month: 12, year: 2025, text: 'trước ngày 15/12/2025' },
+  due: true,
+};
+
+describe('answerFromFacts', () => {
+  const titles: Record<number, string> = {
+    1: 'Đảng ủy BĐBP tỉnh Ninh Thuận lãnh đạo thực hiện nhiệm vụ năm 2025',
+    2: 'Kỳ họp HĐND tỉnh Ninh Thuận',
+  };
+  const lookup = { documentTitle: (id: number) => titles[id] };
+
+  test('one meeting: the chair in one line, with the passage it came from', () => {
+    const a = answerFromFacts(
+      detectIntent('Ai chủ trì hội nghị?')!,
+      [stored(lang, 7), stored(task, 8)],
+      lookup,
+    );
+    expect(a).toEqual({
+      text: 'Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh chủ trì hội nghị',
+      passageId: 7,
+      kind: 'chair',
+    });
+  });
+
+  test('several meetings match: candidates instead of a guess', () => {
+    const a = answerFromFacts(detectIntent('ai chu tri')!, [stored(lang, 7), stored(hdnd, 20, 2)], lookup);
+    expect(a?.candidates).toHaveLength(2);
+    expect(a?.candidates?.[1]).toBe(
+      'Kỳ họp thứ 22 HĐND tỉnh khóa XI (10/12/2024): Ông Nguyễn Đức Thanh, Chủ tịch HĐND tỉnh',
+    );
+  });
+
+  test('the question narrows by event type, words and year', () => {
+    const facts = [stored(lang, 7), stored(hdnd, 20, 2)];
+    expect(answerFromFacts(detectIntent('ai chủ trì kỳ họp')!, facts, lookup)?.passageId).toBe(20);
+    expect(
+      answerFromFacts(detectIntent('ai chủ trì hội nghị của bộ đội biên phòng')!, facts, lookup)?.passageId,
+    ).toBe(7);
+    expect(answerFromFacts(detectIntent('ai chủ trì năm 2024')!, facts, lookup)?.text).toBe(
+      'Ông Nguyễn Đức Thanh, Chủ tịch HĐND tỉnh chủ trì kỳ họp thứ 22 HĐND tỉnh khóa XI (10/12/2024)',
+    );
+  });
+
+  test('attendees', () => {
+    expect(answerFromFacts(detectIntent('ai dự kỳ họp')!, [stored(hdnd, 20, 2)], lookup)?.text).toBe(
+      'Dự kỳ họp thứ 22 HĐND tỉnh khóa XI (10/12/2024) có đồng chí Lê Văn Hưởng, Chủ tịch UBND tỉnh',
+    );
+  });
+
+  test("targets: the year's list in one line, latest year when none is asked", () => {
+    const facts = [stored(t2024, 2), stored(t2025, 5), stored(grdp, 6)];
+    const a = answerFromFacts(detectIntent('chỉ tiêu năm 2025 là gì')!, facts);
+    expect(a?.text).toBe(
+      'Chỉ tiêu năm 2025 (2): Phấn đấu trong năm có 100% tổ chức đảng, đảng viên hoàn thành nhiệm vụ trở lên; tăng trưởng GRDP 9–9,5%',
+    );
+    expect(a?.passageId).toBe(5);
+    expect(answerFromFacts(detectIntent('chi tieu la gi')!, facts)?.items).toHaveLength(2);
+    expect(answerFromFacts(detectIntent('chỉ tiêu năm 2024')!, facts)?.text).toBe(
+      'Chỉ tiêu năm 2024: kết nạp 40 đảng viên mới',
+    );
+  });
+
+  test('tasks and deadlines', () => {
+    expect(answerFromFacts(detectIntent('có những nhiệm vụ gì')!, [stored(task, 9)])?.text).toBe(
+      'Nhiệm vụ năm 2025: Tiếp tục triển khai thực hiện hiệu quả các nghị quyết',
+    );
+    expect(answerFromFacts(detectIntent('hạn chót báo cáo kết quả')!, [stored(due, 11)])?.text).toBe(
+      'Thời hạn: trước ngày 15/12/2025: Báo cáo kết quả trước ngày 15/12/2025',
+    );
+  });
+
+  test.each([
+    ['chỉ tiêu năm 2030', [t2025]],
+    ['ai chủ trì hội nghị ở Quảng Trị', [lang]],
+    ['ai chủ trì hội nghị', [t2025, task]],
+    ['ai dự hội nghị', [lang]],
+    ['có những nhiệm vụ gì', [t2025]],
+    ['hạn chót', []],
+  ] as Array<[string, Fact[]]>)('null when the facts do not answer: %s', (q, facts) => {
+    expect(
+      answerFromFacts(
+        detectIntent(q)!,
+        facts.map((f, i) => stored(f, i + 1)),
+        lookup,
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('formatFactList', () => {
+  test('numbered plain lines, each followed by its source', () => {
+    const items = [stored(lang, 7), stored(t2025, 8), stored(hdnd, 20, 2)];
+    const sources = new Map([
+      [7, { title: 'Nghị quyết năm 2025', file: 'bdbp.txt', paragraph: 2 }],
+      [20, { title: 'Kỳ họp HĐND', file: 'hdnd.txt', paragraph: 1 }],
+    ]);
+    expect(formatFactList('meeting', items, sources)).toEqual([
+      'Hội nghị, sự kiện và người chủ trì (2):',
+      '1. Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh chủ trì hội nghị',
+      '   Nguồn: Nghị quyết năm 2025 (bdbp.txt), đoạn 2',
+      '2. Ông Nguyễn Đức Thanh, Chủ tịch HĐND tỉnh chủ trì kỳ họp thứ 22 HĐND tỉnh khóa XI (10/12/2024)',
+      '   Nguồn: Kỳ họp HĐND (hdnd.txt), đoạn 1',
+    ]);
+    expect(formatFactList('deadline', items, sources)).toEqual([
+      'Thời hạn và mốc thời gian: chưa có dữ kiện nào.',
+    ]);
+  });
+});

@@ -1,0 +1,198 @@
+import { extractMeeting } from '../../src/facts/extract-meetings';
+
+const ctx = { title: 'Báo cáo kết quả công tác năm 2024', year: 2024 };
+const nfd = (s: string) => s.normalize('NFD');
+const oldTones = (s: string) =>
+  s.replace(/ủy/g, 'uỷ').replace(/Ủy/g, 'Uỷ').replace(/hòa/g, 'hoà').replace(/Thúy/g, 'Thuý');
+
+/** [sentence, chairs (name), attendees (name)] */
+const CASES: Array<[string, string[], string[]]> = [
+  // chairs: caption and sentence forms
+  ['(Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh chủ trì hội nghị)', ['Ngô Văn Lãng'], []],
+  [
+    'Hội nghị do đồng chí Lê Văn Thành, Phó Bí thư Đảng ủy, Chỉ huy trưởng BĐBP tỉnh chủ trì.',
+    ['Lê Văn Thành'],
+    [],
+  ],
+  ['Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng BĐBP tỉnh Quảng Trị chủ trì hội nghị.', ['Nguyễn Văn Hùng'], []],
+  [
+    'Đ/c Trần Minh Tuấn, Bí thư Đảng ủy Đồn Biên phòng Cửa khẩu Lao Bảo chủ trì hội nghị.',
+    ['Trần Minh Tuấn'],
+    [],
+  ],
+  [
+    'Chủ trì kỳ họp là đồng chí Phạm Văn Bình, Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch HĐND tỉnh.',
+    ['Phạm Văn Bình'],
+    [],
+  ],
+  ['Chủ trì hội nghị có đồng chí Hoàng Thị Lan, Phó Chủ tịch UBND tỉnh Hà Tĩnh.', ['Hoàng Thị Lan'], []],
+  [
+    'Sáng 3/12, Thượng tá Võ Thanh Hải, Chính ủy BĐBP tỉnh chủ trì hội nghị tổng kết công tác năm 2024.',
+    ['Võ Thanh Hải'],
+    [],
+  ],
+  ['Hội nghị do Thiếu tướng Lê Đức Thái, Tư lệnh BĐBP chủ trì.', ['Lê Đức Thái'], []],
+  [
+    'Kỳ họp thứ 22 HĐND tỉnh khóa XI do ông Nguyễn Đức Thanh, Chủ tịch HĐND tỉnh chủ trì.',
+    ['Nguyễn Đức Thanh'],
+    [],
+  ],
+  [
+    'Đồng chí Bùi Quang Vinh - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì phiên họp.',
+    ['Bùi Quang Vinh'],
+    [],
+  ],
+  [
+    'Đồng chủ trì hội nghị có các đồng chí: Đặng Văn Nam, Bí thư Đảng ủy; Lý Quốc Khánh, Chỉ huy trưởng.',
+    ['Đặng Văn Nam', 'Lý Quốc Khánh'],
+    [],
+  ],
+  [
+    'Trung tá Đỗ Mạnh Cường, Đồn trưởng Đồn Biên phòng Ninh Chữ chủ trì buổi giao ban.',
+    ['Đỗ Mạnh Cường'],
+    [],
+  ],
+  ['Chủ trì: Đại tá Phan Văn Nghĩa, Phó Tư lệnh, Tham mưu trưởng BĐBP.', ['Phan Văn Nghĩa'], []],
+  [
+    'Chiều ngày 15/1/2025, đồng chí Dương Văn An, Chủ tịch HĐND tỉnh chủ trì kỳ họp chuyên đề.',
+    ['Dương Văn An'],
+    [],
+  ],
+  [
+    'Đại hội do Đoàn Chủ tịch gồm đồng chí Mai Xuân Trường, Bí thư Đảng ủy Quân sự tỉnh chủ trì.',
+    ['Mai Xuân Trường'],
+    [],
+  ],
+  ['Đồng chí Huỳnh Tấn Việt (Bí thư Tỉnh ủy) chủ trì hội nghị.', ['Huỳnh Tấn Việt'], []],
+  ['Tại hội nghị, đồng chí Lưu Văn Quý, Phó Chính ủy BĐBP tỉnh chủ trì thảo luận.', ['Lưu Văn Quý'], []],
+  ['Hội thảo do đ/c Châu Văn Lâm, Giám đốc Sở Nội vụ chủ trì.', ['Châu Văn Lâm'], []],
+  ['Thiếu tá Tạ Văn Sơn, Chính trị viên Đồn Biên phòng Phước Dinh đã chủ trì buổi lễ.', ['Tạ Văn Sơn'], []],
+  [
+    'Chủ trì hội nghị là Đại tá Trịnh Công Minh, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh Kiên Giang.',
+    ['Trịnh Công Minh'],
+    [],
+  ],
+  // attendees
+  ['Dự và chỉ đạo hội nghị có đồng chí Thiếu tướng Lê Đức Thái, Tư lệnh BĐBP.', [], ['Lê Đức Thái']],
+  [
+    'Tham dự hội nghị có các đồng chí: Nguyễn Thị Hoa, Phó Chủ tịch UBND tỉnh; Hoàng Minh Tuấn, Giám đốc Sở Tài chính.',
+    [],
+    ['Nguyễn Thị Hoa', 'Hoàng Minh Tuấn'],
+  ],
+  ['Đến dự có đồng chí Trần Quốc Nam, Phó Bí thư Thường trực Tỉnh ủy.', [], ['Trần Quốc Nam']],
+  ['Hội nghị có sự tham dự của đồng chí Phạm Đại Dương, Bí thư Tỉnh ủy Phú Yên.', [], ['Phạm Đại Dương']],
+  ['Đồng chí Lê Huyền, Phó Chủ tịch UBND tỉnh dự và chỉ đạo hội nghị.', [], ['Lê Huyền']],
+  ['Dự kỳ họp có ông Võ Văn Hưng, Đại biểu Quốc hội tỉnh.', [], ['Võ Văn Hưng']],
+  [
+    'Cùng dự có Đại tá Nguyễn Anh Tuấn, Phó Chính ủy BĐBP và đồng chí Trần Hoàng Long, Chỉ huy trưởng Bộ CHQS tỉnh.',
+    [],
+    ['Nguyễn Anh Tuấn', 'Trần Hoàng Long'],
+  ],
+  ['Về dự hội nghị có đ/c Kiều Văn Tín, Phó Cục trưởng Cục Chính trị BĐBP.', [], ['Kiều Văn Tín']],
+  // both
+  [
+    'Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng BĐBP tỉnh chủ trì hội nghị. Dự và chỉ đạo hội nghị có đồng chí Thiếu tướng Lê Đức Thái, Tư lệnh BĐBP; đồng chí Trần Quốc Nam, Phó Bí thư Tỉnh ủy.',
+    ['Nguyễn Văn Hùng'],
+    ['Lê Đức Thái', 'Trần Quốc Nam'],
+  ],
+  [
+    'Kỳ họp do đồng chí Phan Thị Hồng, Chủ tịch HĐND tỉnh chủ trì; tham dự có đồng chí Lê Văn Hưởng, Chủ tịch UBND tỉnh.',
+    ['Phan Thị Hồng'],
+    ['Lê Văn Hưởng'],
+  ],
+  // negatives: a task led by an agency, a name in a sentence about something else
+  ['Bộ Chỉ huy BĐBP tỉnh chủ trì, phối hợp với Công an tỉnh tổ chức tuần tra kiểm soát trên biển.', [], []],
+  ['Bộ Chỉ huy BĐBP tỉnh chủ trì tổ chức tổng kết 5 năm thực hiện Chỉ thị 01/CT-TTg.', [], []],
+  ['Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan tham mưu UBND tỉnh.', [], []],
+  ['Đồng chí Nguyễn Văn A phát biểu tại hội nghị.', [], []],
+  ['Đồng chí Trần Văn Bình, Chính ủy BĐBP tỉnh trao Bằng khen cho 12 tập thể.', [], []],
+  ['Cơ quan chủ trì: Bộ Chỉ huy Quân sự tỉnh; cơ quan phối hợp: Công an tỉnh.', [], []],
+  ['Đại tá Nguyễn Văn Hùng được bổ nhiệm làm Chỉ huy trưởng BĐBP tỉnh từ tháng 3/2024.', [], []],
+  ['UBND tỉnh Quảng Ngãi chủ trì xây dựng kế hoạch phòng, chống thiên tai.', [], []],
+  ['Lực lượng BĐBP dự báo tình hình sát đúng, có 15 vụ việc được giải quyết kịp thời.', [], []],
+  ['Sở Tài chính chịu trách nhiệm chủ trì thẩm định dự toán, Đồn Biên phòng phối hợp.', [], []],
+  ['Đồng chí Lê Văn Tám, chiến sĩ Đồn Biên phòng Mỹ Hiệp, dũng cảm cứu 3 ngư dân gặp nạn.', [], []],
+  ['Tỉnh Bà Rịa - Vũng Tàu chủ trì tổ chức diễn tập phòng thủ khu vực.', [], []],
+];
+
+describe('extractMeeting: chairs and attendees', () => {
+  test.each(CASES)('%s', (sentence, chairs, attendees) => {
+    const m = extractMeeting(sentence, ctx);
+    expect(m?.chairs.map((p) => p.name) ?? []).toEqual(chairs);
+    expect(m?.attendees.map((p) => p.name) ?? []).toEqual(attendees);
+  });
+
+  test.each(CASES.filter(([, c, a]) => c.length + a.length > 0).slice(0, 12))(
+    'NFD input gives the same names (NFC): %s',
+    (sentence, chairs, attendees) => {
+      const m = extractMeeting(nfd(sentence), ctx);
+      expect(m?.chairs.map((p) => p.name)).toEqual(chairs);
+      expect(m?.attendees.map((p) => p.name)).toEqual(attendees);
+      for (const p of [...(m?.chairs ?? []), ...(m?.attendees ?? [])])
+        expect(p.name).toBe(p.name.normalize('NFC'));
+    },
+  );
+
+  test('the seed caption: name, honorific and roles split', () => {
+    const m = extractMeeting(
+      '(Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh chủ trì hội nghị)',
+      ctx,
+    );
+    expect(m).toMatchObject({ eventType: 'hội nghị' });
+    expect(m?.chairs).toEqual([
+      { honorific: 'đồng chí', name: 'Ngô Văn Lãng', roles: ['Bí thư Đảng ủy', 'Chính ủy BĐBP tỉnh'] },
+    ]);
+  });
+
+  test('old tone placement (uỷ) keeps the roles as written', () => {
+    const m = extractMeeting(
+      oldTones('(Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh chủ trì hội nghị)'),
+      ctx,
+    );
+    expect(m?.chairs[0]?.roles).toEqual(['Bí thư Đảng uỷ', 'Chính uỷ BĐBP tỉnh']);
+  });
+
+  test.each([
+    ['Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng BĐBP tỉnh chủ trì hội nghị.', 'Đại tá', undefined],
+    ['Hội nghị do Thiếu tướng Lê Đức Thái, Tư lệnh BĐBP chủ trì.', 'Thiếu tướng', undefined],
+    ['Đ/c Trần Minh Tuấn, Bí thư Đảng ủy Đồn chủ trì hội nghị.', undefined, 'đồng chí'],
+    ['Kỳ họp do ông Nguyễn Đức Thanh, Chủ tịch HĐND tỉnh chủ trì.', undefined, 'ông'],
+    ['Dự hội nghị có đồng chí Trung tướng Nguyễn Anh Tuấn, Chính ủy BĐBP.', 'Trung tướng', 'đồng chí'],
+  ])('rank and honorific are separated from the name: %s', (sentence, rank, honorific) => {
+    const m = extractMeeting(sentence, ctx);
+    const p = m?.chairs[0] ?? m?.attendees[0];
+    expect(p?.rank).toBe(rank);
+    expect(p?.honorific).toBe(honorific);
+    expect(p?.name).not.toMatch(/^(?:Đại|Thiếu|Trung|Đồng|Ông|ông|đ\/c)/);
+  });
+
+  test.each([
+    [
+      'Sáng 3/12, Đảng ủy BĐBP tỉnh tổ chức hội nghị. Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng chủ trì.',
+      { day: 3, month: 12, year: 2024 },
+    ],
+    [
+      'Ngày 10/12/2024, HĐND tỉnh khai mạc kỳ họp. Kỳ họp do ông Nguyễn Đức Thanh, Chủ tịch HĐND tỉnh chủ trì.',
+      { day: 10, month: 12, year: 2024 },
+    ],
+    [
+      'Chiều ngày 5-1-2025, đồng chí Dương Văn An, Chủ tịch HĐND tỉnh chủ trì kỳ họp.',
+      { day: 5, month: 1, year: 2025 },
+    ],
+    [
+      'Ngày 20 tháng 12 năm 2024, đồng chí Dương Văn An, Chủ tịch HĐND tỉnh chủ trì kỳ họp.',
+      { day: 20, month: 12, year: 2024 },
+    ],
+  ])('meeting date, full or partial with the year from the document: %s', (sentence, date) => {
+    expect(extractMeeting(sentence, ctx)?.date).toMatchObject(date);
+  });
+
+  test('event type and name as written', () => {
+    const m = extractMeeting(
+      'Ngày 10/12/2024, HĐND tỉnh Ninh Thuận khai mạc Kỳ họp thứ 22 HĐND tỉnh khóa XI. Kỳ họp do ông Nguyễn Đức Thanh, Chủ tịch HĐND tỉnh chủ trì.',
+      ctx,
+    );
+    expect(m?.eventType).toBe('kỳ họp');
+    expect(m?.eventName).toBe('Kỳ họp thứ 22 HĐND tỉnh khóa XI');
+  });
+});

@@ -1,0 +1,105 @@
+import { extractTargets } from '../../src/facts/extract-targets';
+
+const plan = { section: null, year: 2025 };
+
+/** [paragraph, place, expected targets as [value list, year]] */
+const CASES: Array<
+  [string, { section: string | null; year?: number }, Array<[string[], number | undefined]>]
+> = [
+  [
+    'Phương hướng lãnh đạo thực hiện nhiệm vụ năm 2025, Đảng ủy BĐBP tỉnh xác định tiếp tục triển khai các nghị quyết. Phấn đấu trong năm có 100% tổ chức đảng, đảng viên hoàn thành nhiệm vụ trở lên; hoàn thành chỉ tiêu kết nạp đảng viên mới được giao.',
+    { section: null },
+    [[['100%'], 2025]],
+  ],
+  ['Năm 2025, phấn đấu tốc độ tăng trưởng GRDP đạt 9–9,5%.', plan, [[['9–9,5%'], 2025]]],
+  [
+    'Chỉ tiêu chủ yếu năm 2025: tăng trưởng GRDP 9-9,5%; thu ngân sách nhà nước trên địa bàn 3.500 tỷ đồng.',
+    plan,
+    [
+      [['9-9,5%'], 2025],
+      [['3.500 tỷ đồng'], 2025],
+    ],
+  ],
+  ['Phấn đấu tỷ lệ hộ nghèo giảm 1,5% so với đầu năm.', { section: null, year: 2026 }, [[['1,5%'], 2026]]],
+  ['Mục tiêu đến năm 2030, 100% xã biên giới đạt chuẩn nông thôn mới.', plan, [[['100%'], 2030]]],
+  ['Phấn đấu năm 2025 kết nạp ít nhất 45 đảng viên mới.', plan, [[['45 đảng viên'], 2025]]],
+  [
+    'Bảo đảm quân số trực SSCĐ đạt 100%, không để bị động, bất ngờ.',
+    { section: 'Nhiệm vụ năm 2025', year: 2025 },
+    [[['100%'], 2025]],
+  ],
+  [
+    '(1) Tốc độ tăng trưởng kinh tế đạt 8%; (2) GRDP bình quân đầu người đạt 95 triệu đồng; (3) tỷ lệ lao động qua đào tạo đạt 70%.',
+    { section: 'Các chỉ tiêu chủ yếu năm 2025' },
+    [
+      [['8%'], 2025],
+      [['95 triệu đồng'], 2025],
+      [['70%'], 2025],
+    ],
+  ],
+  [
+    'Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt từ 85% trở lên.',
+    { section: 'Chỉ tiêu năm 2025' },
+    [[['85%'], 2025]],
+  ],
+  [
+    'Phấn đấu 100% cán bộ, chiến sĩ được huấn luyện, kiểm tra đạt yêu cầu, trong đó 70% khá, giỏi.',
+    plan,
+    [[['100%', '70%'], 2025]],
+  ],
+  ['Kế hoạch năm 2025 giao chỉ tiêu bắt giữ 30 vụ buôn lậu, gian lận thương mại.', plan, [[['30 vụ'], 2025]]],
+  [
+    'Phấn đấu thu ngân sách năm 2026 đạt 4.200 tỷ đồng, tăng 10% so với dự toán.',
+    plan,
+    [[['10%', '4.200 tỷ đồng'], 2026]],
+  ],
+  ['Mục tiêu giai đoạn 2025–2030, tỷ lệ che phủ rừng duy trì ổn định ở mức 47%.', plan, [[['47%'], 2025]]],
+  [
+    'Phấn đấu tỷ lệ đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên không dưới 90%.',
+    { section: null, year: 2024 },
+    [[['90%'], 2024]],
+  ],
+  ['Phấn đấu năm 2025 giải quyết việc làm mới cho 2.300 lao động.', plan, [[['2.300 lao động'], 2025]]],
+  [
+    'Đảm bảo 100% vụ việc trên biển được xử lý kịp thời theo quy định.',
+    { section: 'Phương hướng, nhiệm vụ năm 2025' },
+    [[['100%'], 2025]],
+  ],
+  ['PHẤN ĐẤU NĂM 2025 CÓ 95% ĐỒN BIÊN PHÒNG ĐẠT VỮNG MẠNH TOÀN DIỆN.', plan, [[['95%'], 2025]]],
+  ['phan dau nam 2025 co 95% don bien phong dat vung manh toan dien', plan, [[['95%'], 2025]]],
+  ['Phấn đấu tỷ lệ tăng dân số tự nhiên dưới 1%.', { section: null, year: 2025 }, [[['1%'], 2025]]],
+  ['Năm 2025, phấn đấu số vụ tai nạn giao thông giảm 5% trên cả 3 tiêu chí.', plan, [[['5%'], 2025]]],
+  ['Chỉ tiêu tuyển quân năm 2025 của huyện là 120 thanh niên.', plan, [[['120 thanh niên'], 2025]]],
+  ['Phấn đấu có 9,5% hộ gia đình dùng nước sạch tăng thêm trong năm 2025.', plan, [[['9,5%'], 2025]]],
+  // negatives: results, references, dates and time spans are not targets
+  ['Năm 2024, GRDP của tỉnh ước đạt 7,2%, đứng thứ 15 cả nước.', { section: null, year: 2024 }, []],
+  ['Kết quả năm 2024 đã bắt giữ 28 vụ, 35 đối tượng buôn lậu.', { section: null, year: 2024 }, []],
+  ['Thực hiện Nghị quyết số 62/NQ-HĐND ngày 10/12/2024 của HĐND tỉnh.', plan, []],
+  ['Trong 6 tháng đầu năm, lực lượng BĐBP đã tổ chức 150 lượt tuần tra.', { section: null, year: 2024 }, []],
+  ['Tổng kết 5 năm thực hiện Chỉ thị 01/CT-TTg của Thủ tướng Chính phủ.', plan, []],
+  ['Thu ngân sách năm 2024 đạt 3.100 tỷ đồng, tăng 12% so với cùng kỳ.', { section: null, year: 2024 }, []],
+  ['Tiếp tục triển khai thực hiện hiệu quả các nghị quyết, chỉ thị của Đảng.', plan, []],
+  ['Hội nghị lần thứ 15 Ban Chấp hành Đảng bộ tỉnh khóa XIV diễn ra ngày 3/12.', plan, []],
+  ['Đồn Biên phòng đã vượt 15% chỉ tiêu tuyên truyền năm 2024.', { section: null, year: 2024 }, []],
+];
+
+describe('extractTargets', () => {
+  test.each(CASES)('%s', (text, place, expected) => {
+    const got = extractTargets(text, place).map((t) => [t.values, t.year]);
+    expect(got).toEqual(expected);
+  });
+
+  test('NFD input and old tone placement give the same values and an NFC text', () => {
+    const text = 'Phấn đấu năm 2025 có 100% hộ gia đình khu vực biên giới được hoà mạng điện lưới quốc gia.';
+    const a = extractTargets(text.normalize('NFD'), plan);
+    const b = extractTargets(text, plan);
+    expect(a).toEqual(b);
+    expect(a[0]?.text).toBe(a[0]?.text.normalize('NFC'));
+    expect(a[0]?.text).toContain('hoà mạng');
+  });
+
+  test('the statement is trimmed to the target, without a list marker or lead-in', () => {
+    const [t] = extractTargets('Các chỉ tiêu chủ yếu năm 2025: tăng trưởng GRDP 9–9,5%.', plan);
+    expect(t?.text).toBe('tăng trưởng GRDP 9–9,5%');
+  });
+});
