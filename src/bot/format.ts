@@ -12,6 +12,8 @@ export const TELEGRAM_MESSAGE_LIMIT = 4096;
 export const MAX_QUESTION_LENGTH = 1000;
 /** Passages shorter than this are shown whole; longer ones go into an expandable blockquote. */
 export const SHORT_PASSAGE_CHARS = 320;
+/** Characters a collapsed expandable blockquote shows, roughly (three lines on a phone). */
+export const LEAD_VISIBLE_CHARS = 150;
 /** Longest excerpt shown in an answer; the "Toàn văn" button gives the rest. */
 export const EXCERPT_CHARS = 900;
 
@@ -103,11 +105,12 @@ export function formatResult(result: SearchResult, rank: number, dataDir?: strin
   if (text.length <= SHORT_PASSAGE_CHARS) {
     return `<b>${rank}.</b> ${boldHighlight(text, highlight)}\n${source}`;
   }
-  const lead =
-    highlight && text.includes(highlight)
-      ? `<b>${escapeHtml(truncate(highlight, 600))}</b>`
-      : escapeHtml(truncate(text, 200));
-  return `<b>${rank}.</b> ${lead}\n<blockquote expandable>${excerpt(text, highlight)}</blockquote>\n${source}`;
+  const at = highlight ? text.indexOf(highlight) : -1;
+  const quote = `<blockquote expandable>${excerpt(text, highlight)}</blockquote>`;
+  // A collapsed quote shows its first lines: when the answering sentence is among them (or there is
+  // none), repeating it above the quote would only say the same thing twice.
+  if (at < 0 || at < LEAD_VISIBLE_CHARS) return `<b>${rank}.</b>\n${quote}\n${source}`;
+  return `<b>${rank}.</b> <b>${escapeHtml(truncate(highlight!, 600))}</b>\n${quote}\n${source}`;
 }
 
 function formatDirectAnswer(answer: DirectAnswer, results: SearchResult[], dataDir?: string): string {

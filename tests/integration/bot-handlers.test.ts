@@ -280,7 +280,10 @@ describe('splitting', () => {
     const huge = (n: number): SearchResult => ({
       ...SAMPLE_RESULTS[0]!,
       passageId: n,
-      text: 'chỉ tiêu ' + 'Công tác xây dựng Đảng & chính quyền <cơ sở> đạt 9,5%. '.repeat(100),
+      text:
+        'chỉ tiêu ' +
+        'Mở đầu về công tác biên phòng. '.repeat(8) +
+        'Công tác xây dựng Đảng & chính quyền <cơ sở> đạt 9,5%. '.repeat(100),
       highlight: 'Công tác xây dựng Đảng & chính quyền <cơ sở> đạt 9,5%. '.repeat(70).trim(),
     });
     const h = setup({}, createTestServices({ retriever: createFakeRetriever([huge(1), huge(2), huge(3)]) }));

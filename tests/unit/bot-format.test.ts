@@ -141,6 +141,29 @@ describe('formatResult', () => {
     assertWellFormed(html);
   });
 
+  test.each([
+    [
+      'highlight near the start: only the quote, highlight bold inside',
+      'Phấn đấu 100% tổ chức đảng hoàn thành nhiệm vụ.',
+      0,
+    ],
+    ['no highlight: only the quote', null, 0],
+    [
+      'highlight deep inside: repeated above the quote',
+      'Giữ vững an ninh chính trị, trật tự an toàn xã hội.',
+      1,
+    ],
+  ])('%s', (_name, highlight, leadCount) => {
+    const text =
+      (highlight?.startsWith('Phấn') ? highlight + ' ' : '') +
+      'Tăng cường công tác biên phòng, phối hợp các lực lượng. '.repeat(10) +
+      'Giữ vững an ninh chính trị, trật tự an toàn xã hội.';
+    const html = formatResult({ ...SAMPLE_RESULTS[0]!, text, highlight }, 1);
+    expect(html.startsWith('<b>1.</b>\n<blockquote expandable>')).toBe(leadCount === 0);
+    if (highlight) expect(html.split(`<b>${highlight}</b>`).length - 1).toBe(1 + leadCount);
+    assertWellFormed(html);
+  });
+
   test('NFD passage and highlight are shown composed and still bolded', () => {
     const r: SearchResult = {
       ...SAMPLE_RESULTS[3]!,
@@ -210,7 +233,11 @@ describe('formatAnswer', () => {
     const huge = (n: number): SearchResult => ({
       ...SAMPLE_RESULTS[0]!,
       passageId: n,
-      text: `Đoạn ${n}: ` + 'Công tác xây dựng Đảng & chính quyền <cơ sở> đạt 9,5%. '.repeat(120),
+      // The answering sentence sits deep in the passage, so it is also shown above the quote.
+      text:
+        `Đoạn ${n}: ` +
+        'Mở đầu về công tác biên phòng. '.repeat(8) +
+        'Công tác xây dựng Đảng & chính quyền <cơ sở> đạt 9,5%. '.repeat(120),
       highlight: 'Công tác xây dựng Đảng & chính quyền <cơ sở> đạt 9,5%. '.repeat(60).trim(),
     });
     const messages = formatAnswer(ask('xây dựng Đảng', [huge(1), huge(2), huge(3)]), {});
