@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import {
@@ -13,7 +14,10 @@ import {
 } from 'docx';
 import { PDFDocument, PDFFont, PDFHexString } from 'pdf-lib';
 import { PDFParse } from 'pdf-parse';
+import { isChithiError } from '../../src/errors';
+import { readDocument, ReadOptions } from '../../src/ingest/formats/read-document';
 import { findOcrMissing } from '../../src/ingest/ocr';
+import { ExtractedDocument } from '../../src/ingest/types';
 
 /**
  * Builds the format fixtures at test time (nothing binary is committed): a .docx, text PDFs, a
@@ -151,17 +155,6 @@ export async function makeTextPdf(
   return Buffer.from(await doc.save());
 }
 
-/** Renders every page of a PDF to PNG (pdf.js through pdf-parse), like a scanner would image paper. */
-export async function renderPdfPages(pdf: Buffer, width = 1700): Promise<Buffer[]> {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    const shots = await parser.getScreenshot({ desiredWidth: width, imageDataUrl: false });
-    return shots.pages.map((p) => Buffer.from(p.data));
-  } finally {
-    await parser.destroy();
-  }
-}
-
 /** A PDF of page images only (no text layer), as a scanner produces. */
 export async function makeScannedPdf(pages: PdfPageSpec[]): Promise<Buffer> {
   const images = await renderPdfPages(await makeTextPdf(pages, { size: 14 }));
@@ -235,4 +228,65 @@ export function wordRecall(expected: string, actual: string): number {
     prev = row;
   }
   return a.length === 0 ? 1 : prev[b.length]! / a.length;
+}
+
+export type ReadResult = ExtractedDocument | { error: { code: string; message: string } };
+
+/**
+ * pdf.js starts its worker with a dynamic import(), which jest's module sandbox refuses; the bot and
+ * the CLI run in plain Node. So under jest, PDF work runs in a child Node process: this file, run as a
+ * script with a command and JSON arguments, printing JSON.
+ */
+function runInNode(command: 'read' | 'render', args: unknown[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--require', 'tsx/cjs', __filename, command, JSON.stringify(args)],
+      { timeout: 300_000, maxBuffer: 256 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`child failed: ${stderr || err.message}`)) : resolve(stdout),
+    );
+  });
+}
+
+/** readDocument in a child Node process; ChithiErrors come back as `{ error: { code, message } }`. */
+export async function readDocumentInNode(file: string, options: ReadOptions = {}): Promise<ReadResult> {
+  return JSON.parse(await runInNode('read', [file, options])) as ReadResult;
+}
+
+async function renderInProcess(pdf: Buffer, width: number): Promise<Buffer[]> {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    const shots = await parser.getScreenshot({ desiredWidth: width, imageDataUrl: false });
+    return shots.pages.map((p) => Buffer.from(p.data));
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** Renders every page of a PDF to PNG (pdf.js through pdf-parse), like a scanner would image paper. */
+export async function renderPdfPages(pdf: Buffer, width = 1700): Promise<Buffer[]> {
+  if (!process.env.JEST_WORKER_ID) return renderInProcess(pdf, width);
+  const pngs = JSON.parse(await runInNode('render', [pdf.toString('base64'), width])) as string[];
+  return pngs.map((b64) => Buffer.from(b64, 'base64'));
+}
+
+async function childMain(command: string, args: unknown[]): Promise<unknown> {
+  if (command === 'render') {
+    const pngs = await renderInProcess(Buffer.from(args[0] as string, 'base64'), args[1] as number);
+    return pngs.map((png) => png.toString('base64'));
+  }
+  try {
+    return await readDocument(args[0] as string, undefined, args[1] as ReadOptions);
+  } catch (err) {
+    if (!isChithiError(err)) throw err;
+    return { error: { code: err.code, message: err.message } };
+  }
+}
+
+if (require.main === module) {
+  const [command, args] = process.argv.slice(2);
+  void childMain(command!, JSON.parse(args ?? '[]') as unknown[]).then((out) =>
+    process.stdout.write(JSON.stringify(out)),
+  );
 }

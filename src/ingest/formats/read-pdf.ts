@@ -24,13 +24,29 @@ function letterCount(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
 }
 
-function pdfError(file: string, err: unknown): Error {
+/** pdf.js errors that mean the file itself is bad (anything else is a bug and keeps its own error). */
+const BAD_FILE_ERRORS = new Set([
+  'InvalidPDFException',
+  'FormatError',
+  'MissingPDFException',
+  'UnknownErrorException',
+]);
+
+function pdfError(file: string, err: unknown): unknown {
   const name = (err as { name?: string } | null)?.name ?? '';
-  const why =
-    name === 'PasswordException'
-      ? 'tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi gửi lại.'
-      : 'tệp PDF bị hỏng hoặc không đầy đủ; hãy tải hoặc xuất lại tệp.';
-  return Object.assign(createError('FILE_BROKEN', file, why), { cause: err });
+  if (name === 'PasswordException') {
+    return Object.assign(
+      createError('FILE_BROKEN', file, 'tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi gửi lại.'),
+      {
+        cause: err,
+      },
+    );
+  }
+  if (BAD_FILE_ERRORS.has(name)) {
+    const why = 'tệp PDF bị hỏng hoặc không đầy đủ; hãy tải hoặc xuất lại tệp.';
+    return Object.assign(createError('FILE_BROKEN', file, why), { cause: err });
+  }
+  return err;
 }
 
 /**
