@@ -10,7 +10,7 @@ import type { Retriever } from '../search/types';
 import { describeError } from './commands';
 import type { BotServices, DocumentSummary } from './context';
 import { runLocalChat, type LocalChatIO } from './local-chat';
-import { runBot } from './run-bot';
+import { runBot, type RunBotOptions } from './run-bot';
 
 /** What the bot needs from the composed app (src/app.ts `App` satisfies it). */
 export interface BotAppLike {
@@ -67,6 +67,10 @@ export interface StartBotOptions {
   io?: LocalChatIO;
   /** Resolves when the process should stop; defaults to the first SIGINT or SIGTERM. */
   shutdown?: Promise<unknown>;
+  /** Extra features and commands (digest, facts, uploads), for Telegram and the terminal chat alike. */
+  bot?: RunBotOptions;
+  /** Extra services those features read from ctx.services (e.g. `{ digest }`). */
+  extraServices?: Record<string, unknown>;
 }
 
 function firstSignal(): Promise<NodeJS.Signals> {
@@ -104,12 +108,12 @@ export async function startBot(
     logger.error({ err: describeError(err) }, 'ingest at start failed; answering from the existing index');
   }
 
-  const services = createBotServices(app, logger);
+  const services = { ...createBotServices(app, logger), ...options.extraServices };
   if (local) {
-    await runLocalChat(config, services, options.io);
+    await runLocalChat(config, services, options.io, options.bot);
     return 0;
   }
-  const bot = await runBot(config, services);
+  const bot = await runBot(config, services, options.bot);
   const signal = await (options.shutdown ?? firstSignal());
   logger.info(
     { signal: typeof signal === 'string' ? signal : undefined },

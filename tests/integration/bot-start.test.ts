@@ -1,4 +1,6 @@
 import { PassThrough } from 'node:stream';
+import { Composer } from 'grammy';
+import type { BotContext } from '../../src/bot/context';
 import type { App } from '../../src/app';
 import { createBotServices, formatIngestSummary, startBot, type BotAppLike } from '../../src/bot/start';
 import type { IngestReport } from '../../src/ingest/ingest';
@@ -93,4 +95,24 @@ test('with a token: ingest failure is logged, the bot still runs until shutdown'
   } finally {
     await server.close();
   }
+});
+
+test('extra features and services reach the handlers (terminal chat shown here)', async () => {
+  const feature = new Composer<BotContext>();
+  feature.command('bantin', async (ctx) => {
+    const extra = ctx.services as unknown as { digest: { today(): string } };
+    await ctx.reply(extra.digest.today());
+  });
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (c: Buffer) => (printed += c.toString('utf8')));
+  input.end('/bantin\n');
+  await startBot({ ...testConfig(), telegramToken: undefined }, fakeApp([report()]), {
+    io: { input, output },
+    logger: captureLogger().logger,
+    bot: { features: [feature] },
+    extraServices: { digest: { today: () => 'Hạn chót 15/12/2025: nộp báo cáo quý IV.' } },
+  });
+  expect(printed).toContain('Hạn chót 15/12/2025: nộp báo cáo quý IV.');
 });
