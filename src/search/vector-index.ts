@@ -373,3 +373,35 @@ export class VectorIndex {
     });
   }
 }
+
+export interface ReconcileOptions {
+  /** Passages embedded per call of `embed`. Default 64 (the embedder batches again inside). */
+  batchSize?: number;
+  /** Called after each batch with passages done and to do, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Makes the index hold exactly the passages of `passages` (SQLite is the source of truth): ids
+ * missing from the index are embedded with `embed` and added, ids no longer in SQLite are deleted.
+ * Used after open (crash or rebuild) and after ingest. Assumes a passage id never changes text;
+ * re-ingest deletes and inserts rows. Does not save: call index.save() afterwards.
+ */
+export async function reconcileVectors(
+  index: VectorIndex,
+  passages: ReadonlyMap<number, string>,
+  embed: (texts: string[]) => Promise<Float32Array[]>,
+  options: ReconcileOptions = {},
+): Promise<{ added: number; removed: number }> {
+  const batchSize = options.batchSize ?? 64;
+  const extra = [...index.ids()].filter((id) => !passages.has(id));
+  const removed = await index.remove(extra);
+  const missing = [...passages.keys()].filter((id) => !index.has(id));
+  for (let i = 0; i < missing.length; i += batchSize) {
+    const ids = missing.slice(i, i + batchSize);
+    const vectors = await embed(ids.map((id) => passages.get(id) as string));
+    await index.upsert(ids, vectors);
+    options.onProgress?.(Math.min(i + batchSize, missing.length), missing.length);
+  }
+  return { added: missing.length, removed };
+}

@@ -1,7 +1,13 @@
 import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { INDEX_FILE, MANIFEST_FILE, VectorIndex, type VectorIdentity } from '../../src/search/vector-index';
+import {
+  INDEX_FILE,
+  MANIFEST_FILE,
+  VectorIndex,
+  reconcileVectors,
+  type VectorIdentity,
+} from '../../src/search/vector-index';
 
 const IDENTITY: VectorIdentity = { modelId: 'tiny#abc', dtype: 'fp32', dims: 16, prefixScheme: 'e5' };
 
@@ -217,5 +223,50 @@ describe('VectorIndex', () => {
     const { index } = await VectorIndex.open(dir, IDENTITY);
     await expect(index.upsert(ids, vecs)).rejects.toThrow(message);
     expect(index.size).toBe(0);
+  });
+});
+
+describe('reconcileVectors', () => {
+  /** Vector from the text's characters: same text, same vector; enough to check identity. */
+  const embedText = (texts: string[]) =>
+    Promise.resolve(
+      texts.map((t) =>
+        Float32Array.from({ length: IDENTITY.dims }, (_, i) =>
+          Math.sin((t.codePointAt(i % t.length) ?? 1) * (i + 1)),
+        ),
+      ),
+    );
+
+  it('adds what SQLite has and the index lacks, removes the rest, reporting progress', async () => {
+    const { index } = await VectorIndex.open(dir, IDENTITY);
+    await index.upsert([1, 2, 3], await embedText(['một', 'hai', 'ba']));
+    const passages = new Map<number, string>([
+      [2, 'hai'],
+      [3, 'ba'],
+      ...range(10, 130).map((id): [number, string] => [id, `Đoạn ${id}: chỉ tiêu năm 2025`]),
+    ]);
+    const embedded: string[] = [];
+    const progress: Array<[number, number]> = [];
+    const result = await reconcileVectors(
+      index,
+      passages,
+      (texts) => {
+        embedded.push(...texts);
+        return embedText(texts);
+      },
+      { batchSize: 50, onProgress: (d, t) => progress.push([d, t]) },
+    );
+    expect(result).toEqual({ added: 130, removed: 1 });
+    expect(embedded).toHaveLength(130);
+    expect(embedded).not.toContain('hai');
+    expect(progress).toEqual([
+      [50, 130],
+      [100, 130],
+      [130, 130],
+    ]);
+    expect([...index.ids()].sort((a, b) => a - b)).toEqual([...passages.keys()].sort((a, b) => a - b));
+    const [q] = await embedText(['Đoạn 77: chỉ tiêu năm 2025']);
+    expect((await index.search(q!, 1))[0]?.id).toBe(77);
+    expect(await reconcileVectors(index, passages, embedText)).toEqual({ added: 0, removed: 0 });
   });
 });
