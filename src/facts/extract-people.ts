@@ -123,9 +123,18 @@ export function parsePerson(seg: Folded, allowPrefix: boolean): ParsedPerson | n
   ))
     starts.add(m.index);
   for (const m of seg.fold.matchAll(/ do (?=\S)/g)) starts.add(m.index + 4);
+  // A bare full name after its role: "Phó Chủ tịch UBND tỉnh Lê Quốc Anh".
+  for (const m of seg.text.matchAll(/(?<= )\p{Lu}[\p{Ll}'’]*(?= \p{Lu})/gu)) starts.add(m.index);
   for (const at of [...starts].sort((a, b) => a - b)) {
     const person = parseAt(seg, at);
-    if (person) return { person, prefixed: true };
+    if (!person) continue;
+    const lead = sliceFolded(seg, 0, at);
+    if (!person.honorific && !person.rank) {
+      // Without an honorific the words before the name must be its role, nothing else.
+      if (!isRole(lead)) continue;
+      return { person: { ...person, roles: [lead.text, ...person.roles] }, prefixed: true };
+    }
+    return { person, prefixed: true };
   }
   return null;
 }

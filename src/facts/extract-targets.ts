@@ -4,7 +4,7 @@ import { type PlaceContext, yearFor } from './context';
 
 /** Words that set a target. */
 const STRONG =
-  /\b(?:phan dau|chi tieu|muc tieu|de ra|dat ra|phai dat|can dat|du kien|ke hoach (?:nam|giao|dat)|den nam (?:19|20)\d\d|toi thieu|it nhat|khong duoi|khong thap hon|khong qua|tro len|giao chi tieu)\b/;
+  /\b(?:phan dau|chi tieu|muc tieu|de ra|dat ra|phai dat|can dat|du kien|ke hoach (?:nam|giao|dat)|den nam (?:19|20)\d\d|toi thieu|it nhat|khong duoi|khong thap hon|khong qua|tro len|giao chi tieu|(?:bao dam|dam bao) (?:tu |tren )?\d+(?:[.,]\d+)?\s*%)/;
 /** Words that set a target only in a forward-looking place (a plan, a direction, a targets list). */
 const WEAK = /\b(?:tang truong|giam|tang|dat|hoan thanh|duy tri|nang|ty le|binh quan|thu ngan sach|tren)\b/;
 /** Words that report a result. */
@@ -97,10 +97,11 @@ export function extractTargets(text: string, place: PlaceContext): TargetFact[] 
       const values = targetValues(item);
       if (values.length === 0) continue;
       if (PAST.test(item.fold) && !/\b(?:phan dau|muc tieu)\b/.test(item.fold)) continue;
-      const setsTarget =
-        STRONG.test(item.fold) || sentenceStrong || targetSection || (WEAK.test(item.fold) && forwardPlace);
-      if (!setsTarget) continue;
+      const strong = STRONG.test(item.fold) || sentenceStrong || targetSection;
+      if (!strong && !(WEAK.test(item.fold) && forwardPlace)) continue;
       const year = yearFor(item, block, s.start, place);
+      // "Năm 2024, tỷ lệ giải ngân đạt 82,3%" in a 2025 plan reports last year's result.
+      if (!strong && year !== undefined && place.year !== undefined && year < place.year) continue;
       out.push({ kind: 'target', text: statement(item), values, ...(year !== undefined ? { year } : {}) });
     }
   }

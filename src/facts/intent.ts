@@ -71,7 +71,10 @@ export function detectIntent(question: string): FactIntent | null {
   if (!rule) return null;
   const yearM = /\b(19\d\d|20\d\d)\b/.exec(fold);
   const event = EVENTS.find(([re]) => re.test(fold))?.[1];
-  const terms = fold.split(' ').filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
+  const terms = fold
+    .replace(/\bbao (?:gio|nhieu|lau)\b/g, ' ')
+    .split(' ')
+    .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
   return {
     kind: rule[0],
     ...(yearM ? { year: Number(yearM[1]) } : {}),

@@ -23,6 +23,7 @@ describe('detectIntent', () => {
     ['phuong huong nam 2025 cua dang uy', 'task', 2025, ['uy']],
     ['hạn chót nộp báo cáo', 'deadline', undefined, ['nop', 'bao', 'cao']],
     ['Khi nào phải hoàn thành?', 'deadline', undefined, []],
+    ['bao giờ phải nộp báo cáo', 'deadline', undefined, ['nop', 'bao', 'cao']],
     ['thời hạn hoàn thành nhiệm vụ sửa chữa tàu', 'deadline', undefined, ['sua', 'chua', 'tau']],
     ['Nghị quyết số mấy?', 'document-number', undefined, []],
   ])('%s', (q, kind, year, terms) => {

@@ -80,6 +80,7 @@ const CASES: Array<
   ['Thu ngân sách năm 2024 đạt 3.100 tỷ đồng, tăng 12% so với cùng kỳ.', { section: null, year: 2024 }, []],
   ['Tiếp tục triển khai thực hiện hiệu quả các nghị quyết, chỉ thị của Đảng.', plan, []],
   ['Hội nghị lần thứ 15 Ban Chấp hành Đảng bộ tỉnh khóa XIV diễn ra ngày 3/12.', plan, []],
+  ['Kế hoạch đầu tư công năm 2025 điều chỉnh. Năm 2024, tỷ lệ giải ngân của tỉnh đạt 82,3%.', plan, []],
   ['Đồn Biên phòng đã vượt 15% chỉ tiêu tuyên truyền năm 2024.', { section: null, year: 2024 }, []],
 ];
 
