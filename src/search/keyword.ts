@@ -34,7 +34,8 @@ export interface KeywordHit {
  */
 export class KeywordIndex {
   private termIds = new Map<string, number>();
-  private postings: Array<{ docs: number[]; tfs: number[] }> = [];
+  /** Per term: passage slots, body term frequencies and context term frequencies. */
+  private postings: Array<{ docs: number[]; tfs: number[]; ctx: number[] }> = [];
   private docIds: number[] = [];
   private docLens: number[] = [];
   private slotOf = new Map<number, number>();
@@ -56,22 +57,24 @@ export class KeywordIndex {
     const body = textTerms(p.text);
     let len = 0;
     for (const [k, v] of body) if (k.startsWith('e:')) len += v;
-    const terms = textTerms(p.context, body, this.params.contextWeight);
+    const context = textTerms(p.context);
+    const terms = new Set([...body.keys(), ...context.keys()]);
     const slot = this.docIds.length;
     this.docIds.push(p.id);
     this.docLens.push(len);
     this.totalLen += len;
     this.slotOf.set(p.id, slot);
-    for (const [term, tf] of terms) {
+    for (const term of terms) {
       let tid = this.termIds.get(term);
       if (tid === undefined) {
         tid = this.postings.length;
         this.termIds.set(term, tid);
-        this.postings.push({ docs: [], tfs: [] });
+        this.postings.push({ docs: [], tfs: [], ctx: [] });
       }
       const post = this.postings[tid]!;
       post.docs.push(slot);
-      post.tfs.push(tf);
+      post.tfs.push(body.get(term) ?? 0);
+      post.ctx.push(context.get(term) ?? 0);
     }
   }
 
@@ -98,15 +101,18 @@ export class KeywordIndex {
     for (const post of this.postings) {
       const docs: number[] = [];
       const tfs: number[] = [];
+      const ctx: number[] = [];
       post.docs.forEach((s, i) => {
         const to = remap[s]!;
         if (to >= 0) {
           docs.push(to);
           tfs.push(post.tfs[i]!);
+          ctx.push(post.ctx[i]!);
         }
       });
       post.docs = docs;
       post.tfs = tfs;
+      post.ctx = ctx;
     }
     this.docIds = docIds;
     this.docLens = docLens;
@@ -131,7 +137,7 @@ export class KeywordIndex {
   search(query: AnalyzedQuery, k: number): KeywordHit[] {
     const n = this.docIds.length;
     if (n === 0 || k <= 0) return [];
-    const { k1, b } = this.params;
+    const { k1, b, contextWeight } = this.params;
     const avgdl = Math.max(1, this.totalLen / Math.max(1, this.size));
     const scores = new Float64Array(n);
     const touched: number[] = [];
@@ -140,14 +146,14 @@ export class KeywordIndex {
       if (tid === undefined || weight <= 0) continue;
       const post = this.postings[tid]!;
       const idf = this.idf(term) * weight;
-      const docs = post.docs;
-      const tfs = post.tfs;
+      const { docs, tfs, ctx } = post;
       for (let i = 0; i < docs.length; i++) {
         const slot = docs[i]!;
-        const tf = tfs[i]!;
-        const norm = tf + k1 * (1 - b + (b * this.docLens[slot]!) / avgdl);
+        // BM25F: the body is length-normalized, the (short, uniform) context is not, and one saturation
+        // applies to both, so a heading shared by many short list items cannot outweigh a body match.
+        const tf = tfs[i]! / (1 - b + (b * Math.max(avgdl, this.docLens[slot]!)) / avgdl) + contextWeight * ctx[i]!;
         if (scores[slot] === 0) touched.push(slot);
-        scores[slot]! += (idf * tf * (k1 + 1)) / norm;
+        scores[slot]! += (idf * tf * (k1 + 1)) / (tf + k1);
       }
     }
     const hits: KeywordHit[] = [];

@@ -23,6 +23,7 @@ export function coverage(query: AnalyzedQuery, text: string, idf: IdfFn): number
     total += w;
     if (query.hasDiacritics && terms.has(s.exact)) got += w;
     else if (terms.has(s.folded)) got += query.hasDiacritics ? w * FOLDED_ONLY_CREDIT : w;
+    else if (s.alternatives?.some((alt) => alt.every((t) => terms.has(t)))) got += w * FOLDED_ONLY_CREDIT;
   }
   const unigram = total > 0 ? got / total : 0;
   let biTotal = 0;

@@ -13,7 +13,7 @@ export const MAX_QUESTION_CHARS = 1000;
  * Below this coverage of the question by the best passage, the answer is "not found".
  * Calibrated on the vilqa questions and off-topic questions (docs/decisions/003-keyword-ranking.md).
  */
-export const DEFAULT_MIN_RELEVANCE = 0.35;
+export const DEFAULT_MIN_RELEVANCE = 0.36;
 
 /** Semantic candidates, when a vector layer is available. */
 export interface VectorSearcher {
@@ -37,7 +37,7 @@ export interface RetrieverOptions {
 }
 
 export function passageContext(p: Pick<PassageRow, 'title' | 'section' | 'years'>): string {
-  return [p.title, p.section ?? '', p.years.join(' ')].join(' . ');
+  return [p.title, p.section ?? '', ...p.years.map((y) => `năm ${y}`)].join(' . ');
 }
 
 /**

@@ -146,7 +146,7 @@ export interface AnalyzedQuery {
    * One entry per content syllable: the terms that count as "this syllable matched" (exact and
    * folded), for coverage-based relevance.
    */
-  syllables: Array<{ exact: string; folded: string; isNumber: boolean }>;
+  syllables: Array<{ exact: string; folded: string; isNumber: boolean; alternatives?: string[][] }>;
   /** The question asks for a quantity or a target ("bao nhiêu", "chỉ tiêu", "tỷ lệ"): answers hold numbers. */
   wantsNumber: boolean;
 }
@@ -173,7 +173,15 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
       add(`${FOLDED_BIGRAM}${prev.folded} ${t.folded}`, folded * w.bigram);
     }
   });
+  const syllables: AnalyzedQuery['syllables'] = tokens.map((t) => ({
+    exact: EXACT + t.text,
+    folded: FOLDED + t.folded,
+    isNumber: t.isNumber,
+  }));
   for (const exp of expandAbbreviations(tokens.map((t) => t.folded))) {
+    // "SSCĐ" is also covered by a passage that writes "sẵn sàng chiến đấu" (for the "not found" check).
+    const alternatives = exp.add.map((phrase) => phrase.map((s) => FOLDED + s));
+    for (const s of syllables) if (exp.found.includes(s.folded.slice(FOLDED.length))) s.alternatives = alternatives;
     for (const phrase of exp.add) {
       phrase.forEach((s, i) => {
         add(FOLDED + s, w.expansion);
@@ -185,7 +193,7 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
     tokens,
     hasDiacritics: diacritics,
     terms,
-    syllables: tokens.map((t) => ({ exact: EXACT + t.text, folded: FOLDED + t.folded, isNumber: t.isNumber })),
+    syllables,
     wantsNumber: NUMBER_QUESTION.test(all.map((t) => t.folded).join(' ')),
   };
 }
