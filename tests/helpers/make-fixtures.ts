@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import {
   AlignmentType,
@@ -24,6 +25,9 @@ import { ExtractedDocument } from '../../src/ingest/types';
  * scanned PDF and a PNG, all from the same Vietnamese text taken from the seed report, so each
  * format can be compared with its plain-text original.
  */
+
+/** The sample report shipped with the project (a copy of the shared seed). */
+export const SEED_FILE = path.join(__dirname, '..', '..', 'data', 'bdbp-ninh-thuan-nghi-quyet-2025.txt');
 
 /** A Unicode TTF with Vietnamese glyphs, from the Debian package fonts-dejavu-core. */
 export const DEJAVU_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';

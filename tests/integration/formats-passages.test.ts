@@ -13,13 +13,14 @@ import {
   makeTextPdf,
   readDocumentInNode,
   requireTesseract,
+  SEED_FILE,
   wordRecall,
   wordsOf,
 } from '../helpers/make-fixtures';
 
 /** Each format ingests to the same passages as its plain-text original (within OCR tolerance for scans). */
 
-const SEED = fs.readFileSync('/work/shared/seed/bdbp-ninh-thuan-nghi-quyet-2025.txt', 'utf8');
+const SEED = fs.readFileSync(SEED_FILE, 'utf8');
 const SEED_PARAGRAPHS = SEED.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim());
 
 let dir: string;

@@ -13,10 +13,10 @@ import {
   makeTextPdf,
   readDocumentInNode,
   ReadResult,
+  SEED_FILE,
   wordsOf,
 } from '../helpers/make-fixtures';
 
-const SEED_FILE = '/work/shared/seed/bdbp-ninh-thuan-nghi-quyet-2025.txt';
 const SEED = fs.readFileSync(SEED_FILE, 'utf8');
 
 let dir: string;

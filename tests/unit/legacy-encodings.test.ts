@@ -11,8 +11,9 @@ import {
   UndecodableTextError,
   vietnameseScore,
 } from '../../src/ingest/legacy-encodings';
+import { SEED_FILE } from '../helpers/make-fixtures';
 
-const SEED = readFileSync('/work/shared/seed/bdbp-ninh-thuan-nghi-quyet-2025.txt', 'utf8').normalize('NFC');
+const SEED = readFileSync(SEED_FILE, 'utf8').normalize('NFC');
 
 /**
  * What a program reading legacy bytes as Windows-1252 and saving UTF-8 produces (Windows passes the
