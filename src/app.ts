@@ -1,8 +1,22 @@
 import { Config } from './config';
 import { ingestPaths, IngestOptions, IngestReport, removeDocument } from './ingest/ingest';
+import { extractFacts } from './facts/extract-facts';
+import { detectIntent } from './facts/intent';
+import { answerFromFacts } from './facts/answer';
 import { Db, openDatabase } from './store/db';
-import { DocumentRow, getDocument, listDocuments, paragraphOf, PassageRow } from './store/documents';
+import { deleteFactsForDocument, ensureFactsSchema, insertFacts, listFacts } from './store/facts';
+import {
+  DocumentRow,
+  getDocument,
+  getPassages,
+  listDocuments,
+  paragraphOf,
+  PassageRow,
+} from './store/documents';
+import { DocumentHooks } from './ingest/ingest';
+import { weightedScoreFusion } from './search/fuse';
 import { SearchEngine } from './search/retriever';
+import { openSemanticLayer, SemanticLayer } from './search/semantic';
 
 /** The services every front end (CLI, bot, local chat, digest) is built from. */
 export interface App {
@@ -10,7 +24,12 @@ export interface App {
   db: Db;
   engine: SearchEngine;
   /** Ingests files or folders (default: DATA_DIR) and refreshes the search index. */
-  ingest(paths?: string[], options?: Pick<IngestOptions, 'prune' | 'onFile'>): Promise<IngestReport>;
+  ingest(
+    paths?: string[],
+    options?: Pick<IngestOptions, 'prune' | 'onFile'> & { onVectors?: (done: number, total: number) => void },
+  ): Promise<IngestReport>;
+  /** The semantic layer, or null when no embedding model is available (keyword mode). */
+  semantic: SemanticLayer | null;
   documents(): DocumentRow[];
   removeDocument(id: number): Promise<DocumentRow | undefined>;
   paragraph(passageId: number): PassageRow[];
@@ -20,20 +39,74 @@ export interface App {
 export interface OpenAppOptions {
   /** Log a line for people (the CLI prints to stderr; the bot logs). */
   notice?: (message: string) => void;
+  /** Set false to skip loading the embedding model (keyword only). */
+  semantic?: boolean;
 }
 
+/**
+ * Keyword and vector candidates are fused by weighted scores (each list min-max normalized), vectors
+ * weighted 0.5: unlike rank fusion it keeps how far ahead a strong keyword match is, so a weak or
+ * mismatched model cannot overturn it (measured in docs/decisions/008-hybrid-fusion.md).
+ */
+export const FUSION = { keywordWeight: 1, vectorWeight: 0.5 };
+
+/** Extracts facts inside the document's transaction: a document and its facts land together. */
+const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, passageIds, parsed }) => {
+  deleteFactsForDocument(db, documentId);
+  const idByOrdinal = new Map(parsed.passages.map((p, i) => [p.ordinal, passageIds[i]!]));
+  const facts = extractFacts(
+    parsed.passages.map((p) => ({ ordinal: p.ordinal, text: p.text, kind: p.kind, section: p.section })),
+    { title: parsed.title },
+  );
+  insertFacts(
+    db,
+    documentId,
+    facts.flatMap((f) => {
+      const passageId = idByOrdinal.get(f.ordinal);
+      return passageId === undefined ? [] : [{ passageId, fact: f.fact }];
+    }),
+  );
+};
+
 /** Composition root shared by every command: config → store → search. */
-export async function openApp(config: Config, _options: OpenAppOptions = {}): Promise<App> {
+export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
+  const notice = options.notice ?? ((m: string) => process.stderr.write(`${m}\n`));
   const db = openDatabase(config.indexDir);
-  const engine = new SearchEngine(db);
+  ensureFactsSchema(db);
+  // Facts go with their document, whichever way it is removed (prune, /xoa, a changed file).
+  db.exec(`CREATE TRIGGER IF NOT EXISTS facts_follow_documents AFTER DELETE ON documents
+           BEGIN DELETE FROM facts WHERE document_id = OLD.id; END;`);
+  const semantic = options.semantic === false ? null : await openSemanticLayer(db, config, notice);
+  const engine = new SearchEngine(db, {
+    answerer: (question) => {
+      const intent = detectIntent(question);
+      if (!intent) return null;
+      const titles = new Map(listDocuments(db).map((d) => [d.id, d.title]));
+      return answerFromFacts(intent, listFacts(db, {}), {
+        documentTitle: (id) => titles.get(id),
+        passageText: (id) => getPassages(db, [id]).get(id)?.text,
+      });
+    },
+    ...(semantic
+      ? {
+          vectors: semantic,
+          fuse: (keyword, vector) =>
+            weightedScoreFusion([keyword, vector], { weights: [FUSION.keywordWeight, FUSION.vectorWeight] }),
+        }
+      : {}),
+  });
+  // Vectors catch up with SQLite at open: after a crash, a model change or a corrupt index file.
+  if (semantic) await semantic.sync();
   let closed = false;
   const app: App = {
     config,
     db,
     engine,
+    semantic,
     async ingest(paths = [config.dataDir], options = {}) {
-      const report = await ingestPaths(db, paths, options);
+      const report = await ingestPaths(db, paths, { ...options, derive: deriveFacts });
       engine.refresh();
+      if (semantic) await semantic.sync(options.onVectors);
       return report;
     },
     documents: () => listDocuments(db),
@@ -41,6 +114,7 @@ export async function openApp(config: Config, _options: OpenAppOptions = {}): Pr
       const doc = getDocument(db, id);
       if (doc) await removeDocument(db, doc);
       engine.refresh();
+      if (semantic) await semantic.sync();
       return doc;
     },
     paragraph: (passageId) => paragraphOf(db, passageId),

@@ -6,6 +6,11 @@ import { isChithiError } from './errors';
 import { runAsk } from './commands/ask';
 import { runIngest } from './commands/ingest';
 import { runEval } from './commands/eval';
+import { factsCommand } from './commands/facts';
+import { digestCommand, parseDigestArgs } from './commands/digest';
+import { modelCommand } from './commands/model';
+import { createDigestService } from './digest/service';
+import { localDate } from './digest/time';
 
 const USAGE = `chithi — hỏi đáp văn bản, báo cáo ngay trên máy của đơn vị
 
@@ -13,6 +18,9 @@ Cách dùng:
   chithi ingest [ĐƯỜNG_DẪN...] [--index THƯ_MỤC] [--prune]   nạp tài liệu (mặc định: DATA_DIR)
   chithi ask "CÂU HỎI" [--index THƯ_MỤC] [--top K] [--json]  hỏi một câu
   chithi ask --json [--index THƯ_MỤC] [--top K]              đọc mỗi dòng một câu hỏi từ stdin, in JSON từng dòng
+  chithi facts [--index THƯ_MỤC] [--json]                    in các dữ kiện đã trích (hội nghị, chỉ tiêu, nhiệm vụ, thời hạn)
+  chithi digest [--date YYYY-MM-DD] [--chat ID] [--index THƯ_MỤC]  xem trước bản tin nhắc việc
+  chithi model download|status                                tải hoặc kiểm tra mô hình ngữ nghĩa
   chithi eval [--limit N]                                     đánh giá trên bộ ../shared/eval/vilqa
   chithi start                                                chạy bot Telegram (không có token: trò chuyện trong terminal)
 
@@ -41,7 +49,12 @@ interface ParsedArgs {
 
 function parse(argv: string[], options: ParseArgsConfig['options']): ParsedArgs {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as ParsedArgs;
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }) as ParsedArgs;
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
@@ -69,7 +82,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'ingest': {
         const a = parse(rest, { index: { type: 'string' }, prune: { type: 'boolean' } });
         if (a.values.help) return (out(HELP.ingest!), 0);
-        const config = loadConfig({ ...env, ...(a.values.index ? { INDEX_DIR: a.values.index as string } : {}) });
+        const config = loadConfig({
+          ...env,
+          ...(a.values.index ? { INDEX_DIR: a.values.index as string } : {}),
+        });
         const app = await openApp(config, { notice: err });
         try {
           return await runIngest(app, a.positionals, Boolean(a.values.prune), err);
@@ -78,21 +94,36 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         }
       }
       case 'ask': {
-        const a = parse(rest, { index: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' } });
+        const a = parse(rest, {
+          index: { type: 'string' },
+          top: { type: 'string' },
+          json: { type: 'boolean' },
+        });
         if (a.values.help) return (out(HELP.ask!), 0);
         const top = parseTop(a.values.top as string | undefined);
-        if (a.positionals.length > 1) throw new UsageError('Hãy đặt câu hỏi trong dấu ngoặc kép: chithi ask "câu hỏi"');
+        if (a.positionals.length > 1)
+          throw new UsageError('Hãy đặt câu hỏi trong dấu ngoặc kép: chithi ask "câu hỏi"');
         const question = a.positionals[0];
-        if (question === undefined && !a.values.json) throw new UsageError('Thiếu câu hỏi (hoặc dùng --json để đọc từ stdin).');
-        const config = loadConfig({ ...env, ...(a.values.index ? { INDEX_DIR: a.values.index as string } : {}) });
+        if (question === undefined && !a.values.json)
+          throw new UsageError('Thiếu câu hỏi (hoặc dùng --json để đọc từ stdin).');
+        const config = loadConfig({
+          ...env,
+          ...(a.values.index ? { INDEX_DIR: a.values.index as string } : {}),
+        });
         const app = await openApp(config, { notice: err });
         try {
-          if (app.documents().length === 0) err(`Chỉ mục ${config.indexDir} chưa có tài liệu nào; hãy chạy "npx chithi ingest".`);
-          return await runAsk(app, question, { json: Boolean(a.values.json), top }, {
-            out,
-            input: process.stdin,
-            tty: Boolean(process.stdout.isTTY),
-          });
+          if (app.documents().length === 0)
+            err(`Chỉ mục ${config.indexDir} chưa có tài liệu nào; hãy chạy "npx chithi ingest".`);
+          return await runAsk(
+            app,
+            question,
+            { json: Boolean(a.values.json), top },
+            {
+              out,
+              input: process.stdin,
+              tty: Boolean(process.stdout.isTTY),
+            },
+          );
         } finally {
           await app.close();
         }
@@ -101,13 +132,55 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const a = parse(rest, { limit: { type: 'string' }, verbose: { type: 'boolean' } });
         if (a.values.help) return (out(HELP.eval!), 0);
         const limit = a.values.limit === undefined ? undefined : Number(a.values.limit);
-        if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit phải là số nguyên dương');
+        if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+          throw new UsageError('--limit phải là số nguyên dương');
         return await runEval({ limit, verbose: Boolean(a.values.verbose), out });
       }
+      case 'facts': {
+        const a = parse(rest, {
+          index: { type: 'string' },
+          json: { type: 'boolean' },
+          kind: { type: 'string' },
+          year: { type: 'string' },
+        });
+        if (a.values.help) return factsCommand(['--help'], { db: undefined as never, out });
+        const config = loadConfig({
+          ...env,
+          ...(a.values.index ? { INDEX_DIR: a.values.index as string } : {}),
+        });
+        const app = await openApp(config, { notice: err, semantic: false });
+        try {
+          return await factsCommand(rest, { db: app.db, out });
+        } finally {
+          await app.close();
+        }
+      }
+      case 'digest': {
+        const parsed = parseDigestArgs(rest);
+        if (!('chatId' in parsed))
+          return digestCommand(rest, { compose: async () => ({ text: '' }), out, err });
+        const config = loadConfig({ ...env, ...(parsed.index ? { INDEX_DIR: parsed.index } : {}) });
+        const app = await openApp(config, { notice: err, semantic: false });
+        try {
+          const service = createDigestService({ db: app.db, clock: () => new Date(), digest: config.digest });
+          return await digestCommand(rest, {
+            compose: async (chatId, date) => service.compose(chatId, date),
+            out,
+            err,
+            today: () => localDate(new Date(), config.digest.timezone),
+          });
+        } finally {
+          await app.close();
+        }
+      }
+      case 'model':
+        return await modelCommand(rest, loadConfig(env));
       case 'start': {
         const a = parse(rest, {});
         if (a.values.help) return (out(HELP.start!), 0);
-        const { runStart } = await import('./main');
+        // require, not import(): tsx's CommonJS hook resolves .ts files for require only.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runStart } = require('./main') as typeof import('./main');
         return await runStart(loadConfig(env));
       }
       default:

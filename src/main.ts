@@ -1,7 +1,61 @@
+import { Api, Composer } from 'grammy';
+import pino from 'pino';
+import { openApp } from './app';
+import { BOT_COMMANDS } from './bot/commands';
+import type { BotContext } from './bot/context';
+import { DIGEST_COMMANDS, digestFeature } from './bot/features/digest';
+import { startBot } from './bot/start';
 import { Config } from './config';
+import { createDigestScheduler, DigestScheduler } from './digest/scheduler';
+import { createDigestService } from './digest/service';
 
-/** Placeholder until the bot lands: replaced by the composition root that starts the bot. */
-export async function runStart(_config: Config): Promise<number> {
-  process.stderr.write('Bot chưa sẵn sàng.\n');
-  return 1;
+/**
+ * Composition root of `npm start`: config → store → search → bot (or the terminal chat) + the digest
+ * scheduler; on SIGINT/SIGTERM the bot finishes updates in flight, then the scheduler stops and the
+ * database closes.
+ */
+export async function runStart(config: Config): Promise<number> {
+  const local = !config.telegramToken;
+  const level = local && ['info', 'debug', 'trace'].includes(config.logLevel) ? 'warn' : config.logLevel;
+  const logger = pino({ level }, pino.destination(2));
+  const app = await openApp(config, {
+    notice: (m) => (local ? process.stderr.write(`${m}\n`) : logger.warn(m)),
+  });
+  const clock = () => new Date();
+  const digest = createDigestService({ db: app.db, clock, digest: config.digest });
+  let scheduler: DigestScheduler | undefined;
+  if (config.telegramToken) {
+    // A plain Api client: the scheduler retries 429/5xx itself and must not block on one chat.
+    const api = new Api(config.telegramToken, { apiRoot: config.telegramApiRoot });
+    scheduler = createDigestScheduler({
+      db: app.db,
+      clock,
+      graceHours: config.digest.graceHours,
+      logger,
+      compose: async (chatId, date) => digest.compose(chatId, date),
+      send: async (chatId, threadId, html) => {
+        const msg = await api.sendMessage(chatId, html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(threadId ? { message_thread_id: threadId } : {}),
+        });
+        return { messageId: msg.message_id };
+      },
+    });
+    scheduler.start();
+  }
+  try {
+    return await startBot(config, app, {
+      logger,
+      bot: {
+        // The digest feature reads ctx.services.digest, provided through extraServices below.
+        features: [digestFeature as unknown as Composer<BotContext>],
+        commands: [...BOT_COMMANDS, ...DIGEST_COMMANDS],
+      },
+      extraServices: { digest },
+    });
+  } finally {
+    await scheduler?.stop();
+    await app.close();
+  }
 }

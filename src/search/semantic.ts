@@ -1,0 +1,67 @@
+import { Config } from '../config';
+import { createError } from '../errors';
+import { Db } from '../store/db';
+import { iteratePassages, PassageRow } from '../store/documents';
+import { normalizeText } from '../text/normalize';
+import { Embedder, EmbedLog, loadEmbedder } from './embedder';
+import {
+  EMBEDDING_CACHE_SCHEMA,
+  EmbeddingCache,
+  embeddingModelKey,
+  embedPassagesCached,
+} from './embedding-cache';
+import { VectorSearcher } from './retriever';
+import { reconcileVectors, VectorIndex } from './vector-index';
+
+/** The text a passage is embedded from: its document title gives it context. */
+export function passageEmbeddingText(p: Pick<PassageRow, 'title' | 'text'>): string {
+  return normalizeText(`${p.title}. ${p.text}`);
+}
+
+export interface SemanticLayer extends VectorSearcher {
+  readonly embedder: Embedder;
+  /** Makes the vectors match SQLite (after ingest, a crash or a model change) and saves the index. */
+  sync(onProgress?: (done: number, total: number) => void): Promise<{ added: number; removed: number }>;
+}
+
+/**
+ * Opens the semantic layer when a model is available; otherwise says why once (through `notice`)
+ * and returns null, and search stays keyword-only.
+ */
+export async function openSemanticLayer(
+  db: Db,
+  config: Config,
+  notice: (message: string) => void,
+  log?: EmbedLog,
+): Promise<SemanticLayer | null> {
+  const { embedder, reason } = await loadEmbedder(config.embedding, log);
+  if (!embedder) {
+    notice(`${createError('MODEL_UNAVAILABLE', reason ?? '').message} Đang dùng tìm kiếm theo từ khóa.`);
+    return null;
+  }
+  db.exec(EMBEDDING_CACHE_SCHEMA);
+  const cache = new EmbeddingCache(db, embeddingModelKey(embedder));
+  const opened = await VectorIndex.open(config.indexDir, embedder);
+  if (opened.cause === 'corrupt' || opened.cause === 'mismatch') notice(opened.reason ?? '');
+  const index = opened.index;
+  return {
+    embedder,
+    available: true,
+    async sync(onProgress) {
+      const passages = new Map<number, string>();
+      for (const p of iteratePassages(db)) passages.set(p.id, passageEmbeddingText(p));
+      const res = await reconcileVectors(
+        index,
+        passages,
+        async (texts) => (await embedPassagesCached(embedder, cache, texts)).vectors,
+        { onProgress },
+      );
+      await index.save();
+      return res;
+    },
+    async search(question, k) {
+      const [vec] = await embedder.embedQueries([normalizeText(question)]);
+      return vec ? index.search(vec, k) : [];
+    },
+  };
+}
