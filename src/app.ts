@@ -14,6 +14,7 @@ import {
   PassageRow,
 } from './store/documents';
 import { DocumentHooks } from './ingest/ingest';
+import { readDocument, SUPPORTED_EXTENSIONS } from './ingest/formats/read-document';
 import { weightedScoreFusion } from './search/fuse';
 import { SearchEngine } from './search/retriever';
 import { openSemanticLayer, SemanticLayer } from './search/semantic';
@@ -104,7 +105,12 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     engine,
     semantic,
     async ingest(paths = [config.dataDir], options = {}) {
-      const report = await ingestPaths(db, paths, { ...options, derive: deriveFacts });
+      const report = await ingestPaths(db, paths, {
+        ...options,
+        read: readDocument,
+        extensions: SUPPORTED_EXTENSIONS,
+        derive: deriveFacts,
+      });
       engine.refresh();
       if (semantic) await semantic.sync(options.onVectors);
       return report;
