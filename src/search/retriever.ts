@@ -15,6 +15,9 @@ export const MAX_QUESTION_CHARS = 1000;
  */
 export const DEFAULT_MIN_RELEVANCE = 0.36;
 
+/** A direct answer from facts is kept only when its passage ranks within this many results. */
+export const ANSWER_SUPPORT_RANK = 10;
+
 /** Semantic candidates, when a vector layer is available. */
 export interface VectorSearcher {
   readonly available: boolean;
@@ -92,29 +95,56 @@ export class SearchEngine implements Retriever {
     const want = Math.max(50, offset + top);
     const keywordHits = this.index.search(query, want);
     let ranked = keywordHits;
-    let vectorBest = 0;
+    let vectorTop: number | null = null;
     const mode = this.mode;
     if (mode === 'hybrid' && this.options.vectors && this.options.fuse) {
       const vec = await this.options.vectors.search(q, want);
-      vectorBest = vec[0]?.similarity ?? 0;
+      vectorTop = vec[0]?.id ?? null;
       ranked = this.options.fuse(
         keywordHits,
         vec.map((v) => ({ id: v.id, score: v.similarity })),
       );
     }
-    const ids = ranked.slice(0, offset + top).map((h) => h.id);
-    const rows = getPassages(this.db, ids);
+    const shown = ranked.slice(0, Math.max(offset + top, 3));
+    const rows = getPassages(
+      this.db,
+      shown.map((h) => h.id),
+    );
     const results: SearchResult[] = [];
-    for (const h of ranked.slice(0, offset + top)) {
+    for (const h of shown) {
       const p = rows.get(h.id);
       if (!p) continue;
       results.push(toResult(p, h.score, bestSentence(query, p.text, this.idf)));
     }
-    const first = results[0] ? rows.get(results[0].passageId) : undefined;
-    const relevance = first ? coverage(query, `${first.text} . ${passageContext(first)}`, this.idf) : 0;
-    const found = results.length > 0 && (relevance >= this.minRelevance || vectorBest >= 0.85);
+    // "Not found" asks whether any of the first three passages covers the question well enough; a
+    // passage that only the model ranks first needs at least half that support in words, because
+    // cosine similarities are not comparable across models and cannot be calibrated here alone.
+    const relevance = (r: SearchResult) => {
+      const p = rows.get(r.passageId);
+      return p ? coverage(query, `${p.text} . ${passageContext(p)}`, this.idf) : 0;
+    };
+    const best = Math.max(0, ...results.slice(0, 3).map(relevance));
+    const semanticSupport =
+      vectorTop !== null &&
+      results[0]?.passageId === vectorTop &&
+      relevance(results[0]) >= this.minRelevance / 2;
+    const found = results.length > 0 && (best >= this.minRelevance || semanticSupport);
+    const proposed = found && offset === 0 && this.options.answerer ? this.options.answerer(q, results) : null;
+    // A fact answers only when its passage is itself among the best matches for the question: a
+    // question phrased like a task ("phải làm gì") about something the facts do not cover keeps
+    // its passages instead of a direct answer about something else.
+    const answer =
+      proposed && ranked.slice(0, ANSWER_SUPPORT_RANK).some((h) => h.id === proposed.passageId) ? proposed : null;
+    if (answer) {
+      // The passage a direct answer came from is the first result.
+      const at = results.findIndex((r) => r.passageId === answer.passageId);
+      if (at > 0) results.unshift(...results.splice(at, 1));
+      else if (at < 0) {
+        const p = getPassages(this.db, [answer.passageId]).get(answer.passageId);
+        if (p) results.unshift(toResult(p, results[0]?.score ?? 0, bestSentence(query, p.text, this.idf)));
+      }
+    }
     const page = found ? results.slice(offset, offset + top) : [];
-    const answer = found && offset === 0 && this.options.answerer ? this.options.answerer(q, results) : null;
     return { question, found, mode, answer, results: page };
   }
 
@@ -123,7 +153,10 @@ export class SearchEngine implements Retriever {
     this.refresh();
     const query = this.analyze(question);
     const hits = this.index.search(query, k);
-    const rows = getPassages(this.db, hits.map((h) => h.id));
+    const rows = getPassages(
+      this.db,
+      hits.map((h) => h.id),
+    );
     return hits.flatMap((h) => {
       const p = rows.get(h.id);
       return p ? [toResult(p, h.score, bestSentence(query, p.text, this.idf))] : [];
@@ -147,6 +180,13 @@ function toResult(p: PassageRow, score: number, highlight: string | null): Searc
     text: p.text,
     score: Math.round(score * 1000) / 1000,
     highlight,
-    source: { file: p.file, title: p.title, section: p.section, paragraph: p.paragraph, page: p.page, ocr: p.ocr },
+    source: {
+      file: p.file,
+      title: p.title,
+      section: p.section,
+      paragraph: p.paragraph,
+      page: p.page,
+      ocr: p.ocr,
+    },
   };
 }
