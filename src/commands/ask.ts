@@ -79,7 +79,14 @@ export async function runAsk(
       if (!isChithiError(err)) throw err;
       io.out(
         opts.json
-          ? JSON.stringify({ question: line, found: false, mode: app.engine.mode, answer: null, results: [], error: err.message })
+          ? JSON.stringify({
+              question: line,
+              found: false,
+              mode: app.engine.mode,
+              answer: null,
+              results: [],
+              error: err.message,
+            })
           : err.message,
       );
     }

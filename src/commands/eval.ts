@@ -35,7 +35,9 @@ export interface EvalReport {
 }
 
 /** Runs the vilqa benchmark through the same code path as `chithi ingest` + `chithi ask`. */
-export async function evaluateVilqa(options: { limit?: number; env?: NodeJS.ProcessEnv } = {}): Promise<EvalReport> {
+export async function evaluateVilqa(
+  options: { limit?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<EvalReport> {
   if (!fs.existsSync(VILQA_DIR)) throw new Error(`Không thấy bộ đánh giá ở ${VILQA_DIR}`);
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chithi-eval-'));
   const config = loadConfig({ ...(options.env ?? process.env), INDEX_DIR: indexDir });
@@ -75,7 +77,11 @@ export async function evaluateVilqa(options: { limit?: number; env?: NodeJS.Proc
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const offTopicQs = fs.existsSync(OFF_TOPIC_FILE)
-      ? fs.readFileSync(OFF_TOPIC_FILE, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+      ? fs
+          .readFileSync(OFF_TOPIC_FILE, 'utf8')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l && !l.startsWith('#'))
       : [];
     let rejected = 0;
     for (const q of offTopicQs) if (!(await app.engine.ask(q)).found) rejected++;
@@ -101,7 +107,8 @@ export function formatEvalReport(r: EvalReport): string {
     '| type | n | hit@1 | hit@3 | hit@5 | MRR@5 | found |',
     '|---|---|---|---|---|---|---|',
     ...r.metrics.map(
-      (m) => `| ${m.type} | ${m.n} | ${f3(m.hit1)} | ${f3(m.hit3)} | ${f3(m.hit5)} | ${f3(m.mrr5)} | ${f3(m.found)} |`,
+      (m) =>
+        `| ${m.type} | ${m.n} | ${f3(m.hit1)} | ${f3(m.hit3)} | ${f3(m.hit5)} | ${f3(m.mrr5)} | ${f3(m.found)} |`,
     ),
     '',
     `questions/s: ${r.questionsPerSecond.toFixed(1)}`,
@@ -110,7 +117,11 @@ export function formatEvalReport(r: EvalReport): string {
   return lines.join('\n');
 }
 
-export async function runEval(opts: { limit?: number; verbose: boolean; out: (s: string) => void }): Promise<number> {
+export async function runEval(opts: {
+  limit?: number;
+  verbose: boolean;
+  out: (s: string) => void;
+}): Promise<number> {
   const report = await evaluateVilqa({ limit: opts.limit });
   opts.out(formatEvalReport(report));
   return 0;

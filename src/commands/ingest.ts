@@ -13,10 +13,16 @@ export function formatIngestReport(r: IngestReport): string {
   return lines.join('\n');
 }
 
-export async function runIngest(app: App, paths: string[], prune: boolean, err: (s: string) => void): Promise<number> {
+export async function runIngest(
+  app: App,
+  paths: string[],
+  prune: boolean,
+  err: (s: string) => void,
+): Promise<number> {
   const report = await app.ingest(paths.length ? paths : undefined, { prune });
   err(formatIngestReport(report));
-  return report.failed.length > 0 && report.added.length + report.changed.length + report.unchanged.length === 0
+  return report.failed.length > 0 &&
+    report.added.length + report.changed.length + report.unchanged.length === 0
     ? 1
     : 0;
 }

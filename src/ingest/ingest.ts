@@ -29,9 +29,12 @@ export interface DocumentHooks {
   /** Runs inside the document's transaction (facts): throw to roll the document back. */
   derive?: (db: Db, info: { documentId: number; passageIds: number[]; parsed: ParsedDocument }) => void;
   /** Runs after the commit (vectors): removed and added passage ids. */
-  afterCommit?: (info: { documentId: number; removed: number[]; added: number[]; parsed: ParsedDocument | null }) =>
-    | Promise<void>
-    | void;
+  afterCommit?: (info: {
+    documentId: number;
+    removed: number[];
+    added: number[];
+    parsed: ParsedDocument | null;
+  }) => Promise<void> | void;
 }
 
 export interface IngestOptions extends DocumentHooks {
@@ -78,7 +81,11 @@ export function hashBytes(bytes: Buffer): string {
  * their passages, each file in one transaction. A file that cannot be read is reported and the others
  * still ingest. With `prune`, documents whose files are gone are removed.
  */
-export async function ingestPaths(db: Db, targets: string[], options: IngestOptions = {}): Promise<IngestReport> {
+export async function ingestPaths(
+  db: Db,
+  targets: string[],
+  options: IngestOptions = {},
+): Promise<IngestReport> {
   const now = options.now ?? (() => new Date());
   const read = options.read ?? readPlainText;
   const extensions = options.extensions ?? TEXT_EXTENSIONS;
@@ -148,9 +155,9 @@ async function ingestFile(
   const parsed = parseDocument(file, extracted);
   if (parsed.passages.length === 0) throw createError('FILE_EMPTY', file);
   const removed = existing
-    ? (db.prepare(`SELECT id FROM passages WHERE document_id = ?`).all(existing.id) as Array<{ id: number }>).map(
-        (r) => r.id,
-      )
+    ? (
+        db.prepare(`SELECT id FROM passages WHERE document_id = ?`).all(existing.id) as Array<{ id: number }>
+      ).map((r) => r.id)
     : [];
   const { id, passageIds } = db.transaction(() => {
     const res = upsertDocument(

@@ -69,7 +69,10 @@ function cleanLine(line: string): string {
 
 /** Splits one segment of raw text into blocks. `first` marks the document's first segment (title). */
 export function reflowSegment(raw: string, first = true, page?: number): Block[] {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  const text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
   const lines = text.split('\n').map((l) => l.replace(/[\t \u00a0]+$/g, ''));
   const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0);
   const width = Math.max(40, percentile(lengths, 0.9));
@@ -122,7 +125,10 @@ export function reflow(segments: ExtractedSegment[]): Block[] {
   segments.forEach((seg, i) => {
     if (seg.kind) {
       const text = seg.text.normalize('NFC').replace(/\s+/g, ' ').trim();
-      if (text) out.push(seg.page === undefined ? { kind: seg.kind, text } : { kind: seg.kind, text, page: seg.page });
+      if (text)
+        out.push(
+          seg.page === undefined ? { kind: seg.kind, text } : { kind: seg.kind, text, page: seg.page },
+        );
       return;
     }
     out.push(...reflowSegment(seg.text, i === 0 && out.length === 0, seg.page));

@@ -151,7 +151,8 @@ export class KeywordIndex {
         const slot = docs[i]!;
         // BM25F: the body is length-normalized, the (short, uniform) context is not, and one saturation
         // applies to both, so a heading shared by many short list items cannot outweigh a body match.
-        const tf = tfs[i]! / (1 - b + (b * Math.max(avgdl, this.docLens[slot]!)) / avgdl) + contextWeight * ctx[i]!;
+        const tf =
+          tfs[i]! / (1 - b + (b * Math.max(avgdl, this.docLens[slot]!)) / avgdl) + contextWeight * ctx[i]!;
         if (scores[slot] === 0) touched.push(slot);
         scores[slot]! += (idf * tf * (k1 + 1)) / (tf + k1);
       }

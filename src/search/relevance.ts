@@ -55,7 +55,9 @@ export function bestSentence(query: AnalyzedQuery, text: string, idf: IdfFn): st
     for (const [term, weight] of query.terms) {
       if (!terms.has(term)) continue;
       const bigram = term.startsWith(EXACT_BIGRAM) || term.startsWith(FOLDED_BIGRAM);
-      const base = bigram ? idf(FOLDED + term.slice(2).split(' ')[1]) : idf(term.startsWith(EXACT) ? FOLDED + term.slice(2) : term);
+      const base = bigram
+        ? idf(FOLDED + term.slice(2).split(' ')[1])
+        : idf(term.startsWith(EXACT) ? FOLDED + term.slice(2) : term);
       score += weight * base * (bigram ? 2 : 1);
     }
     // A question about a quantity or a target is answered by a sentence that states a number.

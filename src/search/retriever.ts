@@ -129,12 +129,15 @@ export class SearchEngine implements Retriever {
       results[0]?.passageId === vectorTop &&
       relevance(results[0]) >= this.minRelevance / 2;
     const found = results.length > 0 && (best >= this.minRelevance || semanticSupport);
-    const proposed = found && offset === 0 && this.options.answerer ? this.options.answerer(q, results) : null;
+    const proposed =
+      found && offset === 0 && this.options.answerer ? this.options.answerer(q, results) : null;
     // A fact answers only when its passage is itself among the best matches for the question: a
     // question phrased like a task ("phải làm gì") about something the facts do not cover keeps
     // its passages instead of a direct answer about something else.
     const answer =
-      proposed && ranked.slice(0, ANSWER_SUPPORT_RANK).some((h) => h.id === proposed.passageId) ? proposed : null;
+      proposed && ranked.slice(0, ANSWER_SUPPORT_RANK).some((h) => h.id === proposed.passageId)
+        ? proposed
+        : null;
     if (answer) {
       // The passage a direct answer came from is the first result.
       const at = results.findIndex((r) => r.passageId === answer.passageId);

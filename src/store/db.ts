@@ -80,7 +80,8 @@ function migrate(db: Db): void {
 
 /** A counter bumped by every change to documents, so readers know when to reload. */
 export function getGeneration(db: Db): number {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`).get() as { value: string } | undefined;
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`).get() as
+    { value: string } | undefined;
   return row ? Number(row.value) : 0;
 }
 

@@ -88,8 +88,7 @@ export interface DocumentInput {
  */
 export function upsertDocument(db: Db, doc: DocumentInput, now: Date): { id: number; passageIds: number[] } {
   const existing = db.prepare(`SELECT id, added_at FROM documents WHERE file = ?`).get(doc.file) as
-    | { id: number; added_at: string }
-    | undefined;
+    { id: number; added_at: string } | undefined;
   const ts = now.toISOString();
   let id: number;
   if (existing) {
@@ -179,16 +178,15 @@ export function* iteratePassages(db: Db): Generator<PassageRow> {
 }
 
 export function passagesOfDocument(db: Db, documentId: number): PassageRow[] {
-  return (db.prepare(`${PASSAGE_SELECT} WHERE p.document_id = ? ORDER BY p.ordinal`).all(documentId) as RawPassage[]).map(
-    toPassage,
-  );
+  return (
+    db.prepare(`${PASSAGE_SELECT} WHERE p.document_id = ? ORDER BY p.ordinal`).all(documentId) as RawPassage[]
+  ).map(toPassage);
 }
 
 /** All passages of the same paragraph as the given one (the "whole paragraph" view). */
 export function paragraphOf(db: Db, passageId: number): PassageRow[] {
   const p = db.prepare(`SELECT document_id, paragraph FROM passages WHERE id = ?`).get(passageId) as
-    | { document_id: number; paragraph: number }
-    | undefined;
+    { document_id: number; paragraph: number } | undefined;
   if (!p) return [];
   return (
     db

@@ -76,7 +76,7 @@ function placeToneInWord(word: string): string {
   return out;
 }
 
-const WORD_NFD = /[A-Za-zĐđ\u0300-\u036f]+/g;
+const WORD_NFD = /(?:[A-Za-zĐđ]|[\u0300-\u036f])+/g;
 
 /**
  * Moves tone marks to the traditional position in every syllable: "hoà" → "hòa", "thuý" → "thúy",

@@ -5,11 +5,12 @@
  * end a sentence.
  */
 
-const NO_BREAK_BEFORE = /(?:^|[\s(])(?:TP|Tp|tp|TS|ThS|Th\.S|PGS|GS|BS|KS|CN|Q|P|TT|H|X|St|Mr|Mrs|Dr|v\.v|vv|đ\/c|Đ\/c|tr|Tr|Ths|ng|Nxb|NXB)\.$/;
+const NO_BREAK_BEFORE =
+  /(?:^|[\s(])(?:TP|Tp|tp|TS|ThS|Th\.S|PGS|GS|BS|KS|CN|Q|P|TT|H|X|St|Mr|Mrs|Dr|v\.v|vv|đ\/c|Đ\/c|tr|Tr|Ths|ng|Nxb|NXB)\.$/;
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  const re = /(?:\.\/\.|[.!?…]+)["”’)\]]?(?=\s+["“‘(\[]?[\p{Lu}\d])/gu;
+  const re = /(?:\.\/\.|[.!?…]+)["”’)\]]?(?=\s+["“‘([]?[\p{Lu}\d])/gu;
   let start = 0;
   for (const m of text.matchAll(re)) {
     const end = (m.index ?? 0) + m[0].length;

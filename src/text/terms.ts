@@ -13,7 +13,11 @@ export const FOLDED = 'f:';
 export const FOLDED_BIGRAM = 'F:';
 
 /** Term frequencies of a text, as index terms. */
-export function textTerms(text: string, into: Map<string, number> = new Map(), weight = 1): Map<string, number> {
+export function textTerms(
+  text: string,
+  into: Map<string, number> = new Map(),
+  weight = 1,
+): Map<string, number> {
   const tokens = tokenize(text);
   addTokens(tokens, into, weight);
   return into;
@@ -84,7 +88,14 @@ function matchesStop(tokens: Token[], at: number, phrase: string[]): boolean {
     // A token typed without diacritics matches by its folded form; one with diacritics must match exactly,
     // so "cờ" is never taken for "có".
     const folded = hasDiacritics(t.text) ? null : t.folded;
-    if (t.text !== p && folded !== p.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd'))
+    if (
+      t.text !== p &&
+      folded !==
+        p
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/đ/g, 'd')
+    )
       return false;
     if (j > 0 && t.gapBefore) return false;
   }
@@ -181,7 +192,8 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
   for (const exp of expandAbbreviations(tokens.map((t) => t.folded))) {
     // "SSCĐ" is also covered by a passage that writes "sẵn sàng chiến đấu" (for the "not found" check).
     const alternatives = exp.add.map((phrase) => phrase.map((s) => FOLDED + s));
-    for (const s of syllables) if (exp.found.includes(s.folded.slice(FOLDED.length))) s.alternatives = alternatives;
+    for (const s of syllables)
+      if (exp.found.includes(s.folded.slice(FOLDED.length))) s.alternatives = alternatives;
     for (const phrase of exp.add) {
       phrase.forEach((s, i) => {
         add(FOLDED + s, w.expansion);

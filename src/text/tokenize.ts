@@ -52,6 +52,6 @@ export function tokenize(text: string): Token[] {
 /** Years 1900–2100 mentioned in a text, sorted, unique. */
 export function extractYears(text: string): number[] {
   const years = new Set<number>();
-  for (const m of text.matchAll(/(?<![\d.,])(19\d\d|20\d\d|2100)(?![\d.,]\d)/g)) years.add(Number(m[1]));
+  for (const m of text.matchAll(/(?<![\d.,])(19\d\d|20\d\d|2100)(?!\d|[.,]\d)/g)) years.add(Number(m[1]));
   return [...years].sort((a, b) => a - b);
 }
