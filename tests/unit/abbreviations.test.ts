@@ -1,0 +1,65 @@
+import { abbreviationList, expandAbbreviations } from '../../src/text/abbreviations';
+import { tokenize } from '../../src/text/tokenize';
+
+const added = (text: string): string[] =>
+  expandAbbreviations(tokenize(text).map((t) => t.folded)).flatMap((e) => e.add.map((p) => p.join(' ')));
+
+describe('expandAbbreviations', () => {
+  it.each([
+    ['BĐBP', 'bo doi bien phong'],
+    ['bđbp', 'bo doi bien phong'],
+    ['bdbp', 'bo doi bien phong'],
+    ['BĐBP tỉnh Ninh Thuận', 'bo doi bien phong'],
+    ['trực SSCĐ', 'san sang chien dau'],
+    ['sscd', 'san sang chien dau'],
+    ['HĐND tỉnh', 'hoi dong nhan dan'],
+    ['KT-XH', 'kinh te xa hoi'],
+    ['KTXH', 'kinh te xa hoi'],
+    ['kt-xh', 'kinh te xa hoi'],
+    ['KT.XH', 'kinh te xa hoi'],
+    ['QP-AN', 'quoc phong an ninh'],
+    ['UBND', 'uy ban nhan dan'],
+    ['Bộ CHQS tỉnh', 'chi huy quan su'],
+  ])('%s adds %s', (text, expansion) => {
+    expect(added(text)).toContain(expansion);
+  });
+
+  it.each([
+    ['Bộ đội Biên phòng', 'bdbp'],
+    ['bo doi bien phong', 'bdbp'],
+    ['sẵn sàng chiến đấu', 'sscd'],
+    ['Hội đồng nhân dân', 'hdnd'],
+    ['kinh tế - xã hội', 'kt xh'],
+  ])('expansion %s adds the abbreviation %s', (text, form) => {
+    expect(added(text)).toContain(form);
+  });
+
+  it.each([
+    ['BTV', 'ban thuong vu'],
+    ['CTĐ', 'cong tac dang'],
+    ['ĐBP', 'don bien phong'],
+  ])('conflict %s resolves to the domain meaning %s', (text, expansion) => {
+    const got = added(text);
+    expect(got).toContain(expansion);
+    expect(got).not.toContain('bien tap vien');
+    expect(got).not.toContain('chu thap do');
+    expect(got).not.toContain('dien bien phu');
+  });
+
+  it.each(['62/NQ-HĐND', 'Nghị quyết số 62/NQ-HĐND', 'biên phòng', 'chỉ tiêu năm 2025', 'giá vàng'])(
+    '%s expands nothing it should not',
+    (text) => {
+      expect(added(text).filter((p) => p.startsWith('nghi quyet'))).toEqual([]);
+      if (!/HĐND/.test(text)) expect(added(text)).toEqual([]);
+    },
+  );
+});
+
+describe('abbreviationList', () => {
+  it('is built from the reference without document-number suffixes', () => {
+    const forms = abbreviationList().flatMap((e) => e.forms);
+    expect(forms).toEqual(expect.arrayContaining(['BĐBP', 'SSCĐ', 'HĐND', 'KT-XH', 'KTXH']));
+    expect(forms).not.toContain('NQ-HĐND');
+    expect(forms).not.toContain('CT-TTg');
+  });
+});

@@ -1,0 +1,93 @@
+import { KeywordIndex } from '../../src/search/keyword';
+import { analyzeQuery } from '../../src/text/terms';
+
+const PASSAGES = [
+  {
+    id: 1,
+    text: 'Phấn đấu trong năm có 100% tổ chức đảng hoàn thành nhiệm vụ; hoàn thành chỉ tiêu kết nạp đảng viên.',
+    context: 'bdbp ninh thuan . . năm 2025',
+  },
+  {
+    id: 2,
+    text: 'Công tác huấn luyện, xây dựng nề nếp chính quy có những tiến bộ rõ nét.',
+    context: 'bdbp ninh thuan . . năm 2024',
+  },
+  { id: 3, text: 'Hướng dẫn ngư dân 2.300 lượt tàu cá ra vào bến.', context: 'binh thuan' },
+  { id: 4, text: 'Chi tiêu ngân sách năm 2025 vượt dự toán.', context: 'khanh hoa' },
+  { id: 5, text: 'Trực SSCĐ nghiêm túc; đảm bảo công tác hậu cần.', context: '' },
+  { id: 6, text: 'Duy trì chế độ sẵn sàng chiến đấu ở các đồn biên phòng.', context: '' },
+  { id: 7, text: 'Đảng uỷ Quân sự tỉnh hoà nhập cộng đồng.', context: '' },
+];
+
+function build(): KeywordIndex {
+  const index = new KeywordIndex();
+  for (const p of PASSAGES) index.add(p);
+  return index;
+}
+
+const ids = (index: KeywordIndex, q: string, k = 3) => index.search(analyzeQuery(q), k).map((h) => h.id);
+
+describe('KeywordIndex (BM25)', () => {
+  const index = build();
+
+  it('an exact-diacritic match ranks above a folded-only one for a question with diacritics', () => {
+    // "chỉ tiêu" (target) vs "chi tiêu" (spending): the same folded, different exact
+    expect(ids(index, 'chỉ tiêu 2025 là gì?')[0]).toBe(1);
+    expect(ids(index, 'chi tiêu ngân sách')[0]).toBe(4);
+  });
+
+  it.each(['chỉ tiêu 2025', 'chi tieu 2025', 'CHỈ TIÊU 2025', 'chỉ tiêu 2025'.normalize('NFD')])(
+    '"%s" finds what "chỉ tiêu 2025" finds',
+    (q) => {
+      expect(new Set(ids(index, q, 10))).toEqual(new Set(ids(index, 'chỉ tiêu 2025', 10)));
+    },
+  );
+
+  it.each([
+    ['2.300 lượt tàu', 3],
+    ['2300 luot tau', 3],
+    ['100% tổ chức đảng', 1],
+    ['Đảng ủy Quân sự hòa nhập', 7],
+    ['dang uy quan su hoa nhap', 7],
+    ['sẵn sàng chiến đấu', 6],
+  ])('%s → passage %s first', (q, id) => {
+    expect(ids(index, q)[0]).toBe(id);
+  });
+
+  it('abbreviations find their expansion and back', () => {
+    expect(ids(index, 'SSCĐ', 5)).toEqual(expect.arrayContaining([5, 6]));
+    expect(ids(index, 'sẵn sàng chiến đấu', 5)).toEqual(expect.arrayContaining([5, 6]));
+  });
+
+  it('question words alone do not pull in passages', () => {
+    expect(ids(index, 'giá vàng hôm nay là bao nhiêu?')).toEqual([]);
+  });
+
+  it('context (title, section, year) counts but does not beat a body match', () => {
+    expect(ids(index, 'năm 2024 huấn luyện')[0]).toBe(2);
+  });
+
+  it('removes and re-adds passages', () => {
+    const idx = build();
+    idx.remove(3);
+    expect(idx.size).toBe(PASSAGES.length - 1);
+    expect(idx.has(3)).toBe(false);
+    expect(ids(idx, '2.300 lượt tàu')).not.toContain(3);
+    idx.add({ id: 3, text: 'Hướng dẫn 2.300 lượt tàu.', context: '' });
+    expect(ids(idx, '2.300 lượt tàu')[0]).toBe(3);
+  });
+
+  it('compacts after many removals and keeps ranking', () => {
+    const idx = new KeywordIndex();
+    for (let i = 1; i <= 3000; i++)
+      idx.add({ id: i, text: `Đồn biên phòng số ${i} trực SSCĐ.`, context: '' });
+    for (let i = 1; i <= 2500; i++) idx.remove(i);
+    expect(idx.size).toBe(500);
+    expect(ids(idx, 'đồn biên phòng số 2999')[0]).toBe(2999);
+  });
+
+  it('returns nothing on an empty index or k = 0', () => {
+    expect(new KeywordIndex().search(analyzeQuery('chỉ tiêu'), 3)).toEqual([]);
+    expect(index.search(analyzeQuery('chỉ tiêu'), 0)).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import {
+  collapseWhitespace,
+  foldDiacritics,
+  hasDiacritics,
+  normalizeText,
+  normalizeTonePlacement,
+} from '../../src/text/normalize';
+
+describe('normalizeTonePlacement', () => {
+  it.each([
+    // old (new-style) placement → traditional
+    ['hoà', 'hòa'],
+    ['Khánh Hoà', 'Khánh Hòa'],
+    ['HOÀ BÌNH', 'HÒA BÌNH'],
+    ['thuý', 'thúy'],
+    ['Lê Văn Thuỷ', 'Lê Văn Thủy'],
+    ['uỷ', 'ủy'],
+    ['Đảng uỷ, Tỉnh uỷ', 'Đảng ủy, Tỉnh ủy'],
+    ['ĐẢNG UỶ', 'ĐẢNG ỦY'],
+    ['khoẻ', 'khỏe'],
+    ['sức khoẻ', 'sức khỏe'],
+    ['xoá đói', 'xóa đói'],
+    ['ma tuý', 'ma túy'],
+    ['tuỳ', 'tùy'],
+    ['hoè', 'hòe'],
+    // already traditional or not affected
+    ['hòa', 'hòa'],
+    ['hoàng', 'hoàng'],
+    ['quý', 'quý'],
+    ['giá', 'giá'],
+    ['khuỷu', 'khuỷu'],
+    ['quyết', 'quyết'],
+    ['quỳnh', 'quỳnh'],
+    ['gìn giữ', 'gìn giữ'],
+    ['giường', 'giường'],
+    ['người', 'người'],
+    ['thuở', 'thuở'],
+    ['chuyện', 'chuyện'],
+    ['của', 'của'],
+    ['mía', 'mía'],
+    ['khuya', 'khuya'],
+    ['Nguyễn', 'Nguyễn'],
+    ['BĐBP 2.300 (9,5%)', 'BĐBP 2.300 (9,5%)'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeTonePlacement(input)).toBe(expected);
+    // NFD input gives the same NFC result
+    expect(normalizeTonePlacement(input.normalize('NFD'))).toBe(expected);
+    expect(normalizeTonePlacement(input).normalize('NFC')).toBe(normalizeTonePlacement(input));
+  });
+
+  it('is idempotent on the seed sentence', () => {
+    const s = 'chấp hành sự lãnh, chỉ đạo của Đảng uỷ, Bộ Tư lệnh BĐBP và Tỉnh uỷ, UBND tỉnh';
+    const once = normalizeTonePlacement(s);
+    expect(once).toBe('chấp hành sự lãnh, chỉ đạo của Đảng ủy, Bộ Tư lệnh BĐBP và Tỉnh ủy, UBND tỉnh');
+    expect(normalizeTonePlacement(once)).toBe(once);
+  });
+});
+
+describe('normalizeText', () => {
+  it.each([
+    ['NFD and old tones', 'Đảng uỷ Quân sự'.normalize('NFD'), 'Đảng ủy Quân sự'],
+    ['non-breaking and zero-width spaces', 'Bộ\u00a0đội \u200b Biên\tphòng ', 'Bộ đội Biên phòng'],
+    ['line breaks', 'công\r\ntác  Hậu cần', 'công tác Hậu cần'],
+    ['case kept', 'KT-XH Khánh Hoà', 'KT-XH Khánh Hòa'],
+  ])('%s', (_name, input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('collapseWhitespace trims and keeps single spaces', () => {
+    expect(collapseWhitespace('  \ufeff a \n\n b  ')).toBe('a b');
+  });
+});
+
+describe('foldDiacritics', () => {
+  it.each([
+    ['Đảng ủy BĐBP', 'dang uy bdbp'],
+    ['chỉ tiêu năm 2025', 'chi tieu nam 2025'],
+    ['SSCĐ', 'sscd'],
+    ['Hội đồng nhân dân'.normalize('NFD'), 'hoi dong nhan dan'],
+    ['Khánh Hoà', 'khanh hoa'],
+    ['tăng trưởng 9–9,5%', 'tang truong 9–9,5%'],
+    ['already plain', 'already plain'],
+  ])('%s → %s', (input, expected) => {
+    expect(foldDiacritics(input)).toBe(expected);
+  });
+});
+
+describe('hasDiacritics', () => {
+  it.each([
+    ['chỉ tiêu', true],
+    ['BĐBP', true],
+    ['đ', true],
+    ['Hội nghị'.normalize('NFD'), true],
+    ['chi tieu nam 2025 la gi', false],
+    ['GRDP 9,5%', false],
+    ['', false],
+  ])('%s → %s', (input, expected) => {
+    expect(hasDiacritics(input)).toBe(expected);
+  });
+});

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import { blocksToPassages, MAX_PASSAGE_CHARS, packSentences } from '../../src/ingest/passages';
+import { parseDocument } from '../../src/ingest/parse-document';
+import { Block } from '../../src/ingest/types';
+import { SEED_FILE } from '../helpers/temp-dir';
+
+describe('packSentences', () => {
+  const s = (n: number, c = 'a') => c.repeat(n - 1) + '.';
+  it.each([
+    ['short paragraph stays whole', [s(100), s(200)], 1],
+    ['two pieces of about equal size', [s(300), s(300), s(300)], 2],
+    ['three pieces', Array.from({ length: 8 }, () => s(200)), 3],
+    ['sentences too long to pair each stand alone', [s(400), s(400), s(400), s(400)], 4],
+  ])('%s', (_name, sentences, pieces) => {
+    const out = packSentences(sentences);
+    expect(out).toHaveLength(pieces);
+    for (const p of out) expect(p.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+    expect(out.join(' ')).toBe(sentences.join(' '));
+  });
+
+  it('keeps one over-long sentence whole rather than cutting it', () => {
+    expect(packSentences([s(900)])).toEqual([s(900)]);
+  });
+});
+
+describe('blocksToPassages', () => {
+  const blocks: Block[] = [
+    { kind: 'title', text: 'BÁO CÁO TỔNG KẾT NĂM 2024' },
+    { kind: 'date', text: 'Bình Thuận, ngày 10 tháng 12 năm 2024' },
+    { kind: 'heading', text: 'Phương hướng nhiệm vụ năm 2025' },
+    { kind: 'paragraph', text: 'Tiếp tục  lãnh đạo nâng cao chất lượng huấn luyện.' },
+    { kind: 'list-item', text: '1. Phấn đấu 100% đơn vị hoàn thành nhiệm vụ.' },
+  ];
+  const passages = blocksToPassages(blocks);
+
+  it('drops title and date, numbers paragraphs, gives the section of what follows', () => {
+    expect(passages.map((p) => [p.ordinal, p.paragraph, p.kind, p.section])).toEqual([
+      [0, 1, 'heading', null],
+      [1, 2, 'paragraph', 'Phương hướng nhiệm vụ năm 2025'],
+      [2, 3, 'list-item', 'Phương hướng nhiệm vụ năm 2025'],
+    ]);
+    expect(passages[1]!.text).toBe('Tiếp tục lãnh đạo nâng cao chất lượng huấn luyện.');
+    expect(passages[0]!.years).toEqual([2025]);
+  });
+
+  it('cuts the seed paragraphs at sentence boundaries; a piece without a year keeps its paragraph year', () => {
+    const text = fs.readFileSync(SEED_FILE, 'utf8');
+    const doc = parseDocument('data/bdbp-ninh-thuan-nghi-quyet-2025.txt', {
+      segments: [{ text }],
+      ocr: false,
+      notes: [],
+    });
+    expect(doc.title).toBe('bdbp ninh thuan nghi quyet 2025');
+    expect(new Set(doc.passages.map((p) => p.paragraph))).toEqual(new Set([1, 2, 3, 4]));
+    for (const p of doc.passages) {
+      expect(p.text.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+      expect(p.text).toMatch(/[.)]$/);
+    }
+    const target = doc.passages.find((p) => p.text.includes('Phấn đấu trong năm có 100% tổ chức đảng'))!;
+    expect(target).toMatchObject({ paragraph: 3, kind: 'paragraph', years: [2025] });
+    expect(target.text).not.toContain('2025');
+    const caption = doc.passages.find((p) => p.kind === 'caption')!;
+    expect(caption).toMatchObject({
+      paragraph: 2,
+      text: '(Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh chủ trì hội nghị)',
+    });
+  });
+});

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import { reflow, reflowSegment } from '../../src/ingest/reflow';
+import { SEED_FILE } from '../helpers/temp-dir';
+
+const kinds = (text: string) => reflowSegment(text).map((b) => [b.kind, b.text]);
+
+describe('reflowSegment on the seed report', () => {
+  const blocks = reflowSegment(fs.readFileSync(SEED_FILE, 'utf8'));
+
+  it('joins the hard-wrapped lines into its paragraphs and the photo caption', () => {
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'caption', 'paragraph', 'paragraph']);
+    expect(blocks[0]!.text).toMatch(/^Theo đánh giá, năm 2024, chấp hành sự lãnh/);
+    expect(blocks[0]!.text).toMatch(/Trận địa tư tưởng của Đảng trong đơn vị được giữ vững\.$/);
+    expect(blocks[1]!.text).toBe(
+      '(Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh chủ trì hội nghị)',
+    );
+    expect(blocks[2]!.text).toMatch(/^Phương hướng lãnh đạo thực hiện nhiệm vụ năm 2025/);
+    expect(blocks[2]!.text).toContain(
+      'Phấn đấu trong năm có 100% tổ chức đảng, đảng viên hoàn thành nhiệm vụ trở lên; hoàn thành chỉ tiêu',
+    );
+    expect(blocks[3]!.text).toMatch(/^Bên cạnh đó .* tỉnh nhà\.\/\.$/);
+  });
+
+  it('keeps the original tone placement for display and leaves no line breaks', () => {
+    expect(blocks[0]!.text).toContain('Đảng uỷ, Bộ Tư lệnh BĐBP và Tỉnh uỷ');
+    for (const b of blocks) expect(b.text).not.toMatch(/\n|\s{2}/);
+  });
+
+  it('gives the same blocks with CRLF, a BOM or NFD', () => {
+    const raw = fs.readFileSync(SEED_FILE, 'utf8');
+    for (const variant of ['\ufeff' + raw.replace(/\n/g, '\r\n'), raw.normalize('NFD')]) {
+      expect(reflowSegment(variant)).toEqual(blocks);
+    }
+  });
+});
+
+describe('reflowSegment recognizes structure', () => {
+  it.each([
+    [
+      'title, date line and roman heading',
+      'BÁO CÁO TỔNG KẾT CÔNG TÁC BIÊN PHÒNG NĂM 2024\nBình Thuận, ngày 10 tháng 12 năm 2024\n\nI. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024\nNăm 2024, các đồn biên phòng duy trì nghiêm chế độ trực SSCĐ.',
+      [
+        ['title', 'BÁO CÁO TỔNG KẾT CÔNG TÁC BIÊN PHÒNG NĂM 2024'],
+        ['date', 'Bình Thuận, ngày 10 tháng 12 năm 2024'],
+        ['heading', 'I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024'],
+        ['paragraph', 'Năm 2024, các đồn biên phòng duy trì nghiêm chế độ trực SSCĐ.'],
+      ],
+    ],
+    [
+      'a long all-caps title',
+      'NGHỊ QUYẾT VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI TỈNH KHÁNH HÒA NĂM 2026\nKhánh Hòa, ngày 10 tháng 12 năm 2025',
+      [
+        ['title', 'NGHỊ QUYẾT VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI TỈNH KHÁNH HÒA NĂM 2026'],
+        ['date', 'Khánh Hòa, ngày 10 tháng 12 năm 2025'],
+      ],
+    ],
+    [
+      'a short heading line followed by an uppercase line',
+      'Lực lượng đã hoàn thành tốt nhiệm vụ được giao trong năm.\n\nPhương hướng nhiệm vụ năm 2025\nĐảng ủy BĐBP tỉnh tiếp tục lãnh đạo nâng cao chất lượng huấn luyện, sẵn sàng\nchiến đấu; giữ vững chủ quyền an ninh biên giới biển.',
+      [
+        ['paragraph', 'Lực lượng đã hoàn thành tốt nhiệm vụ được giao trong năm.'],
+        ['heading', 'Phương hướng nhiệm vụ năm 2025'],
+        [
+          'paragraph',
+          'Đảng ủy BĐBP tỉnh tiếp tục lãnh đạo nâng cao chất lượng huấn luyện, sẵn sàng chiến đấu; giữ vững chủ quyền an ninh biên giới biển.',
+        ],
+      ],
+    ],
+    [
+      'numbered, lettered and dashed list items, one wrapped',
+      'Năm 2024 các đơn vị đạt kết quả tốt.\n1. Đấu tranh phòng, chống tội phạm: bắt giữ 45 vụ, 62 đối tượng vi phạm\npháp luật trên biển.\n2. Giúp dân 1.500 ngày công.\na) Nhận đỡ đầu 85 học sinh.\n- Tổ chức 12 buổi khám bệnh.',
+      [
+        ['paragraph', 'Năm 2024 các đơn vị đạt kết quả tốt.'],
+        [
+          'list-item',
+          '1. Đấu tranh phòng, chống tội phạm: bắt giữ 45 vụ, 62 đối tượng vi phạm pháp luật trên biển.',
+        ],
+        ['list-item', '2. Giúp dân 1.500 ngày công.'],
+        ['list-item', 'a) Nhận đỡ đầu 85 học sinh.'],
+        ['list-item', '- Tổ chức 12 buổi khám bệnh.'],
+      ],
+    ],
+    [
+      'a caption in parentheses across lines, with a blank line inside',
+      'Năm 2024 lực lượng vũ trang tỉnh hoàn thành nhiệm vụ.\n\n(Đại tá Trần Minh Hoàng, Chỉ huy trưởng\n\nBộ CHQS tỉnh chủ trì hội nghị)\nNăm 2025 tiếp tục xây dựng lực lượng vững mạnh.',
+      [
+        ['paragraph', 'Năm 2024 lực lượng vũ trang tỉnh hoàn thành nhiệm vụ.'],
+        ['caption', '(Đại tá Trần Minh Hoàng, Chỉ huy trưởng Bộ CHQS tỉnh chủ trì hội nghị)'],
+        ['paragraph', 'Năm 2025 tiếp tục xây dựng lực lượng vững mạnh.'],
+      ],
+    ],
+    [
+      'a date line alone',
+      'Sáng 18/1\nĐảng ủy Quân sự tỉnh tổ chức hội nghị.',
+      [
+        ['date', 'Sáng 18/1'],
+        ['paragraph', 'Đảng ủy Quân sự tỉnh tổ chức hội nghị.'],
+      ],
+    ],
+    [
+      'markdown heading',
+      '# Báo cáo quý I\n\n## Tình hình chung\nCác đơn vị duy trì nghiêm chế độ trực.',
+      [
+        ['title', 'Báo cáo quý I'],
+        ['heading', 'Tình hình chung'],
+        ['paragraph', 'Các đơn vị duy trì nghiêm chế độ trực.'],
+      ],
+    ],
+  ])('%s', (_name, input, expected) => {
+    expect(kinds(input)).toEqual(expected);
+  });
+
+  it('is not fooled by a wrapped line that ends with a comma', () => {
+    expect(kinds('Theo đánh giá, năm 2024,\nchấp hành sự lãnh đạo của Đảng ủy.')).toEqual([
+      ['paragraph', 'Theo đánh giá, năm 2024, chấp hành sự lãnh đạo của Đảng ủy.'],
+    ]);
+  });
+});
+
+describe('reflow', () => {
+  it('keeps blocks whose kind a format already knows and only the first segment has a title', () => {
+    const blocks = reflow([
+      { text: 'BÁO CÁO TỔNG KẾT NĂM 2024', page: 1 },
+      { text: 'Tình hình chung', kind: 'heading' },
+      { text: 'NỘI DUNG CHÍNH', page: 2 },
+    ]);
+    expect(blocks).toEqual([
+      { kind: 'title', text: 'BÁO CÁO TỔNG KẾT NĂM 2024', page: 1 },
+      { kind: 'heading', text: 'Tình hình chung' },
+      { kind: 'heading', text: 'NỘI DUNG CHÍNH', page: 2 },
+    ]);
+  });
+});

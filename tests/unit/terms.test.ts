@@ -1,0 +1,106 @@
+import { analyzeQuery, contentTokens, textTerms } from '../../src/text/terms';
+import { tokenize } from '../../src/text/tokenize';
+
+const content = (q: string) => contentTokens(tokenize(q)).map((t) => t.text);
+
+describe('contentTokens: question words and fillers do not produce terms', () => {
+  it.each([
+    ['chỉ tiêu 2025 là gì?', ['chỉ', 'tiêu', '2025']],
+    ['chi tieu nam 2025 la gi', ['chi', 'tieu', 'nam', '2025']],
+    ['Cho tôi hỏi chỉ tiêu năm 2025 ạ', ['chỉ', 'tiêu', 'năm', '2025']],
+    ['công tác dân vận như thế nào?', ['công', 'tác', 'dân', 'vận']],
+    ['bắt giữ bao nhiêu vụ', ['bắt', 'giữ', 'vụ']],
+    ['bat giu bao nhieu vu', ['bat', 'giu', 'vu']],
+    ['Ai chủ trì hội nghị?', ['chủ', 'trì', 'hội', 'nghị']],
+    ['xin cho biết tăng trưởng GRDP 9–9,5% ạ', ['tăng', 'trưởng', 'grdp', '9', '9,5%']],
+    ['có tổ chức đại hội không?', ['có', 'tổ', 'chức', 'đại', 'hội']],
+    ['co to chuc dai hoi khong', ['co', 'to', 'chuc', 'dai', 'hoi']],
+    ['quy định không áp dụng với ai', ['quy', 'định', 'không', 'áp', 'dụng', 'với']],
+    ['hướng dẫn 2.300 lượt tàu', ['hướng', 'dẫn', '2300', 'lượt', 'tàu']],
+    [
+      'nghị quyết 62/NQ-HĐND ngày 10/12/2024',
+      ['nghị', 'quyết', '62', 'nq', 'hđnd', 'ngày', '10', '12', '2024'],
+    ],
+  ])('%s', (q, expected) => {
+    expect(content(q)).toEqual(expected);
+  });
+
+  it('a filler typed with diacritics is not taken for a content word without them, and back', () => {
+    // "cờ" (chess) is not the question tag "có"; "gi" without diacritics is "gì"
+    expect(content('cờ vua là gì')).toEqual(['cờ', 'vua']);
+    expect(content('co vua la gi')).toEqual(['co', 'vua']);
+  });
+});
+
+describe('analyzeQuery', () => {
+  it('a question with diacritics searches exact terms above folded ones', () => {
+    const q = analyzeQuery('chỉ tiêu 2025 là gì?');
+    expect(q.hasDiacritics).toBe(true);
+    expect(q.terms.get('e:chỉ')).toBe(1);
+    expect(q.terms.get('E:chỉ tiêu')).toBe(1);
+    expect(q.terms.get('f:chi')).toBeLessThan(1);
+    expect(q.terms.get('e:2025')).toBe(1);
+    expect([...q.terms.keys()].some((k) => /gì|là/.test(k))).toBe(false);
+  });
+
+  it('a question without diacritics searches folded terms at full weight', () => {
+    const q = analyzeQuery('chi tieu nam 2025 la gi');
+    expect(q.hasDiacritics).toBe(false);
+    expect(q.terms.get('f:chi')).toBe(1);
+    expect(q.terms.get('F:chi tieu')).toBe(1);
+    expect(q.terms.get('F:nam 2025')).toBe(1);
+    expect([...q.terms.keys()].some((k) => /\bgi\b|\bla\b/.test(k))).toBe(false);
+  });
+
+  it.each([
+    ['2.300 lượt tàu', 'e:2300'],
+    ['100% tổ chức đảng', 'e:100%'],
+    ['tăng trưởng 9–9,5%', 'e:9,5%'],
+    ['năm 2025', 'E:năm 2025'],
+  ])('numbers and years drive ranking: %s has %s', (q, term) => {
+    expect(analyzeQuery(q).terms.get(term)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['BĐBP tỉnh', ['F:bo doi', 'F:bien phong']],
+    ['trực SSCĐ', ['F:san sang', 'F:chien dau']],
+    ['Bộ đội Biên phòng', ['f:bdbp']],
+    ['KTXH năm 2025', ['F:kinh te', 'F:xa hoi']],
+  ])('abbreviations expand both ways at a lower weight: %s', (q, terms) => {
+    const a = analyzeQuery(q);
+    for (const t of terms) {
+      expect(a.terms.get(t)).toBeGreaterThan(0);
+      expect(a.terms.get(t)).toBeLessThan(1);
+    }
+  });
+
+  it('a question made only of question words still searches them', () => {
+    expect(analyzeQuery('là gì?').tokens.map((t) => t.text)).toEqual(['là', 'gì']);
+  });
+
+  it.each([
+    ['chỉ tiêu năm 2025 là gì', true],
+    ['bao nhiêu đối tượng', true],
+    ['ai chủ trì hội nghị', false],
+  ])('wantsNumber(%s) = %s', (q, expected) => {
+    expect(analyzeQuery(q).wantsNumber).toBe(expected);
+  });
+});
+
+describe('textTerms', () => {
+  it('indexes exact and folded syllables and bigrams, never across punctuation', () => {
+    const t = textTerms('Chỉ tiêu, năm 2025');
+    expect(t.get('e:chỉ')).toBe(1);
+    expect(t.get('f:chi')).toBe(1);
+    expect(t.get('E:chỉ tiêu')).toBe(1);
+    expect(t.get('F:chi tieu')).toBe(1);
+    expect(t.get('E:năm 2025')).toBe(1);
+    expect(t.has('E:tiêu năm')).toBe(false);
+  });
+
+  it('old tone placement and NFD index like the traditional NFC form', () => {
+    expect([...textTerms('Đảng uỷ khoẻ'.normalize('NFD')).keys()]).toEqual([
+      ...textTerms('Đảng ủy khỏe').keys(),
+    ]);
+  });
+});

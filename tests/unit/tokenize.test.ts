@@ -1,0 +1,69 @@
+import { canonicalNumber, extractYears, tokenize } from '../../src/text/tokenize';
+
+const texts = (s: string) => tokenize(s).map((t) => t.text);
+
+describe('tokenize', () => {
+  it.each([
+    ['syllables, lowercase, NFC', 'Bộ Tư lệnh BĐBP', ['bộ', 'tư', 'lệnh', 'bđbp']],
+    ['NFD input', 'Đảng ủy'.normalize('NFD'), ['đảng', 'ủy']],
+    ['old tone placement', 'Tỉnh uỷ Khánh Hoà', ['tỉnh', 'ủy', 'khánh', 'hòa']],
+    ['mixed case', 'bđBP HđNd', ['bđbp', 'hđnd']],
+    ['thousands dot', 'có 2.300 lượt', ['có', '2300', 'lượt']],
+    ['decimal comma and percent', 'tăng 9,5%', ['tăng', '9,5%']],
+    ['range with en dash', 'GRDP 9–9,5%', ['grdp', '9', '9,5%']],
+    ['percent', '100% tổ chức đảng', ['100%', 'tổ', 'chức', 'đảng']],
+    ['date', 'ngày 10/12/2024', ['ngày', '10', '12', '2024']],
+    ['document number', 'Nghị quyết 62/NQ-HĐND', ['nghị', 'quyết', '62', 'nq', 'hđnd']],
+    ['hyphenated abbreviation', 'KT-XH', ['kt', 'xh']],
+    ['abbreviation with dots', 'K.T-X.H', ['k', 't', 'x', 'h']],
+    ['end mark', 'tỉnh nhà./.', ['tỉnh', 'nhà']],
+  ])('%s', (_name, input, expected) => {
+    expect(texts(input)).toEqual(expected);
+  });
+
+  it('folds each token and marks numbers', () => {
+    const [a, b] = tokenize('Đảng 2.300');
+    expect(a).toMatchObject({ text: 'đảng', folded: 'dang', isNumber: false });
+    expect(b).toMatchObject({ text: '2300', folded: '2300', isNumber: true });
+  });
+
+  it.each([
+    ['chỉ tiêu', [false, false]],
+    ['chỉ, tiêu', [false, true]],
+    ['9–9,5%', [false, true]],
+    ['(Đại tá) Trần', [true, false, true]],
+    ['62/NQ-HĐND', [false, true, true]],
+  ])('marks punctuation gaps in %s', (input, gaps) => {
+    expect(tokenize(input).map((t) => t.gapBefore)).toEqual(gaps);
+  });
+});
+
+describe('canonicalNumber', () => {
+  it.each([
+    ['2.300', '2300'],
+    ['1.000.000', '1000000'],
+    ['2300', '2300'],
+    ['9,5', '9,5'],
+    ['9,5%', '9,5%'],
+    ['3.5', '3,5'],
+    ['100%', '100%'],
+    ['20.500', '20500'],
+  ])('%s → %s', (input, expected) => {
+    expect(canonicalNumber(input)).toBe(expected);
+  });
+});
+
+describe('extractYears', () => {
+  it.each([
+    ['năm 2024, năm 2025', [2024, 2025]],
+    ['ngày 10/12/2024', [2024]],
+    ['nhiệm kỳ 2020-2025', [2020, 2025]],
+    ['giai đoạn 2021–2025 và 2025', [2021, 2025]],
+    ['2.300 lượt tàu, 20.500 tỷ đồng', []],
+    ['9,5% và 1.500 ngày công', []],
+    ['mã 20255', []],
+    ['năm 1975', [1975]],
+  ])('%s → %j', (input, expected) => {
+    expect(extractYears(input)).toEqual(expected);
+  });
+});
