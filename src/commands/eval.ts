@@ -124,5 +124,10 @@ export async function runEval(opts: {
 }): Promise<number> {
   const report = await evaluateVilqa({ limit: opts.limit });
   opts.out(formatEvalReport(report));
+  // Facts: precision and recall of extraction on hand-labelled fixture documents.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const facts = require('../../scripts/eval-facts') as typeof import('../../scripts/eval-facts');
+  opts.out('');
+  opts.out(facts.formatFactsEvaluation(facts.evaluateFacts()).join('\n'));
   return 0;
 }
