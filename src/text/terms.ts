@@ -41,7 +41,7 @@ function addTokens(tokens: Token[], into: Map<string, number>, weight: number): 
 }
 
 /** Question words and fillers that must not drive ranking. Exact (diacritic) forms. */
-const STOP_PHRASES: string[][] = [
+const STOP_PHRASES: Token[][] = [
   'cho tôi hỏi',
   'cho em hỏi',
   'cho mình hỏi',
@@ -76,27 +76,24 @@ const STOP_PHRASES: string[][] = [
   'hả',
   'vậy',
   'thế',
-].map((p) => p.split(' '));
+].map((p) => tokenize(p));
 /** Tag words that only mark a yes/no question when they end it ("có … không?"). */
-const TRAILING_TAGS = new Set(['không', 'chưa']);
+const TRAILING_TAGS = ['không', 'chưa'].map((w) => tokenize(w)[0]!);
 
-function matchesStop(tokens: Token[], at: number, phrase: string[]): boolean {
+/**
+ * A token typed without diacritics matches a word by its folded form; one with diacritics must match
+ * exactly, so "cờ" is never taken for "có". (Token text is lowercase, so text === folded means no
+ * diacritics.)
+ */
+function sameWord(t: Token, word: Token): boolean {
+  return t.text === word.text || (t.text === t.folded && t.folded === word.folded);
+}
+
+function matchesStop(tokens: Token[], at: number, phrase: Token[]): boolean {
   if (at + phrase.length > tokens.length) return false;
   for (let j = 0; j < phrase.length; j++) {
     const t = tokens[at + j]!;
-    const p = phrase[j]!;
-    // A token typed without diacritics matches by its folded form; one with diacritics must match exactly,
-    // so "cờ" is never taken for "có".
-    const folded = hasDiacritics(t.text) ? null : t.folded;
-    if (
-      t.text !== p &&
-      folded !==
-        p
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, '')
-          .replace(/đ/g, 'd')
-    )
-      return false;
+    if (!sameWord(t, phrase[j]!)) return false;
     if (j > 0 && t.gapBefore) return false;
   }
   return true;
@@ -121,9 +118,7 @@ export function contentTokens(tokens: Token[]): Token[] {
   }
   while (keep.length > 1) {
     const last = keep[keep.length - 1]!;
-    const tag = hasDiacritics(last.text) ? last.text : null;
-    if ((tag && TRAILING_TAGS.has(tag)) || (!tag && (last.folded === 'khong' || last.folded === 'chua')))
-      keep.pop();
+    if (TRAILING_TAGS.some((tag) => sameWord(last, tag))) keep.pop();
     else break;
   }
   return keep;
