@@ -118,7 +118,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     documents: () => listDocuments(db),
     async removeDocument(id) {
       const doc = getDocument(db, id);
-      if (doc) await removeDocument(db, doc);
+      if (doc) removeDocument(db, doc);
       engine.refresh();
       if (semantic) await semantic.sync();
       return doc;

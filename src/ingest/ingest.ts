@@ -128,7 +128,7 @@ export async function ingestPaths(
   if (options.prune) {
     for (const doc of listDocuments(db)) {
       if (fs.existsSync(path.resolve(doc.file))) continue;
-      await removeDocument(db, doc, options);
+      removeDocument(db, doc);
       report.removed.push(doc.file);
     }
   }
@@ -154,12 +154,7 @@ async function ingestFile(
   const extracted = await read(file, bytes);
   const parsed = parseDocument(file, extracted);
   if (parsed.passages.length === 0) throw createError('FILE_EMPTY', file);
-  const removed = existing
-    ? (
-        db.prepare(`SELECT id FROM passages WHERE document_id = ?`).all(existing.id) as Array<{ id: number }>
-      ).map((r) => r.id)
-    : [];
-  const { id, passageIds } = db.transaction(() => {
+  const { passageIds } = db.transaction(() => {
     const res = upsertDocument(
       db,
       {
@@ -176,18 +171,13 @@ async function ingestFile(
     hooks.derive?.(db, { documentId: res.id, passageIds: res.passageIds, parsed });
     return res;
   })();
-  await hooks.afterCommit?.({ documentId: id, removed, added: passageIds, parsed });
   report.passages += passageIds.length;
   if (parsed.notes.length) report.notes.push({ file, notes: parsed.notes });
   (existing ? report.changed : report.added).push(file);
   return existing ? 'changed' : 'added';
 }
 
-/** Removes a document and everything derived from it. */
-export async function removeDocument(db: Db, doc: DocumentRow, hooks: DocumentHooks = {}): Promise<void> {
-  const removed = (
-    db.prepare(`SELECT id FROM passages WHERE document_id = ?`).all(doc.id) as Array<{ id: number }>
-  ).map((r) => r.id);
+/** Removes a document and everything derived from it (facts follow by trigger, vectors by sync). */
+export function removeDocument(db: Db, doc: DocumentRow): void {
   db.transaction(() => deleteDocument(db, doc.id))();
-  await hooks.afterCommit?.({ documentId: doc.id, removed, added: [], parsed: null });
 }
