@@ -105,17 +105,7 @@ export class SearchEngine implements Retriever {
         vec.map((v) => ({ id: v.id, score: v.similarity })),
       );
     }
-    const shown = ranked.slice(0, Math.max(offset + top, 3));
-    const rows = getPassages(
-      this.db,
-      shown.map((h) => h.id),
-    );
-    const results: SearchResult[] = [];
-    for (const h of shown) {
-      const p = rows.get(h.id);
-      if (!p) continue;
-      results.push(toResult(p, h.score, bestSentence(query, p.text, this.idf)));
-    }
+    const { results, rows } = this.resultsFor(query, ranked.slice(0, Math.max(offset + top, 3)));
     // "Not found" asks whether any of the first three passages covers the question well enough; a
     // passage that only the model ranks first needs at least half that support in words, because
     // cosine similarities are not comparable across models and cannot be calibrated here alone.
@@ -143,8 +133,8 @@ export class SearchEngine implements Retriever {
       const at = results.findIndex((r) => r.passageId === answer.passageId);
       if (at > 0) results.unshift(...results.splice(at, 1));
       else if (at < 0) {
-        const p = getPassages(this.db, [answer.passageId]).get(answer.passageId);
-        if (p) results.unshift(toResult(p, results[0]?.score ?? 0, bestSentence(query, p.text, this.idf)));
+        const extra = this.resultsFor(query, [{ id: answer.passageId, score: results[0]?.score ?? 0 }]);
+        results.unshift(...extra.results);
       }
     }
     const page = found ? results.slice(offset, offset + top) : [];
@@ -155,15 +145,23 @@ export class SearchEngine implements Retriever {
   async rank(question: string, k: number): Promise<SearchResult[]> {
     this.refresh();
     const query = this.analyze(question);
-    const hits = this.index.search(query, k);
+    return this.resultsFor(query, this.index.search(query, k)).results;
+  }
+
+  /** Loads the passages of ranked hits (in order, skipping vanished ones) with their answering sentence. */
+  private resultsFor(
+    query: AnalyzedQuery,
+    hits: ReadonlyArray<{ id: number; score: number }>,
+  ): { results: SearchResult[]; rows: Map<number, PassageRow> } {
     const rows = getPassages(
       this.db,
       hits.map((h) => h.id),
     );
-    return hits.flatMap((h) => {
+    const results = hits.flatMap((h) => {
       const p = rows.get(h.id);
       return p ? [toResult(p, h.score, bestSentence(query, p.text, this.idf))] : [];
     });
+    return { results, rows };
   }
 
   /** The relevance of the best keyword passage, for calibration. */
