@@ -1,7 +1,7 @@
 import { Config } from '../config';
 import { createError } from '../errors';
 import { Db } from '../store/db';
-import { iteratePassages, PassageRow } from '../store/documents';
+import { allPassageIds, iteratePassages, PassageRow } from '../store/documents';
 import { normalizeText } from '../text/normalize';
 import { Embedder, EmbedLog, loadEmbedder } from './embedder';
 import {
@@ -48,6 +48,10 @@ export async function openSemanticLayer(
     embedder,
     available: true,
     async sync(onProgress) {
+      // The usual case at open: nothing changed, so no passage text is read or normalized.
+      const ids = allPassageIds(db);
+      const inIndex = index.ids();
+      if (ids.length === inIndex.size && ids.every((id) => inIndex.has(id))) return { added: 0, removed: 0 };
       const passages = new Map<number, string>();
       for (const p of iteratePassages(db)) passages.set(p.id, passageEmbeddingText(p));
       const res = await reconcileVectors(

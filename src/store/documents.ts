@@ -170,6 +170,11 @@ export function getPassages(db: Db, ids: number[]): Map<number, PassageRow> {
   return out;
 }
 
+/** Ids of every passage (cheap: no text is read). */
+export function allPassageIds(db: Db): number[] {
+  return db.prepare(`SELECT id FROM passages`).pluck().all() as number[];
+}
+
 /** Every passage, in document order (streamed: memory stays flat on large indexes). */
 export function* iteratePassages(db: Db): Generator<PassageRow> {
   for (const r of db.prepare(`${PASSAGE_SELECT} ORDER BY p.id`).iterate() as IterableIterator<RawPassage>) {
