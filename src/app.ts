@@ -3,7 +3,8 @@ import { ingestPaths, IngestOptions, IngestReport, removeDocument } from './inge
 import { extractFacts } from './facts/extract-facts';
 import { detectIntent } from './facts/intent';
 import { answerFromFacts } from './facts/answer';
-import { Db, openDatabase } from './store/db';
+import { Db, getGeneration, openDatabase } from './store/db';
+import type { StoredFact } from './facts/types';
 import { deleteFactsForDocument, ensureFactsSchema, insertFacts, listFacts } from './store/facts';
 import {
   DocumentRow,
@@ -77,13 +78,27 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   // Facts go with their document, whichever way it is removed (prune, /xoa, a changed file).
   db.exec(`CREATE TRIGGER IF NOT EXISTS facts_follow_documents AFTER DELETE ON documents
            BEGIN DELETE FROM facts WHERE document_id = OLD.id; END;`);
+  // Facts and titles change only with documents (facts are written in the document's transaction),
+  // so they are read once per generation rather than on every question.
+  let factsCache: { generation: number; facts: StoredFact[]; titles: Map<number, string> } | undefined;
+  const factsView = () => {
+    const generation = getGeneration(db);
+    if (factsCache?.generation !== generation) {
+      factsCache = {
+        generation,
+        facts: listFacts(db, {}),
+        titles: new Map(listDocuments(db).map((d) => [d.id, d.title])),
+      };
+    }
+    return factsCache;
+  };
   const semantic = options.semantic === false ? null : await openSemanticLayer(db, config, notice);
   const engine = new SearchEngine(db, {
     answerer: (question) => {
       const intent = detectIntent(question);
       if (!intent) return null;
-      const titles = new Map(listDocuments(db).map((d) => [d.id, d.title]));
-      return answerFromFacts(intent, listFacts(db, {}), {
+      const { facts, titles } = factsView();
+      return answerFromFacts(intent, facts, {
         documentTitle: (id) => titles.get(id),
         passageText: (id) => getPassages(db, [id]).get(id)?.text,
       });
