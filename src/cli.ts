@@ -1,6 +1,6 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import dotenv from 'dotenv';
-import { openApp } from './app';
+import { App, openApp, OpenAppOptions } from './app';
 import { loadConfig } from './config';
 import { isChithiError } from './errors';
 import { runAsk } from './commands/ask';
@@ -67,6 +67,22 @@ function parseTop(v: string | undefined): number {
   return n;
 }
 
+/** Opens the app on INDEX_DIR (or `--index`), runs `fn`, and always closes the database. */
+async function withApp<T>(
+  env: NodeJS.ProcessEnv,
+  index: string | boolean | undefined,
+  options: OpenAppOptions,
+  fn: (app: App) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig({ ...env, ...(typeof index === 'string' ? { INDEX_DIR: index } : {}) });
+  const app = await openApp(config, options);
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
 /** Runs the `chithi` command; returns the exit code (0 ok, 1 runtime error, 2 usage error). */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   dotenv.config({ quiet: true });
@@ -82,16 +98,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'ingest': {
         const a = parse(rest, { index: { type: 'string' }, prune: { type: 'boolean' } });
         if (a.values.help) return (out(HELP.ingest!), 0);
-        const config = loadConfig({
-          ...env,
-          ...(a.values.index ? { INDEX_DIR: a.values.index as string } : {}),
-        });
-        const app = await openApp(config, { notice: err });
-        try {
-          return await runIngest(app, a.positionals, Boolean(a.values.prune), err);
-        } finally {
-          await app.close();
-        }
+        return await withApp(env, a.values.index, { notice: err }, (app) =>
+          runIngest(app, a.positionals, Boolean(a.values.prune), err),
+        );
       }
       case 'ask': {
         const a = parse(rest, {
@@ -106,15 +115,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const question = a.positionals[0];
         if (question === undefined && !a.values.json)
           throw new UsageError('Thiếu câu hỏi (hoặc dùng --json để đọc từ stdin).');
-        const config = loadConfig({
-          ...env,
-          ...(a.values.index ? { INDEX_DIR: a.values.index as string } : {}),
-        });
-        const app = await openApp(config, { notice: err });
-        try {
+        return await withApp(env, a.values.index, { notice: err }, (app) => {
           if (app.documents().length === 0)
-            err(`Chỉ mục ${config.indexDir} chưa có tài liệu nào; hãy chạy "npx chithi ingest".`);
-          return await runAsk(
+            err(`Chỉ mục ${app.config.indexDir} chưa có tài liệu nào; hãy chạy "npx chithi ingest".`);
+          return runAsk(
             app,
             question,
             { json: Boolean(a.values.json), top },
@@ -124,9 +128,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
               tty: Boolean(process.stdout.isTTY),
             },
           );
-        } finally {
-          await app.close();
-        }
+        });
       }
       case 'eval': {
         const a = parse(rest, { limit: { type: 'string' }, verbose: { type: 'boolean' } });
@@ -144,34 +146,24 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           year: { type: 'string' },
         });
         if (a.values.help) return factsCommand(['--help'], { db: undefined as never, out });
-        const config = loadConfig({
-          ...env,
-          ...(a.values.index ? { INDEX_DIR: a.values.index as string } : {}),
-        });
-        const app = await openApp(config, { notice: err, semantic: false });
-        try {
-          return await factsCommand(rest, { db: app.db, out });
-        } finally {
-          await app.close();
-        }
+        return await withApp(env, a.values.index, { notice: err, semantic: false }, (app) =>
+          factsCommand(rest, { db: app.db, out }),
+        );
       }
       case 'digest': {
         const parsed = parseDigestArgs(rest);
         if (!('chatId' in parsed))
           return digestCommand(rest, { compose: async () => ({ text: '' }), out, err });
-        const config = loadConfig({ ...env, ...(parsed.index ? { INDEX_DIR: parsed.index } : {}) });
-        const app = await openApp(config, { notice: err, semantic: false });
-        try {
-          const service = createDigestService({ db: app.db, clock: () => new Date(), digest: config.digest });
-          return await digestCommand(rest, {
+        return await withApp(env, parsed.index, { notice: err, semantic: false }, (app) => {
+          const { digest } = app.config;
+          const service = createDigestService({ db: app.db, clock: () => new Date(), digest });
+          return digestCommand(rest, {
             compose: async (chatId, date) => service.compose(chatId, date),
             out,
             err,
-            today: () => localDate(new Date(), config.digest.timezone),
+            today: () => localDate(new Date(), digest.timezone),
           });
-        } finally {
-          await app.close();
-        }
+        });
       }
       case 'model':
         return await modelCommand(rest, loadConfig(env));
