@@ -1,10 +1,9 @@
 import { Api, Composer } from 'grammy';
-import pino from 'pino';
 import { openApp } from './app';
 import { BOT_COMMANDS } from './bot/commands';
 import type { BotContext } from './bot/context';
 import { DIGEST_COMMANDS, digestFeature } from './bot/features/digest';
-import { startBot } from './bot/start';
+import { createStartLogger, startBot } from './bot/start';
 import { Config } from './config';
 import { createDigestScheduler, DigestScheduler } from './digest/scheduler';
 import { createDigestService } from './digest/service';
@@ -16,8 +15,7 @@ import { createDigestService } from './digest/service';
  */
 export async function runStart(config: Config): Promise<number> {
   const local = !config.telegramToken;
-  const level = local && ['info', 'debug', 'trace'].includes(config.logLevel) ? 'warn' : config.logLevel;
-  const logger = pino({ level }, pino.destination(2));
+  const logger = createStartLogger(config);
   const app = await openApp(config, {
     notice: (m) => (local ? process.stderr.write(`${m}\n`) : logger.warn(m)),
   });

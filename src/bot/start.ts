@@ -61,6 +61,16 @@ function ingestLogFields(report: IngestReport) {
   };
 }
 
+/**
+ * JSON logs on stderr at LOG_LEVEL; in the terminal chat (no token) only warnings and above, so they
+ * do not drown the answers.
+ */
+export function createStartLogger(config: Config): Logger {
+  const local = !config.telegramToken;
+  const level = local && ['info', 'debug', 'trace'].includes(config.logLevel) ? 'warn' : config.logLevel;
+  return pino({ level }, pino.destination(2));
+}
+
 export interface StartBotOptions {
   logger?: Logger;
   /** Terminal chat streams when there is no token. */
@@ -96,8 +106,7 @@ export async function startBot(
 ): Promise<number> {
   const local = !config.telegramToken;
   // JSON logs go to stderr; in the terminal chat only warnings, so they do not drown the answers.
-  const level = local && ['info', 'debug', 'trace'].includes(config.logLevel) ? 'warn' : config.logLevel;
-  const logger = options.logger ?? pino({ level }, pino.destination(2));
+  const logger = options.logger ?? createStartLogger(config);
 
   try {
     const report = await app.ingest();
