@@ -3,8 +3,8 @@ import { type Folded, folded, sliceFolded, splitSentences } from './fold';
 import { peopleAfter, peopleBefore } from './extract-people';
 import { findDates } from './dates';
 
-/** Event words, folded, with their display form. "lễ" is checked on the display text (folds to "le" = Lê). */
-const EVENTS: Array<[RegExp, string]> = [
+/** Meeting words, folded, with their display form: the ones a question names a meeting by. */
+export const MEETING_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bhoi nghi\b/, 'hội nghị'],
   [/\bky hop\b/, 'kỳ họp'],
   [/\bdai hoi\b/, 'đại hội'],
@@ -12,6 +12,11 @@ const EVENTS: Array<[RegExp, string]> = [
   [/\btoa dam\b/, 'tọa đàm'],
   [/\bphien hop\b/, 'phiên họp'],
   [/\bcuoc hop\b/, 'cuộc họp'],
+];
+
+/** Event words, folded, with their display form. "lễ" is checked on the display text (folds to "le" = Lê). */
+const EVENTS: Array<[RegExp, string]> = [
+  ...MEETING_WORDS,
   [/\bgiao ban\b/, 'giao ban'],
   [/\bhoi dam\b/, 'hội đàm'],
   [/\bbuoi le\b/, 'buổi lễ'],

@@ -1,4 +1,5 @@
 import { foldText } from './fold';
+import { MEETING_WORDS } from './extract-meetings';
 
 export type FactIntentKind = 'chair' | 'attendee' | 'target' | 'task' | 'deadline' | 'document-number';
 
@@ -35,16 +36,6 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
   ],
 ];
 
-const EVENTS: Array<[RegExp, string]> = [
-  [/\bhoi nghi\b/, 'hội nghị'],
-  [/\bky hop\b/, 'kỳ họp'],
-  [/\bdai hoi\b/, 'đại hội'],
-  [/\bhoi thao\b/, 'hội thảo'],
-  [/\btoa dam\b/, 'tọa đàm'],
-  [/\bphien hop\b/, 'phiên họp'],
-  [/\bcuoc hop\b/, 'cuộc họp'],
-];
-
 /** Question words, intent words and words every report has; what is left narrows the facts. */
 const STOP = new Set(
   (
@@ -70,7 +61,7 @@ export function detectIntent(question: string): FactIntent | null {
   const rule = RULES.find(([, re]) => re.test(fold));
   if (!rule) return null;
   const yearM = /\b(19\d\d|20\d\d)\b/.exec(fold);
-  const event = EVENTS.find(([re]) => re.test(fold))?.[1];
+  const event = MEETING_WORDS.find(([re]) => re.test(fold))?.[1];
   const terms = fold
     .replace(/\bbao (?:gio|nhieu|lau)\b/g, ' ')
     .split(' ')
