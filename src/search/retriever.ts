@@ -109,15 +109,15 @@ export class SearchEngine implements Retriever {
     // "Not found" asks whether any of the first three passages covers the question well enough; a
     // passage that only the model ranks first needs at least half that support in words, because
     // cosine similarities are not comparable across models and cannot be calibrated here alone.
-    const relevance = (r: SearchResult) => {
+    const relevances = results.slice(0, 3).map((r) => {
       const p = rows.get(r.passageId);
       return p ? coverage(query, `${p.text} . ${passageContext(p)}`, this.idf) : 0;
-    };
-    const best = Math.max(0, ...results.slice(0, 3).map(relevance));
+    });
+    const best = Math.max(0, ...relevances);
     const semanticSupport =
       vectorTop !== null &&
       results[0]?.passageId === vectorTop &&
-      relevance(results[0]) >= this.minRelevance / 2;
+      (relevances[0] ?? 0) >= this.minRelevance / 2;
     const found = results.length > 0 && (best >= this.minRelevance || semanticSupport);
     const proposed =
       found && offset === 0 && this.options.answerer ? this.options.answerer(q, results) : null;
