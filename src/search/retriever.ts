@@ -80,10 +80,6 @@ export class SearchEngine implements Retriever {
 
   idf = (term: string): number => this.index.idf(term);
 
-  analyze(question: string): AnalyzedQuery {
-    return analyzeQuery(question);
-  }
-
   async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
     const q = question.trim();
     if (!q) throw createError('QUESTION_EMPTY');
@@ -91,7 +87,7 @@ export class SearchEngine implements Retriever {
     this.refresh();
     const top = Math.max(1, options.top ?? 3);
     const offset = Math.max(0, options.offset ?? 0);
-    const query = this.analyze(q);
+    const query = analyzeQuery(q);
     const want = Math.max(50, offset + top);
     const keywordHits = this.index.search(query, want);
     let ranked = keywordHits;
@@ -144,7 +140,7 @@ export class SearchEngine implements Retriever {
   /** The ranked results for a question, ignoring the "not found" decision (for evaluation). */
   async rank(question: string, k: number): Promise<SearchResult[]> {
     this.refresh();
-    const query = this.analyze(question);
+    const query = analyzeQuery(question);
     return this.resultsFor(query, this.index.search(query, k)).results;
   }
 
@@ -162,11 +158,6 @@ export class SearchEngine implements Retriever {
       return p ? [toResult(p, h.score, bestSentence(query, p.text, this.idf))] : [];
     });
     return { results, rows };
-  }
-
-  /** The relevance of the best keyword passage, for calibration. */
-  relevanceOf(question: string, passageText: string): number {
-    return coverage(this.analyze(question), passageText, this.idf);
   }
 }
 
