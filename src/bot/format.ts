@@ -8,8 +8,6 @@ import type { DocumentSummary } from './context';
 
 /** Telegram's limit for one text message, in UTF-16 code units after entity parsing. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
-/** Longest question accepted, in characters. */
-export const MAX_QUESTION_LENGTH = 1000;
 /** Passages shorter than this are shown whole; longer ones go into an expandable blockquote. */
 export const SHORT_PASSAGE_CHARS = 320;
 /** Characters a collapsed expandable blockquote shows, roughly (three lines on a phone). */

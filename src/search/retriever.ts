@@ -4,10 +4,8 @@ import { getPassages, iteratePassages, PassageRow } from '../store/documents';
 import { analyzeQuery, AnalyzedQuery } from '../text/terms';
 import { Bm25Params, IndexablePassage, KeywordIndex } from './keyword';
 import { bestSentence, coverage } from './relevance';
+import { MAX_QUESTION_CHARS } from './question';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
-
-/** Longest question accepted, in characters. Longer ones are refused with a message, never cut. */
-export const MAX_QUESTION_CHARS = 1000;
 
 /**
  * Below this coverage of the question by the best passage, the answer is "not found".

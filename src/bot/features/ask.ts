@@ -2,7 +2,8 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { ERROR_MESSAGES } from '../../errors';
 import { questionFromMessage } from '../addressing';
 import type { BotContext } from '../context';
-import { formatAnswer, formatAskUsage, formatFullText, MAX_QUESTION_LENGTH } from '../format';
+import { MAX_QUESTION_CHARS, questionLength } from '../../search/question';
+import { formatAnswer, formatAskUsage, formatFullText } from '../format';
 import { replyHtml } from '../reply';
 import type { StoredResults } from '../result-store';
 
@@ -31,10 +32,6 @@ function buildKeyboard(id: string, page: StoredResults): InlineKeyboard {
 }
 
 /** Counts what a person sees: NFC code points, not UTF-16 units of a decomposed (NFD) string. */
-function questionLength(question: string): number {
-  return [...question.normalize('NFC')].length;
-}
-
 /** Fetches one page (asking for one extra result to know whether "Xem thêm" makes sense). */
 async function fetchPage(ctx: BotContext, question: string, offset: number) {
   const started = Date.now();
@@ -68,9 +65,9 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     await replyHtml(ctx, [`${ERROR_MESSAGES.QUESTION_EMPTY()}\n${formatAskUsage()}`]);
     return;
   }
-  if (questionLength(question) > MAX_QUESTION_LENGTH) {
+  if (questionLength(question) > MAX_QUESTION_CHARS) {
     await replyHtml(ctx, [
-      `${ERROR_MESSAGES.QUESTION_TOO_LONG(MAX_QUESTION_LENGTH)} Câu hỏi của anh/chị dài ${questionLength(question).toLocaleString('vi-VN')} ký tự; vui lòng rút gọn, mỗi câu hỏi một ý.`,
+      `${ERROR_MESSAGES.QUESTION_TOO_LONG(MAX_QUESTION_CHARS)} Câu hỏi của anh/chị dài ${questionLength(question).toLocaleString('vi-VN')} ký tự; vui lòng rút gọn, mỗi câu hỏi một ý.`,
     ]);
     return;
   }
