@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { AskResult, DirectAnswer, ResultSource, SearchResult } from '../search/types';
 import type { DocumentSummary } from './context';
+import { escapeHtml } from '../text/html';
 
 /** Telegram's limit for one text message, in UTF-16 code units after entity parsing. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
@@ -14,10 +15,6 @@ export const SHORT_PASSAGE_CHARS = 320;
 export const LEAD_VISIBLE_CHARS = 150;
 /** Longest excerpt shown in an answer; the "Toàn văn" button gives the rest. */
 export const EXCERPT_CHARS = 900;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** NFC and collapsed whitespace: user input may arrive decomposed (NFD) or with stray line breaks. */
 function clean(text: string): string {

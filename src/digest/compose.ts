@@ -1,5 +1,6 @@
 import type { DeadlineFact, MeetingFact, PartialDate, TargetFact, TaskFact } from '../facts/types';
 import { addDays, dayNumber, formatVietnameseDate, isIsoDate } from './time';
+import { escapeHtml } from '../text/html';
 
 /** Where a digest item comes from, shown after it as "title · đoạn N". */
 export interface DigestSource {
@@ -54,10 +55,6 @@ export interface ComposedDigest {
 export const DIGEST_MAX_LENGTH = 4000;
 const ITEM_MAX_LENGTH = 280;
 const DEFAULT_ROTATION_SIZE = 3;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function htmlToText(html: string): string {
   return html

@@ -1,6 +1,6 @@
+import { escapeHtml } from '../../src/text/html';
 import {
   displayFile,
-  escapeHtml,
   excerpt,
   formatAnswer,
   formatDate,

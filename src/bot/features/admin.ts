@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context';
-import { escapeHtml, packMessages } from '../format';
+import { escapeHtml } from '../../text/html';
+import { packMessages } from '../format';
 import { replyHtml } from '../reply';
 
 /** /reindex for ADMIN_USER_IDS; one run at a time because ingest writes the index. */

@@ -4,7 +4,7 @@ import { parseDigestTime } from '../../digest/time';
 import type { Subscription } from '../../store/subscriptions';
 import type { BotCommandSpec } from '../commands';
 import type { BotContext } from '../context';
-import { escapeHtml } from '../format';
+import { escapeHtml } from '../../text/html';
 import { replyHtml } from '../reply';
 
 /**
