@@ -28,7 +28,9 @@ export interface App {
   /** Ingests files or folders (default: DATA_DIR) and refreshes the search index. */
   ingest(
     paths?: string[],
-    options?: Pick<IngestOptions, 'prune' | 'onFile'> & { onVectors?: (done: number, total: number) => void },
+    options?: Pick<IngestOptions, 'prune' | 'onStart' | 'onFile'> & {
+      onVectors?: (done: number, total: number) => void;
+    },
   ): Promise<IngestReport>;
   /** The semantic layer, or null when no embedding model is available (keyword mode). */
   semantic: SemanticLayer | null;

@@ -99,7 +99,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const a = parse(rest, { index: { type: 'string' }, prune: { type: 'boolean' } });
         if (a.values.help) return (out(HELP.ingest!), 0);
         return await withApp(env, a.values.index, { notice: err }, (app) =>
-          runIngest(app, a.positionals, Boolean(a.values.prune), err),
+          runIngest(app, a.positionals, Boolean(a.values.prune), err, process.stderr),
         );
       }
       case 'ask': {

@@ -1,5 +1,6 @@
 import { App } from '../app';
 import { IngestReport } from '../ingest/ingest';
+import { createIngestProgress, ProgressStream } from './progress';
 
 /** A short Vietnamese summary of an ingest run, one line per category that is not empty. */
 export function formatIngestReport(r: IngestReport): string {
@@ -18,8 +19,20 @@ export async function runIngest(
   paths: string[],
   prune: boolean,
   err: (s: string) => void,
+  progressStream?: ProgressStream,
 ): Promise<number> {
-  const report = await app.ingest(paths.length ? paths : undefined, { prune });
+  const progress = progressStream ? createIngestProgress(progressStream) : undefined;
+  let report: IngestReport;
+  try {
+    report = await app.ingest(paths.length ? paths : undefined, {
+      prune,
+      ...(progress
+        ? { onStart: progress.onStart, onFile: progress.onFile, onVectors: progress.onVectors }
+        : {}),
+    });
+  } finally {
+    progress?.finish();
+  }
   err(formatIngestReport(report));
   return report.failed.length > 0 &&
     report.added.length + report.changed.length + report.unchanged.length === 0

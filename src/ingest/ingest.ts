@@ -44,6 +44,8 @@ export interface IngestOptions extends DocumentHooks {
   read?: DocumentReader;
   /** File extensions (lowercase, with dot) to pick up when walking directories. */
   extensions?: ReadonlySet<string>;
+  /** Called once the files to read are known (before the first one), for progress output. */
+  onStart?: (totalFiles: number) => void;
   /** Called after each file, for progress output. */
   onFile?: (file: string, status: 'added' | 'changed' | 'unchanged' | 'failed') => void;
 }
@@ -111,6 +113,7 @@ export async function ingestPaths(
     report.skipped.push(...skipped.map((f) => displayPath(f)));
   }
 
+  options.onStart?.(files.length);
   for (const abs of files) {
     const file = displayPath(abs);
     try {
