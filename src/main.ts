@@ -3,10 +3,12 @@ import { openApp } from './app';
 import { BOT_COMMANDS } from './bot/commands';
 import type { BotContext } from './bot/context';
 import { DIGEST_COMMANDS, digestFeature } from './bot/features/digest';
+import { FACTS_COMMANDS, factsFeature } from './bot/features/facts';
 import { createStartLogger, startBot } from './bot/start';
 import { Config } from './config';
 import { createDigestScheduler, DigestScheduler } from './digest/scheduler';
 import { createDigestService } from './digest/service';
+import { createFactsService } from './facts/service';
 
 /**
  * Composition root of `npm start`: config → store → search → bot (or the terminal chat) + the digest
@@ -21,6 +23,7 @@ export async function runStart(config: Config): Promise<number> {
   });
   const clock = () => new Date();
   const digest = createDigestService({ db: app.db, clock, digest: config.digest });
+  const facts = createFactsService(app.db);
   let scheduler: DigestScheduler | undefined;
   if (config.telegramToken) {
     // A plain Api client: the scheduler retries 429/5xx itself and must not block on one chat.
@@ -47,10 +50,14 @@ export async function runStart(config: Config): Promise<number> {
       logger,
       bot: {
         // The digest feature reads ctx.services.digest, provided through extraServices below.
-        features: [digestFeature as unknown as Composer<BotContext>],
-        commands: [...BOT_COMMANDS, ...DIGEST_COMMANDS],
+        features: [
+          digestFeature as unknown as Composer<BotContext>,
+          // /chutri, /chitieu, /nhiemvu read ctx.services.facts, also provided through extraServices.
+          factsFeature as unknown as Composer<BotContext>,
+        ],
+        commands: [...BOT_COMMANDS, ...DIGEST_COMMANDS, ...FACTS_COMMANDS],
       },
-      extraServices: { digest },
+      extraServices: { digest, facts },
     });
   } finally {
     await scheduler?.stop();

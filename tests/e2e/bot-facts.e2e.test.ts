@@ -1,0 +1,123 @@
+/**
+ * End to end: /chutri and /chitieu from the real `chithi start` process, over the sample document and
+ * the report fixtures, against the Bot API emulator (tests/helpers/telegram-server.ts) on 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  startTelegramServer,
+  type ChatRef,
+  type TelegramTestServer,
+  type UserRef,
+} from '../helpers/telegram-server';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+const GROUP: ChatRef = { id: -100555666, type: 'supergroup', title: 'Ban Chỉ huy BĐBP Ninh Thuận' };
+const LAN: UserRef = { id: 7101, is_bot: false, first_name: 'Lan' };
+const PRIVATE: ChatRef = { id: LAN.id, type: 'private', first_name: 'Lan' };
+
+describe('facts commands against the Bot API emulator', () => {
+  let server: TelegramTestServer;
+  let child: ChildProcess;
+  let tmp: string;
+  let output = '';
+  let exited: Promise<number | null>;
+
+  async function send(chat: ChatRef, text: string) {
+    const last = server.botMessages(chat.id).at(-1)?.messageId ?? 0;
+    const asked = await server.userSends(chat, LAN, text);
+    const [reply] = await server.waitForBotMessages(chat.id, {
+      afterId: Math.max(last, asked),
+      timeoutMs: 20_000,
+    });
+    return { asked, reply: reply! };
+  }
+
+  beforeAll(async () => {
+    server = await startTelegramServer();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chithi-facts-e2e-'));
+    fs.cpSync(path.join(ROOT, 'data'), path.join(tmp, 'data'), { recursive: true });
+    fs.cpSync(path.join(ROOT, 'tests/fixtures/reports'), path.join(tmp, 'data/reports'), { recursive: true });
+    child = spawn(process.execPath, ['bin/chithi.js', 'start'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        TELEGRAM_BOT_TOKEN: server.token,
+        TELEGRAM_API_ROOT: server.apiRoot,
+        DATA_DIR: path.join(tmp, 'data'),
+        INDEX_DIR: path.join(tmp, 'index'),
+        RATE_LIMIT_PER_MINUTE: '100',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 90_000;
+    while (!server.calls.some((c) => c.method === 'getUpdates')) {
+      if (child.exitCode !== null) throw new Error(`chithi start exited with ${child.exitCode}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`chithi start did not begin polling:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('the three commands are in the menu of private chats and groups', () => {
+    for (const scope of ['all_private_chats', 'all_group_chats']) {
+      const commands = server.commands.get(scope) ?? [];
+      expect(commands.map((c) => c.command)).toEqual(
+        expect.arrayContaining(['chutri', 'chitieu', 'nhiemvu']),
+      );
+    }
+  });
+
+  test('/chutri in a group returns Ngô Văn Lãng with his source, replying to the asker', async () => {
+    const { asked, reply } = await send(GROUP, '/chutri');
+    expect(reply.replyTo).toBe(asked);
+    expect(reply.parseMode).toBe('HTML');
+    expect(reply.text).toContain('Chủ trì: Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh');
+    expect(reply.text).toMatch(/· đoạn \d+ · bdbp-ninh-thuan-nghi-quyet-2025\.txt/);
+    expect(reply.text).toContain('Trần Minh Hoàng');
+  });
+
+  test('/chutri filtered without diacritics in a private chat', async () => {
+    const { reply } = await send(PRIVATE, '/chutri hoi nghi phu yen');
+    expect(reply.text).toContain('Trần Minh Hoàng');
+    expect(reply.text).toContain('duqs-phu-yen-hoi-nghi-2025.txt');
+    expect(reply.text).not.toContain('Ngô Văn Lãng');
+  });
+
+  test('/chitieu pages with "Trang sau"', async () => {
+    const { reply } = await send(GROUP, '/chitieu');
+    expect(reply.text).toContain('trang 1/');
+    const next = reply.buttons.find((b) => b.text === 'Trang sau');
+    expect(next).toBeDefined();
+    await server.pressButton(GROUP, LAN, reply, next!.callback_data);
+    const [page2] = await server.waitForBotMessages(GROUP.id, { afterId: reply.messageId });
+    expect(page2!.text).toContain('trang 2/');
+    expect(page2!.text).toContain('<b>6.</b>');
+    expect(page2!.buttons.map((b) => b.text)).toContain('Trang trước');
+    expect(server.calls.some((c) => c.method === 'answerCallbackQuery')).toBe(true);
+  });
+
+  test('/chitieu abc gets a clear message', async () => {
+    const { reply } = await send(PRIVATE, '/chitieu abc');
+    expect(reply.text).toContain('“abc” không phải là một năm');
+    expect(reply.text).toContain('/chitieu 2025');
+  });
+
+  test('SIGTERM finishes cleanly', async () => {
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
