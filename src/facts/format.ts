@@ -41,7 +41,13 @@ export function eventLabel(m: MeetingFact): string {
   return m.eventName ?? m.eventType;
 }
 
+/**
+ * "Hội nghị …" → "hội nghị …" inside a sentence. A first word written in capitals ("HỘI NGHỊ", "BĐBP")
+ * stays as written: lowering only its first letter would give "hỘI".
+ */
 function lowerFirst(s: string): string {
+  const firstWord = /^[\p{L}\p{M}]+/u.exec(s)?.[0] ?? '';
+  if (firstWord.length > 1 && firstWord === firstWord.toUpperCase()) return s;
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
