@@ -2,6 +2,7 @@ import type { Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Retriever } from '../search/types';
+import type { BotCommandSpec } from './commands';
 import type { ResultStore } from './result-store';
 
 /** One ingested document as listed by /tailieu. */
@@ -32,6 +33,8 @@ export interface BotServices {
 /** Per-process state shared by features (results behind buttons, rate limits). */
 export interface BotState {
   results: ResultStore;
+  /** The commands this bot offers (menu and /help). */
+  commands: readonly BotCommandSpec[];
 }
 
 export type BotContext = Context & {

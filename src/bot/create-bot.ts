@@ -3,8 +3,8 @@ import { Bot, BotError, Composer, GrammyError, HttpError, type Middleware } from
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../config';
 import { isChithiError } from '../errors';
-import { describeError } from './commands';
-import type { BotContext, BotServices } from './context';
+import { BOT_COMMANDS, describeError, type BotCommandSpec } from './commands';
+import type { BotContext, BotServices, BotState } from './context';
 import { createAccessFeature } from './features/access';
 import { createAdminFeature } from './features/admin';
 import { askFeature } from './features/ask';
@@ -24,6 +24,8 @@ export interface CreateBotOptions {
   features?: Middleware<BotContext>[];
   /** How long "Xem thêm"/"Toàn văn" buttons keep working, in milliseconds (default 24 h). */
   resultTtlMs?: number;
+  /** Commands in Telegram's menu and in /help; defaults to BOT_COMMANDS. */
+  commands?: readonly BotCommandSpec[];
 }
 
 const APOLOGY = 'Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại sau ít phút.';
@@ -80,7 +82,8 @@ export function createBot(
     client: { apiRoot: config.telegramApiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  const state = {
+  const state: BotState = {
+    commands: options.commands ?? BOT_COMMANDS,
     results: new ResultStore({
       clock: services.clock,
       ...(options.resultTtlMs ? { ttlMs: options.resultTtlMs } : {}),

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { AskResult, DirectAnswer, ResultSource, SearchResult } from '../search/types';
+import { BOT_COMMANDS, type BotCommandSpec } from './commands';
 import type { DocumentSummary } from './context';
 import { escapeHtml } from '../text/html';
 
@@ -219,7 +220,14 @@ export function formatDocumentList(
 }
 
 /** Help shown by /start and /help; examples are real questions about the sample documents. */
-export function formatHelp(options: { group: boolean; botUsername?: string }): string {
+export function formatHelp(options: {
+  group: boolean;
+  botUsername?: string;
+  /** The commands to list (those of the chat's scope are shown); defaults to BOT_COMMANDS. */
+  commands?: readonly BotCommandSpec[];
+}): string {
+  const scope = options.group ? 'group' : 'private';
+  const commands = (options.commands ?? BOT_COMMANDS).filter((c) => c.scopes.includes(scope));
   const mention = options.botUsername ? `@${escapeHtml(options.botUsername)}` : 'tên bot';
   const how = options.group
     ? [
@@ -241,9 +249,7 @@ export function formatHelp(options: { group: boolean; botUsername?: string }): s
     '• <code>/hoi công tác xây dựng Đảng đạt kết quả gì?</code>',
     '',
     '<b>Lệnh:</b>',
-    '/hoi — đặt câu hỏi',
-    '/tailieu — danh sách tài liệu đã nạp',
-    '/help — hướng dẫn này',
+    ...commands.map((c) => `/${c.command} — ${escapeHtml(c.description)}`),
     '',
     'Bấm "Xem thêm" để xem các kết quả tiếp theo, "Toàn văn" để đọc cả đoạn.',
   ].join('\n');

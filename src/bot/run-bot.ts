@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Config } from '../config';
 import { createError } from '../errors';
-import { BOT_COMMANDS, describeError, registerCommands, type BotCommandSpec } from './commands';
+import { BOT_COMMANDS, describeError, registerCommands } from './commands';
 import type { BotServices } from './context';
 import { createBot, type CreateBotOptions } from './create-bot';
 
@@ -13,10 +13,7 @@ export interface RunningBot {
   username: string;
 }
 
-export interface RunBotOptions extends CreateBotOptions {
-  /** Commands to register in Telegram's menu; defaults to BOT_COMMANDS. */
-  commands?: readonly BotCommandSpec[];
-}
+export type RunBotOptions = CreateBotOptions;
 
 /**
  * Runs the bot with long polling through @grammyjs/runner (sequential per chat, parallel across

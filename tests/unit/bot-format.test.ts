@@ -364,6 +364,27 @@ describe('formatHelp', () => {
   });
 });
 
+describe("formatHelp lists the commands of the chat's scope", () => {
+  const commands = [
+    { command: 'hoi', description: 'Đặt câu hỏi', scopes: ['private', 'group'] as const },
+    { command: 'chutri', description: 'Ai chủ trì <hội nghị>', scopes: ['private', 'group'] as const },
+    { command: 'nhacviec', description: 'Đăng ký nhắc việc cho nhóm', scopes: ['group'] as const },
+  ].map((c) => ({ ...c, scopes: [...c.scopes] }));
+  test.each([
+    [false, ['/hoi — Đặt câu hỏi', '/chutri — Ai chủ trì &lt;hội nghị&gt;'], ['/nhacviec']],
+    [true, ['/hoi — Đặt câu hỏi', '/nhacviec — Đăng ký nhắc việc cho nhóm'], []],
+  ])('group=%s', (group, shown, hidden) => {
+    const html = formatHelp({ group, commands });
+    for (const e of shown) expect(html).toContain(e);
+    for (const e of hidden) expect(html).not.toContain(e);
+    assertWellFormed(html);
+  });
+
+  test('without a list: the base commands', () => {
+    expect(formatHelp({ group: false })).toContain('/tailieu — Danh sách tài liệu đã nạp');
+  });
+});
+
 describe('htmlToPlainText', () => {
   test.each([
     ['<b>1.</b> Đạt &lt;90%&gt; &amp; hơn', '1. Đạt <90%> & hơn'],

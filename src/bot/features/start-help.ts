@@ -7,5 +7,7 @@ import { replyHtml } from '../reply';
 export const startHelpFeature = new Composer<BotContext>();
 
 startHelpFeature.command(['start', 'help', 'trogiup'], async (ctx) => {
-  await replyHtml(ctx, [formatHelp({ group: isGroupChat(ctx), botUsername: ctx.me.username })]);
+  await replyHtml(ctx, [
+    formatHelp({ group: isGroupChat(ctx), botUsername: ctx.me.username, commands: ctx.state.commands }),
+  ]);
 });
