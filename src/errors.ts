@@ -23,6 +23,10 @@ export const ERROR_MESSAGES = {
   FILE_TOO_LARGE: (file: string, maxMb: number) =>
     `Tệp ${file} quá lớn (tối đa ${maxMb} MB); hãy tách thành các tệp nhỏ hơn rồi gửi lại.`,
   OCR_UNAVAILABLE: (file: string, why: string) => `Không nhận dạng được chữ trong tệp ${file}: ${why}`,
+  /** A bot upload the ingest refused: the reader's own message, naming the file as the admin sent it. */
+  UPLOAD_REFUSED: (readerMessage: string) => readerMessage,
+  UPLOAD_DOWNLOAD_FAILED: (file: string) =>
+    `Không tải được tệp ${file} từ Telegram. Anh/chị vui lòng gửi lại sau ít phút.`,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

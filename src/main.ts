@@ -4,10 +4,12 @@ import { BOT_COMMANDS } from './bot/commands';
 import type { BotContext } from './bot/context';
 import { DIGEST_COMMANDS, digestFeature } from './bot/features/digest';
 import { FACTS_COMMANDS, factsFeature } from './bot/features/facts';
+import { UPLOAD_COMMANDS, uploadsFeature } from './bot/features/uploads';
 import { createStartLogger, startBot } from './bot/start';
 import { Config } from './config';
 import { createDigestScheduler, DigestScheduler } from './digest/scheduler';
 import { createDigestService } from './digest/service';
+import { createDocumentLibrary } from './documents/library';
 import { createFactsService } from './facts/service';
 
 /**
@@ -24,6 +26,7 @@ export async function runStart(config: Config): Promise<number> {
   const clock = () => new Date();
   const digest = createDigestService({ db: app.db, clock, digest: config.digest });
   const facts = createFactsService(app.db);
+  const library = createDocumentLibrary({ app, dataDir: config.dataDir });
   let scheduler: DigestScheduler | undefined;
   if (config.telegramToken) {
     // A plain Api client: the scheduler retries 429/5xx itself and must not block on one chat.
@@ -54,10 +57,12 @@ export async function runStart(config: Config): Promise<number> {
           digestFeature as unknown as Composer<BotContext>,
           // /chutri, /chitieu, /nhiemvu read ctx.services.facts, also provided through extraServices.
           factsFeature as unknown as Composer<BotContext>,
+          // Uploads and /xoa read ctx.services.library (extraServices below).
+          uploadsFeature as unknown as Composer<BotContext>,
         ],
-        commands: [...BOT_COMMANDS, ...DIGEST_COMMANDS, ...FACTS_COMMANDS],
+        commands: [...BOT_COMMANDS, ...DIGEST_COMMANDS, ...FACTS_COMMANDS, ...UPLOAD_COMMANDS],
       },
-      extraServices: { digest, facts },
+      extraServices: { digest, facts, library },
     });
   } finally {
     await scheduler?.stop();
