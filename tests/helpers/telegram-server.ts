@@ -1,7 +1,7 @@
 /**
  * A local Telegram Bot API for tests: the npm package telegram-test-api on 127.0.0.1, behind a small
  * proxy that adds what the emulator lacks (setMyCommands/getMyCommands/deleteMyCommands,
- * getChatMember, getFile and file downloads, sendChatAction, a complete getMe) and turns its
+ * getChatMember, getFile and file downloads, document messages, sendChatAction, a complete getMe) and turns its
  * instant getUpdates into real long polling, so a bot process does not spin.
  */
 import http from 'node:http';
@@ -59,6 +59,16 @@ export interface TelegramTestServer {
     text: string,
     options?: { replyTo?: BotMessage; threadId?: number },
   ): Promise<number>;
+  /**
+   * A user sends (or forwards) a file as a document message; the file is downloadable through
+   * getFile. `declaredSize` overrides the file_size in the message (an oversized file without
+   * sending 20 MB); returns the new message id.
+   */
+  userSendsDocument(
+    chat: ChatRef,
+    from: UserRef,
+    file: { name: string; content: Buffer; mimeType?: string; caption?: string; declaredSize?: number },
+  ): Promise<number>;
   /** A user presses an inline button on a bot message. */
   pressButton(chat: ChatRef, from: UserRef, message: BotMessage, callbackData: string): Promise<void>;
   /** Messages the bot sent to a chat, oldest first. */
@@ -68,6 +78,12 @@ export interface TelegramTestServer {
     chatId: number,
     options?: { afterId?: number; count?: number; timeoutMs?: number },
   ): Promise<BotMessage[]>;
+  /** Waits until a bot message in the chat matches, edits included (progress, then the result). */
+  waitForBotMessage(
+    chatId: number,
+    match: (message: BotMessage) => boolean,
+    options?: { timeoutMs?: number },
+  ): Promise<BotMessage>;
   close(): Promise<void>;
 }
 
@@ -283,6 +299,12 @@ export async function startTelegramServer(
       .sort((a, b) => a.messageId - b.messageId);
   }
 
+  function addFile(content: Buffer, name: string) {
+    const id = `file-${files.size + 1}`;
+    files.set(id, { content, path: `documents/${id}-${name}` });
+    return { file_id: id, file_unique_id: id, file_size: content.length };
+  }
+
   function asMessage(chat: ChatRef, message: BotMessage) {
     return {
       message_id: message.messageId,
@@ -306,11 +328,7 @@ export async function startTelegramServer(
         { error_code, description, ...(parameters ? { parameters } : {}) },
       ]);
     },
-    addFile(content, name) {
-      const id = `file-${files.size + 1}`;
-      files.set(id, { content, path: `documents/${id}-${name}` });
-      return { file_id: id, file_unique_id: id, file_size: content.length };
-    },
+    addFile,
     async userSends(chat, from, text, opts = {}) {
       const messageId = (emulator as unknown as { messageId: number }).messageId;
       const entities: { type: string; offset: number; length: number }[] = [];
@@ -332,6 +350,37 @@ export async function startTelegramServer(
       await emulator.addUserMessage(message as unknown as Parameters<typeof emulator.addUserMessage>[0]);
       return messageId;
     },
+    async userSendsDocument(chat, from, file) {
+      const messageId = (emulator as unknown as { messageId: number }).messageId;
+      const stored = addFile(file.content, file.name);
+      const caption = file.caption;
+      const mentions = caption ? [...caption.matchAll(/(?<![\w/])@[a-zA-Z0-9_]{5,32}/g)] : [];
+      const message = {
+        botToken: token,
+        from,
+        chat,
+        date: Math.floor(Date.now() / 1000),
+        document: {
+          file_id: stored.file_id,
+          file_unique_id: stored.file_unique_id,
+          file_name: file.name,
+          file_size: file.declaredSize ?? stored.file_size,
+          ...(file.mimeType ? { mime_type: file.mimeType } : {}),
+        },
+        ...(caption ? { caption } : {}),
+        ...(mentions.length
+          ? {
+              caption_entities: mentions.map((m) => ({
+                type: 'mention',
+                offset: m.index ?? 0,
+                length: m[0].length,
+              })),
+            }
+          : {}),
+      };
+      await emulator.addUserMessage(message as unknown as Parameters<typeof emulator.addUserMessage>[0]);
+      return messageId;
+    },
     async pressButton(chat, from, message, callbackData) {
       const callback = { botToken: token, from, data: callbackData, message: asMessage(chat, message) };
       await emulator.addUserCallback(callback as unknown as Parameters<typeof emulator.addUserCallback>[0]);
@@ -346,6 +395,20 @@ export async function startTelegramServer(
         if (Date.now() > deadline) {
           throw new Error(
             `timed out waiting for ${count} bot message(s) in chat ${chatId}; got ${found.length}`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async waitForBotMessage(chatId, match, opts = {}) {
+      const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+      for (;;) {
+        const found = botMessages(chatId).find(match);
+        if (found) return found;
+        if (Date.now() > deadline) {
+          const texts = botMessages(chatId).map((m) => m.text.slice(0, 200));
+          throw new Error(
+            `timed out waiting for a matching bot message in chat ${chatId}; got ${JSON.stringify(texts)}`,
           );
         }
         await new Promise((r) => setTimeout(r, 50));

@@ -27,7 +27,7 @@ import {
   testConfig,
   UpdateFactory,
 } from '../helpers/fake-bot-api';
-import { FIXTURE, makeDocx } from '../helpers/make-fixtures';
+import { FIXTURE, makeDocx, makePng, requireTesseract } from '../helpers/make-fixtures';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
 const TOKEN = '123456:TEST-token-never-logged';
@@ -309,6 +309,17 @@ describe('uploads by an admin', () => {
     expect(h.finalText()).toContain('ℹ️ Tài liệu này đã có trong thư viện');
     expect(fs.readdirSync(h.dataDir)).toEqual(['nghị quyết.docx']);
   });
+
+  test('a photographed page (PNG) shows the OCR stage and is marked as OCR in the result', async () => {
+    await requireTesseract();
+    const h = await setup();
+    await upload(h, 'công văn chụp.png', await makePng(['Công văn về việc tăng cường tuần tra biên giới.']));
+    const edits = h.api.of('editMessageText').map((e) => String(e.text));
+    expect(edits[0]).toBe('🔎 Đang nhận dạng chữ (OCR) trong <i>công văn chụp.png</i>… có thể mất vài phút.');
+    expect(h.finalText()).toMatch(/· \d+ đoạn · bản quét, đã nhận dạng chữ \(OCR\)/);
+    const answer = await h.app.engine.ask('tăng cường tuần tra biên giới');
+    expect(answer.results[0]?.source.file).toBe(path.join(h.dataDir, 'công văn chụp.png'));
+  }, 120_000);
 
   test('names are escaped in HTML', async () => {
     const h = await setup();
