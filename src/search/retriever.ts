@@ -2,7 +2,16 @@ import { createError } from '../errors';
 import { Db, getGeneration } from '../store/db';
 import { getPassages, iteratePassages, PassageRow } from '../store/documents';
 import { analyzeQuery, AnalyzedQuery } from '../text/terms';
+import path from 'node:path';
 import { Bm25Params, IndexablePassage, KeywordIndex } from './keyword';
+import {
+  analyzerVersion,
+  databaseId,
+  KEYWORD_INDEX_FILE,
+  KeywordIndexKey,
+  loadKeywordIndex,
+  saveKeywordIndex,
+} from './keyword-file';
 import { bestSentence, coverage } from './relevance';
 import { MAX_QUESTION_CHARS } from './question';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
@@ -35,6 +44,13 @@ export interface RetrieverOptions {
     keyword: Array<{ id: number; score: number }>,
     vector: Array<{ id: number; score: number }>,
   ) => Array<{ id: number; score: number }>;
+  /**
+   * Where the keyword index image is kept between runs. Default: keyword-index.bin next to a file
+   * database; null (a memory database) rebuilds from SQLite at every open.
+   */
+  keywordIndexFile?: string | null;
+  /** Told when a saved image could not be used or written (rebuilt from SQLite instead). */
+  onIndexNotice?: (message: string) => void;
 }
 
 export function passageContext(p: Pick<PassageRow, 'title' | 'section' | 'years'>): string {
@@ -58,14 +74,55 @@ export class SearchEngine implements Retriever {
     this.index = new KeywordIndex(options.bm25);
   }
 
-  /** (Re)loads the keyword index when documents changed since the last load. */
+  /**
+   * (Re)loads the keyword index when documents changed since the last load: from the saved image when
+   * it matches this database, generation and analyzer; otherwise rebuilt from SQLite (the source of
+   * truth) and saved for the next start. A missing, stale or corrupt image only costs a rebuild.
+   */
   refresh(): void {
     const gen = getGeneration(this.db);
     if (gen === this.generation) return;
-    const index = new KeywordIndex(this.index.params);
-    for (const p of iteratePassages(this.db)) index.add(toIndexable(p));
+    const file = this.keywordIndexFile();
+    const key: KeywordIndexKey | null = file
+      ? { database: databaseId(this.db), generation: gen, analyzer: analyzerVersion() }
+      : null;
+    if (file && key) {
+      const loaded = loadKeywordIndex(file, key, this.index.params);
+      if (loaded.index) {
+        this.index = loaded.index;
+        this.generation = gen;
+        return;
+      }
+      if (loaded.cause === 'corrupt')
+        this.options.onIndexNotice?.(`Chỉ mục từ khóa ${file} bị hỏng (${loaded.reason}); đang dựng lại.`);
+    }
+    // One read transaction: the passages indexed are exactly those of the generation the image is saved as.
+    const { index, built } = this.db.transaction(() => {
+      const fresh = new KeywordIndex(this.index.params);
+      for (const p of iteratePassages(this.db)) fresh.add(toIndexable(p));
+      return { index: fresh, built: getGeneration(this.db) };
+    })();
+    index.pack();
     this.index = index;
-    this.generation = gen;
+    this.generation = built;
+    if (key) key.generation = built;
+    if (file && key && !this.db.readonly) {
+      try {
+        saveKeywordIndex(file, key, index);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        this.options.onIndexNotice?.(`Không ghi được chỉ mục từ khóa ${file}: ${why}`);
+      }
+    }
+  }
+
+  private keywordIndexFile(): string | null {
+    if (this.options.keywordIndexFile !== undefined) return this.options.keywordIndexFile;
+    // better-sqlite3 names a memory database ":memory:" and a temporary one "".
+    const name = this.db.name;
+    return this.db.memory || !name || name === ':memory:'
+      ? null
+      : path.join(path.dirname(name), KEYWORD_INDEX_FILE);
   }
 
   get passageCount(): number {

@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Bm25Params, KeywordIndex, KeywordIndexFormatError } from './keyword';
+import { textTerms } from '../text/terms';
+import { Db } from '../store/db';
+
+/** The keyword index image, next to the database in INDEX_DIR. */
+export const KEYWORD_INDEX_FILE = 'keyword-index.bin';
+
+/**
+ * What a saved keyword index must match to be used instead of rebuilt: the database it was built
+ * from (a random id stored in the database, so a deleted and recreated database never picks up an
+ * old image), the documents generation, and the analyzer (terms of a probe text, so a change to
+ * tokenization or term namespaces rebuilds the image instead of searching stale terms).
+ */
+export interface KeywordIndexKey {
+  database: string;
+  generation: number;
+  analyzer: string;
+}
+
+const PROBE =
+  'Chỉ tiêu năm 2025: hoàn thành 100% kế hoạch, 2.300 lượt tàu; Đảng uỷ (BĐBP) hoà nhập, SSCĐ. ' +
+  'chi tieu nam 2025 hoa nhap QUYẾT ĐỊNH 9,5%';
+
+let analyzerFingerprint: string | undefined;
+
+/** A short hash of the index terms of a fixed Vietnamese probe text. */
+export function analyzerVersion(): string {
+  analyzerFingerprint ??= createHash('sha256')
+    .update(JSON.stringify([...textTerms(PROBE)].sort()))
+    .digest('hex')
+    .slice(0, 16);
+  return analyzerFingerprint;
+}
+
+/** The database's own random id, created on first use (in the meta table). */
+export function databaseId(db: Db): string {
+  const get = db.prepare(`SELECT value FROM meta WHERE key = 'database_id'`).pluck();
+  const existing = get.get() as string | undefined;
+  if (existing) return existing;
+  if (db.readonly) return 'readonly';
+  db.prepare(`INSERT OR IGNORE INTO meta(key, value) VALUES ('database_id', ?)`).run(
+    randomBytes(16).toString('hex'),
+  );
+  return get.get() as string;
+}
+
+const keyBuffer = (key: KeywordIndexKey) => {
+  const json = Buffer.from(JSON.stringify(key), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(json.length, 0);
+  return [len, json];
+};
+
+/**
+ * Writes the index image with its key: to a temporary file, then renamed over the old one, so a
+ * reader (the bot while the CLI ingests) sees the old image or the new one, never half of one.
+ */
+export function saveKeywordIndex(file: string, key: KeywordIndexKey, index: KeywordIndex): void {
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}`,
+  );
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    for (const part of [...keyBuffer(key), ...index.serialize()]) fs.writeSync(fd, part);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+export type LoadedKeywordIndex =
+  | { index: KeywordIndex; cause?: undefined }
+  | { index: null; cause: 'missing' | 'stale' | 'corrupt'; reason?: string };
+
+/** Reads the image when it exists and matches `key`; otherwise says why not (the caller rebuilds). */
+export function loadKeywordIndex(
+  file: string,
+  key: KeywordIndexKey,
+  params?: Bm25Params,
+): LoadedKeywordIndex {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return { index: null, cause: 'missing' };
+  }
+  try {
+    if (bytes.length < 4) throw new KeywordIndexFormatError('truncated');
+    const keyLength = bytes.readUInt32LE(0);
+    if (4 + keyLength > bytes.length) throw new KeywordIndexFormatError('truncated');
+    const stored = JSON.parse(bytes.toString('utf8', 4, 4 + keyLength)) as Partial<KeywordIndexKey>;
+    if (
+      stored.database !== key.database ||
+      stored.generation !== key.generation ||
+      stored.analyzer !== key.analyzer
+    )
+      return { index: null, cause: 'stale' };
+    return { index: KeywordIndex.deserialize(bytes.subarray(4 + keyLength), params) };
+  } catch (err) {
+    return { index: null, cause: 'corrupt', reason: err instanceof Error ? err.message : String(err) };
+  }
+}

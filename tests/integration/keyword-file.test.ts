@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ingestPaths } from '../../src/ingest/ingest';
+import { IndexablePassage, KeywordIndex } from '../../src/search/keyword';
+import { KEYWORD_INDEX_FILE } from '../../src/search/keyword-file';
+import { SearchEngine } from '../../src/search/retriever';
+import { Db, openDatabase } from '../../src/store/db';
+import { analyzeQuery, textTerms } from '../../src/text/terms';
+import { makeTempDir, REPORT_FIXTURES, SEED_FILE, TempDir } from '../helpers/temp-dir';
+
+/** The BM25 of the first, array-per-term implementation, kept as the reference the compact one must equal. */
+function referenceSearch(passages: IndexablePassage[], question: string, k: number) {
+  const { k1, b, contextWeight } = { k1: 1.2, b: 0.75, contextWeight: 1 };
+  const docs = passages.map((p) => {
+    const body = textTerms(p.text);
+    let len = 0;
+    for (const [t, v] of body) if (t.startsWith('e:')) len += v;
+    return { id: p.id, body, context: textTerms(p.context), len };
+  });
+  const avgdl = Math.max(1, docs.reduce((n, d) => n + d.len, 0) / Math.max(1, docs.length));
+  const scores = new Map<number, number>();
+  for (const [term, weight] of analyzeQuery(question).terms) {
+    const having = docs.filter((d) => d.body.has(term) || d.context.has(term));
+    if (having.length === 0 || weight <= 0) continue;
+    const idf = Math.log(1 + (docs.length - having.length + 0.5) / (having.length + 0.5)) * weight;
+    for (const d of having) {
+      const tf =
+        (d.body.get(term) ?? 0) / (1 - b + (b * Math.max(avgdl, d.len)) / avgdl) +
+        contextWeight * (d.context.get(term) ?? 0);
+      scores.set(d.id, (scores.get(d.id) ?? 0) + (idf * tf * (k1 + 1)) / (tf + k1));
+    }
+  }
+  return [...scores]
+    .map(([id, score]) => ({ id, score }))
+    .sort((x, y) => y.score - x.score || x.id - y.id)
+    .slice(0, k);
+}
+
+const WORDS =
+  'chỉ tiêu năm 2025 hoàn thành kế hoạch đảng ủy biên phòng tỉnh công tác huấn luyện 100% nhiệm vụ ngân sách hội nghị chủ trì sẵn sàng chiến đấu SSCĐ tàu cá 2.300 lượt'.split(
+    ' ',
+  );
+
+/** Deterministic pseudo-random passages (a linear congruential generator: the test needs no quality). */
+function passages(count: number, seed: number): IndexablePassage[] {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: count }, (_, i) => {
+    const len = 3 + Math.floor(next() * 40);
+    const words = Array.from({ length: len }, () => WORDS[Math.floor(next() * WORDS.length)]!);
+    // Some words repeated many times, so body frequencies above one are encoded too.
+    if (i % 7 === 0) words.push(...Array<string>(20).fill('chỉ'));
+    return {
+      id: 1000 + i * 3,
+      text: words.join(' ') + '.',
+      context: i % 5 === 0 ? `năm ${2020 + (i % 6)}` : '',
+    };
+  });
+}
+
+const QUESTIONS = [
+  'chỉ tiêu năm 2025 là gì?',
+  'chi tieu nam 2025',
+  'đảng ủy biên phòng',
+  'SSCĐ',
+  'sẵn sàng chiến đấu',
+  '2300 lượt tàu cá',
+  'ngân sách hội nghị',
+  'huấn luyện',
+];
+
+describe('KeywordIndex, compact postings and binary image', () => {
+  const corpus = passages(600, 7);
+
+  it('ranks exactly as the reference BM25 (same ids, same scores)', () => {
+    const index = new KeywordIndex();
+    for (const p of corpus) index.add(p);
+    for (const q of QUESTIONS)
+      expect(index.search(analyzeQuery(q), 20)).toEqual(referenceSearch(corpus, q, 20));
+  });
+
+  it('round trip: an image read back answers exactly as the index it was written from', () => {
+    const index = new KeywordIndex();
+    for (const p of corpus) index.add(p);
+    const copy = KeywordIndex.deserialize(Buffer.concat(index.serialize()));
+    expect(copy.size).toBe(index.size);
+    for (const q of QUESTIONS)
+      expect(copy.search(analyzeQuery(q), 50)).toEqual(index.search(analyzeQuery(q), 50));
+  });
+
+  it('passages added and removed after loading an image rank as in a fresh index', () => {
+    const loaded = KeywordIndex.deserialize(Buffer.concat(addAll(corpus.slice(0, 400)).serialize()));
+    for (const p of corpus.slice(400)) loaded.add(p);
+    for (const q of QUESTIONS)
+      expect(loaded.search(analyzeQuery(q), 20)).toEqual(referenceSearch(corpus, q, 20));
+    // 1001 removals: the last one triggers compaction (over 1000 and a quarter of the slots), leaving no
+    // tombstone, so document frequencies are exact again.
+    const more = passages(1001, 11).map((p) => ({ ...p, id: p.id + 100000 }));
+    for (const p of more) loaded.add(p);
+    for (const p of more) loaded.remove(p.id);
+    expect(loaded.size).toBe(corpus.length);
+    for (const q of QUESTIONS)
+      expect(loaded.search(analyzeQuery(q), 20)).toEqual(referenceSearch(corpus, q, 20));
+  });
+
+  it.each([
+    ['truncated', (b: Buffer) => b.subarray(0, b.length - 10)],
+    ['one byte changed', (b: Buffer) => Buffer.from(b.map((x, i) => (i === b.length >> 1 ? x ^ 0xff : x)))],
+    ['empty', () => Buffer.alloc(0)],
+    ['foreign', () => Buffer.from('SQLite format 3\u0000 and more bytes than a header')],
+  ])('%s image: refused with KeywordIndexFormatError', (_, damage) => {
+    const image = Buffer.concat(addAll(corpus.slice(0, 50)).serialize());
+    expect(() => KeywordIndex.deserialize(damage(image))).toThrow(
+      expect.objectContaining({ name: 'KeywordIndexFormatError' }),
+    );
+  });
+});
+
+function addAll(ps: IndexablePassage[]): KeywordIndex {
+  const index = new KeywordIndex();
+  for (const p of ps) index.add(p);
+  return index;
+}
+
+describe('SearchEngine keeps the keyword index next to the database', () => {
+  let tmp: TempDir;
+  let docs: string;
+  let indexDir: string;
+  let db: Db;
+  const imageFile = () => path.join(indexDir, KEYWORD_INDEX_FILE);
+  const ranking = async (engine: SearchEngine) =>
+    Promise.all(QUESTIONS.map(async (q) => (await engine.rank(q, 10)).map((r) => [r.passageId, r.score])));
+
+  beforeEach(async () => {
+    tmp = makeTempDir('chithi-kwfile-');
+    docs = path.join(tmp.path, 'docs');
+    fs.mkdirSync(docs);
+    fs.copyFileSync(SEED_FILE, path.join(docs, path.basename(SEED_FILE)));
+    for (const f of fs.readdirSync(REPORT_FIXTURES).slice(0, 2))
+      fs.copyFileSync(path.join(REPORT_FIXTURES, f), path.join(docs, f));
+    indexDir = path.join(tmp.path, 'index');
+    db = openDatabase(indexDir);
+    await ingestPaths(db, [docs]);
+  });
+
+  afterEach(() => {
+    db.close();
+    tmp.remove();
+  });
+
+  it('writes the image on the first refresh and a new engine loads it instead of re-reading passages', async () => {
+    const first = new SearchEngine(db);
+    first.refresh();
+    expect(fs.existsSync(imageFile())).toBe(true);
+    const expected = await ranking(first);
+    const written = fs.statSync(imageFile()).mtimeMs;
+    const second = new SearchEngine(db);
+    second.refresh();
+    expect(await ranking(second)).toEqual(expected);
+    expect(fs.statSync(imageFile()).mtimeMs).toBe(written);
+    // Emptied behind its back (no generation bump): a rebuild would find no passage, the image has them all.
+    const rows = db.prepare('SELECT COUNT(*) FROM passages').pluck().get() as number;
+    db.prepare('DELETE FROM passages').run();
+    const third = new SearchEngine(db);
+    third.refresh();
+    expect(third.passageCount).toBe(rows);
+    expect(rows).toBeGreaterThan(10);
+  });
+
+  it('a stale image (the documents changed) is rebuilt and rewritten', async () => {
+    new SearchEngine(db).refresh();
+    const before = fs.readFileSync(imageFile());
+    for (const f of fs.readdirSync(REPORT_FIXTURES).slice(2))
+      fs.copyFileSync(path.join(REPORT_FIXTURES, f), path.join(docs, f));
+    await ingestPaths(db, [docs]);
+    const engine = new SearchEngine(db);
+    engine.refresh();
+    expect(engine.passageCount).toBe(db.prepare('SELECT COUNT(*) FROM passages').pluck().get());
+    expect(fs.readFileSync(imageFile()).equals(before)).toBe(false);
+    const fresh = new SearchEngine(db, { keywordIndexFile: null });
+    expect(await ranking(engine)).toEqual(await ranking(fresh));
+  });
+
+  it.each([
+    ['truncated', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+    ['garbled', (b: Buffer) => Buffer.from(b.map((x, i) => (i > 200 && i % 97 === 0 ? x ^ 0x5a : x)))],
+    ['empty', () => Buffer.alloc(0)],
+  ])('%s image: rebuilt with a notice, not a crash', async (_, damage) => {
+    const reference = new SearchEngine(db);
+    reference.refresh();
+    const expected = await ranking(reference);
+    fs.writeFileSync(imageFile(), damage(fs.readFileSync(imageFile())));
+    const notices: string[] = [];
+    const engine = new SearchEngine(db, { onIndexNotice: (m) => notices.push(m) });
+    engine.refresh();
+    expect(await ranking(engine)).toEqual(expected);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('bị hỏng');
+    // The rebuilt image is whole again.
+    const reloaded = new SearchEngine(db, { onIndexNotice: (m) => notices.push(`again: ${m}`) });
+    reloaded.refresh();
+    expect(notices.filter((m) => m.startsWith('again'))).toEqual([]);
+  });
+
+  it("another database's image with the same generation is not used", async () => {
+    new SearchEngine(db).refresh();
+    const otherDir = path.join(tmp.path, 'other');
+    const other = openDatabase(otherDir);
+    try {
+      fs.writeFileSync(path.join(otherDir, 'only.txt'), 'Kế hoạch huấn luyện năm 2026 của đơn vị bộ binh.');
+      await ingestPaths(other, [path.join(otherDir, 'only.txt')]);
+      const generation = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`).pluck().get();
+      other.prepare(`UPDATE meta SET value = ? WHERE key = 'generation'`).run(generation);
+      fs.copyFileSync(imageFile(), path.join(otherDir, KEYWORD_INDEX_FILE));
+      const engine = new SearchEngine(other);
+      engine.refresh();
+      expect(engine.passageCount).toBe(other.prepare('SELECT COUNT(*) FROM passages').pluck().get());
+    } finally {
+      other.close();
+    }
+  });
+});
