@@ -38,9 +38,9 @@ const MAX_ENTRY = 15;
 
 /**
  * Postings are bytes, one entry per (term, passage): varint(gap × 2 + flag), where gap is the slot
- * distance from the term's previous entry and flag 0 means "body frequency 1, context 0" (nine entries
- * in ten); flag 1 is followed by varint(body tf) and varint(context tf). About 1.3 bytes per entry
- * against 24 for three JavaScript number arrays, which is what lets 100k passages fit in memory.
+ * distance from the term's previous entry and flag 0 means "body frequency 1, context 0" (the commonest
+ * case); flag 1 is followed by varint(body tf) and varint(context tf). Under 2 bytes per entry
+ * on the benchmark corpus against 24 for three JavaScript number arrays (docs/decisions/009-benchmark.md).
  */
 function writeVarint(buf: Uint8Array, at: number, value: number): number {
   let v = value;
