@@ -1,7 +1,12 @@
-import { env, pipeline } from '@huggingface/transformers';
 import type { Config } from '../config';
 import { createError, isChithiError } from '../errors';
-import { howToGetModel, locateModel, modelFileFor, type EmbeddingConfig } from '../search/embedder';
+import {
+  howToGetModel,
+  locateModel,
+  modelFileFor,
+  transformersLibrary,
+  type EmbeddingConfig,
+} from '../search/embedder';
 
 export interface ModelCommandDeps {
   /** Model hub root, e.g. a mirror. Defaults to transformers.js's (https://huggingface.co/). */
@@ -73,6 +78,7 @@ async function probeHub(host: string, cfg: EmbeddingConfig, timeoutMs: number): 
 
 /** Downloads the configured model into cfg.cacheDir through transformers.js's own file cache. */
 export async function downloadModel(cfg: EmbeddingConfig, deps: ModelCommandDeps = {}): Promise<void> {
+  const { env, pipeline } = transformersLibrary();
   const host = deps.remoteHost ?? env.remoteHost;
   const say = deps.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   await probeHub(host, cfg, deps.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import type { Config } from '../config';
 
 /** Turns text into unit-length vectors on this machine. Cosine similarity is then a dot product. */
@@ -128,6 +128,17 @@ async function fingerprint(folder: string, dtype: string): Promise<string> {
  * The one module-level singleton: pipelines by folder + dtype + threads. The *promise* is cached so
  * concurrent callers share one load; a failed load is forgotten so a later call can retry.
  */
+type Transformers = typeof import('@huggingface/transformers');
+
+/**
+ * transformers.js, loaded on first use rather than at import: with onnxruntime it takes ~170 MB,
+ * which keyword-only deployments and every CLI command without a model never need.
+ */
+export function transformersLibrary(): Transformers {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@huggingface/transformers') as Transformers;
+}
+
 const pipelines = new Map<string, Promise<FeatureExtractionPipeline>>();
 
 /** Loading touches transformers.js's global `env`; loads are chained so two never interleave. */
@@ -140,6 +151,7 @@ function loadPipeline(folder: string, cfg: EmbeddingConfig): Promise<FeatureExtr
     p = loadChain.then(async () => {
       // Never fetch at load: the folder was checked to be complete, and a query must not hang on a
       // network that agencies' machines do not have. cacheDir moves any cache out of node_modules.
+      const { env, pipeline } = transformersLibrary();
       env.allowRemoteModels = false;
       env.allowLocalModels = true;
       env.cacheDir = cfg.cacheDir;

@@ -1,4 +1,4 @@
-import { PDFParse } from 'pdf-parse';
+import type { PDFParse as PDFParseType } from 'pdf-parse';
 import { createError, isChithiError } from '../../errors';
 import { describeOcrMissing, findOcrMissing, ocrImage, OcrOptions } from '../ocr';
 import { ExtractedDocument, ExtractedSegment } from '../types';
@@ -87,10 +87,13 @@ export async function readPdf(
   options: PdfOptions = {},
 ): Promise<ExtractedDocument> {
   // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
+  // Loaded on the first PDF: pdf.js takes ~130 MB, which text-only deployments never need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PDFParse } = require('pdf-parse') as typeof import('pdf-parse');
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {
-    let info: Awaited<ReturnType<PDFParse['getInfo']>>;
-    let text: Awaited<ReturnType<PDFParse['getText']>>;
+    let info: Awaited<ReturnType<PDFParseType['getInfo']>>;
+    let text: Awaited<ReturnType<PDFParseType['getText']>>;
     try {
       info = await parser.getInfo();
       text = await parser.getText();
