@@ -6,7 +6,7 @@ import { createError } from '../errors';
 import { formatPerson } from '../facts/format';
 import type { Fact } from '../facts/types';
 import { chooseFormat, MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS } from '../ingest/formats/read-document';
-import { displayPath, hashBytes, type IngestReport } from '../ingest/ingest';
+import { displayPath, emptyIngestReport, hashBytes, type IngestReport } from '../ingest/ingest';
 import { Mutex } from '../search/mutex';
 import { listFacts } from '../store/facts';
 import type { DocumentRow } from '../store/documents';
@@ -299,7 +299,7 @@ export function createDocumentLibrary(options: {
     return mutex.runExclusive(async () => {
       const hash = hashBytes(bytes);
       const same = app.documents().find((d) => d.hash === hash && fs.existsSync(path.resolve(d.file)));
-      if (same) return describe(same, emptyReport(), true);
+      if (same) return describe(same, emptyIngestReport(), true);
 
       const target = store(safe, bytes);
       const stored = displayPath(target);
@@ -348,18 +348,5 @@ export function createDocumentLibrary(options: {
     documents: () => app.documents(),
     find: (query) => matchDocuments(app.documents(), query),
     remove,
-  };
-}
-
-function emptyReport(): IngestReport {
-  return {
-    added: [],
-    changed: [],
-    unchanged: [],
-    removed: [],
-    failed: [],
-    skipped: [],
-    passages: 0,
-    notes: [],
   };
 }

@@ -52,6 +52,20 @@ export interface IngestOptions extends DocumentHooks {
 
 export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md']);
 
+/** A report of a run that did nothing (yet). */
+export function emptyIngestReport(): IngestReport {
+  return {
+    added: [],
+    changed: [],
+    unchanged: [],
+    removed: [],
+    failed: [],
+    skipped: [],
+    passages: 0,
+    notes: [],
+  };
+}
+
 /** The path as stored: relative to the working directory when inside it, else absolute. */
 export function displayPath(abs: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, abs);
@@ -91,16 +105,7 @@ export async function ingestPaths(
   const now = options.now ?? (() => new Date());
   const read = options.read ?? readPlainText;
   const extensions = options.extensions ?? TEXT_EXTENSIONS;
-  const report: IngestReport = {
-    added: [],
-    changed: [],
-    unchanged: [],
-    removed: [],
-    failed: [],
-    skipped: [],
-    passages: 0,
-    notes: [],
-  };
+  const report = emptyIngestReport();
   const files: string[] = [];
   for (const t of targets) {
     const abs = path.resolve(t);
