@@ -2,7 +2,6 @@
  * End to end: /chutri and /chitieu from the real `chithi start` process, over the sample document and
  * the report fixtures, against the Bot API emulator (tests/helpers/telegram-server.ts) on 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import {
   type TelegramTestServer,
   type UserRef,
 } from '../helpers/telegram-server';
+import { startChithiProcess, type ChithiProcess } from '../helpers/chithi-process';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -21,10 +21,8 @@ const PRIVATE: ChatRef = { id: LAN.id, type: 'private', first_name: 'Lan' };
 
 describe('facts commands against the Bot API emulator', () => {
   let server: TelegramTestServer;
-  let child: ChildProcess;
+  let proc: ChithiProcess;
   let tmp: string;
-  let output = '';
-  let exited: Promise<number | null>;
 
   async function send(chat: ChatRef, text: string) {
     const last = server.botMessages(chat.id).at(-1)?.messageId ?? 0;
@@ -41,33 +39,14 @@ describe('facts commands against the Bot API emulator', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chithi-facts-e2e-'));
     fs.cpSync(path.join(ROOT, 'data'), path.join(tmp, 'data'), { recursive: true });
     fs.cpSync(path.join(ROOT, 'tests/fixtures/reports'), path.join(tmp, 'data/reports'), { recursive: true });
-    child = spawn(process.execPath, ['bin/chithi.js', 'start'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        TELEGRAM_BOT_TOKEN: server.token,
-        TELEGRAM_API_ROOT: server.apiRoot,
-        DATA_DIR: path.join(tmp, 'data'),
-        INDEX_DIR: path.join(tmp, 'index'),
-        RATE_LIMIT_PER_MINUTE: '100',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    proc = await startChithiProcess(server, {
+      DATA_DIR: path.join(tmp, 'data'),
+      INDEX_DIR: path.join(tmp, 'index'),
     });
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 90_000;
-    while (!server.calls.some((c) => c.method === 'getUpdates')) {
-      if (child.exitCode !== null) throw new Error(`chithi start exited with ${child.exitCode}:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`chithi start did not begin polling:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }, 120_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    proc?.kill();
     await server?.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
@@ -117,7 +96,7 @@ describe('facts commands against the Bot API emulator', () => {
   });
 
   test('SIGTERM finishes cleanly', async () => {
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
   });
 });

@@ -2,7 +2,6 @@
  * End to end: the real `chithi start` process, with the sample documents, against the Bot API
  * emulator (telegram-test-api behind tests/helpers/telegram-server.ts) on 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,25 +12,19 @@ import {
   type TelegramTestServer,
   type UserRef,
 } from '../helpers/telegram-server';
+import { startChithiProcess, type ChithiProcess } from '../helpers/chithi-process';
 
 const ROOT = path.resolve(__dirname, '../..');
-const APP_READY = fs.existsSync(path.join(ROOT, 'src/app.ts'));
-if (!APP_READY) {
-  console.warn('bot.e2e: skipped because src/app.ts (the app composition) does not exist yet.');
-}
-const describeIfApp = APP_READY ? describe : describe.skip;
 
 const GROUP: ChatRef = { id: -100777888, type: 'supergroup', title: 'Ban Chỉ huy BĐBP Ninh Thuận' };
 const STRANGERS: ChatRef = { id: -100111222, type: 'supergroup', title: 'Nhóm chưa cấp phép' };
 const LAN: UserRef = { id: 7001, is_bot: false, first_name: 'Lan' };
 const BINH: UserRef = { id: 7002, is_bot: false, first_name: 'Bình' };
 
-describeIfApp('chithi start against the Bot API emulator', () => {
+describe('chithi start against the Bot API emulator', () => {
   let server: TelegramTestServer;
-  let child: ChildProcess;
+  let proc: ChithiProcess;
   let tmp: string;
-  let output = '';
-  let exited: Promise<number | null>;
 
   /** Sends, then waits for the bot's next message(s) in that chat. */
   async function ask(chat: ChatRef, from: UserRef, text: string, options: { replyTo?: BotMessage } = {}) {
@@ -48,35 +41,15 @@ describeIfApp('chithi start against the Bot API emulator', () => {
     server = await startTelegramServer();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chithi-e2e-'));
     fs.cpSync(path.join(ROOT, 'data'), path.join(tmp, 'data'), { recursive: true });
-    child = spawn(process.execPath, ['bin/chithi.js', 'start'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        TELEGRAM_BOT_TOKEN: server.token,
-        TELEGRAM_API_ROOT: server.apiRoot,
-        DATA_DIR: path.join(tmp, 'data'),
-        INDEX_DIR: path.join(tmp, 'index'),
-        ALLOWED_CHAT_IDS: String(GROUP.id),
-        RATE_LIMIT_PER_MINUTE: '100',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    proc = await startChithiProcess(server, {
+      DATA_DIR: path.join(tmp, 'data'),
+      INDEX_DIR: path.join(tmp, 'index'),
+      ALLOWED_CHAT_IDS: String(GROUP.id),
     });
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    // Started once it polls for updates (after the start-up ingest).
-    const deadline = Date.now() + 90_000;
-    while (!server.calls.some((c) => c.method === 'getUpdates')) {
-      if (child.exitCode !== null) throw new Error(`chithi start exited with ${child.exitCode}:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`chithi start did not begin polling:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }, 120_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    proc?.kill();
     await server?.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
@@ -84,7 +57,7 @@ describeIfApp('chithi start against the Bot API emulator', () => {
   test('registers its commands and never logs the token', () => {
     const group = server.commands.get('all_group_chats') ?? [];
     expect(group.map((c) => c.command)).toEqual(expect.arrayContaining(['hoi', 'tailieu', 'help', 'start']));
-    expect(output).not.toContain(server.token);
+    expect(proc.output()).not.toContain(server.token);
   });
 
   test('a plain group message is ignored; /hoi gets the passage with its source', async () => {
@@ -140,7 +113,7 @@ describeIfApp('chithi start against the Bot API emulator', () => {
   });
 
   test('SIGTERM finishes cleanly', async () => {
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
   });
 });

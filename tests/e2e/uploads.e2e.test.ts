@@ -3,7 +3,6 @@
  * (telegram-test-api behind tests/helpers/telegram-server.ts) on 127.0.0.1. An admin's .docx is
  * downloaded, stored in DATA_DIR and answers questions; refusals are clear and change nothing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import {
   type TelegramTestServer,
   type UserRef,
 } from '../helpers/telegram-server';
+import { startChithiProcess, type ChithiProcess } from '../helpers/chithi-process';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -28,11 +28,9 @@ const QUESTION = '/hoi vụ việc giải quyết đạt bao nhiêu phần trăm
 
 describe('uploads through chithi start', () => {
   let server: TelegramTestServer;
-  let child: ChildProcess;
+  let proc: ChithiProcess;
   let tmp: string;
   let dataDir: string;
-  let output = '';
-  let exited: Promise<number | null>;
 
   /** Sends a file, then waits until the bot's status message (replying to it) is no longer in progress. */
   async function sendFile(
@@ -56,34 +54,15 @@ describe('uploads through chithi start', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chithi-e2e-uploads-'));
     dataDir = path.join(tmp, 'data');
     fs.cpSync(path.join(ROOT, 'data'), dataDir, { recursive: true });
-    child = spawn(process.execPath, ['bin/chithi.js', 'start'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        TELEGRAM_BOT_TOKEN: server.token,
-        TELEGRAM_API_ROOT: server.apiRoot,
-        DATA_DIR: dataDir,
-        INDEX_DIR: path.join(tmp, 'index'),
-        ADMIN_USER_IDS: String(LAN.id),
-        RATE_LIMIT_PER_MINUTE: '100',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    proc = await startChithiProcess(server, {
+      DATA_DIR: dataDir,
+      INDEX_DIR: path.join(tmp, 'index'),
+      ADMIN_USER_IDS: String(LAN.id),
     });
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 90_000;
-    while (!server.calls.some((c) => c.method === 'getUpdates')) {
-      if (child.exitCode !== null) throw new Error(`chithi start exited with ${child.exitCode}:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`chithi start did not begin polling:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }, 120_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    proc?.kill();
     await server?.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
@@ -186,8 +165,8 @@ describe('uploads through chithi start', () => {
   });
 
   test('the token never reaches the logs; SIGTERM finishes cleanly', async () => {
-    expect(output).not.toContain(server.token);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(proc.output()).not.toContain(server.token);
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
   });
 });
