@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { foldDiacritics, normalizeText } from '../src/text/normalize';
+import { seededRandom } from '../src/seeded-random';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
@@ -18,18 +19,6 @@ export const VOCABULARY_SOURCES = [
   'tests/fixtures/facts/heldout',
   '../shared/eval/vilqa/docs',
 ].map((d) => path.resolve(PROJECT_ROOT, d));
-
-/** mulberry32: a tiny seeded PRNG, enough for reproducible sampling (not for anything secret). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface MarkovChain {
   /** Words that start a sentence in the sources. */

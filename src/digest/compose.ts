@@ -1,6 +1,7 @@
 import type { DeadlineFact, MeetingFact, PartialDate, TargetFact, TaskFact } from '../facts/types';
 import { addDays, dayNumber, formatVietnameseDate, isIsoDate } from './time';
 import { escapeHtml } from '../text/html';
+import { seededRandom } from '../seeded-random';
 
 /** Where a digest item comes from, shown after it as "title · đoạn N". */
 export interface DigestSource {
@@ -104,18 +105,6 @@ export function resolvePartialDate(date: PartialDate, contextYear?: number): str
   return iso && isIsoDate(iso) ? iso : null;
 }
 
-/** A small deterministic PRNG (mulberry32): same seed, same sequence, on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hashSeed(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) {
@@ -140,7 +129,7 @@ export function rotate<T extends { id: number }>(
 ): T[] {
   if (items.length <= size) return [...items].sort((a, b) => a.id - b.id);
   const order = [...items].sort((a, b) => a.id - b.id);
-  const random = mulberry32(hashSeed(`${chatId}:${salt}`));
+  const random = seededRandom(hashSeed(`${chatId}:${salt}`));
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j] as T, order[i] as T];

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { seededRandom } from '../../src/seeded-random';
 import {
   INDEX_FILE,
   MANIFEST_FILE,
@@ -11,16 +12,10 @@ import {
 
 const IDENTITY: VectorIdentity = { modelId: 'tiny#abc', dtype: 'fp32', dims: 16, prefixScheme: 'e5' };
 
-/** Deterministic pseudo-random vectors (mulberry32), so failures reproduce. */
+/** Deterministic pseudo-random vectors, so failures reproduce. */
 function vectors(n: number, seed: number, dims = IDENTITY.dims): Float32Array[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const random = seededRandom(seed);
+  const rand = () => random() - 0.5;
   return Array.from({ length: n }, () => Float32Array.from({ length: dims }, rand));
 }
 
