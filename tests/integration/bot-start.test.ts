@@ -3,7 +3,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../src/bot/context';
 import type { App } from '../../src/app';
 import { createBotServices, formatIngestSummary, startBot, type BotAppLike } from '../../src/bot/start';
-import type { IngestReport } from '../../src/ingest/ingest';
+import { emptyIngestReport, type IngestReport } from '../../src/ingest/ingest';
 import { captureLogger, createFakeRetriever, SAMPLE_DOCUMENTS, testConfig } from '../helpers/fake-bot-api';
 import { startTelegramServer } from '../helpers/telegram-server';
 
@@ -12,17 +12,7 @@ const fits = (app: App): BotAppLike => app;
 void fits;
 
 function report(overrides: Partial<IngestReport> = {}): IngestReport {
-  return {
-    added: [],
-    changed: [],
-    unchanged: [],
-    removed: [],
-    failed: [],
-    skipped: [],
-    passages: 0,
-    notes: [],
-    ...overrides,
-  };
+  return { ...emptyIngestReport(), ...overrides };
 }
 
 function fakeApp(reports: IngestReport[]): BotAppLike & { ingests: number } {
