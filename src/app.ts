@@ -62,6 +62,19 @@ const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, pas
     parsed.passages.map((p) => ({ ordinal: p.ordinal, text: p.text, kind: p.kind, section: p.section })),
     { title: parsed.title },
   );
+  // A meeting told in a photo caption has its date in another paragraph: the document's own date
+  // (of the event it reports) is the meeting's when the document reports one meeting.
+  const meetings = facts.filter((f) => f.fact.kind === 'meeting');
+  const date = parsed.profile.date;
+  if (date && meetings.length > 0) {
+    const [year, month, day] = date.split('-').map(Number);
+    for (const f of meetings)
+      if (f.fact.kind === 'meeting' && !f.fact.date)
+        f.fact = {
+          ...f.fact,
+          date: { year, month, ...(day ? { day } : {}), text: date.split('-').reverse().join('/') },
+        };
+  }
   insertFacts(
     db,
     documentId,
@@ -82,26 +95,35 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
            BEGIN DELETE FROM facts WHERE document_id = OLD.id; END;`);
   // Facts and titles change only with documents (facts are written in the document's transaction),
   // so they are read once per generation rather than on every question.
-  let factsCache: { generation: number; facts: StoredFact[]; titles: Map<number, string> } | undefined;
+  let factsCache: { generation: number; facts: StoredFact[]; docs: Map<number, DocumentRow> } | undefined;
   const factsView = () => {
     const generation = getGeneration(db);
     if (factsCache?.generation !== generation) {
       factsCache = {
         generation,
         facts: listFacts(db, {}),
-        titles: new Map(listDocuments(db).map((d) => [d.id, d.title])),
+        docs: new Map(listDocuments(db).map((d) => [d.id, d])),
       };
     }
     return factsCache;
   };
   const semantic = options.semantic === false ? null : await openSemanticLayer(db, config, notice);
   const engine = new SearchEngine(db, {
-    answerer: (question) => {
+    answerer: (question, _results, scope) => {
       const intent = detectIntent(question);
       if (!intent) return null;
-      const { facts, titles } = factsView();
-      return answerFromFacts(intent, facts, {
-        documentTitle: (id) => titles.get(id),
+      const { facts, docs } = factsView();
+      // Only the documents the question's scope allows (its unit, place, year) may answer it.
+      const pool = scope.pool;
+      const allowed = pool ? facts.filter((f) => pool.has(f.documentId)) : facts;
+      return answerFromFacts(intent, allowed, {
+        documentTitle: (id) => {
+          const d = docs.get(id);
+          return d && [d.title, d.profile.unit ?? '', ...d.profile.provinces].join(' ');
+        },
+        documentUnit: (id) => docs.get(id)?.profile.unit,
+        documentYears: (id) => docs.get(id)?.profile.years,
+        documentTier: (id) => scope.tier.get(id) ?? 0,
         passageText: (id) => getPassages(db, [id]).get(id)?.text,
       });
     },

@@ -5,7 +5,7 @@ import { loadConfig } from './config';
 import { isChithiError } from './errors';
 import { runAsk } from './commands/ask';
 import { runIngest } from './commands/ingest';
-import { runEval } from './commands/eval';
+import { EvalPart, parseEvalParts, runEval } from './commands/eval';
 import { factsCommand } from './commands/facts';
 import { digestCommand, parseDigestArgs } from './commands/digest';
 import { modelCommand } from './commands/model';
@@ -21,7 +21,7 @@ Cách dùng:
   chithi facts [--index THƯ_MỤC] [--json]                    in các dữ kiện đã trích (hội nghị, chỉ tiêu, nhiệm vụ, thời hạn)
   chithi digest [--date YYYY-MM-DD] [--chat ID] [--index THƯ_MỤC]  xem trước bản tin nhắc việc
   chithi model download|status                                tải hoặc kiểm tra mô hình ngữ nghĩa
-  chithi eval [--limit N]                                     đánh giá trên bộ ../shared/eval/vilqa
+  chithi eval [--only PHẦN] [--limit N] [--json]              đánh giá: vilqa, genre, heldout, formats, facts
   chithi start                                                chạy bot Telegram (không có token: trò chuyện trong terminal)
 
 Mỗi lệnh có --help. Cấu hình qua biến môi trường hoặc tệp .env (xem .env.example).`;
@@ -34,8 +34,16 @@ const HELP: Record<string, string> = {
   ask: `chithi ask "CÂU HỎI" [--index THƯ_MỤC] [--top K] [--json]
   In K đoạn phù hợp nhất (mặc định 3), câu trả lời được làm nổi bật, kèm nguồn.
   Không có câu hỏi và có --json: đọc mỗi dòng một câu hỏi từ stdin, in mỗi dòng một đối tượng JSON.`,
-  eval: `chithi eval [--limit N]
-  Nạp ../shared/eval/vilqa vào chỉ mục tạm, hỏi mọi câu, in hit@1/3/5 và MRR@5 theo loại câu hỏi.`,
+  eval: `chithi eval [--only PHẦN] [--limit N] [--json]
+  Mỗi phần nạp tài liệu vào một chỉ mục tạm và hỏi qua đúng đường của "chithi ask":
+    vilqa    ../shared/eval/vilqa: hit@1/3/5 và MRR@5 theo loại câu hỏi
+    genre    eval/genre (bộ phát triển): hit@1/3, MRR@5 theo loại, có/không dấu, câu vắng, trả lời trực tiếp
+    heldout  eval/genre-heldout: câu hỏi riêng trên kho phát triển + tài liệu riêng
+    formats  kho phát triển dưới dạng .docx, Windows-1258, TCVN3, PDF chữ và PDF quét (12 tài liệu, OCR)
+    facts    độ chính xác trích dữ kiện trên tài liệu mẫu gán nhãn tay
+  --only PHẦN  chỉ chạy các phần này (lặp lại hoặc phân cách bằng dấu phẩy); mặc định: tất cả
+  --limit N    chỉ hỏi N câu đầu của mỗi loại
+  --json       in toàn bộ kết quả thành một đối tượng JSON`,
   start: `chithi start
   Chạy bot Telegram với TELEGRAM_BOT_TOKEN; không có token thì mở cửa sổ trò chuyện trong terminal.`,
 };
@@ -131,12 +139,29 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         });
       }
       case 'eval': {
-        const a = parse(rest, { limit: { type: 'string' }, verbose: { type: 'boolean' } });
+        const a = parse(rest, {
+          limit: { type: 'string' },
+          verbose: { type: 'boolean' },
+          only: { type: 'string', multiple: true },
+          json: { type: 'boolean' },
+        });
         if (a.values.help) return (out(HELP.eval!), 0);
         const limit = a.values.limit === undefined ? undefined : Number(a.values.limit);
         if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
           throw new UsageError('--limit phải là số nguyên dương');
-        return await runEval({ limit, verbose: Boolean(a.values.verbose), out });
+        let only: EvalPart[];
+        try {
+          only = parseEvalParts(a.values.only as unknown as string[] | undefined);
+        } catch (e) {
+          throw new UsageError(e instanceof Error ? e.message : String(e));
+        }
+        return await runEval({
+          limit,
+          verbose: Boolean(a.values.verbose),
+          out,
+          only,
+          json: Boolean(a.values.json),
+        });
       }
       case 'facts': {
         const a = parse(rest, {

@@ -40,15 +40,31 @@ export function displayFile(file: string, dataDir?: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-/** "Title · Section · đoạn 3 · trang 2 · file (bản quét OCR)", escaped. */
+/**
+ * "Title · unit · số 125-NQ/ĐU, 20/12/2024 · Section · đoạn 3 · trang 2 (bản quét OCR)", escaped.
+ * Never a server path: people cite a document by its title, unit, number and date. A document
+ * whose title is only its file name shows that name (relative to DATA_DIR), not where it lies.
+ */
 export function formatSource(source: ResultSource, dataDir?: string): string {
-  const parts = [truncate(clean(source.title), 160)];
+  const title = clean(source.title);
+  const parts = [truncate(title, 160)];
+  const unit = source.unit ? clean(source.unit) : null;
+  if (unit && !foldForCompare(title).includes(foldForCompare(unit))) parts.push(truncate(unit, 100));
+  if (source.reference) parts.push(clean(source.reference));
   if (source.section) parts.push(truncate(clean(source.section), 120));
   parts.push(`đoạn ${source.paragraph}`);
   if (source.page != null) parts.push(`trang ${source.page}`);
-  parts.push(displayFile(source.file, dataDir));
+  void dataDir;
   const line = parts.join(' · ') + (source.ocr ? ' (bản quét OCR)' : '');
   return escapeHtml(line);
+}
+
+function foldForCompare(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
 }
 
 /** Escaped text with the first occurrence of `highlight` in bold. */
@@ -117,6 +133,10 @@ function formatDirectAnswer(answer: DirectAnswer, results: SearchResult[], dataD
   }
   const from = results.find((r) => r.passageId === answer.passageId);
   if (from) lines.push(`<i>Nguồn: ${formatSource(from.source, dataDir)}</i>`);
+  if (answer.others && answer.others.length > 0)
+    lines.push(
+      `<i>Tài liệu khác cũng có nội dung này: ${escapeHtml(answer.others.slice(0, 5).join('; '))}</i>`,
+    );
   return lines.join('\n');
 }
 
@@ -137,6 +157,7 @@ export function formatAnswer(result: AskResult, options: FormatAnswerOptions = {
   const offset = options.offset ?? 0;
   const top = options.top ?? 3;
   if (!result.found || result.results.length === 0) {
+    if (offset === 0 && result.scope?.missing) return [formatScopeMissing(result)];
     return offset > 0 ? [formatNoMoreResults(result.question)] : [formatNotFound(result.question)];
   }
   const shown = result.results.slice(0, top);
@@ -146,10 +167,26 @@ export function formatAnswer(result: AskResult, options: FormatAnswerOptions = {
       ? `🔎 <b>Câu hỏi:</b> <i>${question}</i>`
       : `🔎 <b>Thêm kết quả (${offset + 1}–${offset + shown.length})</b> cho: <i>${question}</i>`;
   const blocks = [header];
+  if (offset === 0 && result.scope?.message) blocks.push(`ℹ️ ${escapeHtml(result.scope.message)}`);
   if (offset === 0 && result.answer)
     blocks.push(formatDirectAnswer(result.answer, result.results, options.dataDir));
   shown.forEach((r, i) => blocks.push(formatResult(r, offset + i + 1, options.dataDir)));
   return packMessages(blocks);
+}
+
+/**
+ * The question names a unit, place or year no document is about: say so first, then what the
+ * documents do hold, rather than answer from another unit's report.
+ */
+export function formatScopeMissing(result: AskResult): string {
+  const scope = result.scope!;
+  const lines = [escapeHtml(scope.message ?? 'Chưa có tài liệu nào về nội dung này.')];
+  if (scope.available.length > 0) {
+    lines.push('', 'Hiện có tài liệu về:');
+    for (const a of scope.available) lines.push(`• ${escapeHtml(a)}`);
+  }
+  lines.push('', 'Xem toàn bộ danh sách bằng lệnh /tailieu.');
+  return lines.join('\n');
 }
 
 export function formatNotFound(question: string): string {

@@ -3,11 +3,13 @@ import { App } from '../app';
 import { isChithiError } from '../errors';
 import { AskResult, SearchResult } from '../search/types';
 
-/** The source line of a result: title · section · đoạn N · trang P · file. */
+/** The source line of a result: title · unit · number/date · section · đoạn N · trang P · file. */
 export function sourceLine(r: SearchResult): string {
   const s = r.source;
   return [
     s.title,
+    s.unit && !s.title.includes(s.unit) ? s.unit : null,
+    s.reference,
     s.section,
     `đoạn ${s.paragraph}`,
     s.page ? `trang ${s.page}` : null,
@@ -27,10 +29,17 @@ export function formatResultText(r: SearchResult, n: number, tty: boolean): stri
 }
 
 export function formatAskText(res: AskResult, tty: boolean): string {
+  if (!res.found && res.scope?.missing) {
+    const held = res.scope.available.length
+      ? `\nHiện có tài liệu về: ${res.scope.available.join('; ')}.`
+      : '';
+    return `${res.scope.message}${held}`;
+  }
   if (!res.found) {
     return 'Không tìm thấy đoạn nào trả lời câu hỏi này trong tài liệu. Bạn thử hỏi cách khác, dùng từ có trong văn bản (ví dụ: "chỉ tiêu năm 2025").';
   }
   const parts: string[] = [];
+  if (res.scope?.message) parts.push(res.scope.message);
   if (res.answer) parts.push(`Trả lời: ${res.answer.text}`);
   res.results.forEach((r, i) => parts.push(formatResultText(r, i + 1, tty)));
   return parts.join('\n\n');
@@ -43,6 +52,7 @@ export function askJson(res: AskResult): string {
     found: res.found,
     mode: res.mode,
     answer: res.answer ? res.answer.text : null,
+    ...(res.scope ? { scope: res.scope } : {}),
     results: res.results.map((r) => ({
       text: r.text,
       score: r.score,
@@ -52,6 +62,8 @@ export function askJson(res: AskResult): string {
         section: r.source.section,
         paragraph: r.source.paragraph,
         ...(r.source.page ? { page: r.source.page } : {}),
+        unit: r.source.unit ?? null,
+        reference: r.source.reference ?? null,
       },
       highlight: r.highlight,
     })),

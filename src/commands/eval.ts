@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp } from '../app';
+import { openApp, OpenAppOptions } from '../app';
 import { loadConfig } from '../config';
+import type { FactsEvaluation } from '../../scripts/eval-facts';
+import { developmentSet, evaluateGenreSet, GenreSetReport, heldoutSet } from '../eval/genre';
+import type { FormatsReport } from '../eval/genre-formats';
+import { formatFormatsTable, formatGenreSummary } from '../eval/genre-score';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 export const VILQA_DIR = path.resolve(PROJECT_ROOT, '../shared/eval/vilqa');
@@ -117,17 +121,148 @@ export function formatEvalReport(r: EvalReport): string {
   return lines.join('\n');
 }
 
+/** The parts `chithi eval` runs, in order; `--only` picks some. */
+export const EVAL_PARTS = ['vilqa', 'genre', 'heldout', 'formats', 'facts'] as const;
+export type EvalPart = (typeof EVAL_PARTS)[number];
+
+/**
+ * Reads `--only` values ("genre", "vilqa,facts", repeated or comma-separated) into parts in run order;
+ * no value means every part. Throws on an unknown name.
+ */
+export function parseEvalParts(values: readonly string[] | undefined): EvalPart[] {
+  if (!values || values.length === 0) return [...EVAL_PARTS];
+  const wanted = new Set<string>();
+  for (const v of values)
+    for (const name of v.split(',')) {
+      const n = name.trim();
+      if (!n) continue;
+      if (!(EVAL_PARTS as readonly string[]).includes(n))
+        throw new Error(`--only: "${n}" không có; chọn trong ${EVAL_PARTS.join(', ')}`);
+      wanted.add(n);
+    }
+  if (wanted.size === 0) throw new Error(`--only cần ít nhất một phần: ${EVAL_PARTS.join(', ')}`);
+  return EVAL_PARTS.filter((p) => wanted.has(p));
+}
+
+/** Everything one `chithi eval` run measured (`--json` prints it); a part is absent when not run. */
+export interface FullEvalReport {
+  vilqa?: EvalReport;
+  genre?: GenreSetReport;
+  heldout?: GenreSetReport;
+  formats?: FormatsReport;
+  facts?: FactsEvaluation;
+  /** Parts skipped for want of data, with what was missing. */
+  skipped: Partial<Record<EvalPart, string[]>>;
+}
+
+/** The genre set report as markdown lines under a heading line. */
+export function formatGenreSetReport(title: string, r: GenreSetReport): string[] {
+  return [
+    `${title}: ${r.documents} tài liệu, ${r.passages} đoạn, ${r.questions} câu hỏi, chế độ ${r.mode}`,
+    ...(r.failed > 0 ? [`${r.failed} tệp không đọc được khi nạp`] : []),
+    ...(r.duplicateNames.length > 0
+      ? [`tên tệp trùng giữa các thư mục: ${r.duplicateNames.join(', ')}`]
+      : []),
+    '',
+    ...formatGenreSummary(r),
+    `questions/s: ${(r.questions / Math.max(r.seconds, 1e-9)).toFixed(1)}`,
+  ];
+}
+
+export function formatFormatsReport(r: FormatsReport): string[] {
+  return [
+    'genre, định dạng khác: mỗi bản sao của kho phát triển được nạp riêng, hỏi các câu có tài liệu trong bản sao',
+    '',
+    ...formatFormatsTable(r.rows),
+    '',
+    `scanned: only ${r.scanned.documents} documents (${r.scanned.pages} pages) are scanned, as OCR takes about 1.7 s per page; the UTF-8 row with the same documents is its reference`,
+  ];
+}
+
+const GENRE_TITLES: Record<'genre' | 'heldout', string> = {
+  genre: 'genre (bộ phát triển)',
+  heldout: 'genre (bộ kiểm tra riêng)',
+};
+
 export async function runEval(opts: {
   limit?: number;
   verbose: boolean;
   out: (s: string) => void;
+  /** Parts to run (default: all). */
+  only?: readonly EvalPart[];
+  /** Print the whole report as one JSON object instead of tables. */
+  json?: boolean;
+  /** Progress lines (default: stderr). */
+  notice?: (s: string) => void;
+  /** Project root the eval/ data is read from (tests point it at a temp dir). */
+  root?: string;
+  /** openApp options for the genre parts (tests turn the embedding model off). */
+  app?: OpenAppOptions;
 }): Promise<number> {
-  const report = await evaluateVilqa({ limit: opts.limit });
-  opts.out(formatEvalReport(report));
-  // Facts: precision and recall of extraction on hand-labelled fixture documents.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const facts = require('../../scripts/eval-facts') as typeof import('../../scripts/eval-facts');
-  opts.out('');
-  opts.out(facts.formatFactsEvaluation(facts.evaluateFacts()).join('\n'));
+  const parts = new Set(opts.only ?? EVAL_PARTS);
+  const notice = opts.notice ?? ((s: string) => process.stderr.write(`${s}\n`));
+  // Each part opens its own app; "no embedding model" is worth saying once, not once per part.
+  const said = new Set<string>();
+  const noticeOnce = (s: string) => {
+    if (said.has(s)) return;
+    said.add(s);
+    notice(s);
+  };
+  const report: FullEvalReport = { skipped: {} };
+  // Tables are printed as each part finishes (a whole run takes minutes); JSON once at the end.
+  let printed = 0;
+  const emit = (lines: string[]) => {
+    if (opts.json) return;
+    opts.out((printed++ > 0 ? '\n' : '') + lines.join('\n'));
+  };
+  const skip = (part: EvalPart, label: string, notes: string[]) => {
+    report.skipped[part] = notes;
+    emit([`${label}: bỏ qua, chưa có dữ liệu (${notes.join('; ')})`]);
+  };
+  if (parts.has('vilqa')) {
+    report.vilqa = await evaluateVilqa({ limit: opts.limit });
+    emit([formatEvalReport(report.vilqa)]);
+  }
+  for (const part of ['genre', 'heldout'] as const) {
+    if (!parts.has(part)) continue;
+    const located = part === 'genre' ? developmentSet(opts.root) : heldoutSet(opts.root);
+    if (!located.set) {
+      skip(part, GENRE_TITLES[part], located.notes);
+      continue;
+    }
+    notice(`${GENRE_TITLES[part]}: nạp ${located.set.documents.length} tài liệu…`);
+    const r = await evaluateGenreSet(located.set, {
+      limit: opts.limit,
+      app: { notice: noticeOnce, ...opts.app },
+    });
+    report[part] = r;
+    emit([
+      ...formatGenreSetReport(GENRE_TITLES[part], r),
+      ...(located.notes.length ? [`thiếu: ${located.notes.join('; ')}`] : []),
+    ]);
+  }
+  if (parts.has('formats')) {
+    const located = developmentSet(opts.root);
+    if (!located.set) skip('formats', 'genre, định dạng khác', located.notes);
+    else {
+      // docx, pdf-lib and fontkit are development dependencies: loaded only when formats are asked for.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const formats = require('../eval/genre-formats') as typeof import('../eval/genre-formats');
+      report.formats = await formats.evaluateFormats(located.set, {
+        limit: opts.limit,
+        notice,
+        app: { notice: noticeOnce, ...opts.app },
+      });
+      emit(formatFormatsReport(report.formats));
+    }
+  }
+  if (parts.has('facts')) {
+    // Facts: precision and recall of extraction on hand-labelled fixture documents.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const facts = require('../../scripts/eval-facts') as typeof import('../../scripts/eval-facts');
+    report.facts = facts.evaluateFacts();
+    emit(facts.formatFactsEvaluation(report.facts));
+  }
+  if (opts.json) opts.out(JSON.stringify(report, null, 2));
   return 0;
 }

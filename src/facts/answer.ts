@@ -22,6 +22,13 @@ export interface FactAnswer extends DirectAnswer {
 export interface FactLookup {
   documentTitle?(documentId: number): string | undefined;
   passageText?(passageId: number): string | undefined;
+  /** The unit the document is about ("Đảng ủy BĐBP tỉnh Ninh Thuận"), to name it in answers. */
+  documentUnit?(documentId: number): string | null | undefined;
+  /** Years the document covers (reviewed, planned, dated): a meeting "tổng kết năm 2024" held in
+   * January 2025 still belongs to a question about 2024. */
+  documentYears?(documentId: number): number[] | undefined;
+  /** Rank of the document for this question (higher first), from the question's scope. */
+  documentTier?(documentId: number): number;
 }
 
 /** How many items the one-line answer shows before "… và N mục khác". */
@@ -87,12 +94,19 @@ function narrow<F extends Fact>(
       const h = haystack(item, lookup);
       const y = factYear(item.fact);
       const yearOk =
-        intent.year === undefined || y === intent.year || (y === undefined && h.includes(` ${intent.year} `));
+        intent.year === undefined ||
+        y === intent.year ||
+        h.includes(` ${intent.year} `) ||
+        (y === undefined && (lookup?.documentYears?.(item.documentId) ?? []).includes(intent.year));
       return { item, yearOk, share: termShare(intent.terms, h) };
     })
     .filter((s) => s.yearOk && s.share >= MIN_TERM_SHARE);
-  const best = Math.max(0, ...scored.map((s) => s.share));
-  return scored.filter((s) => s.share === best).map((s) => s.item);
+  // Scope first (the unit, place and year the question names), then words.
+  const tier = (s: { item: StoredFact<F> }) => lookup?.documentTier?.(s.item.documentId) ?? 0;
+  const bestTier = Math.max(0, ...scored.map(tier));
+  const inTier = scored.filter((s) => tier(s) === bestTier);
+  const best = Math.max(0, ...inTier.map((s) => s.share));
+  return inTier.filter((s) => s.share === best).map((s) => s.item);
 }
 
 function clip(s: string): string {
@@ -154,17 +168,43 @@ function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLoo
       candidates: found.map((m) => {
         const when = m.fact.date ? ` (${formatDate(m.fact.date)})` : '';
         const who = chair ? m.fact.chairs : m.fact.attendees;
-        return `${eventLabel(m.fact)}${when}: ${formatPeople(who)}`;
+        const unit = lookup?.documentUnit?.(m.documentId);
+        return `${eventLabel(m.fact)}${unit && !mentions(eventLabel(m.fact), unit) ? ` của ${unit}` : ''}${when}: ${formatPeople(who)}`;
       }),
     };
   }
   const m = first.fact;
   const when = m.date ? ` (${formatDate(m.date)})` : '';
+  const unit = lookup?.documentUnit?.(first.documentId);
+  const ofUnit = unit && !mentions(eventLabel(m), unit) ? ` của ${unit}` : '';
   const event = eventLabel(m).charAt(0).toLowerCase() + eventLabel(m).slice(1);
   const text = chair
-    ? `${formatPeople(m.chairs)} ${m.chairs.length > 1 ? 'đồng chủ trì' : 'chủ trì'} ${event}${when}`
-    : `Dự ${event}${when} có ${formatPeople(m.attendees).replace(/^Đồng chí/, 'đồng chí')}`;
+    ? `${formatPeople(m.chairs)} ${m.chairs.length > 1 ? 'đồng chủ trì' : 'chủ trì'} ${event}${ofUnit}${when}`
+    : `Dự ${event}${ofUnit}${when} có ${formatPeople(m.attendees).replace(/^Đồng chí/, 'đồng chí')}`;
   return { text, passageId: first.passageId, kind: intent.kind };
+}
+
+/** True when `text` already names the unit (its place or the unit words), folded. */
+function mentions(text: string, unit: string): boolean {
+  const t = foldText(text);
+  const u = foldText(unit).replace(/^(?:dang uy|bo chi huy) /, '');
+  return t.includes(u);
+}
+
+/**
+ * Items of one document only: the first listed (best tier, best words) decides, so one answer never
+ * merges two units' targets under one source. The other documents are named after it.
+ */
+function oneDocument<F extends Fact>(
+  found: Array<StoredFact<F>>,
+  lookup?: FactLookup,
+): { items: Array<StoredFact<F>>; others: string[] } {
+  const first = found[0];
+  if (!first) return { items: [], others: [] };
+  const others = [...new Set(found.filter((f) => f.documentId !== first.documentId).map((f) => f.documentId))]
+    .map((id) => lookup?.documentUnit?.(id) ?? lookup?.documentTitle?.(id) ?? '')
+    .filter(Boolean);
+  return { items: found.filter((f) => f.documentId === first.documentId), others: [...new Set(others)] };
 }
 
 function yearListAnswer(
@@ -186,25 +226,31 @@ function yearListAnswer(
     }
   }
   const noun = kind === 'target' ? 'Chỉ tiêu' : 'Nhiệm vụ';
-  return list(
-    year ? `${noun} năm ${year}` : noun,
+  const { items, others } = oneDocument(found, lookup);
+  const unit = items[0] ? lookup?.documentUnit?.(items[0].documentId) : null;
+  const answer = list(
+    `${year ? `${noun} năm ${year}` : noun}${unit ? ` của ${unit}` : ''}`,
     intent.kind,
-    found,
-    found.map((f) => f.fact.text),
+    items,
+    items.map((f) => f.fact.text),
   );
+  if (others.length > 0) answer.others = others;
+  return answer;
 }
 
 function deadlineAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLookup): FactAnswer | null {
   const own = facts.filter((f): f is StoredFact<DeadlineFact> => f.fact.kind === 'deadline');
   const due = own.filter((f) => f.fact.due);
-  const found = narrow(intent, due.length > 0 ? due : own, lookup);
+  const { items: found, others } = oneDocument(narrow(intent, due.length > 0 ? due : own, lookup), lookup);
   if (found.length === 0) return null;
-  return list(
+  const answer = list(
     'Thời hạn',
     intent.kind,
     found,
     found.map((f) => describeFact(f.fact)),
   );
+  if (others.length > 0) answer.others = others;
+  return answer;
 }
 
 function documentNumberAnswer(

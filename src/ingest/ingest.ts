@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createError, isChithiError } from '../errors';
 import { Db } from '../store/db';
-import { deleteDocument, DocumentRow, getDocumentByFile, listDocuments } from '../store/documents';
+import {
+  deleteDocument,
+  DocumentRow,
+  getDocumentByFile,
+  listDocuments,
+  PARSER_VERSION,
+} from '../store/documents';
 import { upsertDocument } from '../store/documents';
 import { parseDocument } from './parse-document';
 import { readPlainText } from './read-text';
@@ -155,7 +161,7 @@ async function ingestFile(
   const bytes = fs.readFileSync(abs);
   const hash = hashBytes(bytes);
   const existing = getDocumentByFile(db, file);
-  if (existing && existing.hash === hash) {
+  if (existing && existing.hash === hash && existing.parser === PARSER_VERSION) {
     report.unchanged.push(file);
     return 'unchanged';
   }
@@ -173,6 +179,7 @@ async function ingestFile(
         ocr: parsed.ocr,
         notes: parsed.notes,
         passages: parsed.passages,
+        profile: parsed.profile,
       },
       now(),
     );

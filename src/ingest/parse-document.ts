@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { normalizeText } from '../text/normalize';
+import { buildProfile, documentTitle } from '../profile/profile';
 import { blocksToPassages } from './passages';
 import { reflow } from './reflow';
 import { ExtractedDocument, ParsedDocument } from './types';
@@ -16,10 +17,14 @@ export function titleFromFileName(file: string): string {
  */
 export function parseDocument(file: string, extracted: ExtractedDocument): ParsedDocument {
   const blocks = reflow(extracted.segments);
-  const titleBlock = blocks.find((b) => b.kind === 'title');
-  const title = normalizeText(titleBlock?.text ?? extracted.title ?? titleFromFileName(file));
+  const fallback = normalizeText(extracted.title ?? titleFromFileName(file));
+  // The profile is read twice: first to find the title (a made-up title needs the unit), then with it.
+  const draft = buildProfile(file, blocks, '');
+  const title = normalizeText(documentTitle(blocks, fallback, draft).title);
+  const profile = buildProfile(file, blocks, title);
   return {
     title,
+    profile,
     blocks,
     passages: blocksToPassages(blocks),
     ocr: extracted.ocr,

@@ -41,7 +41,23 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
   const out: PassageDraft[] = [];
   let section: string | null = null;
   let paragraph = 0;
-  for (const b of blocks) {
+  // A document's header (issuer, "Số: 312/BC-UBND", place and date, kind, subject) is one passage,
+  // so "báo cáo … số mấy, ngày nào" finds it; its lines are short blocks before the body.
+  const header = headerBlocks(blocks);
+  if (header.length > 0) {
+    paragraph++;
+    const text = collapseWhitespace(header.map((b) => b.text.replace(/[.:;,]$/, '')).join('. '));
+    out.push({
+      ordinal: 0,
+      paragraph,
+      kind: 'heading',
+      section: null,
+      page: header[0]!.page ?? null,
+      text: text.length > MAX_PASSAGE_CHARS ? text.slice(0, MAX_PASSAGE_CHARS) : text,
+      years: extractYears(text),
+    });
+  }
+  for (const b of blocks.slice(header.length)) {
     if (b.kind === 'title' || b.kind === 'date') continue;
     paragraph++;
     if (b.kind === 'heading') section = b.text;
@@ -63,4 +79,15 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
     }
   }
   return out;
+}
+
+/** The header lines of a document with a number ("Số: …"): the short blocks before its body. */
+function headerBlocks(blocks: Block[]): Block[] {
+  const head: Block[] = [];
+  for (const b of blocks.slice(0, 10)) {
+    if (b.text.length > 250 || b.kind === 'list-item' || b.kind === 'caption') break;
+    if (/^(?:[IVX]+|\d+)[.)]\s/u.test(b.text)) break;
+    head.push(b);
+  }
+  return head.some((b) => /^Số\s*:?\s*\d/u.test(b.text)) ? head : [];
 }

@@ -56,6 +56,9 @@ function classify(text: string, lines: number, width: number, first: boolean): B
   if (/^\(.*\)$/su.test(text) && text.length < 500) return 'caption';
   if (DATE_LINE.test(text)) return 'date';
   if (lines === 1 && looksLikeHeading(text, width)) return first ? 'title' : 'heading';
+  // A news headline runs longer than a heading: the document's first line, alone, unpunctuated.
+  if (first && lines === 1 && !TERMINAL.test(text) && text.length <= 200 && isUpperStart(text))
+    return 'title';
   if (LIST_MARKER.test(text)) return 'list-item';
   return 'paragraph';
 }
@@ -102,6 +105,10 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
     if (prev !== undefined && openParens <= 0) {
       const prevEnds =
         (TERMINAL.test(prev) && prev.length < width * 0.85) ||
+        // A short unpunctuated line before a capital is a header line, a title or a subject line
+        // ("NGHỊ QUYẾT" / "về nhiệm vụ năm 2025" / "Tại hội nghị …"), never a wrapped one.
+        (prev.length < width * 0.6 && !/[,;:(–-]$/.test(prev) && isUpperStart(line) && !/^\(/.test(prev)) ||
+        (isAllCaps(prev) && prev.length < 80 && !isAllCaps(line)) ||
         /\)$/.test(prev.trim()) ||
         (current.length === 1 && looksLikeHeading(prev, width) && isUpperStart(line));
       const captionStarts = line.startsWith('(') && TERMINAL.test(prev);

@@ -1,3 +1,5 @@
+import type { DocumentProfile } from '../profile/profile';
+
 /** Kinds of text block recognized in a document, in reading order. */
 export type BlockKind = 'title' | 'date' | 'heading' | 'paragraph' | 'list-item' | 'caption';
 
@@ -48,6 +50,8 @@ export interface PassageDraft {
 
 export interface ParsedDocument {
   title: string;
+  /** What the document is about (kind, number, date, unit, places, periods). */
+  profile: DocumentProfile;
   passages: PassageDraft[];
   blocks: Block[];
   ocr: boolean;

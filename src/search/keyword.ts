@@ -331,7 +331,7 @@ export class KeywordIndex {
   }
 
   /** Top `k` passages by BM25 over the query's weighted terms (ties: lower passage id first). */
-  search(query: AnalyzedQuery, k: number): KeywordHit[] {
+  search(query: AnalyzedQuery, k: number, allow?: (passageId: number) => boolean): KeywordHit[] {
     const n = this.docIds.length;
     if (n === 0 || k <= 0) return [];
     const { k1, b, contextWeight } = this.params;
@@ -351,7 +351,7 @@ export class KeywordIndex {
         scores[slot]! += (idf * tf * (k1 + 1)) / (tf + k1);
       });
     }
-    return this.topK(touched, scores, k);
+    return this.topK(allow ? touched.filter((slot) => allow(this.docIds[slot]!)) : touched, scores, k);
   }
 
   /** The k best touched slots, without sorting every hit: a min-heap of k on (score, id). */

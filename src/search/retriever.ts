@@ -13,6 +13,9 @@ import {
   saveKeywordIndex,
 } from './keyword-file';
 import { bestSentence, coverage } from './relevance';
+import { decideScope, ScopeDecision, ScopedDocument } from './scoping';
+import type { DocumentProfile } from '../profile/profile';
+import { listDocuments } from '../store/documents';
 import { MAX_QUESTION_CHARS } from './question';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
 
@@ -31,8 +34,15 @@ export interface VectorSearcher {
   search(question: string, k: number): Promise<Array<{ id: number; similarity: number }>>;
 }
 
-/** A direct answer from facts, when the question asks for one (filled by the facts layer). */
-export type FactAnswerer = (question: string, results: SearchResult[]) => DirectAnswer | null;
+/**
+ * A direct answer from facts, when the question asks for one (filled by the facts layer). `scope`
+ * says which documents the question may be answered from (null: any) and how they rank.
+ */
+export type FactAnswerer = (
+  question: string,
+  results: SearchResult[],
+  scope: Pick<ScopeDecision, 'pool' | 'tier'>,
+) => DirectAnswer | null;
 
 export interface RetrieverOptions {
   minRelevance?: number;
@@ -53,8 +63,24 @@ export interface RetrieverOptions {
   onIndexNotice?: (message: string) => void;
 }
 
-export function passageContext(p: Pick<PassageRow, 'title' | 'section' | 'years'>): string {
-  return [p.title, p.section ?? '', ...p.years.map((y) => `năm ${y}`)].join(' . ');
+/**
+ * What a passage inherits from its document, matched with the context weight: title, section, the
+ * unit and places the document is about, and the years of the passage.
+ */
+export function passageContext(
+  p: Pick<PassageRow, 'title' | 'section' | 'years'> & { profile?: DocumentProfile },
+): string {
+  const prof = p.profile;
+  return [
+    p.title,
+    p.section ?? '',
+    prof?.unit ?? '',
+    ...(prof?.provinces ?? []).filter((x) => !(prof?.unit ?? '').includes(x)),
+    ...(prof?.localities ?? []).map((l) => `${l.level} ${l.name}`),
+    ...p.years.map((y) => `năm ${y}`),
+  ]
+    .filter(Boolean)
+    .join(' . ');
 }
 
 /**
@@ -64,6 +90,7 @@ export function passageContext(p: Pick<PassageRow, 'title' | 'section' | 'years'
 export class SearchEngine implements Retriever {
   private index: KeywordIndex;
   private generation = -1;
+  private docsCache: { generation: number; docs: ScopedDocument[] } | null = null;
   private readonly minRelevance: number;
 
   constructor(
@@ -144,18 +171,11 @@ export class SearchEngine implements Retriever {
     const offset = Math.max(0, options.offset ?? 0);
     const query = analyzeQuery(q);
     const want = Math.max(50, offset + top);
-    const keywordHits = this.index.search(query, want);
-    let ranked = keywordHits;
-    let vectorTop: number | null = null;
     const mode = this.mode;
-    if (mode === 'hybrid' && this.options.vectors && this.options.fuse) {
-      const vec = await this.options.vectors.search(q, want);
-      vectorTop = vec[0]?.id ?? null;
-      ranked = this.options.fuse(
-        keywordHits,
-        vec.map((v) => ({ id: v.id, score: v.similarity })),
-      );
-    }
+    const decision = decideScope(q, this.scopedDocuments());
+    if (decision.info?.missing)
+      return { question, found: false, mode, answer: null, results: [], scope: decision.info };
+    const { ranked, vectorTop } = await this.candidates(q, query, want, decision);
     const { results, rows } = this.resultsFor(query, ranked.slice(0, Math.max(offset + top, 3)));
     // "Not found" asks whether any of the first three passages covers the question well enough; a
     // passage that only the model ranks first needs at least half that support in words, because
@@ -171,7 +191,7 @@ export class SearchEngine implements Retriever {
       (relevances[0] ?? 0) >= this.minRelevance / 2;
     const found = results.length > 0 && (best >= this.minRelevance || semanticSupport);
     const proposed =
-      found && offset === 0 && this.options.answerer ? this.options.answerer(q, results) : null;
+      found && offset === 0 && this.options.answerer ? this.options.answerer(q, results, decision) : null;
     // A fact answers only when its passage is itself among the best matches for the question: a
     // question phrased like a task ("phải làm gì") about something the facts do not cover keeps
     // its passages instead of a direct answer about something else.
@@ -189,14 +209,84 @@ export class SearchEngine implements Retriever {
       }
     }
     const page = found ? results.slice(offset, offset + top) : [];
-    return { question, found, mode, answer, results: page };
+    return { question, found, mode, answer, results: page, scope: decision.info };
   }
 
   /** The ranked results for a question, ignoring the "not found" decision (for evaluation). */
   async rank(question: string, k: number): Promise<SearchResult[]> {
     this.refresh();
     const query = analyzeQuery(question);
-    return this.resultsFor(query, this.index.search(query, k)).results;
+    const decision = decideScope(question, this.scopedDocuments());
+    const { ranked } = await this.candidates(question, query, Math.max(50, k), decision);
+    return this.resultsFor(query, ranked.slice(0, k)).results;
+  }
+
+  /**
+   * Keyword (and vector) candidates from the documents the question's scope allows, ordered by
+   * scope tier first and fused score second: a document about the unit, place and year the question
+   * names ranks above one that is not, however many other words match.
+   */
+  private async candidates(
+    q: string,
+    query: AnalyzedQuery,
+    want: number,
+    decision: ScopeDecision,
+  ): Promise<{ ranked: Array<{ id: number; score: number }>; vectorTop: number | null }> {
+    const allowed = decision.pool ? this.passageIdsOf(decision.pool) : null;
+    const allow = allowed ? (id: number) => allowed.has(id) : undefined;
+    const keywordHits = this.index.search(query, want, allow);
+    let ranked = keywordHits;
+    let vectorTop: number | null = null;
+    if (this.mode === 'hybrid' && this.options.vectors && this.options.fuse) {
+      const vec = (await this.options.vectors.search(q, allowed ? want * 4 : want)).filter(
+        (v) => !allowed || allowed.has(v.id),
+      );
+      vectorTop = vec[0]?.id ?? null;
+      ranked = this.options.fuse(
+        keywordHits,
+        vec.map((v) => ({ id: v.id, score: v.similarity })),
+      );
+    }
+    if (decision.tier.size > 0 && ranked.length > 1) {
+      const docOf = this.documentsOfPassages(ranked.map((h) => h.id));
+      const tierOf = (id: number) => decision.tier.get(docOf.get(id) ?? -1) ?? 0;
+      ranked = ranked
+        .map((h, i) => ({ h, i, t: tierOf(h.id) }))
+        .sort((a, b) => b.t - a.t || a.i - b.i)
+        .map((x) => x.h);
+    }
+    return { ranked, vectorTop };
+  }
+
+  /** Every document with its profile, read once per generation. */
+  scopedDocuments(): ScopedDocument[] {
+    const generation = getGeneration(this.db);
+    if (this.docsCache?.generation !== generation) {
+      this.docsCache = {
+        generation,
+        docs: listDocuments(this.db).map((d) => ({ id: d.id, title: d.title, profile: d.profile })),
+      };
+    }
+    return this.docsCache.docs;
+  }
+
+  private passageIdsOf(documents: Set<number>): Set<number> {
+    const ids = [...documents];
+    if (ids.length === 0) return new Set();
+    const out = new Set<number>();
+    const stmt = this.db.prepare(`SELECT id FROM passages WHERE document_id = ?`).pluck();
+    for (const d of ids) for (const id of stmt.all(d) as number[]) out.add(id);
+    return out;
+  }
+
+  private documentsOfPassages(ids: number[]): Map<number, number> {
+    const stmt = this.db.prepare(`SELECT document_id FROM passages WHERE id = ?`).pluck();
+    const out = new Map<number, number>();
+    for (const id of ids) {
+      const d = stmt.get(id) as number | undefined;
+      if (d !== undefined) out.set(id, d);
+    }
+    return out;
   }
 
   /** Loads the passages of ranked hits (in order, skipping vanished ones) with their answering sentence. */
@@ -230,10 +320,25 @@ function toResult(p: PassageRow, score: number, highlight: string | null): Searc
     source: {
       file: p.file,
       title: p.title,
+      unit: p.profile.unit,
+      reference: documentReference(p.profile),
       section: p.section,
       paragraph: p.paragraph,
       page: p.page,
       ocr: p.ocr,
     },
   };
+}
+
+/** "125-NQ/ĐU, 20/12/2024" or "20/12/2024": how people cite a document besides its title. */
+export function documentReference(p: DocumentProfile): string | null {
+  const date = p.date
+    ? p.date
+        .split('-')
+        .reverse()
+        .map((x, i, all) => (i === 0 && all.length === 3 ? String(Number(x)) : x))
+        .join('/')
+    : null;
+  const parts = [p.number ? `số ${p.number}` : null, date].filter(Boolean);
+  return parts.length ? parts.join(', ') : null;
 }

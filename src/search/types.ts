@@ -3,6 +3,10 @@ export interface ResultSource {
   /** The path as ingested. */
   file: string;
   title: string;
+  /** The unit the document is about: "BĐBP tỉnh Ninh Thuận". */
+  unit?: string | null;
+  /** Document number or date as people cite it: "125-NQ/ĐU", "20/12/2024". */
+  reference?: string | null;
   section: string | null;
   paragraph: number;
   page?: number | null;
@@ -27,9 +31,23 @@ export interface DirectAnswer {
   kind: string;
   /** Several candidates when the question is ambiguous. */
   candidates?: string[];
+  /** Other units whose documents also answer (the answer itself is from one document only). */
+  others?: string[];
 }
 
 export type SearchMode = 'keyword' | 'hybrid';
+
+/** How the question's scope (place, unit, year) was read and met. */
+export interface ScopeInfo {
+  /** What the question names, as people read it ("BĐBP tỉnh Quảng Ninh năm 2021"); null when nothing. */
+  asked: string | null;
+  /** True when no document is about what the question names: the answer is then "not found". */
+  missing: boolean;
+  /** A sentence for people: "Chưa có tài liệu nào về …", or "Ninh Thuận, nay thuộc Khánh Hòa". */
+  message: string | null;
+  /** What the documents do hold for that kind of question: "BĐBP tỉnh Ninh Thuận (2024, 2025)". */
+  available: string[];
+}
 
 export interface AskResult {
   question: string;
@@ -37,6 +55,8 @@ export interface AskResult {
   mode: SearchMode;
   answer: DirectAnswer | null;
   results: SearchResult[];
+  /** The question's scope, when it names a place, unit or year. */
+  scope?: ScopeInfo | null;
 }
 
 export interface AskOptions {

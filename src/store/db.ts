@@ -34,6 +34,10 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX IF NOT EXISTS passages_document ON passages(document_id, ordinal);
    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // What each document is about (docs/decisions/010-document-scope.md), and which version of the
+  // parser read it: a document read by an older parser is read again at the next ingest.
+  `ALTER TABLE documents ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
+   ALTER TABLE documents ADD COLUMN parser INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** Extra schema from feature modules (facts, subscriptions, embedding cache), idempotent SQL. */

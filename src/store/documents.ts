@@ -1,5 +1,12 @@
 import { PassageDraft } from '../ingest/types';
+import { DocumentProfile, emptyProfile } from '../profile/profile';
 import { bumpGeneration, Db } from './db';
+
+/**
+ * Version of what ingest derives from a file (passages, title, profile). A document read by an older
+ * version is read again at the next ingest even when its bytes did not change.
+ */
+export const PARSER_VERSION = 1;
 
 export interface DocumentRow {
   id: number;
@@ -12,6 +19,9 @@ export interface DocumentRow {
   addedAt: string;
   updatedAt: string;
   passages: number;
+  profile: DocumentProfile;
+  /** PARSER_VERSION of the ingest that read it. */
+  parser: number;
 }
 
 export interface PassageRow {
@@ -27,6 +37,17 @@ export interface PassageRow {
   file: string;
   title: string;
   ocr: boolean;
+  /** The document's profile (shared by all its passages). */
+  profile: DocumentProfile;
+}
+
+/** Parses a stored profile; an old or damaged one reads as empty (fields missing are filled). */
+export function parseProfile(json: string | null | undefined): DocumentProfile {
+  try {
+    return { ...emptyProfile(), ...(JSON.parse(json ?? '{}') as Partial<DocumentProfile>) };
+  } catch {
+    return emptyProfile();
+  }
 }
 
 interface RawDoc {
@@ -40,6 +61,8 @@ interface RawDoc {
   added_at: string;
   updated_at: string;
   passages: number;
+  profile: string;
+  parser: number;
 }
 
 const toDoc = (r: RawDoc): DocumentRow => ({
@@ -53,6 +76,8 @@ const toDoc = (r: RawDoc): DocumentRow => ({
   addedAt: r.added_at,
   updatedAt: r.updated_at,
   passages: r.passages,
+  profile: parseProfile(r.profile),
+  parser: r.parser,
 });
 
 const DOC_SELECT = `SELECT d.*, (SELECT COUNT(*) FROM passages p WHERE p.document_id = d.id) AS passages FROM documents d`;
@@ -79,6 +104,7 @@ export interface DocumentInput {
   ocr: boolean;
   notes: string[];
   passages: PassageDraft[];
+  profile?: DocumentProfile;
 }
 
 /**
@@ -90,22 +116,44 @@ export function upsertDocument(db: Db, doc: DocumentInput, now: Date): { id: num
   const existing = db.prepare(`SELECT id, added_at FROM documents WHERE file = ?`).get(doc.file) as
     { id: number; added_at: string } | undefined;
   const ts = now.toISOString();
+  const profileJson = JSON.stringify(doc.profile ?? emptyProfile());
   let id: number;
   if (existing) {
     id = existing.id;
     db.prepare(`DELETE FROM passages WHERE document_id = ?`).run(id);
     db.prepare(
-      `UPDATE documents SET title = ?, hash = ?, format = ?, ocr = ?, notes = ?, updated_at = ? WHERE id = ?`,
-    ).run(doc.title, doc.hash, doc.format, doc.ocr ? 1 : 0, JSON.stringify(doc.notes), ts, id);
+      `UPDATE documents SET title = ?, hash = ?, format = ?, ocr = ?, notes = ?, updated_at = ?, profile = ?, parser = ?
+       WHERE id = ?`,
+    ).run(
+      doc.title,
+      doc.hash,
+      doc.format,
+      doc.ocr ? 1 : 0,
+      JSON.stringify(doc.notes),
+      ts,
+      profileJson,
+      PARSER_VERSION,
+      id,
+    );
   } else {
     id = Number(
       db
         .prepare(
-          `INSERT INTO documents(file, title, hash, format, ocr, notes, added_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO documents(file, title, hash, format, ocr, notes, added_at, updated_at, profile, parser)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(doc.file, doc.title, doc.hash, doc.format, doc.ocr ? 1 : 0, JSON.stringify(doc.notes), ts, ts)
-        .lastInsertRowid,
+        .run(
+          doc.file,
+          doc.title,
+          doc.hash,
+          doc.format,
+          doc.ocr ? 1 : 0,
+          JSON.stringify(doc.notes),
+          ts,
+          ts,
+          profileJson,
+          PARSER_VERSION,
+        ).lastInsertRowid,
     );
   }
   const insert = db.prepare(
@@ -141,6 +189,19 @@ interface RawPassage {
   file: string;
   title: string;
   ocr: number;
+  profile: string;
+}
+
+/** Passages of one document share one parsed profile (the last few documents' are kept). */
+const profileCache = new Map<string, DocumentProfile>();
+function cachedProfile(json: string): DocumentProfile {
+  let p = profileCache.get(json);
+  if (!p) {
+    if (profileCache.size > 64) profileCache.clear();
+    p = parseProfile(json);
+    profileCache.set(json, p);
+  }
+  return p;
 }
 
 const toPassage = (r: RawPassage): PassageRow => ({
@@ -156,9 +217,10 @@ const toPassage = (r: RawPassage): PassageRow => ({
   file: r.file,
   title: r.title,
   ocr: r.ocr === 1,
+  profile: cachedProfile(r.profile),
 });
 
-const PASSAGE_SELECT = `SELECT p.*, d.file, d.title, d.ocr FROM passages p JOIN documents d ON d.id = p.document_id`;
+const PASSAGE_SELECT = `SELECT p.*, d.file, d.title, d.ocr, d.profile FROM passages p JOIN documents d ON d.id = p.document_id`;
 
 export function getPassages(db: Db, ids: number[]): Map<number, PassageRow> {
   const out = new Map<number, PassageRow>();

@@ -62,9 +62,11 @@ describe('chithi command', () => {
     expect(typeof top.score).toBe('number');
     expect(top.source).toEqual({
       file: 'docs/bdbp-ninh-thuan-nghi-quyet-2025.txt',
-      title: 'bdbp ninh thuan nghi quyet 2025',
+      title: 'Đảng ủy BĐBP tỉnh Ninh Thuận: kết quả năm 2024, phương hướng năm 2025',
       section: null,
       paragraph: 3,
+      unit: 'Đảng ủy BĐBP tỉnh Ninh Thuận',
+      reference: null,
     });
     expect(notFound).toMatchObject({ found: false, results: [] });
     expect(folded!.results[0]!.text).toContain('Phấn đấu trong năm có 100% tổ chức đảng');

@@ -64,7 +64,7 @@ describe('SearchEngine.ask over the seed and near-miss reports', () => {
     expect(res.results).toHaveLength(3);
     expect(res.results[0]!.source).toMatchObject({
       file: expect.stringContaining('bdbp-ninh-thuan-nghi-quyet-2025.txt'),
-      title: 'bdbp ninh thuan nghi quyet 2025',
+      title: 'Đảng ủy BĐBP tỉnh Ninh Thuận: kết quả năm 2024, phương hướng năm 2025',
       section: null,
       paragraph: 3,
     });

@@ -83,8 +83,8 @@ describe('saveUpload', () => {
 
   test('facts of the upload are counted: chairs by name, targets, deadlines', async () => {
     const result = await library.saveUpload('hội nghị BCH Phú Yên.txt', Buffer.from(PHU_YEN));
-    // A .txt has no title block: its title is the file name.
-    expect(result.title).toBe('hội nghị BCH Phú Yên');
+    // The report's first line is its headline: the title, not the file name.
+    expect(result.title).toBe('Hội nghị Ban Chấp hành Đảng bộ tỉnh Phú Yên lần thứ 25');
     expect(result.facts.chairs).toHaveLength(2);
     expect(result.facts.chairs[0]).toContain('Phạm Đại Dương');
     expect(result.facts.chairs[1]).toContain('Cao Thị Hòa An');

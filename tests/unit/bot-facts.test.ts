@@ -115,7 +115,7 @@ describe('formatFactItem', () => {
       '<b>1.</b> Hội nghị tổng kết công tác năm 2024 (3/12/2024)\n' +
         '   Chủ trì: Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh\n' +
         '   Dự: Thiếu tướng Nguyễn Anh Tuấn, Phó Chính ủy BĐBP\n' +
-        '   📄 <i>Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2025 · đoạn 2 · bdbp-ninh-thuan-nghi-quyet-2025.txt</i>',
+        '   📄 <i>Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2025 · đoạn 2</i>',
     );
   });
 
@@ -143,7 +143,7 @@ describe('formatFactItem', () => {
     };
     const html = formatFactItem(item, 2);
     expect(html).toContain('[2026] Tỷ lệ &lt;b&gt;đô thị hóa&lt;/b&gt; &amp; chỉnh trang đạt 52%');
-    expect(html).toContain('Báo cáo &lt;tổng kết&gt; &amp; phương hướng · đoạn 4 · data/a&lt;b&gt;.txt');
+    expect(html).toContain('Báo cáo &lt;tổng kết&gt; &amp; phương hướng · đoạn 4</i>');
     expect(html.match(/<b>/g)).toHaveLength(1);
   });
 

@@ -69,15 +69,36 @@ describe('formatSource', () => {
   test.each([
     [
       { file: 'data/nq.txt', title: 'Nghị quyết 2025', section: 'Phương hướng', paragraph: 4, page: null },
-      'Nghị quyết 2025 · Phương hướng · đoạn 4 · data/nq.txt',
+      'Nghị quyết 2025 · Phương hướng · đoạn 4',
+    ],
+    [
+      {
+        file: '/srv/chithi/data/nq.txt',
+        title: 'Nghị quyết về nhiệm vụ năm 2025',
+        unit: 'Đảng ủy BĐBP tỉnh Kiên Giang',
+        reference: 'số 306-NQ/ĐU, 23/12/2024',
+        section: 'II. Phương hướng',
+        paragraph: 7,
+      },
+      'Nghị quyết về nhiệm vụ năm 2025 · Đảng ủy BĐBP tỉnh Kiên Giang · số 306-NQ/ĐU, 23/12/2024 · II. Phương hướng · đoạn 7',
+    ],
+    [
+      {
+        file: 'x.txt',
+        title: 'Đảng ủy BĐBP tỉnh Ninh Thuận: kết quả năm 2024',
+        unit: 'Đảng ủy BĐBP tỉnh Ninh Thuận',
+        section: null,
+        paragraph: 3,
+      },
+      'Đảng ủy BĐBP tỉnh Ninh Thuận: kết quả năm 2024 · đoạn 3',
     ],
     [
       { file: 'data/bc.pdf', title: 'Báo cáo', section: null, paragraph: 12, page: 3, ocr: true },
-      'Báo cáo · đoạn 12 · trang 3 · data/bc.pdf (bản quét OCR)',
+      'Báo cáo · đoạn 12 · trang 3 (bản quét OCR)',
     ],
     [
       { file: 'data/a&b.docx', title: NFD('Chỉ thị <mật>'), section: 'Mục I', paragraph: 1 },
-      'Chỉ thị &lt;mật&gt; · Mục I · đoạn 1 · data/a&amp;b.docx',
+      'Chỉ thị &lt;mật&gt; · Mục I · đoạn 1',
     ],
   ])('%#', (source, expected) => {
     expect(formatSource(source)).toBe(expected);
@@ -409,7 +430,7 @@ describe('displayFile', () => {
 
   test('source lines and document lists use it', () => {
     const source = { file: '/srv/data/nq.txt', title: 'Nghị quyết', section: null, paragraph: 2 };
-    expect(formatSource(source, '/srv/data')).toBe('Nghị quyết · đoạn 2 · nq.txt');
+    expect(formatSource(source, '/srv/data')).toBe('Nghị quyết · đoạn 2');
     const [list] = formatDocumentList(
       [{ ...SAMPLE_DOCUMENTS[0]!, file: '/srv/data/nq.txt' }],
       'UTC',

@@ -1,3 +1,5 @@
+import { emptyProfile } from '../../src/profile/profile';
+import { PARSER_VERSION } from '../../src/store/documents';
 import path from 'node:path';
 import { matchDocuments, sanitizeFileName, summarizeFacts } from '../../src/documents/library';
 import type { Fact } from '../../src/facts/types';
@@ -68,6 +70,8 @@ function doc(id: number, title: string, file: string): DocumentRow {
     addedAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
     passages: 10,
+    profile: emptyProfile(),
+    parser: PARSER_VERSION,
   };
 }
 

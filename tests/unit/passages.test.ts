@@ -50,7 +50,7 @@ describe('blocksToPassages', () => {
       ocr: false,
       notes: [],
     });
-    expect(doc.title).toBe('bdbp ninh thuan nghi quyet 2025');
+    expect(doc.title).toBe('Đảng ủy BĐBP tỉnh Ninh Thuận: kết quả năm 2024, phương hướng năm 2025');
     expect(new Set(doc.passages.map((p) => p.paragraph))).toEqual(new Set([1, 2, 3, 4]));
     for (const p of doc.passages) {
       expect(p.text.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);

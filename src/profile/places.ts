@@ -1,0 +1,213 @@
+import entries from './provinces.json';
+import { foldDiacritics, hasDiacritics, normalizeTonePlacement } from '../text/normalize';
+
+/**
+ * Vietnam's provinces (the 63 before 1 July 2025, each with the unit it was merged into) and the
+ * districts and communes a text names. Built from ../shared/reference/provinces.tsv by
+ * scripts/build-provinces.ts.
+ */
+export interface Province {
+  /** Name before the July 2025 merger, NFC with traditional tone placement: "Khánh Hòa". */
+  name: string;
+  /** "tỉnh" or "thành phố". */
+  kind: string;
+  /** The province it belongs to since 1 July 2025 (itself when unchanged or when it absorbed others). */
+  since2025: string;
+  variants: string[];
+}
+
+const norm = (s: string): string => normalizeTonePlacement(s.normalize('NFC'));
+
+export const PROVINCES: readonly Province[] = (entries as Province[]).map((p) => ({
+  name: norm(p.name),
+  kind: p.kind,
+  since2025: norm(p.since2025),
+  variants: p.variants.map(norm),
+}));
+
+const BY_NAME = new Map(PROVINCES.map((p) => [p.name, p]));
+
+export function provinceByName(name: string): Province | undefined {
+  return BY_NAME.get(norm(name));
+}
+
+/** Provinces merged into `name` on 1 July 2025 (not counting itself). */
+export function mergedInto(name: string): Province[] {
+  const n = norm(name);
+  return PROVINCES.filter((p) => p.since2025 === n && p.name !== n);
+}
+
+/**
+ * Forms a province is written in. The bare "Hồ Chí Minh" is left out: in these documents it is far
+ * more often the President ("tư tưởng Hồ Chí Minh") than the city, which is written "TP. Hồ Chí Minh".
+ * Short all-capital forms (HN, HP, ĐN, HCM) are matched only as written in capitals.
+ */
+interface Form {
+  province: string;
+  text: string;
+  folded: string;
+  capsOnly: boolean;
+}
+
+const NOT_BARE = new Set(['Hồ Chí Minh']);
+
+const FORMS: Form[] = PROVINCES.flatMap((p) =>
+  [p.name, ...p.variants]
+    .filter((f) => !NOT_BARE.has(f))
+    .map((f) => ({
+      province: p.name,
+      text: f,
+      folded: foldDiacritics(f)
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim(),
+      capsOnly: f.replace(/[^\p{L}]/gu, '').length <= 3 && f === f.toUpperCase(),
+    })),
+).sort((a, b) => b.text.length - a.text.length);
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_BEFORE = '(?<![\\p{L}\\p{M}\\d])';
+const WORD_AFTER = '(?![\\p{L}\\p{M}\\d])';
+
+/** A form as a pattern: its spaces, dots and dashes may be written with any spacing ("TP.HCM", "BR - VT"). */
+function formPattern(text: string): string {
+  return text
+    .split(/[\s.\-–]+/)
+    .filter(Boolean)
+    .map(escape)
+    .join('[\\s.\\-–]*');
+}
+
+function buildMatcher(forms: Form[], flags: string, pick: (f: Form) => string): RegExp {
+  return new RegExp(
+    `${WORD_BEFORE}(?:${forms.map((f) => `(${formPattern(pick(f))})`).join('|')})${WORD_AFTER}`,
+    flags,
+  );
+}
+
+const caseForms = FORMS.filter((f) => !f.capsOnly);
+const capsForms = FORMS.filter((f) => f.capsOnly);
+/** Documents: names as capitalized in running text, and in all-capital titles. */
+const DOC_EXACT = buildMatcher(caseForms, 'gu', (f) => f.text);
+const DOC_UPPER = buildMatcher(caseForms, 'gu', (f) => f.text.toUpperCase());
+const CAPS = buildMatcher(capsForms, 'gu', (f) => f.text);
+/** Questions: any case, with diacritics as typed or without them. */
+const Q_LOWER = buildMatcher(caseForms, 'gu', (f) => f.text.toLowerCase());
+const Q_FOLDED = buildMatcher(
+  caseForms.filter((f) => f.folded.length >= 3),
+  'gu',
+  (f) => f.folded,
+);
+
+export interface PlaceMention {
+  /** Province name (before the merger). */
+  province: string;
+  /** Offset in the text as given to the matcher (normalized). */
+  index: number;
+}
+
+function collect(re: RegExp, text: string, forms: Form[], out: PlaceMention[]): void {
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const i = m.slice(1).findIndex((g) => g !== undefined);
+    const form = forms[i];
+    if (form) out.push({ province: form.province, index: m.index ?? 0 });
+  }
+}
+
+/**
+ * Provinces named in a document's text, in order of appearance. Names are matched as capitalized
+ * ("Hòa Bình", "HÒA BÌNH"), never in lower case, so "hòa bình" (peace) or "diễn biến" is no place.
+ */
+export function findProvincesInDocument(text: string): PlaceMention[] {
+  const t = norm(text);
+  const out: PlaceMention[] = [];
+  collect(DOC_EXACT, t, caseForms, out);
+  collect(DOC_UPPER, t, caseForms, out);
+  collect(CAPS, t, capsForms, out);
+  const seen = new Set<string>();
+  return out
+    .sort((a, b) => a.index - b.index)
+    .filter((m) => {
+      const key = `${m.province}@${m.index}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/**
+ * Provinces a question names, typed in any case, with or without diacritics ("quảng ninh",
+ * "Quang Ninh", "TP.HCM", "Khánh Hoà"). A span typed without diacritics is matched folded; one typed
+ * with diacritics must match them ("diễn biến" is not "Điện Biên").
+ */
+export function findProvincesInQuestion(question: string): string[] {
+  const t = norm(question);
+  const out: PlaceMention[] = [];
+  collect(CAPS, t, capsForms, out);
+  const lower = t.toLowerCase();
+  collect(Q_LOWER, lower, caseForms, out);
+  // The folded text keeps one character per character of `lower` for precomposed letters.
+  const folded = foldDiacritics(lower).replace(/[^a-z0-9]/g, ' ');
+  if (folded.length === lower.length) {
+    const foldedForms = caseForms.filter((f) => f.folded.length >= 3);
+    const hits: PlaceMention[] = [];
+    collect(Q_FOLDED, folded, foldedForms, hits);
+    for (const h of hits) {
+      const form = foldedForms.find((f) => f.province === h.province && folded.startsWith(f.folded, h.index));
+      const span = lower.slice(h.index, h.index + (form?.folded.length ?? 0));
+      if (!hasDiacritics(span)) out.push(h);
+    }
+  }
+  return [...new Set(out.sort((a, b) => a.index - b.index).map((m) => m.province))];
+}
+
+/** A district, town or commune named in a text: "huyện Tân Phú Đông", "thị xã Sơn Tây". */
+export interface LocalPlace {
+  level: 'huyện' | 'quận' | 'thị xã' | 'thành phố' | 'xã' | 'phường' | 'thị trấn';
+  name: string;
+}
+
+const LOCAL_LEVELS: ReadonlyArray<[RegExp, LocalPlace['level']]> = [
+  [/^huyện$/iu, 'huyện'],
+  [/^quận$/iu, 'quận'],
+  [/^thị xã$/iu, 'thị xã'],
+  [/^(?:thành phố|tp\.?)$/iu, 'thành phố'],
+  [/^xã$/iu, 'xã'],
+  [/^phường$/iu, 'phường'],
+  [/^thị trấn$/iu, 'thị trấn'],
+];
+
+const LOCAL =
+  /(?<![\p{L}\p{M}])(huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn)\s+((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})){0,3})/gu;
+
+/** Words that follow "huyện", "xã" … in capitals without being a name ("xã Hội" never; "Thành phố Hồ"). */
+const NOT_NAME = new Set(['Ủy', 'Uỷ', 'Đảng', 'Hội', 'Ban', 'Nhân', 'UBND', 'HĐND', 'Đoàn', 'Các']);
+
+/** Districts, towns and communes written with a capitalized name, in order, unique. */
+export function findLocalPlaces(text: string): LocalPlace[] {
+  const t = norm(text);
+  const out: LocalPlace[] = [];
+  const seen = new Set<string>();
+  for (const m of t.matchAll(LOCAL)) {
+    const words = (m[2] ?? '').split(/\s+/);
+    const cut = words.findIndex((w) => NOT_NAME.has(w));
+    const name = (cut >= 0 ? words.slice(0, cut) : words).join(' ');
+    if (!name) continue;
+    const level = LOCAL_LEVELS.find(([re]) => re.test(m[1] ?? ''))?.[1];
+    if (!level) continue;
+    // "thành phố Đà Nẵng" is a province-level city, not a district.
+    if (level === 'thành phố' && (BY_NAME.has(name) || name.startsWith('Hồ Chí Minh'))) continue;
+    const key = `${level}|${name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ level, name });
+  }
+  return out;
+}
+
+/** Folded form used to compare place names typed any way: "Tân Phú Đông" → "tan phu dong". */
+export function foldPlace(name: string): string {
+  return foldDiacritics(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

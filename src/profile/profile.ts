@@ -1,0 +1,549 @@
+import path from 'node:path';
+import { Block } from '../ingest/types';
+import { foldDiacritics, normalizeText } from '../text/normalize';
+import {
+  findLocalPlaces,
+  findProvincesInDocument,
+  findProvincesInQuestion,
+  LocalPlace,
+  provinceByName,
+  PROVINCES,
+} from './places';
+import { findUnits, foldForUnits, UNIT_LABELS, UnitType } from './units';
+
+/**
+ * What a document is about, read from its title, header and first sentences: the kind of document,
+ * its number and date, the unit it concerns, its places and the periods it reviews or plans. Stored
+ * with the document; every passage inherits it, and questions are matched against it before words.
+ */
+export interface DocumentProfile {
+  /** nghị quyết, chỉ thị, kết luận, báo cáo, kế hoạch, thông báo, công văn, quyết định, tin */
+  kind: string | null;
+  /** "125-NQ/ĐU" */
+  number: string | null;
+  /** ISO date (YYYY-MM-DD, or YYYY-MM) of the document or of the event it reports. */
+  date: string | null;
+  /** Who the document is about or from: "BĐBP tỉnh Quảng Ninh", "UBND huyện Tân Phú Đông". */
+  unit: string | null;
+  /** Kinds of that unit (the first is the main one). */
+  unitTypes: UnitType[];
+  /** For a department (sở), its field folded ("y te"). */
+  unitField: string | null;
+  /** Provinces the document is about (names before the July 2025 merger), main one first. */
+  provinces: string[];
+  /** Districts and communes the document is about (from its title and opening). */
+  localities: LocalPlace[];
+  /** Years the document reviews (results of). */
+  reviewedYears: number[];
+  /** Years the document plans (targets and tasks for). */
+  planYears: number[];
+  /** Quarters "III/2024" and halves "6T/2024" it covers. */
+  periods: string[];
+  /** "2020–2025" */
+  term: string | null;
+  /** Every year the document covers: reviewed, planned, of its date and of its periods. */
+  years: number[];
+}
+
+export function emptyProfile(): DocumentProfile {
+  return {
+    kind: null,
+    number: null,
+    date: null,
+    unit: null,
+    unitTypes: [],
+    unitField: null,
+    provinces: [],
+    localities: [],
+    reviewedYears: [],
+    planYears: [],
+    periods: [],
+    term: null,
+    years: [],
+  };
+}
+
+const KINDS: ReadonlyArray<[RegExp, string]> = [
+  [/^nghi quyet\b/, 'nghị quyết'],
+  [/^chi thi\b/, 'chỉ thị'],
+  [/^ket luan\b/, 'kết luận'],
+  [/^bao cao\b/, 'báo cáo'],
+  [/^ke hoach\b/, 'kế hoạch'],
+  [/^thong bao\b/, 'thông báo'],
+  [/^quyet dinh\b/, 'quyết định'],
+  [/^cong van\b/, 'công văn'],
+  [/^huong dan\b/, 'hướng dẫn'],
+  [/^chuong trinh\b/, 'chương trình'],
+  [/^to trinh\b/, 'tờ trình'],
+];
+
+/** Kind from a document number's type code: "125-NQ/ĐU", "45/KH-UBND", "12/CT-UBND". */
+const NUMBER_KINDS: ReadonlyArray<[RegExp, string]> = [
+  [/\bnq\b/, 'nghị quyết'],
+  [/\bct\b/, 'chỉ thị'],
+  [/\bkl\b/, 'kết luận'],
+  [/\bbc\b/, 'báo cáo'],
+  [/\bkh\b/, 'kế hoạch'],
+  [/\btb\b/, 'thông báo'],
+  [/\bqd\b/, 'quyết định'],
+  [/\bhd\b/, 'hướng dẫn'],
+];
+
+const NUMBER_RE = /(?:^|\s)Số\s*:?\s*(\d{1,5}\s*[-/]\s*[\p{L}\d]+(?:\s*[-/]\s*[\p{L}\d]+)*)/iu;
+const MOTTO = /^(?:cong hoa xa hoi chu nghia viet nam|doc lap tu do hanh phuc|dang cong san viet nam|\*+)$/;
+
+function fold(s: string): string {
+  return foldDiacritics(normalizeText(s))
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .trim();
+}
+
+/** Sentence case for an all-capital line: "NGHỊ QUYẾT" → "Nghị quyết"; proper names are lost, so
+ * only kind words and subjects are recased; units and places are restored from the text. */
+function sentenceCase(s: string): string {
+  const lower = s.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** "UỶ BAN NHÂN DÂN HUYỆN TÂN PHÚ ĐÔNG" → "Uỷ Ban Nhân Dân huyện Tân Phú Đông" (level words lower). */
+function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase())
+    .replace(/\b(Huyện|Quận|Thị Xã|Thành Phố|Xã|Phường|Thị Trấn|Tỉnh)\s/gu, (m) => m.toLowerCase());
+}
+
+function isAllCaps(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase();
+}
+
+const DATE_FULL = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
+const DATE_NUM = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/u;
+const DATE_MONTH = /tháng\s+(\d{1,2})(?:\s+năm\s+|\/)(\d{4})/iu;
+
+function isoDate(y: number, m: number, d?: number): string | null {
+  if (m < 1 || m > 12 || y < 1945 || y > 2100) return null;
+  const mm = String(m).padStart(2, '0');
+  if (d === undefined) return `${y}-${mm}`;
+  if (d < 1 || d > 31) return null;
+  return `${y}-${mm}-${String(d).padStart(2, '0')}`;
+}
+
+function firstDate(text: string): string | null {
+  const full = DATE_FULL.exec(text);
+  const num = DATE_NUM.exec(text);
+  const pick = [full, num]
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => a.index - b.index)[0];
+  if (pick) return isoDate(Number(pick[3]), Number(pick[2]), Number(pick[1]));
+  const month = DATE_MONTH.exec(text);
+  return month ? isoDate(Number(month[2]), Number(month[1])) : null;
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const ROMAN_NAME = ['', 'I', 'II', 'III', 'IV'];
+
+/** Years and periods by their role, from folded text. */
+function periodsOf(f: string): {
+  reviewed: number[];
+  plan: number[];
+  periods: string[];
+  term: string | null;
+} {
+  const reviewed = new Set<number>();
+  const plan = new Set<number>();
+  const periods = new Set<string>();
+  const add = (set: Set<number>, y: string | undefined) => {
+    const n = Number(y);
+    if (n >= 1945 && n <= 2100) set.add(n);
+  };
+  const gap = '(?:[a-z0-9/ ]{0,70}? )?';
+  for (const m of f.matchAll(
+    new RegExp(`\\b(?:tong ket|ket qua|danh gia|bao cao|so ket)\\b ${gap}nam (\\d{4})\\b`, 'g'),
+  ))
+    add(reviewed, m[1]);
+  for (const m of f.matchAll(/(?:^|\. |, )(?:theo danh gia )?(?:trong )?nam (\d{4}) /g)) add(reviewed, m[1]);
+  for (const m of f.matchAll(
+    new RegExp(
+      `\\b(?:nhiem vu|phuong huong|ke hoach|chi tieu|muc tieu|phan dau|du toan|trien khai)\\b ${gap}nam (\\d{4})\\b`,
+      'g',
+    ),
+  ))
+    add(plan, m[1]);
+  for (const m of f.matchAll(/\bquy (iv|iii|ii|i|1|2|3|4)(?: nam |\/| )(\d{4})\b/g)) {
+    const q = ROMAN[m[1]!];
+    if (q) periods.add(`quý ${ROMAN_NAME[q]}/${m[2]}`);
+    add(reviewed, m[2]);
+  }
+  for (const m of f.matchAll(/\b(6|9) thang (?:dau )?nam (\d{4})\b/g)) {
+    periods.add(`${m[1]} tháng/${m[2]}`);
+    add(reviewed, m[2]);
+  }
+  const term = /\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/.exec(f);
+  return {
+    reviewed: [...reviewed].sort(),
+    plan: [...plan].sort(),
+    periods: [...periods],
+    term: term ? `${term[1]}–${term[2]}` : null,
+  };
+}
+
+/** Blocks that open the document: its header, title and first paragraph (up to ~600 characters). */
+function headBlocks(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let chars = 0;
+  for (const b of blocks) {
+    out.push(b);
+    if (b.kind === 'paragraph' || b.kind === 'list-item') {
+      chars += b.text.length;
+      if (chars > 600) break;
+    }
+    if (out.length >= 14) break;
+  }
+  return out;
+}
+
+function firstSentence(text: string): string {
+  const m = /^.{20,400}?[.;](?=\s|$)/su.exec(text);
+  return m ? m[0] : text.slice(0, 400);
+}
+
+/** Scores candidates by where they are named: title and header count most, the body least. */
+class Tally<K> {
+  private readonly scores = new Map<K, number>();
+  add(key: K, weight: number): void {
+    this.scores.set(key, (this.scores.get(key) ?? 0) + weight);
+  }
+  /** Keys within `share` of the best score, best first. */
+  top(share: number, min = 0): K[] {
+    const sorted = [...this.scores].sort((a, b) => b[1] - a[1]);
+    const best = sorted[0]?.[1] ?? 0;
+    return sorted.filter(([, s]) => s >= best * share && s > min).map(([k]) => k);
+  }
+}
+
+/** Reads a document's profile from its blocks; `file` helps only when the text never names a place. */
+export function buildProfile(file: string, blocks: Block[], title: string): DocumentProfile {
+  const profile = emptyProfile();
+  const head = headBlocks(blocks);
+  const opening = head.filter(
+    (b) => b.kind !== 'paragraph' && b.kind !== 'list-item' && b.kind !== 'caption',
+  );
+  const firstPara = head.find((b) => b.kind === 'paragraph' || b.kind === 'list-item');
+  const lead = [title, ...opening.map((b) => b.text), firstPara ? firstSentence(firstPara.text) : ''].join(
+    ' . ',
+  );
+  const body = blocks.map((b) => b.text).join('\n');
+
+  // Kind and number.
+  for (const b of [{ text: title }, ...opening]) {
+    const f = fold(b.text);
+    const kind = KINDS.find(([re]) => re.test(f))?.[1];
+    if (kind) {
+      profile.kind = kind;
+      break;
+    }
+    if (/^v\/v\b/.test(f)) {
+      profile.kind = 'công văn';
+      break;
+    }
+  }
+  const numberText = head.map((b) => b.text).join('\n');
+  const num = NUMBER_RE.exec(numberText);
+  if (num) {
+    profile.number = num[1]!.replace(/\s+/g, '');
+    if (!profile.kind) {
+      const nf = ` ${fold(profile.number).replace(/[-/]/g, ' ')} `;
+      profile.kind = NUMBER_KINDS.find(([re]) => re.test(nf))?.[1] ?? 'công văn';
+    }
+  }
+  if (
+    !profile.kind &&
+    firstPara &&
+    /\b(?:to chuc|khai mac|dien ra|hop)\b/.test(fold(firstSentence(firstPara.text)))
+  )
+    profile.kind = 'tin';
+
+  // Date: a date line in the header, else the first date of the opening paragraph.
+  const dateBlock = head.find((b) => b.kind === 'date' || DATE_FULL.test(b.text));
+  const paras = head.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item').slice(0, 2);
+  profile.date =
+    (dateBlock && firstDate(dateBlock.text)) ??
+    paras.map((b) => firstDate(firstSentence(b.text))).find((d) => d !== null) ??
+    null;
+
+  // Unit kinds: the header and title name the unit; the first sentence usually does; the body votes.
+  const units = new Tally<UnitType>();
+  const fields = new Map<UnitType, string>();
+  const vote = (text: string, weight: number, firstOnly: boolean) => {
+    const found = findUnits(text);
+    found.forEach((u, i) => {
+      if (firstOnly && i > 0) return units.add(u.type, weight / 3);
+      units.add(u.type, weight);
+      if (u.field && !fields.has(u.type)) fields.set(u.type, u.field);
+    });
+  };
+  vote(title, 4, false);
+  // In a header the last issuer line is the issuer ("UBND TỈNH BẮC NINH" / "SỞ Y TẾ"); those above
+  // it are its superiors.
+  const issuers = opening.filter((b) => isAllCaps(b.text) && findUnits(b.text).length > 0);
+  const issuer = issuers[issuers.length - 1];
+  for (const b of opening) {
+    const weight = issuers.includes(b)
+      ? b === issuer
+        ? 5
+        : 1
+      : b.kind === 'title' || isAllCaps(b.text)
+        ? 4
+        : 2;
+    vote(b.text, weight, false);
+  }
+  if (firstPara) vote(firstSentence(firstPara.text), 3, true);
+  // "Tổng kết công tác quân sự, quốc phòng địa phương" is the military command's report, whoever chairs.
+  if (/\bcong tac quan su,? quoc phong\b|\bquan su,? quoc phong dia phuong\b/.test(fold(lead)))
+    units.add('chqs', 4);
+  for (const u of findUnits(body)) units.add(u.type, 0.25);
+  profile.unitTypes = units.top(0.6, 0.5);
+  profile.unitField = profile.unitTypes[0] === 'so' ? (fields.get('so') ?? null) : null;
+
+  // Provinces: the same votes; the file name only when the text never names one.
+  const places = new Tally<string>();
+  for (const m of findProvincesInDocument(title)) places.add(m.province, 4);
+  for (const b of opening) for (const m of findProvincesInDocument(b.text)) places.add(m.province, 3);
+  if (firstPara)
+    findProvincesInDocument(firstSentence(firstPara.text)).forEach((m, i) =>
+      places.add(m.province, i === 0 ? 3 : 1),
+    );
+  for (const m of findProvincesInDocument(body)) places.add(m.province, 0.25);
+  profile.provinces = places.top(0.5, 0.2);
+  if (profile.provinces.length === 0) {
+    const base = path
+      .basename(file)
+      .replace(/\.[^.]+$/, '')
+      .replace(/[-_.]+/g, ' ');
+    profile.provinces = findProvincesInQuestion(base).slice(0, 1);
+  }
+  const leadCased = [
+    title,
+    ...opening.map((b) => (isAllCaps(b.text) ? titleCase(b.text) : b.text)),
+    firstPara ? firstSentence(firstPara.text) : '',
+  ].join(' . ');
+  profile.localities = findLocalPlaces(leadCased).filter((l) =>
+    ['huyện', 'quận', 'thị xã', 'thành phố'].includes(l.level),
+  );
+
+  // Periods: roles of years in the title and opening weigh most, but a heading further down
+  // ("II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025") also says what the document plans.
+  const leadFold = fold(lead);
+  const headings = blocks.filter((b) => b.kind === 'heading' || b.kind === 'title').map((b) => b.text);
+  const roles = periodsOf(`${leadFold} . ${fold(headings.join(' . '))} . ${fold(body)}`);
+  // A year both reviewed and planned: the latest year of a document is what it plans (a review of
+  // 2024 plans 2025), the earlier ones what it reviews; a period ("quý III/2024") is reviewed.
+  const periodYears = new Set(roles.periods.map((x) => Number(x.slice(-4))));
+  const latest = Math.max(0, ...roles.plan);
+  profile.reviewedYears = roles.reviewed.filter(
+    (y) => !roles.plan.includes(y) || y < latest || periodYears.has(y) || roles.plan.length === 0,
+  );
+  profile.planYears = roles.plan.filter((y) => !roles.reviewed.includes(y) || y === latest);
+  if (!profile.date && paras[0]) {
+    // "Sáng 14/12, …": the day and month of the event, in the year the document reviews.
+    const dm = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(firstSentence(paras[0].text));
+    const year = profile.reviewedYears[profile.reviewedYears.length - 1] ?? profile.planYears[0];
+    if (dm && year) profile.date = isoDate(year, Number(dm[2]), Number(dm[1]));
+  }
+  profile.periods = roles.periods;
+  profile.term = roles.term;
+  const years = new Set<number>([...roles.reviewed, ...roles.plan]);
+  const dateYear = profile.date ? Number(profile.date.slice(0, 4)) : undefined;
+  if (dateYear) years.add(dateYear);
+  for (const m of `${title} ${opening.map((b) => b.text).join(' ')}`.matchAll(
+    /(?<![\d.,/-])(19\d\d|20\d\d)(?![\d])/g,
+  ))
+    years.add(Number(m[1]));
+  profile.years = [...years].sort();
+
+  profile.unit = unitLabel(profile, lead);
+  // "Đảng ủy BĐBP tỉnh …": the party committee of the unit speaks in resolutions and reviews.
+  const early = fold(
+    blocks
+      .slice(0, 6)
+      .map((b) => b.text)
+      .join(' '),
+  );
+  if (profile.unit && profile.unitTypes[0] === 'bdbp' && /\bdang uy (?:bdbp|bo doi bien phong)\b/.test(early))
+    profile.unit = `Đảng ủy ${profile.unit}`;
+  return profile;
+}
+
+/** "BĐBP tỉnh Quảng Ninh", "UBND huyện Tân Phú Đông", "Sở Y tế tỉnh Bắc Ninh", "Tỉnh ủy Lâm Đồng". */
+function unitLabel(p: DocumentProfile, lead: string): string | null {
+  const type = p.unitTypes[0];
+  const province = p.provinces[0];
+  const locality = p.localities[0];
+  if (!type && !province) return null;
+  const where = (level: 'tỉnh' | 'huyện') =>
+    level === 'huyện' && locality
+      ? `${locality.level} ${locality.name}`
+      : province
+        ? `${provinceKind(province)} ${province}`
+        : '';
+  if (!type) return province ? `${provinceKind(province)} ${province}` : null;
+  const atDistrict =
+    locality &&
+    new RegExp(`\\b${UNIT_WORDS[type] ?? '$^'}\\s+(?:huyen|quan|thi xa|thanh pho)\\b`).test(
+      foldForUnits(lead),
+    );
+  const level = atDistrict ? 'huyện' : 'tỉnh';
+  switch (type) {
+    case 'cap-uy':
+      if (atDistrict && locality)
+        return `${locality.level === 'huyện' ? 'Huyện ủy' : 'Thành ủy'} ${locality.name}`;
+      return province
+        ? `${provinceKind(province) === 'thành phố' ? 'Thành ủy' : 'Tỉnh ủy'} ${province}`
+        : 'Tỉnh ủy';
+    case 'so': {
+      const field = p.unitField ? (SO_FIELDS[p.unitField] ?? p.unitField) : '';
+      return `Sở ${field}${province ? ` ${provinceKind(province)} ${province}` : ''}`
+        .replace(/\s+/g, ' ')
+        .trim();
+    }
+    case 'don-bp':
+      return `Đồn Biên phòng${province ? ` (BĐBP ${provinceKind(province)} ${province})` : ''}`;
+    default: {
+      const at = where(level);
+      return at ? `${UNIT_LABELS[type]} ${at}` : UNIT_LABELS[type];
+    }
+  }
+}
+
+const UNIT_WORDS: Partial<Record<UnitType, string>> = {
+  ubnd: '(?:ubnd|uy ban nhan dan)',
+  hdnd: '(?:hdnd|hoi dong nhan dan)',
+  'cap-uy': '(?:ban chap hanh dang bo)',
+  'cong-an': 'cong an',
+  chqs: '(?:ban chqs|ban chi huy quan su)',
+};
+
+const SO_FIELDS: Record<string, string> = {
+  'y te': 'Y tế',
+  'tai chinh': 'Tài chính',
+  'noi vu': 'Nội vụ',
+  'tu phap': 'Tư pháp',
+  'xay dung': 'Xây dựng',
+  'cong thuong': 'Công Thương',
+  'giao duc va dao tao': 'Giáo dục và Đào tạo',
+  'nong nghiep va moi truong': 'Nông nghiệp và Môi trường',
+  'nong nghiep va phat trien nong thon': 'Nông nghiệp và Phát triển nông thôn',
+  'ke hoach va dau tu': 'Kế hoạch và Đầu tư',
+  'tai nguyen va moi truong': 'Tài nguyên và Môi trường',
+};
+
+function provinceKind(name: string): string {
+  return provinceByName(name)?.kind ?? 'tỉnh';
+}
+
+/** An issuer line of a header ("ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG", "UBND HUYỆN …"): not a title. */
+function isIssuerLine(text: string): boolean {
+  const units = findUnits(text);
+  return (
+    isAllCaps(text) &&
+    units.length > 0 &&
+    units[0]!.index <= 12 &&
+    text.length < 90 &&
+    !KINDS.some(([re]) => re.test(fold(text)))
+  );
+}
+
+/**
+ * The document's real title: a kind line ("NGHỊ QUYẾT") with its subject ("về lãnh đạo … năm 2025"),
+ * a "V/v …" subject, a title line, or the first heading; else, when the profile knows the unit, a title
+ * made from it ("Đảng ủy BĐBP tỉnh Ninh Thuận: kết quả năm 2024, phương hướng năm 2025"); the file
+ * name only as a last resort. Returns the title and the index of the blocks it was taken from.
+ */
+export function documentTitle(
+  blocks: Block[],
+  fallback: string,
+  profile: DocumentProfile,
+): { title: string; used: number[] } {
+  const head = blocks.slice(0, 12);
+  // A header: issuer lines, number, place and date, then the kind alone ("BÁO CÁO") and its subject.
+  const kindAt = head.findIndex(
+    (b, i) =>
+      i <= 8 &&
+      b.text.length < 40 &&
+      KINDS.some(([re]) => re.test(fold(b.text))) &&
+      fold(b.text).split(' ').length <= 3,
+  );
+  if (kindAt >= 0) {
+    const kind = head[kindAt]!;
+    const next = head[kindAt + 1];
+    if (next && next.kind !== 'date' && next.text.length < 250 && !/^(?:[IVX]+|\d+)[.)]\s/.test(next.text)) {
+      const subject = isAllCaps(next.text)
+        ? next.text.toLowerCase()
+        : next.text.charAt(0).toLowerCase() + next.text.slice(1);
+      return { title: tidy(`${sentenceCase(kind.text)} ${subject}`), used: [kindAt, kindAt + 1] };
+    }
+    return { title: tidy(sentenceCase(kind.text)), used: [kindAt] };
+  }
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    const f = fold(b.text);
+    if (b.kind === 'date' || MOTTO.test(f) || /^so\b/.test(f) || isIssuerLine(b.text)) continue;
+    const kind = KINDS.find(([re]) => re.test(f));
+    if (kind && b.text.length < 40) {
+      // "NGHỊ QUYẾT" then "về lãnh đạo thực hiện nhiệm vụ năm 2025" (or an all-capital subject).
+      const next = head[i + 1];
+      if (
+        next &&
+        next.kind !== 'date' &&
+        (/^(?:về|v\/v|v\.v|của|phòng|thực hiện)\b/iu.test(next.text) ||
+          isAllCaps(next.text) ||
+          /^[\p{Ll}]/u.test(next.text)) &&
+        next.text.length < 250
+      )
+        return {
+          title: tidy(
+            `${sentenceCase(b.text)} ${isAllCaps(next.text) ? next.text.toLowerCase() : next.text}`,
+          ),
+          used: [i, i + 1],
+        };
+      return { title: tidy(sentenceCase(b.text)), used: [i] };
+    }
+    if (/^v\s*\/\s*v\b/.test(f)) return { title: tidy(b.text), used: [i] };
+    if (b.kind === 'title' || (b.kind === 'heading' && i <= 3 && isAllCaps(b.text))) {
+      return { title: tidy(isAllCaps(b.text) ? sentenceCase(b.text) : b.text), used: [i] };
+    }
+    if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'caption') break;
+  }
+  const heading = blocks.find((b) => b.kind === 'heading' && b.text.length < 150);
+  if (profile.unit) return { title: madeTitle(profile), used: [] };
+  if (heading)
+    return { title: tidy(isAllCaps(heading.text) ? sentenceCase(heading.text) : heading.text), used: [] };
+  return { title: fallback, used: [] };
+}
+
+/** Province names lost to sentence case are put back ("tỉnh quảng ninh" → "tỉnh Quảng Ninh"). */
+function tidy(title: string): string {
+  let t = normalizeText(title).replace(/[\s:;,.-]+$/u, '');
+  for (const p of PROVINCES) {
+    const lower = p.name.toLowerCase();
+    if (t.includes(lower)) t = t.split(lower).join(p.name);
+  }
+  t = t.replace(/\b(bđbp|hđnd|ubnd|chqs|đuqs|bchqs|mttq|kt-xh|qp-an|iuu|grdp)\b/giu, (m) => m.toUpperCase());
+  return t;
+}
+
+function madeTitle(p: DocumentProfile): string {
+  const parts: string[] = [];
+  if (p.reviewedYears.length) parts.push(`kết quả năm ${p.reviewedYears.join(', ')}`);
+  if (p.planYears.length)
+    parts.push(
+      `phương hướng năm ${p.planYears.filter((y) => !p.reviewedYears.includes(y)).join(', ') || p.planYears.join(', ')}`,
+    );
+  const kind = p.kind && p.kind !== 'tin' ? `${p.kind.charAt(0).toUpperCase()}${p.kind.slice(1)} của ` : '';
+  const unit = kind ? p.unit! : p.unit!.charAt(0).toUpperCase() + p.unit!.slice(1);
+  return `${kind}${unit}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+
+export { sentenceCase, isAllCaps };

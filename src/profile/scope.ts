@@ -1,0 +1,220 @@
+import { foldDiacritics, normalizeText } from '../text/normalize';
+import { findProvincesInQuestion, foldPlace, mergedInto, provinceByName } from './places';
+import { DocumentProfile } from './profile';
+import { findUnits, UNIT_LABELS, unitAffinity, UnitType } from './units';
+
+/** What a question names about the documents it wants: places, units, years, periods, numbers. */
+export interface QuestionScope {
+  /** Provinces named (names before the July 2025 merger, as the question names them). */
+  provinces: string[];
+  unitTypes: UnitType[];
+  /** For "Sở Y tế": the field, folded. */
+  unitField: string | null;
+  years: number[];
+  /** "quý III/2024", "6 tháng/2024" */
+  periods: string[];
+  /** A document number the question names: "125-NQ/ĐU". */
+  number: string | null;
+  /** The question, folded, for matching district names the corpus knows. */
+  folded: string;
+  /** District names after "huyện", "quận", "thị xã", "thành phố" in the question, folded. */
+  localities: string[];
+  /** What the question says of each year it names: results of it, or plans for it. */
+  yearRoles: Record<number, 'reviewed' | 'plan' | null>;
+  /** A kind of document the question names as its object ("chỉ thị … của UBND", "nghị quyết số"). */
+  kind: string | null;
+  /**
+   * True when the units named are assignees inside a document ("BCHQS được giao gì trong kế hoạch
+   * …", "giao Sở Tài chính …"), not the document's own unit: they then rank, but do not exclude.
+   */
+  assignee: boolean;
+}
+
+/** Words that end a district name typed after "huyện" ("huyện tân phú đông năm 2024"). */
+const LOCALITY_STOP = new Set(
+  'nam cua ve co la ai gi trong tinh thang quy bao nhu the da duoc giao chu tri du dat chi tieu nhiem vu ky hop hoi nghi bao cao tong ket so ket ubnd hdnd phai can va voi tai o thu nhung cac'.split(
+    ' ',
+  ),
+);
+
+const REVIEW_CUE = /\b(?:tong ket|so ket|ket qua|da dat|dat duoc|trong nam|nam qua|bao cao)\b(?: \S+){0,6} $/;
+const PLAN_CUE =
+  /\b(?:nhiem vu|chi tieu|phuong huong|ke hoach|muc tieu|phan dau|du toan|trien khai)\b(?: \S+){0,5} $/;
+const KIND_CUES: ReadonlyArray<[RegExp, string]> = [
+  [/\bnghi quyet\b/, 'nghị quyết'],
+  [/\bchi thi\b/, 'chỉ thị'],
+  [/\bcong van\b/, 'công văn'],
+  [/\bke hoach\b(?! (?:phat trien|kinh te))/, 'kế hoạch'],
+];
+const ASSIGNEE =
+  /\b(?:duoc giao|giao (?:cho )?(?:so|bo|ban|phong|cong an|bdbp|ubnd|cac)|trong (?:ke hoach|chi thi|cong van|nghi quyet|thong bao|quyet dinh)|theo (?:ke hoach|chi thi|cong van|nghi quyet)|co nhiem vu gi|chiu trach nhiem)\b/;
+
+const ROMAN_NAME = ['', 'I', 'II', 'III', 'IV'];
+const QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** Reads the scope of a question typed any way (NFD, no diacritics, abbreviations, mixed case). */
+export function parseScope(question: string): QuestionScope {
+  const text = normalizeText(question);
+  const folded = ` ${foldDiacritics(text)
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .trim()} `;
+  const units = findUnits(text, { question: true });
+  const so = units.find((u) => u.type === 'so');
+  const years = new Set<number>();
+  for (const m of text.matchAll(/(?<![\d.,])(19[4-9]\d|20\d\d)(?![\d]|[.,]\d)/g)) years.add(Number(m[1]));
+  const periods = new Set<string>();
+  for (const m of folded.matchAll(/\bquy (iv|iii|ii|i|1|2|3|4)(?: nam |\/| )(\d{4})\b/g)) {
+    const q = QUARTER[m[1]!];
+    if (q) periods.add(`quý ${ROMAN_NAME[q]}/${m[2]}`);
+  }
+  for (const m of folded.matchAll(/\b(6|9) thang (?:dau )?(?:nam )?(\d{4})\b/g))
+    periods.add(`${m[1]} tháng/${m[2]}`);
+  const num =
+    /(?<![\p{L}\d])(\d{1,5}\s*[-/]\s*(?:NQ|CT|KH|BC|TB|QĐ|QD|KL|HD|CV|UBND|HĐND|TU|ĐU)[\p{L}\d/-]*)/iu.exec(
+      text,
+    );
+  const localities: string[] = [];
+  for (const m of folded.matchAll(/\b(?:huyen|quan|thi xa|thanh pho|tp) ((?:[a-z]+ ?){1,3})/g)) {
+    const words: string[] = [];
+    for (const w of m[1]!.trim().split(' ')) {
+      if (LOCALITY_STOP.has(w)) break;
+      words.push(w);
+    }
+    if (words.length > 0) localities.push(words.join(' '));
+  }
+  const yearRoles: Record<number, 'reviewed' | 'plan' | null> = {};
+  for (const y of years) {
+    const at = folded.indexOf(` ${y} `);
+    const before = at >= 0 ? `${folded.slice(Math.max(0, at - 60), at)} `.replace(/\bnam $/, '') : '';
+    yearRoles[y] = REVIEW_CUE.test(before) ? 'reviewed' : PLAN_CUE.test(before) ? 'plan' : null;
+  }
+  return {
+    localities,
+    yearRoles,
+    kind: KIND_CUES.find(([re]) => re.test(folded))?.[1] ?? null,
+    assignee: ASSIGNEE.test(folded),
+    provinces: findProvincesInQuestion(text),
+    unitTypes: [...new Set(units.map((u) => u.type))],
+    unitField: so?.field ?? null,
+    years: [...years].sort(),
+    periods: [...periods],
+    number: num ? num[1]!.replace(/\s+/g, '').toUpperCase() : null,
+    folded,
+  };
+}
+
+/** How a document fits a question's scope. */
+export interface ScopeFit {
+  /** False when the document is about another place or unit than the question names. */
+  entity: boolean;
+  /** How well the entity fits: 2 exact, 1 related (merged province, border post of the BĐBP, unknown). */
+  entityLevel: number;
+  /** True when the question names no year or the document covers one it names. */
+  year: boolean;
+  /** 2: a year in the role the question gives it (reviewed, planned); 1: covered otherwise; 0. */
+  yearLevel: number;
+  /** True when the question names no period ("quý III/2024") or the document covers it. */
+  period: boolean;
+  /** The merged province the document's place is now part of, when that is how it matched. */
+  mergedAs: string | null;
+}
+
+/** Whether the question names a place or a unit (then documents about others are not answers). */
+export function namesEntity(scope: QuestionScope, localities: string[]): boolean {
+  return scope.provinces.length > 0 || scope.unitTypes.length > 0 || localities.length > 0;
+}
+
+/**
+ * District names the question names (folded): those of the corpus it mentions anywhere, and those
+ * typed after "huyện …" that the corpus does not know (no document is about them).
+ */
+export function namedLocalities(scope: QuestionScope, known: Iterable<string>): string[] {
+  const out: string[] = [];
+  const all = [...known];
+  for (const name of all) if (name.length >= 4 && scope.folded.includes(` ${name} `)) out.push(name);
+  for (const typed of scope.localities) {
+    const isProvince = findProvincesInQuestion(typed).length > 0;
+    if (
+      !isProvince &&
+      !all.some((k) => k === typed || typed.startsWith(`${k} `) || k.startsWith(`${typed} `))
+    )
+      out.push(typed);
+  }
+  return [...new Set(out)];
+}
+
+/** Scores one document's profile against a question's scope. */
+export function fitScope(scope: QuestionScope, profile: DocumentProfile, localities: string[]): ScopeFit {
+  let level = 2;
+  let entity = true;
+  let mergedAs: string | null = null;
+  if (scope.provinces.length > 0) {
+    if (profile.provinces.length === 0) level = Math.min(level, 1);
+    else if (scope.provinces.some((p) => profile.provinces.includes(p))) {
+      // exact
+    } else {
+      const merged = scope.provinces.find((p) =>
+        mergedInto(p).some((old) => profile.provinces[0] === old.name),
+      );
+      if (merged) {
+        level = Math.min(level, 1);
+        mergedAs = merged;
+      } else entity = false;
+    }
+  }
+  if (localities.length > 0) {
+    const own = profile.localities.map((l) => foldPlace(l.name));
+    if (!localities.some((l) => own.includes(l))) {
+      // A district named in the question but not this document's: only a document without any
+      // district of its own (a province-level one) may still fit, and less well.
+      if (own.length > 0 || scope.provinces.length === 0) entity = false;
+      else level = Math.min(level, 1);
+    }
+  }
+  if (scope.unitTypes.length > 0) {
+    if (profile.unitTypes.length === 0) level = Math.min(level, 1);
+    else {
+      let best = 0;
+      for (const asked of scope.unitTypes)
+        for (const own of profile.unitTypes) best = Math.max(best, unitAffinity(asked, own));
+      if (best === 2 && scope.unitTypes.includes('so') && scope.unitField && profile.unitField)
+        best = profile.unitField === scope.unitField ? 2 : 0;
+      // An assignee ("BCHQS được giao gì trong kế hoạch …") may be named in another unit's document.
+      if (best === 0 && !scope.assignee) entity = false;
+      else level = Math.min(level, Math.max(best, 1));
+    }
+  }
+  let yearLevel = scope.years.length === 0 ? 2 : 0;
+  for (const y of scope.years) {
+    const role = scope.yearRoles[y];
+    const inRole =
+      role === 'reviewed'
+        ? profile.reviewedYears.includes(y)
+        : role === 'plan'
+          ? profile.planYears.includes(y)
+          : profile.years.includes(y);
+    yearLevel = Math.max(yearLevel, inRole ? 2 : profile.years.includes(y) ? 1 : 0);
+  }
+  // A year named as a review ("tổng kết năm 2024") or a plan ("nhiệm vụ năm 2025") must be one the
+  // document reviews or plans: a 2023 review that plans 2024 is not the review of 2024.
+  const roleNamed = scope.years.some((y) => scope.yearRoles[y] !== null);
+  const year = scope.years.length === 0 || (roleNamed ? yearLevel === 2 : yearLevel > 0);
+  const period = scope.periods.length === 0 || scope.periods.some((p) => profile.periods.includes(p));
+  return { entity, entityLevel: entity ? level : 0, year, yearLevel, period, mergedAs };
+}
+
+/** "BĐBP tỉnh Quảng Ninh", "HĐND tỉnh Quảng Trị năm 2022": what a question asks about, for messages. */
+export function describeScope(
+  scope: QuestionScope,
+  localities: string[],
+  options: { years?: boolean } = {},
+): string {
+  const unit = scope.unitTypes[0];
+  const province = scope.provinces[0];
+  const parts: string[] = [];
+  if (unit) parts.push(UNIT_LABELS[unit]);
+  if (localities[0]) parts.push(localities[0].replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
+  if (province) parts.push(`${unit ? `${provinceByName(province)?.kind ?? 'tỉnh'} ` : ''}${province}`);
+  if (options.years !== false && scope.years.length) parts.push(`năm ${scope.years.join(', ')}`);
+  return parts.join(' ');
+}

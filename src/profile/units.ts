@@ -1,0 +1,123 @@
+import { foldDiacritics } from '../text/normalize';
+
+/**
+ * Kinds of agency unit a document is about or a question names. Matched on folded text (no
+ * diacritics, lower case), so "BĐBP", "bdbp", "Bộ đội Biên phòng" and "bo doi bien phong" agree.
+ */
+export type UnitType =
+  | 'bdbp'
+  | 'don-bp'
+  | 'chqs'
+  | 'duqs'
+  | 'hdnd'
+  | 'ubnd'
+  | 'cap-uy'
+  | 'cong-an'
+  | 'so'
+  | 'mttq'
+  | 'vksnd'
+  | 'tand';
+
+/** How each kind is named for people (in source lines and "not found" messages). */
+export const UNIT_LABELS: Record<UnitType, string> = {
+  bdbp: 'BĐBP',
+  'don-bp': 'Đồn Biên phòng',
+  chqs: 'Bộ CHQS',
+  duqs: 'Đảng ủy Quân sự',
+  hdnd: 'HĐND',
+  ubnd: 'UBND',
+  'cap-uy': 'Tỉnh ủy',
+  'cong-an': 'Công an',
+  so: 'Sở',
+  mttq: 'Ủy ban MTTQ',
+  vksnd: 'Viện KSND',
+  tand: 'Tòa án nhân dân',
+};
+
+/**
+ * Related kinds: a question about one also reaches the other, ranked after exact matches
+ * (a border post belongs to the provincial Border Guard; the military party committee leads the
+ * military command).
+ */
+const FAMILY: Partial<Record<UnitType, UnitType[]>> = {
+  bdbp: ['don-bp'],
+  'don-bp': ['bdbp'],
+  chqs: ['duqs'],
+  duqs: ['chqs'],
+};
+
+/** 2: the same kind; 1: a related kind; 0: unrelated. */
+export function unitAffinity(asked: UnitType, doc: UnitType): number {
+  if (asked === doc) return 2;
+  return FAMILY[asked]?.includes(doc) ? 1 : 0;
+}
+
+const RULES: ReadonlyArray<[UnitType, RegExp]> = [
+  ['don-bp', /\bdon (?:bien phong|bp)\b/g],
+  [
+    'bdbp',
+    /\b(?:bdbp|bo doi bien phong|(?<!don )bien phong (?:tinh|thanh pho)|bo chi huy (?:bdbp|bo doi bien phong)|dang bo bdbp|dang uy bdbp)\b/g,
+  ],
+  ['duqs', /\b(?:duqs|dang uy quan su)\b/g],
+  ['chqs', /\b(?:bchqs|bo chqs|ban chqs|chqs|bo chi huy quan su|ban chi huy quan su)\b/g],
+  ['hdnd', /\b(?:hdnd|hoi dong nhan dan)\b/g],
+  ['ubnd', /\b(?:ubnd|uy ban nhan dan)\b/g],
+  [
+    'cap-uy',
+    /\b(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|ban chap hanh dang bo (?:tinh|thanh pho|huyen)|bch dang bo (?:tinh|thanh pho|huyen)|ban thuong vu tinh uy)\b/g,
+  ],
+  ['cong-an', /\bcong an (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b/g],
+  [
+    'so',
+    /\bso (?:y te|tai chinh|noi vu|tu phap|xay dung|cong thuong|ngoai vu|giao duc va dao tao|giao duc|nong nghiep va (?:phat trien nong thon|moi truong)|nong nghiep|ke hoach va dau tu|tai nguyen va moi truong|lao dong(?:,)? thuong binh va xa hoi|van hoa(?:,)? (?:the thao va du lich|va the thao)|thong tin va truyen thong|giao thong van tai|khoa hoc va cong nghe|dan toc va ton giao)\b/g,
+  ],
+  ['mttq', /\b(?:mttq|mat tran to quoc)\b/g],
+  ['vksnd', /\b(?:vksnd|vien kiem sat nhan dan)\b/g],
+  ['tand', /\b(?:tand|toa an nhan dan)\b/g],
+];
+
+/** Extra forms people type in questions, which are too loose to trust in documents. */
+const QUESTION_RULES: ReadonlyArray<[UnitType, RegExp]> = [
+  ['bdbp', /\b(?<!don )bien phong\b/g],
+  ['cong-an', /\bcong an\b/g],
+  ['chqs', /\bquan su tinh\b/g],
+];
+
+export interface UnitMention {
+  type: UnitType;
+  /** Offset in the folded text. */
+  index: number;
+  /** For a department (sở), its field as folded words ("y te"). */
+  field?: string;
+}
+
+/** Lower case, no diacritics, punctuation as spaces: the text unit rules are written for. */
+export function foldForUnits(text: string): string {
+  return foldDiacritics(text.normalize('NFC'))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+
+function scan(fold: string, rules: ReadonlyArray<[UnitType, RegExp]>, out: UnitMention[]): void {
+  for (const [type, re] of rules) {
+    re.lastIndex = 0;
+    for (const m of fold.matchAll(re)) {
+      const field = type === 'so' ? m[0].slice(3) : undefined;
+      out.push({ type, index: m.index ?? 0, ...(field ? { field } : {}) });
+    }
+  }
+}
+
+/** Units named in a text (document or question), in order of appearance. */
+export function findUnits(text: string, options: { question?: boolean } = {}): UnitMention[] {
+  const fold = foldForUnits(text);
+  const out: UnitMention[] = [];
+  scan(fold, RULES, out);
+  if (options.question) {
+    const extra: UnitMention[] = [];
+    scan(fold, QUESTION_RULES, extra);
+    for (const e of extra) if (!out.some((o) => o.type === e.type)) out.push(e);
+  }
+  // "Đảng ủy Quân sự" contains no "Bộ CHQS", but "Bộ CHQS" is also inside "Ban CHQS": one kind per span.
+  return out.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,127 @@
+import { foldPlace } from '../profile/places';
+import { DocumentProfile } from '../profile/profile';
+import {
+  describeScope,
+  fitScope,
+  namedLocalities,
+  namesEntity,
+  parseScope,
+  QuestionScope,
+} from '../profile/scope';
+import { ScopeInfo } from './types';
+
+/** What scoping needs of a document. */
+export interface ScopedDocument {
+  id: number;
+  title: string;
+  profile: DocumentProfile;
+}
+
+/** How a question's scope restricts and orders the documents answers may come from. */
+export interface ScopeDecision {
+  scope: QuestionScope;
+  info: ScopeInfo | null;
+  /** Documents a result may come from; null: any. */
+  pool: Set<number> | null;
+  /** Rank tier per document, higher first (scope decides before wording); absent: 0. */
+  tier: Map<number, number>;
+}
+
+/** How many holdings a "not found" lists. */
+const MAX_AVAILABLE = 8;
+
+/**
+ * Decides which documents can answer a question from what it names:
+ * - a place or unit (province, district, BĐBP, HĐND …): only documents about it (or about a former
+ *   province merged into the one named, ranked after), and "not found" when there are none;
+ * - with it a year: only those documents that cover the year, "not found" when none does;
+ * - a year alone: documents covering it rank first, nothing is excluded (a law or a report that
+ *   does not date itself can still answer).
+ */
+export function decideScope(question: string, docs: readonly ScopedDocument[]): ScopeDecision {
+  const scope = parseScope(question);
+  const known = new Set(docs.flatMap((d) => d.profile.localities.map((l) => foldPlace(l.name))));
+  const localities = namedLocalities(scope, known);
+  const tier = new Map<number, number>();
+  const entityNamed = namesEntity(scope, localities);
+  if (!entityNamed && scope.years.length === 0) return { scope, info: null, pool: null, tier };
+
+  const fits = docs.map((d) => ({ doc: d, fit: fitScope(scope, d.profile, localities) }));
+  // A unit kind without a place ("HĐND có thẩm quyền gì", "ủy ban nhân dân cấp tỉnh") is how laws
+  // and general questions speak: it re-orders, it never excludes.
+  if (entityNamed && scope.provinces.length === 0 && localities.length === 0) {
+    return { scope, info: null, pool: null, tier };
+  }
+  if (!entityNamed) {
+    // A year alone does not re-order: laws and reports name years in passing ("Bộ luật Hình sự năm
+    // 2017"), and the words already weigh it.
+    return { scope, info: null, pool: null, tier };
+  }
+
+  const entity = fits.filter((f) => f.fit.entity);
+  const asked = describeScope(scope, localities, { years: false });
+  if (entity.length === 0) {
+    return {
+      scope,
+      info: {
+        asked,
+        missing: true,
+        message: `Chưa có tài liệu nào về ${asked}.`,
+        available: holdings(docs.filter((d) => related(scope, d.profile))),
+      },
+      pool: new Set(),
+      tier,
+    };
+  }
+  // A kind of document named as the object ("chỉ thị … năm 2024") narrows when the unit has one.
+  const ofKind = scope.kind ? entity.filter((f) => f.doc.profile.kind === scope.kind) : [];
+  const kindPool = ofKind.length > 0 ? ofKind : entity;
+  const inYear = kindPool.filter((f) => f.fit.year && f.fit.period);
+  if (inYear.length === 0) {
+    const withYears = describeScope(scope, localities);
+    return {
+      scope,
+      info: {
+        asked: withYears,
+        missing: true,
+        message: `Chưa có tài liệu nào về ${withYears}.`,
+        available: holdings(entity.map((f) => f.doc)),
+      },
+      pool: new Set(),
+      tier,
+    };
+  }
+  for (const { doc, fit } of inYear) tier.set(doc.id, fit.entityLevel * 4 + fit.yearLevel);
+  const merged = inYear.find((f) => f.fit.mergedAs && f.fit.entityLevel > 0);
+  const mergedNote =
+    merged && merged.doc.profile.provinces[0]
+      ? `${merged.doc.profile.provinces[0]}, nay thuộc ${merged.fit.mergedAs}`
+      : null;
+  return {
+    scope,
+    info: { asked: describeScope(scope, localities), missing: false, message: mergedNote, available: [] },
+    pool: new Set(inYear.map((f) => f.doc.id)),
+    tier,
+  };
+}
+
+/** Documents that share the question's unit kind or place: what to offer instead. */
+function related(scope: QuestionScope, p: DocumentProfile): boolean {
+  if (scope.unitTypes.length > 0) return scope.unitTypes.some((t) => p.unitTypes.includes(t));
+  return scope.provinces.some((x) => p.provinces.includes(x));
+}
+
+/** "BĐBP tỉnh Ninh Thuận (2024, 2025)" per unit, most documents first. */
+export function holdings(docs: readonly ScopedDocument[]): string[] {
+  const byUnit = new Map<string, Set<number>>();
+  for (const d of docs) {
+    const unit = d.profile.unit ?? d.title;
+    const years = byUnit.get(unit) ?? new Set<number>();
+    for (const y of d.profile.years) years.add(y);
+    byUnit.set(unit, years);
+  }
+  return [...byUnit]
+    .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0], 'vi'))
+    .slice(0, MAX_AVAILABLE)
+    .map(([unit, years]) => (years.size ? `${unit} (${[...years].sort().join(', ')})` : unit));
+}

@@ -1,0 +1,130 @@
+import {
+  findLocalPlaces,
+  findProvincesInDocument,
+  findProvincesInQuestion,
+  foldPlace,
+  mergedInto,
+} from '../../src/profile/places';
+
+const docProvinces = (text: string) => findProvincesInDocument(text).map((m) => m.province);
+
+describe('findProvincesInDocument', () => {
+  it.each<[string, string[]]>([
+    ['Tỉnh Hòa Bình tổ chức hội nghị tổng kết', ['Hòa Bình']],
+    ['BÁO CÁO CỦA UBND TỈNH HÒA BÌNH', ['Hòa Bình']],
+    ['vì hòa bình và hữu nghị giữa các dân tộc', []],
+    ['đấu tranh chống âm mưu diễn biến hòa bình', []],
+    ['quảng ninh', []],
+    ['Học tập và làm theo tư tưởng Hồ Chí Minh', []],
+    ['UBND TP. Hồ Chí Minh', ['Hồ Chí Minh']],
+    ['Tỉnh Khánh Hoà và tỉnh Ninh Thuận', ['Khánh Hòa', 'Ninh Thuận']],
+    ['BĐBP tỉnh Bà Rịa - Vũng Tàu', ['Bà Rịa - Vũng Tàu']],
+    ['HN và HP', ['Hà Nội', 'Hải Phòng']],
+    ['Thừa Thiên Huế', ['Huế']],
+    ['Đắc Lắc', ['Đắk Lắk']],
+    ['Cao bằng lòng tin của nhân dân', []],
+  ])('%j → %j', (text, expected) => {
+    expect(docProvinces(text)).toEqual(expected);
+  });
+
+  it('gives NFD text the same mentions as NFC', () => {
+    const text = 'Đảng ủy BĐBP tỉnh Quảng Ninh và tỉnh Khánh Hòa';
+    expect(findProvincesInDocument(text.normalize('NFD'))).toEqual(findProvincesInDocument(text));
+    expect(docProvinces(text.normalize('NFD'))).toEqual(['Quảng Ninh', 'Khánh Hòa']);
+  });
+
+  it('reports each mention with its offset, in order', () => {
+    expect(findProvincesInDocument('Tại Hòa Bình, BĐBP tỉnh Kiên Giang và tỉnh Ninh Thuận')).toEqual([
+      { province: 'Hòa Bình', index: 4 },
+      { province: 'Kiên Giang', index: 24 },
+      { province: 'Ninh Thuận', index: 43 },
+    ]);
+  });
+
+  it('reads "TP.HCM" as the city', () => {
+    // Only the set of provinces: see the report on "TP.HCM" being counted twice.
+    expect([...new Set(docProvinces('Công an TP.HCM'))]).toEqual(['Hồ Chí Minh']);
+  });
+});
+
+describe('findProvincesInQuestion', () => {
+  it.each<[string, string[]]>([
+    ['quảng ninh', ['Quảng Ninh']],
+    ['TP HCM', ['Hồ Chí Minh']],
+    ['thành phố hồ chí minh', ['Hồ Chí Minh']],
+    ['tư tưởng Hồ Chí Minh', []],
+    ['BR-VT', ['Bà Rịa - Vũng Tàu']],
+    ['Bà Rịa Vũng Tàu', ['Bà Rịa - Vũng Tàu']],
+    ['Khánh Hoà', ['Khánh Hòa']],
+    ['khanh hoa', ['Khánh Hòa']],
+    ['Điện Biên', ['Điện Biên']],
+    ['dien bien phu', ['Điện Biên']],
+    ['diễn biến tình hình', []],
+    ['thừa thiên huế', ['Huế']],
+    ['HN', ['Hà Nội']],
+    ['hn', []],
+    ['Tây Ninh và Ninh Bình', ['Tây Ninh', 'Ninh Bình']],
+    ['BĐBP Quảng Ninh năm 2024'.normalize('NFD'), ['Quảng Ninh']],
+  ])('%j → %j', (question, expected) => {
+    expect(findProvincesInQuestion(question)).toEqual(expected);
+  });
+});
+
+describe('mergedInto', () => {
+  it.each<[string, string[]]>([
+    ['Khánh Hòa', ['Ninh Thuận']],
+    ['Khánh Hoà', ['Ninh Thuận']],
+    ['An Giang', ['Kiên Giang']],
+    ['Lâm Đồng', ['Đắk Nông', 'Bình Thuận']],
+    ['Hồ Chí Minh', ['Bình Dương', 'Bà Rịa - Vũng Tàu']],
+    ['Ninh Thuận', []],
+  ])('%s absorbed %j', (name, expected) => {
+    expect(mergedInto(name).map((p) => p.name)).toEqual(expected);
+  });
+});
+
+describe('findLocalPlaces', () => {
+  it.each<[string, { level: string; name: string }[]]>([
+    ['UBND huyện Tân Phú Đông', [{ level: 'huyện', name: 'Tân Phú Đông' }]],
+    ['thành phố Đà Nẵng', []],
+    ['Thành phố Hồ Chí Minh', []],
+    ['UBND thị xã Ninh Hoà', [{ level: 'thị xã', name: 'Ninh Hòa' }]],
+    ['TP. Thủ Đức', [{ level: 'thành phố', name: 'Thủ Đức' }]],
+    [
+      'quận 1 và quận Ba Đình',
+      [
+        { level: 'quận', name: '1' },
+        { level: 'quận', name: 'Ba Đình' },
+      ],
+    ],
+    [
+      'xã Phước Dinh, huyện Thuận Nam',
+      [
+        { level: 'xã', name: 'Phước Dinh' },
+        { level: 'huyện', name: 'Thuận Nam' },
+      ],
+    ],
+    [
+      'UBND huyện Tân Phú Đông và huyện Gò Công Tây, thị trấn Vĩnh Bình',
+      [
+        { level: 'huyện', name: 'Tân Phú Đông' },
+        { level: 'huyện', name: 'Gò Công Tây' },
+        { level: 'thị trấn', name: 'Vĩnh Bình' },
+      ],
+    ],
+    ['Huyện ủy Tân Phú Đông', []],
+  ])('%j → %j', (text, expected) => {
+    expect(findLocalPlaces(text)).toEqual(expected);
+  });
+});
+
+describe('foldPlace', () => {
+  it.each([
+    ['Tân Phú Đông', 'tan phu dong'],
+    ['Tân Phú Đông'.normalize('NFD'), 'tan phu dong'],
+    ['Khánh Hoà', 'khanh hoa'],
+    ['Bà Rịa - Vũng Tàu', 'ba ria vung tau'],
+  ])('%j → %j', (name, expected) => {
+    expect(foldPlace(name)).toBe(expected);
+  });
+});

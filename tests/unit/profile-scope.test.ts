@@ -1,0 +1,204 @@
+import { emptyProfile, DocumentProfile } from '../../src/profile/profile';
+import { describeScope, fitScope, parseScope, QuestionScope } from '../../src/profile/scope';
+
+const { folded: _folded, ...rest } = parseScope('');
+type ScopeFields = Omit<QuestionScope, 'folded'>;
+const none: ScopeFields = rest;
+const fields = (question: string): ScopeFields => {
+  const { folded: _f, ...scope } = parseScope(question);
+  return scope;
+};
+
+describe('parseScope', () => {
+  it.each<[string, Partial<ScopeFields>]>([
+    [
+      'BĐBP tỉnh Quảng Ninh tổng kết năm 2024 đạt kết quả gì?',
+      { provinces: ['Quảng Ninh'], unitTypes: ['bdbp'], years: [2024], yearRoles: { 2024: 'reviewed' } },
+    ],
+    [
+      'Chỉ tiêu năm 2025 của BĐBP Kiên Giang là gì',
+      { provinces: ['Kiên Giang'], unitTypes: ['bdbp'], years: [2025], yearRoles: { 2025: 'plan' } },
+    ],
+    [
+      'hdnd tinh quang tri nam 2022 co nghi quyet gi',
+      {
+        provinces: ['Quảng Trị'],
+        unitTypes: ['hdnd'],
+        years: [2022],
+        yearRoles: { 2022: null },
+        kind: 'nghị quyết',
+      },
+    ],
+    [
+      'Nghị quyết số 125-NQ/ĐU nói gì về quý III/2024?',
+      {
+        years: [2024],
+        yearRoles: { 2024: null },
+        periods: ['quý III/2024'],
+        number: '125-NQ/ĐU',
+        kind: 'nghị quyết',
+      },
+    ],
+    [
+      'quý 3 năm 2024 biên phòng quảng ninh',
+      {
+        provinces: ['Quảng Ninh'],
+        unitTypes: ['bdbp'],
+        years: [2024],
+        yearRoles: { 2024: null },
+        periods: ['quý III/2024'],
+      },
+    ],
+    [
+      'UBND huyện Tân Phú Đông 6 tháng đầu năm 2024 làm được gì',
+      {
+        unitTypes: ['ubnd'],
+        years: [2024],
+        yearRoles: { 2024: null },
+        periods: ['6 tháng/2024'],
+        localities: ['tan phu dong'],
+      },
+    ],
+    [
+      'BCHQS được giao gì trong kế hoạch của UBND tỉnh?',
+      { unitTypes: ['chqs', 'ubnd'], kind: 'kế hoạch', assignee: true },
+    ],
+    [
+      'Sở Y tế Bắc Ninh có kế hoạch gì năm 2025',
+      {
+        provinces: ['Bắc Ninh'],
+        unitTypes: ['so'],
+        unitField: 'y te',
+        years: [2025],
+        yearRoles: { 2025: 'plan' },
+        kind: 'kế hoạch',
+      },
+    ],
+    [
+      'năm 2024 Tỉnh uỷ Lâm Đồng ban hành chỉ thị gì',
+      {
+        provinces: ['Lâm Đồng'],
+        unitTypes: ['cap-uy'],
+        years: [2024],
+        yearRoles: { 2024: null },
+        kind: 'chỉ thị',
+      },
+    ],
+    [
+      'phương hướng nhiệm vụ năm 2025 của đồn biên phòng',
+      { unitTypes: ['don-bp'], years: [2025], yearRoles: { 2025: 'plan' } },
+    ],
+    ['kế hoạch phát triển kinh tế năm 2025', { years: [2025], yearRoles: { 2025: 'plan' } }],
+    [
+      'số 45/KH-UBND ngày 3/2/2025',
+      { unitTypes: ['ubnd'], years: [2025], yearRoles: { 2025: null }, number: '45/KH-UBND' },
+    ],
+    [
+      'Quang Ninh nam 2024 va nam 2025',
+      { provinces: ['Quảng Ninh'], years: [2024, 2025], yearRoles: { 2024: null, 2025: null } },
+    ],
+  ])('%j', (question, expected) => {
+    expect(fields(question)).toEqual({ ...none, ...expected });
+  });
+
+  it('reads an NFD question with abbreviations like the NFC one', () => {
+    const q = 'BĐBP TP HCM và BR-VT tổng kết năm 2024';
+    expect(parseScope(q.normalize('NFD'))).toEqual(parseScope(q));
+    expect(parseScope(q).provinces).toEqual(['Hồ Chí Minh', 'Bà Rịa - Vũng Tàu']);
+  });
+});
+
+const profile = (o: Partial<DocumentProfile>): DocumentProfile => ({ ...emptyProfile(), ...o });
+const bdbp = (province: string) =>
+  profile({
+    provinces: [province],
+    unitTypes: ['bdbp'],
+    reviewedYears: [2024],
+    planYears: [2025],
+    years: [2024, 2025],
+  });
+const quangNinh = bdbp('Quảng Ninh');
+const ninhThuan = bdbp('Ninh Thuận');
+const donBp = profile({
+  provinces: ['Quảng Ninh'],
+  unitTypes: ['don-bp'],
+  reviewedYears: [2024],
+  years: [2024],
+});
+const tanPhuDong = profile({
+  provinces: ['Tiền Giang'],
+  unitTypes: ['ubnd'],
+  localities: [{ level: 'huyện', name: 'Tân Phú Đông' }],
+  reviewedYears: [2024],
+  periods: ['6 tháng/2024'],
+  years: [2024],
+});
+const soYTe = profile({
+  provinces: ['Bắc Ninh'],
+  unitTypes: ['so'],
+  unitField: 'y te',
+  planYears: [2025],
+  years: [2025],
+});
+
+describe('fitScope', () => {
+  it.each<[string, DocumentProfile, string[], [boolean, number, boolean, number, boolean, string | null]]>([
+    // [entity, entityLevel, year, yearLevel, period, mergedAs]
+    ['BĐBP tỉnh Quảng Ninh tổng kết năm 2024', quangNinh, [], [true, 2, true, 2, true, null]],
+    ['BĐBP tỉnh Quảng Ninh tổng kết năm 2024', ninhThuan, [], [false, 0, true, 2, true, null]],
+    ['BĐBP Khánh Hòa năm 2024', ninhThuan, [], [true, 1, true, 2, true, 'Khánh Hòa']],
+    ['BĐBP Khánh Hòa năm 2024', quangNinh, [], [false, 0, true, 2, true, null]],
+    ['đồn biên phòng Quảng Ninh', quangNinh, [], [true, 1, true, 2, true, null]],
+    ['BĐBP Quảng Ninh', donBp, [], [true, 1, true, 2, true, null]],
+    ['Bộ CHQS Quảng Ninh', quangNinh, [], [false, 0, true, 2, true, null]],
+    ['BCHQS được giao gì trong kế hoạch', quangNinh, [], [true, 1, true, 2, true, null]],
+    ['Quảng Ninh', profile({}), [], [true, 1, true, 2, true, null]],
+    // 2025 is what the document plans, not what it reviews.
+    ['tổng kết năm 2025 BĐBP Quảng Ninh', quangNinh, [], [true, 2, false, 1, true, null]],
+    ['chỉ tiêu năm 2025 BĐBP Quảng Ninh', quangNinh, [], [true, 2, true, 2, true, null]],
+    ['BĐBP Quảng Ninh năm 2023', quangNinh, [], [true, 2, false, 0, true, null]],
+    [
+      'UBND huyện Tân Phú Đông 6 tháng đầu năm 2024',
+      tanPhuDong,
+      ['tan phu dong'],
+      [true, 2, true, 2, true, null],
+    ],
+    [
+      'UBND huyện Gò Công Tây 6 tháng đầu năm 2024',
+      tanPhuDong,
+      ['go cong tay'],
+      [false, 0, true, 2, true, null],
+    ],
+    [
+      'UBND tỉnh Tiền Giang huyện Gò Công Tây',
+      profile({ provinces: ['Tiền Giang'], unitTypes: ['ubnd'] }),
+      ['go cong tay'],
+      [true, 1, true, 2, true, null],
+    ],
+    ['quý III/2024', tanPhuDong, [], [true, 2, true, 2, false, null]],
+    ['Sở Y tế Bắc Ninh năm 2025', soYTe, [], [true, 2, true, 2, true, null]],
+    ['Sở Tài chính Bắc Ninh năm 2025', soYTe, [], [false, 0, true, 2, true, null]],
+  ])('%j', (question, doc, localities, [entity, entityLevel, year, yearLevel, period, mergedAs]) => {
+    expect(fitScope(parseScope(question), doc, localities)).toEqual({
+      entity,
+      entityLevel,
+      year,
+      yearLevel,
+      period,
+      mergedAs,
+    });
+  });
+});
+
+describe('describeScope', () => {
+  it.each<[string, { years?: boolean }, string]>([
+    ['BĐBP tỉnh Quảng Ninh năm 2024', {}, 'BĐBP tỉnh Quảng Ninh năm 2024'],
+    ['BĐBP tỉnh Quảng Ninh năm 2024', { years: false }, 'BĐBP tỉnh Quảng Ninh'],
+    ['hdnd quang tri nam 2022', {}, 'HĐND tỉnh Quảng Trị năm 2022'],
+    ['Công an TP HCM', {}, 'Công an thành phố Hồ Chí Minh'],
+    ['TP HCM năm 2024', {}, 'Hồ Chí Minh năm 2024'],
+    ['năm 2023 và 2024', {}, 'năm 2023, 2024'],
+  ])('%j → %j', (question, options, expected) => {
+    expect(describeScope(parseScope(question), [], options)).toBe(expected);
+  });
+});
