@@ -1,13 +1,13 @@
 import { emptyProfile, DocumentProfile } from '../../src/profile/profile';
 import { describeScope, fitScope, parseScope, QuestionScope } from '../../src/profile/scope';
 
-const { folded: _folded, ...rest } = parseScope('');
 type ScopeFields = Omit<QuestionScope, 'folded'>;
-const none: ScopeFields = rest;
 const fields = (question: string): ScopeFields => {
-  const { folded: _f, ...scope } = parseScope(question);
-  return scope;
+  const scope: Partial<QuestionScope> = parseScope(question);
+  delete scope.folded;
+  return scope as ScopeFields;
 };
+const none: ScopeFields = fields('');
 
 describe('parseScope', () => {
   it.each<[string, Partial<ScopeFields>]>([
