@@ -20,8 +20,10 @@ export function parseDocument(file: string, extracted: ExtractedDocument): Parse
   const fallback = normalizeText(extracted.title ?? titleFromFileName(file));
   // The profile is read twice: first to find the title (a made-up title needs the unit), then with it.
   const draft = buildProfile(file, blocks, '');
-  const title = normalizeText(documentTitle(blocks, fallback, draft).title);
-  const profile = buildProfile(file, blocks, title);
+  const chosen = documentTitle(blocks, fallback, draft);
+  const title = normalizeText(chosen.title);
+  // A title made from the profile says nothing new; reading it again would only echo it.
+  const profile = chosen.made ? draft : buildProfile(file, blocks, title);
   return {
     title,
     profile,

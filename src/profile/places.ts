@@ -103,6 +103,8 @@ export interface PlaceMention {
   province: string;
   /** Offset in the text as given to the matcher (normalized). */
   index: number;
+  /** Length of the matched span. */
+  length: number;
 }
 
 function collect(re: RegExp, text: string, forms: Form[], out: PlaceMention[]): void {
@@ -110,9 +112,28 @@ function collect(re: RegExp, text: string, forms: Form[], out: PlaceMention[]): 
   for (const m of text.matchAll(re)) {
     const i = m.slice(1).findIndex((g) => g !== undefined);
     const form = forms[i];
-    if (form) out.push({ province: form.province, index: m.index ?? 0 });
+    if (form) out.push({ province: form.province, index: m.index ?? 0, length: m[0].length });
   }
 }
+
+/** Keeps the longest of overlapping mentions ("TP.HCM" once, not also its "HCM"), in text order. */
+function distinctSpans(mentions: PlaceMention[]): PlaceMention[] {
+  const sorted = [...mentions].sort((a, b) => a.index - b.index || b.length - a.length);
+  const out: PlaceMention[] = [];
+  let end = -1;
+  for (const m of sorted) {
+    if (m.index < end) continue;
+    out.push(m);
+    end = m.index + m.length;
+  }
+  return out;
+}
+
+/**
+ * Province names that are also common words: "hòa bình" (peace: "diễn biến hòa bình"), "bình định"
+ * (to pacify), "thái bình". In a question they count only capitalized or after "tỉnh".
+ */
+const COMMON_WORD_NAMES = new Set(['Hòa Bình', 'Bình Định', 'Thái Bình']);
 
 /**
  * Provinces named in a document's text, in order of appearance. Names are matched as capitalized
@@ -124,15 +145,7 @@ export function findProvincesInDocument(text: string): PlaceMention[] {
   collect(DOC_EXACT, t, caseForms, out);
   collect(DOC_UPPER, t, caseForms, out);
   collect(CAPS, t, capsForms, out);
-  const seen = new Set<string>();
-  return out
-    .sort((a, b) => a.index - b.index)
-    .filter((m) => {
-      const key = `${m.province}@${m.index}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  return distinctSpans(out);
 }
 
 /**
@@ -145,7 +158,16 @@ export function findProvincesInQuestion(question: string): string[] {
   const out: PlaceMention[] = [];
   collect(CAPS, t, capsForms, out);
   const lower = t.toLowerCase();
-  collect(Q_LOWER, lower, caseForms, out);
+  const lowered: PlaceMention[] = [];
+  collect(Q_LOWER, lower, caseForms, lowered);
+  for (const m of lowered) {
+    if (COMMON_WORD_NAMES.has(m.province)) {
+      const capitalized = /^\p{Lu}/u.test(t.charAt(m.index));
+      const afterProvinceWord = /(?:tỉnh|tinh)\s+$/u.test(lower.slice(Math.max(0, m.index - 6), m.index));
+      if (!capitalized && !afterProvinceWord) continue;
+    }
+    out.push(m);
+  }
   // The folded text keeps one character per character of `lower` for precomposed letters.
   const folded = foldDiacritics(lower).replace(/[^a-z0-9]/g, ' ');
   if (folded.length === lower.length) {
@@ -155,10 +177,28 @@ export function findProvincesInQuestion(question: string): string[] {
     for (const h of hits) {
       const form = foldedForms.find((f) => f.province === h.province && folded.startsWith(f.folded, h.index));
       const span = lower.slice(h.index, h.index + (form?.folded.length ?? 0));
-      if (!hasDiacritics(span)) out.push(h);
+      if (hasDiacritics(span)) continue;
+      if (
+        COMMON_WORD_NAMES.has(h.province) &&
+        !/(?:tỉnh|tinh)\s+$/u.test(lower.slice(Math.max(0, h.index - 6), h.index))
+      )
+        continue;
+      out.push(h);
     }
   }
-  return [...new Set(out.sort((a, b) => a.index - b.index).map((m) => m.province))];
+  return [...new Set(distinctSpans(out).map((m) => m.province))];
+}
+
+/** Every form of every province, folded ("ho chi minh", "hcm", "tp hcm", "khanh hoa"), longest first. */
+const ALL_FOLDED_FORMS: string[] = PROVINCES.flatMap((p) => [p.name, ...p.variants])
+  .map((f) => foldPlace(f))
+  .filter(Boolean)
+  .sort((a, b) => b.length - a.length);
+
+/** True when folded text starts with a province's name ("ho chi minh nam 2024" after "thành phố"). */
+export function startsWithProvince(folded: string): boolean {
+  const t = `${folded.trim()} `;
+  return ALL_FOLDED_FORMS.some((f) => t.startsWith(`${f} `));
 }
 
 /** A district, town or commune named in a text: "huyện Tân Phú Đông", "thị xã Sơn Tây". */
@@ -168,7 +208,7 @@ export interface LocalPlace {
 }
 
 const LOCAL_LEVELS: ReadonlyArray<[RegExp, LocalPlace['level']]> = [
-  [/^huyện$/iu, 'huyện'],
+  [/^huyện(?: đảo)?$/iu, 'huyện'],
   [/^quận$/iu, 'quận'],
   [/^thị xã$/iu, 'thị xã'],
   [/^(?:thành phố|tp\.?)$/iu, 'thành phố'],
@@ -178,7 +218,7 @@ const LOCAL_LEVELS: ReadonlyArray<[RegExp, LocalPlace['level']]> = [
 ];
 
 const LOCAL =
-  /(?<![\p{L}\p{M}])(huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn)\s+((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})){0,3})/gu;
+  /(?<![\p{L}\p{M}])([Hh]uyện đảo|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?|[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:(?:\s+|\s*[-–]\s*)(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})){0,4})/gu;
 
 /** Words that follow "huyện", "xã" … in capitals without being a name ("xã Hội" never; "Thành phố Hồ"). */
 const NOT_NAME = new Set(['Ủy', 'Uỷ', 'Đảng', 'Hội', 'Ban', 'Nhân', 'UBND', 'HĐND', 'Đoàn', 'Các']);
@@ -189,7 +229,7 @@ export function findLocalPlaces(text: string): LocalPlace[] {
   const out: LocalPlace[] = [];
   const seen = new Set<string>();
   for (const m of t.matchAll(LOCAL)) {
-    const words = (m[2] ?? '').split(/\s+/);
+    const words = (m[2] ?? '').replace(/\s*[-–]\s*/g, ' - ').split(/\s+/);
     const cut = words.findIndex((w) => NOT_NAME.has(w));
     const name = (cut >= 0 ? words.slice(0, cut) : words).join(' ');
     if (!name) continue;

@@ -147,6 +147,8 @@ const ROMAN_NAME = ['', 'I', 'II', 'III', 'IV'];
 /** Years and periods by their role, from folded text. */
 function periodsOf(f: string): {
   reviewed: number[];
+  /** Reviewed for certain ("tổng kết năm 2023"), even when a plan of the same year is named. */
+  strong: number[];
   plan: number[];
   periods: string[];
   term: string | null;
@@ -158,11 +160,15 @@ function periodsOf(f: string): {
     const n = Number(y);
     if (n >= 1945 && n <= 2100) set.add(n);
   };
-  const gap = '(?:[a-z0-9/ ]{0,70}? )?';
+  const gap = '(?:[a-z0-9/ ]{0,70}? )??';
   for (const m of f.matchAll(
     new RegExp(`\\b(?:tong ket|ket qua|danh gia|bao cao|so ket)\\b ${gap}nam (\\d{4})\\b`, 'g'),
   ))
     add(reviewed, m[1]);
+  // "Tổng kết … năm 2023", "sơ kết", "kết quả … năm 2023": the year is certainly reviewed.
+  const strong = new Set<number>();
+  for (const m of f.matchAll(new RegExp(`\\b(?:tong ket|ket qua|so ket)\\b ${gap}nam (\\d{4})\\b`, 'g')))
+    add(strong, m[1]);
   for (const m of f.matchAll(/(?:^|\. |, )(?:theo danh gia )?(?:trong )?nam (\d{4}) /g)) add(reviewed, m[1]);
   for (const m of f.matchAll(
     new RegExp(
@@ -176,13 +182,14 @@ function periodsOf(f: string): {
     if (q) periods.add(`quý ${ROMAN_NAME[q]}/${m[2]}`);
     add(reviewed, m[2]);
   }
-  for (const m of f.matchAll(/\b(6|9) thang (?:dau )?nam (\d{4})\b/g)) {
+  for (const m of f.matchAll(/\b(6|9) thang(?: dau)?(?: nam)?(?: |\/)(\d{4})\b/g)) {
     periods.add(`${m[1]} tháng/${m[2]}`);
     add(reviewed, m[2]);
   }
   const term = /\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/.exec(f);
   return {
     reviewed: [...reviewed].sort(),
+    strong: [...strong].sort(),
     plan: [...plan].sort(),
     periods: [...periods],
     term: term ? `${term[1]}–${term[2]}` : null,
@@ -343,7 +350,12 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   const periodYears = new Set(roles.periods.map((x) => Number(x.slice(-4))));
   const latest = Math.max(0, ...roles.plan);
   profile.reviewedYears = roles.reviewed.filter(
-    (y) => !roles.plan.includes(y) || y < latest || periodYears.has(y) || roles.plan.length === 0,
+    (y) =>
+      !roles.plan.includes(y) ||
+      y < latest ||
+      periodYears.has(y) ||
+      roles.strong.includes(y) ||
+      roles.plan.length === 0,
   );
   profile.planYears = roles.plan.filter((y) => !roles.reviewed.includes(y) || y === latest);
   if (!profile.date && paras[0]) {
@@ -412,7 +424,9 @@ function unitLabel(p: DocumentProfile, lead: string): string | null {
       return `Đồn Biên phòng${province ? ` (BĐBP ${provinceKind(province)} ${province})` : ''}`;
     default: {
       const at = where(level);
-      return at ? `${UNIT_LABELS[type]} ${at}` : UNIT_LABELS[type];
+      // A district's military command is its "Ban CHQS", not the province's "Bộ CHQS".
+      const label = type === 'chqs' && atDistrict ? 'Ban CHQS' : UNIT_LABELS[type];
+      return at ? `${label} ${at}` : label;
     }
   }
 }
@@ -465,7 +479,7 @@ export function documentTitle(
   blocks: Block[],
   fallback: string,
   profile: DocumentProfile,
-): { title: string; used: number[] } {
+): { title: string; used: number[]; made?: boolean } {
   const head = blocks.slice(0, 12);
   // A header: issuer lines, number, place and date, then the kind alone ("BÁO CÁO") and its subject.
   const kindAt = head.findIndex(
@@ -517,7 +531,7 @@ export function documentTitle(
     if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'caption') break;
   }
   const heading = blocks.find((b) => b.kind === 'heading' && b.text.length < 150);
-  if (profile.unit) return { title: madeTitle(profile), used: [] };
+  if (profile.unit) return { title: madeTitle(profile), used: [], made: true };
   if (heading)
     return { title: tidy(isAllCaps(heading.text) ? sentenceCase(heading.text) : heading.text), used: [] };
   return { title: fallback, used: [] };

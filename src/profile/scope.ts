@@ -1,5 +1,5 @@
-import { foldDiacritics, normalizeText } from '../text/normalize';
-import { findProvincesInQuestion, foldPlace, mergedInto, provinceByName } from './places';
+import { foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize';
+import { findProvincesInQuestion, foldPlace, mergedInto, provinceByName, startsWithProvince } from './places';
 import { DocumentProfile } from './profile';
 import { findUnits, UNIT_LABELS, unitAffinity, UnitType } from './units';
 
@@ -19,6 +19,8 @@ export interface QuestionScope {
   folded: string;
   /** District names after "huyện", "quận", "thị xã", "thành phố" in the question, folded. */
   localities: string[];
+  /** How each of those was typed, for messages: "tan phu dong" → "huyện Tân Phú Đông". */
+  localityNames: Record<string, string>;
   /** What the question says of each year it names: results of it, or plans for it. */
   yearRoles: Record<number, 'reviewed' | 'plan' | null>;
   /** A kind of document the question names as its object ("chỉ thị … của UBND", "nghị quyết số"). */
@@ -30,12 +32,56 @@ export interface QuestionScope {
   assignee: boolean;
 }
 
-/** Words that end a district name typed after "huyện" ("huyện tân phú đông năm 2024"). */
-const LOCALITY_STOP = new Set(
-  'nam cua ve co la ai gi trong tinh thang quy bao nhu the da duoc giao chu tri du dat chi tieu nhiem vu ky hop hoi nghi bao cao tong ket so ket ubnd hdnd phai can va voi tai o thu nhung cac'.split(
-    ' ',
-  ),
-);
+/**
+ * Words that end a district name typed after "huyện" ("huyện tân phú đông năm 2024"). Compared as
+ * typed (with diacritics), so "thủ" in "Thủ Đức" is not "thứ"; a question typed without any
+ * diacritics compares them folded.
+ */
+const LOCALITY_STOP_WORDS =
+  'năm của về có là ai gì trong tỉnh tháng quý bao như thế đã được giao chủ trì dự đạt chỉ tiêu nhiệm vụ kỳ họp hội nghị báo cáo tổng kết sơ kết ubnd hđnd phải cần và với tại ở thứ những các sau trước khi nào mấy bao nhiêu này đó';
+const LOCALITY_STOP = new Set(LOCALITY_STOP_WORDS.split(' '));
+const LOCALITY_STOP_FOLDED = new Set(LOCALITY_STOP_WORDS.split(' ').map((w) => foldDiacritics(w)));
+
+/**
+ * District, town and city names typed after their level word ("huyện Tân Phú Đông", "quận 3",
+ * "thị xã gò công"), folded. A province-level city ("thành phố Đà Nẵng", "TP HCM") is not one.
+ * "quan" typed without diacritics is left alone: it is far more often "cơ quan" than "quận".
+ */
+export function typedLocalities(text: string): string[] {
+  return Object.keys(typedLocalityNames(text));
+}
+
+/** typedLocalities with how each was typed: { "tan phu dong": "huyện Tân Phú Đông" }. */
+export function typedLocalityNames(text: string): Record<string, string> {
+  const lower = text.toLowerCase();
+  const plain = !hasDiacritics(text);
+  const level = plain
+    ? /(?<![\p{L}\p{M}])(huyện đảo|huyện|quận|thị xã|thành phố|tp\.?|huyen dao|huyen|thi xa|thanh pho)\s+/gu
+    : /(?<![\p{L}\p{M}])(huyện đảo|huyện|quận|thị xã|thành phố|tp\.?)\s+/gu;
+  const out: Record<string, string> = {};
+  for (const m of lower.matchAll(level)) {
+    const rest = lower.slice((m.index ?? 0) + m[0].length);
+    const restFolded = foldDiacritics(rest).replace(/[^a-z0-9]+/g, ' ');
+    if (startsWithProvince(restFolded)) continue;
+    const words: string[] = [];
+    for (const w of rest.split(/[^\p{L}\p{M}\d]+/u)) {
+      if (!w) break;
+      if (/^\d+$/.test(w)) {
+        if (words.length === 0 && m[1] === 'quận') words.push(w);
+        break;
+      }
+      if (LOCALITY_STOP.has(w) || (plain && LOCALITY_STOP_FOLDED.has(foldDiacritics(w)))) break;
+      words.push(w);
+      if (words.length === 4) break;
+    }
+    if (words.length > 0) {
+      const levelWord = m[1]!.replace(/^tp\.?$/, 'thành phố');
+      const name = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+      out[foldPlace(words.join(' '))] ??= `${levelWord} ${name}`;
+    }
+  }
+  return out;
+}
 
 const REVIEW_CUE = /\b(?:tong ket|so ket|ket qua|da dat|dat duoc|trong nam|nam qua|bao cao)\b(?: \S+){0,6} $/;
 const PLAN_CUE =
@@ -67,21 +113,14 @@ export function parseScope(question: string): QuestionScope {
     const q = QUARTER[m[1]!];
     if (q) periods.add(`quý ${ROMAN_NAME[q]}/${m[2]}`);
   }
-  for (const m of folded.matchAll(/\b(6|9) thang (?:dau )?(?:nam )?(\d{4})\b/g))
+  for (const m of folded.matchAll(/\b(6|9) thang(?: dau)?(?: nam)?(?: |\/)(\d{4})\b/g))
     periods.add(`${m[1]} tháng/${m[2]}`);
   const num =
     /(?<![\p{L}\d])(\d{1,5}\s*[-/]\s*(?:NQ|CT|KH|BC|TB|QĐ|QD|KL|HD|CV|UBND|HĐND|TU|ĐU)[\p{L}\d/-]*)/iu.exec(
       text,
     );
-  const localities: string[] = [];
-  for (const m of folded.matchAll(/\b(?:huyen|quan|thi xa|thanh pho|tp) ((?:[a-z]+ ?){1,3})/g)) {
-    const words: string[] = [];
-    for (const w of m[1]!.trim().split(' ')) {
-      if (LOCALITY_STOP.has(w)) break;
-      words.push(w);
-    }
-    if (words.length > 0) localities.push(words.join(' '));
-  }
+  const localityNames = typedLocalityNames(text);
+  const localities = Object.keys(localityNames);
   const yearRoles: Record<number, 'reviewed' | 'plan' | null> = {};
   for (const y of years) {
     const at = folded.indexOf(` ${y} `);
@@ -90,6 +129,7 @@ export function parseScope(question: string): QuestionScope {
   }
   return {
     localities,
+    localityNames,
     yearRoles,
     kind: KIND_CUES.find(([re]) => re.test(folded))?.[1] ?? null,
     assignee: ASSIGNEE.test(folded),
@@ -133,11 +173,7 @@ export function namedLocalities(scope: QuestionScope, known: Iterable<string>): 
   const all = [...known];
   for (const name of all) if (name.length >= 4 && scope.folded.includes(` ${name} `)) out.push(name);
   for (const typed of scope.localities) {
-    const isProvince = findProvincesInQuestion(typed).length > 0;
-    if (
-      !isProvince &&
-      !all.some((k) => k === typed || typed.startsWith(`${k} `) || k.startsWith(`${typed} `))
-    )
+    if (!all.some((k) => k === typed || typed.startsWith(`${k} `) || k.startsWith(`${typed} `)))
       out.push(typed);
   }
   return [...new Set(out)];
@@ -213,8 +249,12 @@ export function describeScope(
   const province = scope.provinces[0];
   const parts: string[] = [];
   if (unit) parts.push(UNIT_LABELS[unit]);
-  if (localities[0]) parts.push(localities[0].replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
-  if (province) parts.push(`${unit ? `${provinceByName(province)?.kind ?? 'tỉnh'} ` : ''}${province}`);
+  const locality = localities[0];
+  if (locality)
+    parts.push(scope.localityNames[locality] ?? locality.replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
+  // "Tỉnh ủy Lâm Đồng", not "Tỉnh ủy tỉnh Lâm Đồng"; "BĐBP tỉnh Quảng Ninh".
+  const bare = unit === 'cap-uy' || !unit;
+  if (province) parts.push(`${bare ? '' : `${provinceByName(province)?.kind ?? 'tỉnh'} `}${province}`);
   if (options.years !== false && scope.years.length) parts.push(`năm ${scope.years.join(', ')}`);
   return parts.join(' ');
 }

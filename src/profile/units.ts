@@ -56,7 +56,7 @@ const RULES: ReadonlyArray<[UnitType, RegExp]> = [
   ['don-bp', /\bdon (?:bien phong|bp)\b/g],
   [
     'bdbp',
-    /\b(?:bdbp|bo doi bien phong|(?<!don )bien phong (?:tinh|thanh pho)|bo chi huy (?:bdbp|bo doi bien phong)|dang bo bdbp|dang uy bdbp)\b/g,
+    /\b(?:bdbp|bo doi bien phong|(?<!don )bien phong (?:tinh|thanh pho|tp)|bo chi huy (?:bdbp|bo doi bien phong)|dang bo bdbp|dang uy bdbp)\b/g,
   ],
   ['duqs', /\b(?:duqs|dang uy quan su)\b/g],
   ['chqs', /\b(?:bchqs|bo chqs|ban chqs|chqs|bo chi huy quan su|ban chi huy quan su)\b/g],
@@ -66,13 +66,13 @@ const RULES: ReadonlyArray<[UnitType, RegExp]> = [
     'cap-uy',
     /\b(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|ban chap hanh dang bo (?:tinh|thanh pho|huyen)|bch dang bo (?:tinh|thanh pho|huyen)|ban thuong vu tinh uy)\b/g,
   ],
-  ['cong-an', /\bcong an (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b/g],
+  ['cong-an', /\bcong an (?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\b/g],
   [
     'so',
     /\bso (?:y te|tai chinh|noi vu|tu phap|xay dung|cong thuong|ngoai vu|giao duc va dao tao|giao duc|nong nghiep va (?:phat trien nong thon|moi truong)|nong nghiep|ke hoach va dau tu|tai nguyen va moi truong|lao dong(?:,)? thuong binh va xa hoi|van hoa(?:,)? (?:the thao va du lich|va the thao)|thong tin va truyen thong|giao thong van tai|khoa hoc va cong nghe|dan toc va ton giao)\b/g,
   ],
   ['mttq', /\b(?:mttq|mat tran to quoc)\b/g],
-  ['vksnd', /\b(?:vksnd|vien kiem sat nhan dan)\b/g],
+  ['vksnd', /\b(?:vksnd|vien ksnd|vien kiem sat nhan dan)\b/g],
   ['tand', /\b(?:tand|toa an nhan dan)\b/g],
 ];
 

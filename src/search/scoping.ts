@@ -41,6 +41,9 @@ const MAX_AVAILABLE = 8;
 export function decideScope(question: string, docs: readonly ScopedDocument[]): ScopeDecision {
   const scope = parseScope(question);
   const known = new Set(docs.flatMap((d) => d.profile.localities.map((l) => foldPlace(l.name))));
+  // Names as the documents write them, for messages ("huyện Tân Phú Đông").
+  for (const d of docs)
+    for (const l of d.profile.localities) scope.localityNames[foldPlace(l.name)] ??= `${l.level} ${l.name}`;
   const localities = namedLocalities(scope, known);
   const tier = new Map<number, number>();
   const entityNamed = namesEntity(scope, localities);

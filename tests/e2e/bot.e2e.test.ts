@@ -67,13 +67,14 @@ describe('chithi start against the Bot API emulator', () => {
     expect(replies.map((m) => m.replyTo)).toEqual(replies.map(() => asked));
     expect(reply.parseMode).toBe('HTML');
     expect(reply.text).toContain('100% tổ chức đảng');
-    expect(reply.text).toMatch(/đoạn \d+ · bdbp-ninh-thuan-nghi-quyet-2025\.txt/);
+    expect(reply.text).toMatch(/Đảng ủy BĐBP tỉnh Ninh Thuận[^·<]* · đoạn \d+/);
+    expect(reply.text).not.toContain('.txt');
   });
 
   test('an @mention is answered', async () => {
     const { reply } = await ask(GROUP, BINH, `@${server.botInfo.username} chỉ tiêu 2025 là gì?`);
     expect(reply.text).toContain('100% tổ chức đảng');
-    expect(reply.text).toContain('bdbp-ninh-thuan-nghi-quyet-2025.txt');
+    expect(reply.text).toContain('Đảng ủy BĐBP tỉnh Ninh Thuận');
   });
 
   test('a reply to the bot is answered', async () => {

@@ -451,7 +451,7 @@ describe('/xoa', () => {
     const text = h.api.texts()[0]!;
     expect(text).toContain('Có 2 tài liệu khớp “bao cao”');
     expect(text).toContain('2. <b>báo cáo quý IV</b>');
-    expect(text).toContain('3. <b>báo cáo tổng kết</b>');
+    expect(text).toContain('3. <b>Báo cáo tổng kết công tác năm 2024</b>');
     expect(buttons(h.api.of('sendMessage')[0])).toEqual([]);
   });
 
@@ -523,7 +523,7 @@ describe('/xoa', () => {
     await h.send(h.updates.callback(a.buttons[0]!.callback_data, a.message));
     await h.send(h.updates.callback(b.buttons[0]!.callback_data, b.message));
     expect(h.finalText()).toBe(
-      'Tài liệu <b>báo cáo tổng kết</b> không còn trong thư viện (có thể đã được xóa trước đó).',
+      'Tài liệu <b>Báo cáo tổng kết công tác năm 2024</b> không còn trong thư viện (có thể đã được xóa trước đó).',
     );
     expect(h.app.documents()).toHaveLength(2);
   });

@@ -35,16 +35,18 @@ describe('findProvincesInDocument', () => {
 
   it('reports each mention with its offset, in order', () => {
     expect(findProvincesInDocument('Tại Hòa Bình, BĐBP tỉnh Kiên Giang và tỉnh Ninh Thuận')).toEqual([
-      { province: 'Hòa Bình', index: 4 },
-      { province: 'Kiên Giang', index: 24 },
-      { province: 'Ninh Thuận', index: 43 },
+      { province: 'Hòa Bình', index: 4, length: 8 },
+      { province: 'Kiên Giang', index: 24, length: 10 },
+      { province: 'Ninh Thuận', index: 43, length: 10 },
     ]);
   });
 
-  it('reads "TP.HCM" as the city', () => {
-    // Only the set of provinces: see the report on "TP.HCM" being counted twice.
-    expect([...new Set(docProvinces('Công an TP.HCM'))]).toEqual(['Hồ Chí Minh']);
-  });
+  it.each([['Công an TP.HCM'], ['Công an TP HCM'], ['BĐBP TP. Hồ Chí Minh']])(
+    'reads %j as the city, once (not also its "HCM")',
+    (text) => {
+      expect(docProvinces(text)).toEqual(['Hồ Chí Minh']);
+    },
+  );
 });
 
 describe('findProvincesInQuestion', () => {
@@ -126,5 +128,16 @@ describe('foldPlace', () => {
     ['Bà Rịa - Vũng Tàu', 'ba ria vung tau'],
   ])('%j → %j', (name, expected) => {
     expect(foldPlace(name)).toBe(expected);
+  });
+});
+
+describe('findLocalPlaces: more written forms', () => {
+  it.each<[string, Array<{ level: string; name: string }>]>([
+    ['Huyện Tân Phú Đông tổ chức hội nghị', [{ level: 'huyện', name: 'Tân Phú Đông' }]],
+    ['Công an Quận 3 ra quân', [{ level: 'quận', name: '3' }]],
+    ['UBND thành phố Phan Rang - Tháp Chàm', [{ level: 'thành phố', name: 'Phan Rang - Tháp Chàm' }]],
+    ['Đồn Biên phòng huyện đảo Lý Sơn', [{ level: 'huyện', name: 'Lý Sơn' }]],
+  ])('%j', (text, expected) => {
+    expect(findLocalPlaces(text)).toEqual(expected);
   });
 });

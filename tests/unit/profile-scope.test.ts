@@ -1,5 +1,6 @@
 import { emptyProfile, DocumentProfile } from '../../src/profile/profile';
 import { describeScope, fitScope, parseScope, QuestionScope } from '../../src/profile/scope';
+import { typedLocalities } from '../../src/profile/scope';
 
 type ScopeFields = Omit<QuestionScope, 'folded'>;
 const fields = (question: string): ScopeFields => {
@@ -57,6 +58,7 @@ describe('parseScope', () => {
         yearRoles: { 2024: null },
         periods: ['6 tháng/2024'],
         localities: ['tan phu dong'],
+        localityNames: { 'tan phu dong': 'huyện Tân Phú Đông' },
       },
     ],
     [
@@ -200,5 +202,47 @@ describe('describeScope', () => {
     ['năm 2023 và 2024', {}, 'năm 2023, 2024'],
   ])('%j → %j', (question, options, expected) => {
     expect(describeScope(parseScope(question), [], options)).toBe(expected);
+  });
+});
+
+describe('typedLocalities: districts typed after their level word', () => {
+  it.each<[string, string[]]>([
+    ['UBND huyện Tân Phú Đông năm 2024', ['tan phu dong']],
+    ['bao cao ktxh nam 2024 ubnd huyen cho gao', ['cho gao']],
+    ['Công an thành phố Thủ Đức', ['thu duc']],
+    ['Huyện đảo Lý Sơn có bao nhiêu tàu cá', ['ly son']],
+    ['quận 3 có bao nhiêu vụ', ['3']],
+    // "cơ quan" is not "quận"; a province-level city is not a district.
+    ['cơ quan nhà nước có thẩm quyền', []],
+    ['co quan nha nuoc co tham quyen', []],
+    ['Công an TP HCM năm 2024', []],
+    ['thành phố hồ chí minh', []],
+    ['UBND thành phố Đà Nẵng', []],
+  ])('%j', (question, expected) => {
+    expect(typedLocalities(question)).toEqual(expected);
+  });
+});
+
+describe('parseScope: forms people type', () => {
+  it.each<[string, Partial<ReturnType<typeof parseScope>>]>([
+    ['Báo cáo 6 tháng/2024 của Công an tỉnh Bến Tre', { periods: ['6 tháng/2024'], provinces: ['Bến Tre'] }],
+    ['Viện KSND tỉnh Cà Mau', { unitTypes: ['vksnd'], provinces: ['Cà Mau'] }],
+    ['Công an TP.HCM triển khai nhiệm vụ năm 2025', { unitTypes: ['cong-an'], provinces: ['Hồ Chí Minh'] }],
+    // "diễn biến hòa bình" (peaceful evolution) is no province; "tỉnh Hòa Bình" is.
+    ['chống diễn biến hòa bình là gì', { provinces: [] }],
+    ['chỉ tiêu của tỉnh hòa bình', { provinces: ['Hòa Bình'] }],
+  ])('%j', (question, expected) => {
+    expect(parseScope(question)).toMatchObject(expected);
+  });
+});
+
+describe('describeScope: what a "not found" names', () => {
+  it.each<[string, string[], string]>([
+    ['chỉ tiêu năm 2025 của BĐBP tỉnh Quảng Ninh', [], 'BĐBP tỉnh Quảng Ninh năm 2025'],
+    ['Tỉnh ủy Lâm Đồng họp năm 2024', [], 'Tỉnh ủy Lâm Đồng năm 2024'],
+    ['ubnd huyện tân phú đông năm 2022', ['tan phu dong'], 'UBND huyện Tân Phú Đông năm 2022'],
+    ['tp hcm', [], 'Hồ Chí Minh'],
+  ])('%j', (question, localities, expected) => {
+    expect(describeScope(parseScope(question), localities)).toBe(expected);
   });
 });
