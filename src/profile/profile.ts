@@ -5,6 +5,7 @@ import {
   findLocalPlaces,
   findProvincesInDocument,
   findProvincesInQuestion,
+  foldPlace,
   LocalPlace,
   provinceByName,
   PROVINCES,
@@ -33,6 +34,11 @@ export interface DocumentProfile {
   provinces: string[];
   /** Districts and communes the document is about (from its title and opening). */
   localities: LocalPlace[];
+  /** Districts and towns named anywhere in it (folded names): a question about one may be answered here. */
+  mentionedLocalities: string[];
+  /** Kinds of unit named anywhere in it (assignees, partners): a question naming one as an assignee
+   * ("BCHQS được giao gì trong kế hoạch …") may be answered here. */
+  mentionedUnits: UnitType[];
   /** Years the document reviews (results of). */
   reviewedYears: number[];
   /** Years the document plans (targets and tasks for). */
@@ -55,6 +61,8 @@ export function emptyProfile(): DocumentProfile {
     unitField: null,
     provinces: [],
     localities: [],
+    mentionedLocalities: [],
+    mentionedUnits: [],
     reviewedYears: [],
     planYears: [],
     periods: [],
@@ -95,6 +103,16 @@ const MOTTO = /^(?:cong hoa xa hoi chu nghia viet nam|doc lap tu do hanh phuc|da
 function fold(s: string): string {
   return foldDiacritics(normalizeText(s))
     .replace(/[^a-z0-9/]+/g, ' ')
+    .trim();
+}
+
+/** Like fold, but clause marks stay (" , ", " . "), so a year's role is read within its clause. */
+function foldClauses(s: string): string {
+  return foldDiacritics(normalizeText(s))
+    .replace(/[.;:!?]+(?=\s|$)/g, ' . ')
+    .replace(/,/g, ' , ')
+    .replace(/[^a-z0-9/.,]+/g, ' ')
+    .replace(/\s+/g, ' ')
     .trim();
 }
 
@@ -161,30 +179,50 @@ function periodsOf(f: string): {
     if (n >= 1945 && n <= 2100) set.add(n);
   };
   const gap = '(?:[a-z0-9/ ]{0,70}? )??';
+  // A period named in its clause after "nhiệm vụ", "phương hướng" … ("nhiệm vụ trọng tâm quý IV/2024")
+  // is planned, not reviewed.
+  const planned = (at: number): boolean => {
+    const clause =
+      f
+        .slice(Math.max(0, at - 60), at)
+        .split(/ [.,] /)
+        .pop() ?? '';
+    return /\b(?:nhiem vu|phuong huong|ke hoach|trien khai|giai phap|muc tieu|chi tieu)\b/.test(clause);
+  };
+  // "so với quý III/2023", "cùng kỳ 6 tháng năm 2023": a period compared with is not covered.
+  const compared = (at: number): boolean =>
+    /\b(?:so voi|cung ky)(?: [a-z]+){0,2} $/.test(f.slice(Math.max(0, at - 30), at));
   for (const m of f.matchAll(
-    new RegExp(`\\b(?:tong ket|ket qua|danh gia|bao cao|so ket)\\b ${gap}nam (\\d{4})\\b`, 'g'),
+    new RegExp(
+      `\\b(?:tong ket|ket qua|danh gia|bao cao|so ket)\\b ${gap}(?<!so voi |cung ky )nam (\\d{4})\\b`,
+      'g',
+    ),
   ))
     add(reviewed, m[1]);
   // "Tổng kết … năm 2023", "sơ kết", "kết quả … năm 2023": the year is certainly reviewed.
   const strong = new Set<number>();
-  for (const m of f.matchAll(new RegExp(`\\b(?:tong ket|ket qua|so ket)\\b ${gap}nam (\\d{4})\\b`, 'g')))
+  for (const m of f.matchAll(
+    new RegExp(`\\b(?:tong ket|ket qua|so ket)\\b ${gap}(?<!so voi |cung ky )nam (\\d{4})\\b`, 'g'),
+  ))
     add(strong, m[1]);
   for (const m of f.matchAll(/(?:^|\. |, )(?:theo danh gia )?(?:trong )?nam (\d{4}) /g)) add(reviewed, m[1]);
   for (const m of f.matchAll(
     new RegExp(
-      `\\b(?:nhiem vu|phuong huong|ke hoach|chi tieu|muc tieu|phan dau|du toan|trien khai)\\b ${gap}nam (\\d{4})\\b`,
+      `\\b(?:nhiem vu|phuong huong|ke hoach|chi tieu|muc tieu|phan dau|du toan|trien khai)\\b ${gap}(?<!so voi |cung ky )nam (\\d{4})\\b`,
       'g',
     ),
   ))
     add(plan, m[1]);
   for (const m of f.matchAll(/\bquy (iv|iii|ii|i|1|2|3|4)(?: nam |\/| )(\d{4})\b/g)) {
     const q = ROMAN[m[1]!];
+    if (compared(m.index ?? 0)) continue;
     if (q) periods.add(`quý ${ROMAN_NAME[q]}/${m[2]}`);
-    add(reviewed, m[2]);
+    add(planned(m.index ?? 0) ? plan : reviewed, m[2]);
   }
   for (const m of f.matchAll(/\b(6|9) thang(?: dau)?(?: nam)?(?: |\/)(\d{4})\b/g)) {
+    if (compared(m.index ?? 0)) continue;
     periods.add(`${m[1]} tháng/${m[2]}`);
-    add(reviewed, m[2]);
+    add(planned(m.index ?? 0) ? plan : reviewed, m[2]);
   }
   const term = /\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/.exec(f);
   return {
@@ -310,7 +348,9 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   // "Tổng kết công tác quân sự, quốc phòng địa phương" is the military command's report, whoever chairs.
   if (/\bcong tac quan su,? quoc phong\b|\bquan su,? quoc phong dia phuong\b/.test(fold(lead)))
     units.add('chqs', 4);
-  for (const u of findUnits(body)) units.add(u.type, 0.25);
+  const bodyUnits = findUnits(body);
+  for (const u of bodyUnits) units.add(u.type, 0.25);
+  profile.mentionedUnits = [...new Set(bodyUnits.map((u) => u.type))];
   profile.unitTypes = units.top(0.6, 0.5);
   profile.unitField = profile.unitTypes[0] === 'so' ? (fields.get('so') ?? null) : null;
 
@@ -336,15 +376,23 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
     ...opening.map((b) => (isAllCaps(b.text) ? titleCase(b.text) : b.text)),
     firstPara ? firstSentence(firstPara.text) : '',
   ].join(' . ');
+  profile.mentionedLocalities = [
+    ...new Set(
+      findLocalPlaces(body)
+        .filter((l) => ['huyện', 'quận', 'thị xã', 'thành phố'].includes(l.level))
+        .map((l) => foldPlace(l.name)),
+    ),
+  ];
   profile.localities = findLocalPlaces(leadCased).filter((l) =>
     ['huyện', 'quận', 'thị xã', 'thành phố'].includes(l.level),
   );
 
   // Periods: roles of years in the title and opening weigh most, but a heading further down
   // ("II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025") also says what the document plans.
-  const leadFold = fold(lead);
   const headings = blocks.filter((b) => b.kind === 'heading' || b.kind === 'title').map((b) => b.text);
-  const roles = periodsOf(`${leadFold} . ${fold(headings.join(' . '))} . ${fold(body)}`);
+  const roles = periodsOf(
+    `${foldClauses(lead)} . ${foldClauses(headings.join(' . '))} . ${foldClauses(body)}`,
+  );
   // A year both reviewed and planned: the latest year of a document is what it plans (a review of
   // 2024 plans 2025), the earlier ones what it reviews; a period ("quý III/2024") is reviewed.
   const periodYears = new Set(roles.periods.map((x) => Number(x.slice(-4))));
@@ -364,6 +412,19 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
     const year = profile.reviewedYears[profile.reviewedYears.length - 1] ?? profile.planYears[0];
     if (dm && year) profile.date = isoDate(year, Number(dm[2]), Number(dm[1]));
   }
+  // A plan, resolution, directive or programme plans the years its title names (or else its own year).
+  if (profile.kind && ['kế hoạch', 'nghị quyết', 'chỉ thị', 'chương trình'].includes(profile.kind)) {
+    const titleYears = [...title.matchAll(/(?<![\d.,/-])(19\d\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+    const own = titleYears.length > 0 ? titleYears : profile.date ? [Number(profile.date.slice(0, 4))] : [];
+    profile.planYears = [...new Set([...profile.planYears, ...own])].sort();
+  }
+  // A review ("sơ kết công tác quý III", "báo cáo kết quả") that names no year reviews the year it is dated.
+  if (
+    profile.reviewedYears.length === 0 &&
+    profile.date &&
+    /\b(?:tong ket|so ket|ket qua|bao cao)\b/.test(fold(lead))
+  )
+    profile.reviewedYears = [Number(profile.date.slice(0, 4))];
   profile.periods = roles.periods;
   profile.term = roles.term;
   const years = new Set<number>([...roles.reviewed, ...roles.plan]);

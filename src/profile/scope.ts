@@ -21,6 +21,8 @@ export interface QuestionScope {
   localities: string[];
   /** How each of those was typed, for messages: "tan phu dong" → "huyện Tân Phú Đông". */
   localityNames: Record<string, string>;
+  /** Whether the question asks about results or plans, from words anywhere in it (orders only). */
+  sense: 'reviewed' | 'plan' | null;
   /** What the question says of each year it names: results of it, or plans for it. */
   yearRoles: Record<number, 'reviewed' | 'plan' | null>;
   /** A kind of document the question names as its object ("chỉ thị … của UBND", "nghị quyết số"). */
@@ -83,9 +85,26 @@ export function typedLocalityNames(text: string): Record<string, string> {
   return out;
 }
 
-const REVIEW_CUE = /\b(?:tong ket|so ket|ket qua|da dat|dat duoc|trong nam|nam qua|bao cao)\b(?: \S+){0,6} $/;
-const PLAN_CUE =
-  /\b(?:nhiem vu|chi tieu|phuong huong|ke hoach|muc tieu|phan dau|du toan|trien khai)\b(?: \S+){0,5} $/;
+/** Words that make a year the one reviewed ("tổng kết năm 2024") or planned ("chỉ tiêu năm 2025"). */
+const REVIEW_WORDS = /\b(?:tong ket|so ket|ket qua|da dat|dat duoc|nam qua|bao cao ket qua)\b/g;
+const PLAN_WORDS =
+  /\b(?:nhiem vu|chi tieu|phuong huong|ke hoach|muc tieu|phan dau|du toan|trien khai|nghi quyet)\b/g;
+/** Looser signs of the question's sense anywhere in it: they order documents, never exclude. */
+const REVIEW_HINT =
+  /\b(?:tong ket|so ket|ket qua|da |dat duoc|bat giu|bat duoc|xay ra|thuc hien duoc|lam duoc)\b/;
+const PLAN_HINT = /\b(?:chi tieu|muc tieu|phan dau|ke hoach|phuong huong|nhiem vu|du kien|se )\b/;
+
+/** The role the nearest cue before a year (within its clause, ~8 words) gives it. */
+function roleBefore(before: string): 'reviewed' | 'plan' | null {
+  const clause = before.split(/ [.,;] /).pop() ?? '';
+  const window = clause.split(' ').slice(-9).join(' ');
+  const last = (re: RegExp) => Math.max(-1, ...[...window.matchAll(re)].map((m) => m.index ?? -1));
+  const review = last(REVIEW_WORDS);
+  const plan = last(PLAN_WORDS);
+  if (review < 0 && plan < 0) return null;
+  return review > plan ? 'reviewed' : 'plan';
+}
+
 const KIND_CUES: ReadonlyArray<[RegExp, string]> = [
   [/\bnghi quyet\b/, 'nghị quyết'],
   [/\bchi thi\b/, 'chỉ thị'],
@@ -93,7 +112,7 @@ const KIND_CUES: ReadonlyArray<[RegExp, string]> = [
   [/\bke hoach\b(?! (?:phat trien|kinh te))/, 'kế hoạch'],
 ];
 const ASSIGNEE =
-  /\b(?:duoc giao|giao (?:cho )?(?:so|bo|ban|phong|cong an|bdbp|ubnd|cac)|trong (?:ke hoach|chi thi|cong van|nghi quyet|thong bao|quyet dinh)|theo (?:ke hoach|chi thi|cong van|nghi quyet)|co nhiem vu gi|chiu trach nhiem)\b/;
+  /\b(?:duoc giao|giao (?:cho )?(?:so|bo|ban|phong|cong an|bdbp|ubnd|cac)|trong (?:ke hoach|chi thi|cong van|nghi quyet|thong bao|quyet dinh)|theo (?:ke hoach|chi thi|cong van|nghi quyet)|nhiem vu gi|lam gi|phai|chiu trach nhiem|phoi hop)\b/;
 
 const ROMAN_NAME = ['', 'I', 'II', 'III', 'IV'];
 const QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -125,9 +144,13 @@ export function parseScope(question: string): QuestionScope {
   for (const y of years) {
     const at = folded.indexOf(` ${y} `);
     const before = at >= 0 ? `${folded.slice(Math.max(0, at - 60), at)} `.replace(/\bnam $/, '') : '';
-    yearRoles[y] = REVIEW_CUE.test(before) ? 'reviewed' : PLAN_CUE.test(before) ? 'plan' : null;
+    yearRoles[y] = roleBefore(before);
   }
+  const review = REVIEW_HINT.test(folded);
+  const plan = PLAN_HINT.test(folded);
+  const sense: 'reviewed' | 'plan' | null = review && !plan ? 'reviewed' : plan && !review ? 'plan' : null;
   return {
+    sense,
     localities,
     localityNames,
     yearRoles,
@@ -201,9 +224,11 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   if (localities.length > 0) {
     const own = profile.localities.map((l) => foldPlace(l.name));
     if (!localities.some((l) => own.includes(l))) {
-      // A district named in the question but not this document's: only a document without any
-      // district of its own (a province-level one) may still fit, and less well.
-      if (own.length > 0 || scope.provinces.length === 0) entity = false;
+      // A district named in the question but not this document's: a province-level document that
+      // names it ("thị xã Ninh Hòa được giao tăng trưởng …") or one of its province may still fit,
+      // less well; a document about another district never does.
+      const mentioned = localities.some((l) => profile.mentionedLocalities.includes(l));
+      if (own.length > 0 || (!mentioned && scope.provinces.length === 0)) entity = false;
       else level = Math.min(level, 1);
     }
   }
@@ -216,25 +241,33 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
       if (best === 2 && scope.unitTypes.includes('so') && scope.unitField && profile.unitField)
         best = profile.unitField === scope.unitField ? 2 : 0;
       // An assignee ("BCHQS được giao gì trong kế hoạch …") may be named in another unit's document.
-      if (best === 0 && !scope.assignee) entity = false;
+      const named = scope.unitTypes.some((t) => profile.mentionedUnits.includes(t));
+      if (best === 0 && !(scope.assignee && named)) entity = false;
       else level = Math.min(level, Math.max(best, 1));
     }
   }
   let yearLevel = scope.years.length === 0 ? 2 : 0;
+  // A period the document covers ("quý III/2024") settles its year, whatever role the question gives it.
+  const coveredPeriodYears = scope.periods
+    .filter((p) => profile.periods.includes(p))
+    .map((p) => Number(p.slice(-4)));
   for (const y of scope.years) {
+    if (coveredPeriodYears.includes(y)) {
+      yearLevel = 2;
+      continue;
+    }
     const role = scope.yearRoles[y];
-    const inRole =
-      role === 'reviewed'
-        ? profile.reviewedYears.includes(y)
-        : role === 'plan'
-          ? profile.planYears.includes(y)
-          : profile.years.includes(y);
-    yearLevel = Math.max(yearLevel, inRole ? 2 : profile.years.includes(y) ? 1 : 0);
+    // Without a cue next to the year, the question's sense orders ("năm 2024 bắt giữ bao nhiêu vụ":
+    // the report that reviews 2024 before the one that plans it); a year only covered ranks last.
+    const wanted = role ?? scope.sense ?? 'reviewed';
+    const inRole = wanted === 'reviewed' ? profile.reviewedYears.includes(y) : profile.planYears.includes(y);
+    const covered = profile.years.includes(y);
+    yearLevel = Math.max(yearLevel, inRole ? 2 : covered ? (role ? 1 : 1.5) : 0);
   }
   // A year named as a review ("tổng kết năm 2024") or a plan ("nhiệm vụ năm 2025") must be one the
   // document reviews or plans: a 2023 review that plans 2024 is not the review of 2024.
   const roleNamed = scope.years.some((y) => scope.yearRoles[y] !== null);
-  const year = scope.years.length === 0 || (roleNamed ? yearLevel === 2 : yearLevel > 0);
+  const year = scope.years.length === 0 || (roleNamed ? yearLevel === 2 : yearLevel >= 1.5);
   const period = scope.periods.length === 0 || scope.periods.some((p) => profile.periods.includes(p));
   return { entity, entityLevel: entity ? level : 0, year, yearLevel, period, mergedAs };
 }

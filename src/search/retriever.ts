@@ -25,6 +25,9 @@ import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResul
  */
 export const DEFAULT_MIN_RELEVANCE = 0.36;
 
+/** Direct answers that list several items, each from its own passage. */
+const LIST_ANSWERS = new Set(['target', 'task', 'deadline']);
+
 /** A direct answer from facts is kept only when its passage ranks within this many results. */
 export const ANSWER_SUPPORT_RANK = 10;
 
@@ -200,12 +203,15 @@ export class SearchEngine implements Retriever {
         ? proposed
         : null;
     if (answer) {
-      // The passage a direct answer came from is the first result.
+      // The passage a direct answer came from is the first result, when the answer is one fact (who
+      // chaired, a document's number). A list (targets, tasks, deadlines) keeps the ranking: the
+      // passage that best matches the question's own words stays first, the list's source second.
+      const single = !LIST_ANSWERS.has(answer.kind);
       const at = results.findIndex((r) => r.passageId === answer.passageId);
-      if (at > 0) results.unshift(...results.splice(at, 1));
+      if (at > 0 && single) results.unshift(...results.splice(at, 1));
       else if (at < 0) {
         const extra = this.resultsFor(query, [{ id: answer.passageId, score: results[0]?.score ?? 0 }]);
-        results.unshift(...extra.results);
+        results.splice(single ? 0 : Math.min(1, results.length), 0, ...extra.results);
       }
     }
     const page = found ? results.slice(offset, offset + top) : [];
@@ -250,9 +256,10 @@ export class SearchEngine implements Retriever {
     if (decision.tier.size > 0 && ranked.length > 1) {
       const docOf = this.documentsOfPassages(ranked.map((h) => h.id));
       const tierOf = (id: number) => decision.tier.get(docOf.get(id) ?? -1) ?? 0;
+      const boostOf = (id: number) => decision.boost.get(docOf.get(id) ?? -1) ?? 1;
       ranked = ranked
-        .map((h, i) => ({ h, i, t: tierOf(h.id) }))
-        .sort((a, b) => b.t - a.t || a.i - b.i)
+        .map((h, i) => ({ h: { id: h.id, score: h.score * boostOf(h.id) }, i, t: tierOf(h.id) }))
+        .sort((a, b) => b.t - a.t || b.h.score - a.h.score || a.i - b.i)
         .map((x) => x.h);
     }
     return { ranked, vectorTop };

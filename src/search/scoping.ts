@@ -25,7 +25,20 @@ export interface ScopeDecision {
   pool: Set<number> | null;
   /** Rank tier per document, higher first (scope decides before wording); absent: 0. */
   tier: Map<number, number>;
+  /**
+   * Score factor per document within a tier: a document whose year has the role the question's
+   * words suggest ("bắt giữ bao nhiêu vụ năm 2024": the review of 2024) is preferred, but a
+   * clearly better worded passage of another document covering the year can still win.
+   */
+  boost: Map<number, number>;
 }
+
+/**
+ * Score factor for a document whose year has the role the question gives it. 1.25: enough to order
+ * two reports of the same unit that both mention the year, not enough to lift a passage that shares
+ * few of the question's words (not tuned on the evaluation sets; see decision 010).
+ */
+const YEAR_ROLE_BOOST = 1.25;
 
 /** How many holdings a "not found" lists. */
 const MAX_AVAILABLE = 8;
@@ -40,25 +53,31 @@ const MAX_AVAILABLE = 8;
  */
 export function decideScope(question: string, docs: readonly ScopedDocument[]): ScopeDecision {
   const scope = parseScope(question);
-  const known = new Set(docs.flatMap((d) => d.profile.localities.map((l) => foldPlace(l.name))));
+  const known = new Set(
+    docs.flatMap((d) => [
+      ...d.profile.localities.map((l) => foldPlace(l.name)),
+      ...d.profile.mentionedLocalities,
+    ]),
+  );
   // Names as the documents write them, for messages ("huyện Tân Phú Đông").
   for (const d of docs)
     for (const l of d.profile.localities) scope.localityNames[foldPlace(l.name)] ??= `${l.level} ${l.name}`;
   const localities = namedLocalities(scope, known);
   const tier = new Map<number, number>();
+  const boost = new Map<number, number>();
   const entityNamed = namesEntity(scope, localities);
-  if (!entityNamed && scope.years.length === 0) return { scope, info: null, pool: null, tier };
+  if (!entityNamed && scope.years.length === 0) return { scope, info: null, pool: null, tier, boost };
 
   const fits = docs.map((d) => ({ doc: d, fit: fitScope(scope, d.profile, localities) }));
   // A unit kind without a place ("HĐND có thẩm quyền gì", "ủy ban nhân dân cấp tỉnh") is how laws
   // and general questions speak: it re-orders, it never excludes.
   if (entityNamed && scope.provinces.length === 0 && localities.length === 0) {
-    return { scope, info: null, pool: null, tier };
+    return { scope, info: null, pool: null, tier, boost };
   }
   if (!entityNamed) {
     // A year alone does not re-order: laws and reports name years in passing ("Bộ luật Hình sự năm
     // 2017"), and the words already weigh it.
-    return { scope, info: null, pool: null, tier };
+    return { scope, info: null, pool: null, tier, boost };
   }
 
   const entity = fits.filter((f) => f.fit.entity);
@@ -74,6 +93,7 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
       },
       pool: new Set(),
       tier,
+      boost,
     };
   }
   // A kind of document named as the object ("chỉ thị … năm 2024") narrows when the unit has one.
@@ -92,9 +112,13 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
       },
       pool: new Set(),
       tier,
+      boost,
     };
   }
-  for (const { doc, fit } of inYear) tier.set(doc.id, fit.entityLevel * 4 + fit.yearLevel);
+  for (const { doc, fit } of inYear) {
+    tier.set(doc.id, fit.entityLevel);
+    if (fit.yearLevel >= 2 && scope.years.length > 0) boost.set(doc.id, YEAR_ROLE_BOOST);
+  }
   const merged = inYear.find((f) => f.fit.mergedAs && f.fit.entityLevel > 0);
   const mergedNote =
     merged && merged.doc.profile.provinces[0]
@@ -105,6 +129,7 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
     info: { asked: describeScope(scope, localities), missing: false, message: mergedNote, available: [] },
     pool: new Set(inYear.map((f) => f.doc.id)),
     tier,
+    boost,
   };
 }
 

@@ -89,6 +89,8 @@ sơ kết công tác quý III năm 2024, triển khai nhiệm vụ quý IV.
 `;
 
 const none: DocumentProfile = {
+  mentionedLocalities: [],
+  mentionedUnits: [],
   kind: null,
   number: null,
   date: null,
