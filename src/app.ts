@@ -12,6 +12,7 @@ import {
   getPassages,
   listDocuments,
   paragraphOf,
+  passagesOfDocument,
   PassageRow,
 } from './store/documents';
 import { DocumentHooks } from './ingest/ingest';
@@ -124,6 +125,10 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
         documentUnit: (id) => docs.get(id)?.profile.unit,
         documentYears: (id) => docs.get(id)?.profile.years,
         documentTier: (id) => scope.tier.get(id) ?? 0,
+        documentText: (id) =>
+          passagesOfDocument(db, id)
+            .map((p) => p.text)
+            .join(' . '),
         passageText: (id) => getPassages(db, [id]).get(id)?.text,
       });
     },

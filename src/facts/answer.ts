@@ -27,6 +27,8 @@ export interface FactLookup {
   /** Years the document covers (reviewed, planned, dated): a meeting "tổng kết năm 2024" held in
    * January 2025 still belongs to a question about 2024. */
   documentYears?(documentId: number): number[] | undefined;
+  /** The whole text of a document, to find what a fact's own passage does not say ("kỳ họp thứ 15"). */
+  documentText?(documentId: number): string | undefined;
   /** Rank of the document for this question (higher first), from the question's scope. */
   documentTier?(documentId: number): number;
 }
@@ -156,6 +158,19 @@ function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLoo
       foldText(`${m.fact.eventType} ${m.fact.eventName ?? ''}`).includes(ev),
     );
     if (sameType.length > 0) meetings = sameType;
+  }
+  if (intent.ordinal !== undefined) {
+    // "kỳ họp thứ 23": only that meeting; none rather than another one.
+    const nth = new RegExp(`\\b(?:ky hop|hoi nghi|dai hoi|phien hop|phien|lan) thu ${intent.ordinal}\\b`);
+    const inDocument = new Map<number, boolean>();
+    const said = (m: StoredFact<MeetingFact>) => {
+      if (nth.test(haystack(m, lookup))) return true;
+      // The ordinal is often in the opening paragraph, the chair in a caption: one meeting per document.
+      if (!inDocument.has(m.documentId))
+        inDocument.set(m.documentId, nth.test(foldText(lookup?.documentText?.(m.documentId) ?? '')));
+      return inDocument.get(m.documentId)!;
+    };
+    meetings = meetings.filter(said);
   }
   const found = distinctMeetings(narrow(intent, meetings, lookup), people);
   const first = found[0];

@@ -12,6 +12,7 @@ export const MEETING_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\btoa dam\b/, 'tọa đàm'],
   [/\bphien hop\b/, 'phiên họp'],
   [/\bcuoc hop\b/, 'cuộc họp'],
+  [/\bdien tap\b/, 'diễn tập'],
 ];
 
 /** Event words, folded, with their display form. "lễ" is checked on the display text (folds to "le" = Lê). */
@@ -27,7 +28,12 @@ const EVENTS: Array<[RegExp, string]> = [
 const TASK_AFTER_CHAIR =
   /^\s*(?:,\s*|va\s+)?(?:phoi hop|to chuc thuc hien|xay dung|thuc hien|trien khai|soan thao|tham muu|giai quyet|kiem tra|huong dan|theo doi|ra soat|lap|de xuat|tiep nhan|quan ly)\b/;
 
-const CHAIR_CUE = /\b(?:(?:da|dong|cung) )?chu tri\b/g;
+/**
+ * Who chairs: "chủ trì"; a congress's presidium ("Đoàn Chủ tịch đại hội gồm các đồng chí: …"); an
+ * exercise's director ("…, Trưởng ban Chỉ đạo diễn tập chỉ đạo cuộc diễn tập").
+ */
+const CHAIR_CUE =
+  /\b(?:(?:da|dong|cung) )?chu tri\b|\bdoan chu tich\b|(?<!ban )\bchi dao (?:cuoc )?dien tap\b/g;
 const ATTEND_FORWARD =
   /\b(?:(?:den|ve|cung|tham) )*du(?: va (?:phat bieu )?chi dao)?(?: [^.;:,]{0,60}?)? (?:co|la|gom)\s*:?\s+|\bsu (?:tham )?du(?: va chi dao)? cua\s+/g;
 const ATTEND_BACKWARD =
@@ -52,9 +58,10 @@ function eventAt(f: Folded, from = 0): { type: string; start: number } | null {
 /** The event's name as written from its event word: "Hội nghị tổng kết công tác năm 2024". */
 function eventName(f: Folded, start: number, type: string): string | undefined {
   const rest = sliceFolded(f, start);
-  const stop = /[,;.()]|\s(?:do|vao|tai|chu tri|duoi su|voi su|co su|nham|de|la|co|gom|duoc|da)\s/.exec(
-    rest.fold,
-  );
+  const stop =
+    /[,;.()]|\s(?:do|vao|tai|chu tri|chi dao|duoi su|voi su|co su|nham|de|la|co|gom|duoc|da)\s/.exec(
+      rest.fold,
+    );
   const name = rest.text.slice(0, stop ? stop.index : undefined).trim();
   if (name.length <= type.length + 1 || name.length > 160) return undefined;
   return name;
@@ -92,7 +99,7 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
     for (const m of s.fold.matchAll(CHAIR_CUE)) {
       const after = s.fold.slice(m.index + m[0].length);
       if (TASK_AFTER_CHAIR.test(after)) continue;
-      const fw = /^\s*(?:[^.;:,]{0,60}?\s)?(?:la|co|gom)\s*:?\s+|^\s*:\s*/.exec(after);
+      const fw = /^\s*(?:[^.;:,]{0,60}?\s)?(?:la|co|gom|cua)(?: cac dong chi)?\s*:?\s+|^\s*:\s*/.exec(after);
       let people: Person[] = [];
       if (fw) people = peopleAfter(listAfter(s, m.index + m[0].length + fw[0].length));
       if (people.length === 0) people = peopleBefore(clauseBefore(s, m.index));

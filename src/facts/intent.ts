@@ -10,6 +10,8 @@ export interface FactIntent {
   year?: number;
   /** The event type the question names, display form ("hội nghị", "kỳ họp"). */
   event?: string;
+  /** The meeting's ordinal the question names ("kỳ họp thứ 23", "hội nghị lần thứ 27"). */
+  ordinal?: number;
   /** Remaining content words, folded (no diacritics, lower case): province, unit, meeting words. */
   terms: string[];
 }
@@ -20,10 +22,13 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
     'deadline',
     /\b(?:han chot|thoi han|han cuoi|deadline|han hoan thanh|(?:khi nao|bao gio|luc nao|ngay nao|thoi diem nao) (?:phai|can|thi phai)|(?:phai|can) (?:hoan thanh|xong|nop|bao cao)\b.{0,40}\b(?:khi nao|bao gio|luc nao|ngay nao|truoc ngay nao)|truoc ngay nao|cham nhat (?:la )?(?:khi nao|bao gio|ngay nao))\b/,
   ],
-  ['chair', /\b(?:dong )?chu tri\b/],
+  [
+    'chair',
+    /\b(?:dong )?chu tri\b|\bdoan chu tich\b|\btruong ban chi dao\b|\bdien tap\b.*\bai chi dao\b|\bai chi dao\b.*\bdien tap\b/,
+  ],
   [
     'attendee',
-    /\b(?:ai|nhung ai|nguoi nao|nhung nguoi nao|thanh phan|ai da)\b(?: \S+){0,2} (?:tham |den |ve |cung )?du\b|\b(?:tham |den )?du\b.{0,40}\b(?:la ai|co ai|gom (?:nhung )?ai|nhung ai|ai)\b|\bthanh phan (?:tham )?du\b/,
+    /\b(?:ai|nhung ai|nguoi nao|nhung nguoi nao|thanh phan|ai da)\b(?: \S+){0,2} (?:tham |den |ve |cung )?du\b|\b(?:tham |den )?du\b.{0,40}\b(?:la ai|co ai|gom (?:nhung )?ai|nhung ai|ai)\b|\bthanh phan (?:tham )?du\b|\bnao (?:tham |den |ve |cung )?du\b|\bco (?:tham )?du\b(?: \S+){0,12} khong\b/,
   ],
   ['target', /\b(?:chi tieu|muc tieu|phan dau)\b/],
   [
@@ -62,6 +67,7 @@ export function detectIntent(question: string): FactIntent | null {
   if (!rule) return null;
   const yearM = /\b(19\d\d|20\d\d)\b/.exec(fold);
   const event = MEETING_WORDS.find(([re]) => re.test(fold))?.[1];
+  const ordinalM = /\b(?:ky hop|hoi nghi|dai hoi|phien hop|phien|lan) thu (\d{1,3})\b/.exec(fold);
   const terms = fold
     .replace(/\bbao (?:gio|nhieu|lau)\b/g, ' ')
     .split(' ')
@@ -70,6 +76,7 @@ export function detectIntent(question: string): FactIntent | null {
     kind: rule[0],
     ...(yearM ? { year: Number(yearM[1]) } : {}),
     ...(event ? { event } : {}),
+    ...(ordinalM ? { ordinal: Number(ordinalM[1]) } : {}),
     terms: [...new Set(terms)],
   };
 }

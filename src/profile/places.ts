@@ -130,10 +130,10 @@ function distinctSpans(mentions: PlaceMention[]): PlaceMention[] {
 }
 
 /**
- * Province names that are also common words: "hòa bình" (peace: "diễn biến hòa bình"), "bình định"
- * (to pacify), "thái bình". In a question they count only capitalized or after "tỉnh".
+ * A province name that is also a common word: "hòa bình" (peace: "diễn biến hòa bình"). In a
+ * question it counts only capitalized or after "tỉnh".
  */
-const COMMON_WORD_NAMES = new Set(['Hòa Bình', 'Bình Định', 'Thái Bình']);
+const COMMON_WORD_NAMES = new Set(['Hòa Bình']);
 
 /**
  * Provinces named in a document's text, in order of appearance. Names are matched as capitalized

@@ -43,8 +43,10 @@ export interface DocumentProfile {
   reviewedYears: number[];
   /** Years the document plans (targets and tasks for). */
   planYears: number[];
-  /** Quarters "III/2024" and halves "6T/2024" it covers. */
+  /** Quarters ("quý III/2024") and halves ("6 tháng/2024") it reports on (not the ones it plans). */
   periods: string[];
+  /** Quarters and halves it plans for ("nhiệm vụ quý IV/2024"). */
+  plannedPeriods: string[];
   /** "2020–2025" */
   term: string | null;
   /** Every year the document covers: reviewed, planned, of its date and of its periods. */
@@ -66,6 +68,7 @@ export function emptyProfile(): DocumentProfile {
     reviewedYears: [],
     planYears: [],
     periods: [],
+    plannedPeriods: [],
     term: null,
     years: [],
   };
@@ -169,11 +172,13 @@ function periodsOf(f: string): {
   strong: number[];
   plan: number[];
   periods: string[];
+  plannedPeriods: string[];
   term: string | null;
 } {
   const reviewed = new Set<number>();
   const plan = new Set<number>();
   const periods = new Set<string>();
+  const plannedPeriods = new Set<string>();
   const add = (set: Set<number>, y: string | undefined) => {
     const n = Number(y);
     if (n >= 1945 && n <= 2100) set.add(n);
@@ -213,16 +218,29 @@ function periodsOf(f: string): {
     ),
   ))
     add(plan, m[1]);
-  for (const m of f.matchAll(/\bquy (iv|iii|ii|i|1|2|3|4)(?: nam |\/| )(\d{4})\b/g)) {
+  for (const m of f.matchAll(
+    /\bquy (iv|iii|ii|i|1|2|3|4)(?: va [a-z0-9 ]{1,20}?)?(?: nam |\/| )(\d{4})\b/g,
+  )) {
     const q = ROMAN[m[1]!];
     if (compared(m.index ?? 0)) continue;
-    if (q) periods.add(`quý ${ROMAN_NAME[q]}/${m[2]}`);
-    add(planned(m.index ?? 0) ? plan : reviewed, m[2]);
+    // A planned quarter ("nhiệm vụ quý II/2025") is not one the document reports on.
+    if (planned(m.index ?? 0)) {
+      add(plan, m[2]);
+      if (q) plannedPeriods.add(`quý ${ROMAN_NAME[q]}/${m[2]}`);
+    } else {
+      if (q) periods.add(`quý ${ROMAN_NAME[q]}/${m[2]}`);
+      add(reviewed, m[2]);
+    }
   }
   for (const m of f.matchAll(/\b(6|9) thang(?: dau)?(?: nam)?(?: |\/)(\d{4})\b/g)) {
     if (compared(m.index ?? 0)) continue;
-    periods.add(`${m[1]} tháng/${m[2]}`);
-    add(planned(m.index ?? 0) ? plan : reviewed, m[2]);
+    if (planned(m.index ?? 0)) {
+      add(plan, m[2]);
+      plannedPeriods.add(`${m[1]} tháng/${m[2]}`);
+    } else {
+      periods.add(`${m[1]} tháng/${m[2]}`);
+      add(reviewed, m[2]);
+    }
   }
   const term = /\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/.exec(f);
   return {
@@ -230,6 +248,7 @@ function periodsOf(f: string): {
     strong: [...strong].sort(),
     plan: [...plan].sort(),
     periods: [...periods],
+    plannedPeriods: [...plannedPeriods],
     term: term ? `${term[1]}–${term[2]}` : null,
   };
 }
@@ -425,7 +444,18 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
     /\b(?:tong ket|so ket|ket qua|bao cao)\b/.test(fold(lead))
   )
     profile.reviewedYears = [Number(profile.date.slice(0, 4))];
-  profile.periods = roles.periods;
+  // A period that ends after the document's date cannot be reported on: it is planned.
+  const ended = (period: string): boolean => {
+    if (!profile.date) return true;
+    const year = Number(period.slice(-4));
+    const q = /^quý (I{1,3}|IV)\//.exec(period);
+    const endMonth = q ? ROMAN_NAME.indexOf(q[1]!) * 3 : Number(period.split(' ')[0]);
+    return `${year}-${String(endMonth).padStart(2, '0')}` <= profile.date.slice(0, 7);
+  };
+  profile.periods = roles.periods.filter(ended);
+  profile.plannedPeriods = [
+    ...new Set([...roles.plannedPeriods, ...roles.periods.filter((x) => !ended(x))]),
+  ].filter((x) => !profile.periods.includes(x));
   profile.term = roles.term;
   const years = new Set<number>([...roles.reviewed, ...roles.plan]);
   const dateYear = profile.date ? Number(profile.date.slice(0, 4)) : undefined;

@@ -1,7 +1,7 @@
 import { foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize';
 import { findProvincesInQuestion, foldPlace, mergedInto, provinceByName, startsWithProvince } from './places';
 import { DocumentProfile } from './profile';
-import { findUnits, UNIT_LABELS, unitAffinity, UnitType } from './units';
+import { findUnits, foldForUnits, UNIT_LABELS, unitAffinity, UnitType } from './units';
 
 /** What a question names about the documents it wants: places, units, years, periods, numbers. */
 export interface QuestionScope {
@@ -13,6 +13,8 @@ export interface QuestionScope {
   years: number[];
   /** "quý III/2024", "6 tháng/2024" */
   periods: string[];
+  /** Months the question names ("tháng 12/2024", "12/2024"), as "2024-12". */
+  months: string[];
   /** A document number the question names: "125-NQ/ĐU". */
   number: string | null;
   /** The question, folded, for matching district names the corpus knows. */
@@ -85,10 +87,13 @@ export function typedLocalityNames(text: string): Record<string, string> {
   return out;
 }
 
+/** Titles of people, folded, as they end the text before a unit ("… bí thư " + "tỉnh ủy"). */
+const PERSON_TITLE =
+  /\b(?:bi thu|pho bi thu|chu tich|pho chu tich|giam doc|pho giam doc|chi huy truong|chinh uy|pho chinh uy|tu lenh|pho tu lenh|thu truong|truong ban|lanh dao|dai dien|uy vien|can bo)(?: (?:thuong truc|thuong vu))? $/;
+
 /** Words that make a year the one reviewed ("tổng kết năm 2024") or planned ("chỉ tiêu năm 2025"). */
 const REVIEW_WORDS = /\b(?:tong ket|so ket|ket qua|da dat|dat duoc|nam qua|bao cao ket qua)\b/g;
-const PLAN_WORDS =
-  /\b(?:nhiem vu|chi tieu|phuong huong|ke hoach|muc tieu|phan dau|du toan|trien khai|nghi quyet)\b/g;
+const PLAN_WORDS = /\b(?:nhiem vu|chi tieu|phuong huong|ke hoach|muc tieu|phan dau|du toan|trien khai)\b/g;
 /** Looser signs of the question's sense anywhere in it: they order documents, never exclude. */
 const REVIEW_HINT =
   /\b(?:tong ket|so ket|ket qua|da |dat duoc|bat giu|bat duoc|xay ra|thuc hien duoc|lam duoc)\b/;
@@ -96,8 +101,10 @@ const PLAN_HINT = /\b(?:chi tieu|muc tieu|phan dau|ke hoach|phuong huong|nhiem v
 
 /** The role the nearest cue before a year (within its clause, ~8 words) gives it. */
 function roleBefore(before: string): 'reviewed' | 'plan' | null {
+  // "nghị quyết 2025", "chương trình năm 2025": the document for that year.
+  if (/\b(?:nghi quyet|chuong trinh|ke hoach) $/.test(before)) return 'plan';
   const clause = before.split(/ [.,;] /).pop() ?? '';
-  const window = clause.split(' ').slice(-9).join(' ');
+  const window = clause.split(' ').slice(-12).join(' ');
   const last = (re: RegExp) => Math.max(-1, ...[...window.matchAll(re)].map((m) => m.index ?? -1));
   const review = last(REVIEW_WORDS);
   const plan = last(PLAN_WORDS);
@@ -123,12 +130,19 @@ export function parseScope(question: string): QuestionScope {
   const folded = ` ${foldDiacritics(text)
     .replace(/[^a-z0-9/]+/g, ' ')
     .trim()} `;
-  const units = findUnits(text, { question: true });
+  // A unit right after a person's title ("bí thư Tỉnh ủy", "chủ tịch UBND tỉnh", "phó tư lệnh BĐBP")
+  // says who a person is, not which documents: the meeting they attended may be another unit's.
+  const unitFold = foldForUnits(text);
+  const units = findUnits(text, { question: true }).filter(
+    (u) => !PERSON_TITLE.test(unitFold.slice(Math.max(0, u.index - 24), u.index)),
+  );
   const so = units.find((u) => u.type === 'so');
   const years = new Set<number>();
   for (const m of text.matchAll(/(?<![\d.,])(19[4-9]\d|20\d\d)(?![\d]|[.,]\d)/g)) years.add(Number(m[1]));
   const periods = new Set<string>();
-  for (const m of folded.matchAll(/\bquy (iv|iii|ii|i|1|2|3|4)(?: nam |\/| )(\d{4})\b/g)) {
+  for (const m of folded.matchAll(
+    /\bquy (iv|iii|ii|i|1|2|3|4)(?: va [a-z0-9 ]{1,20}?)?(?: nam |\/| )(\d{4})\b/g,
+  )) {
     const q = QUARTER[m[1]!];
     if (q) periods.add(`quý ${ROMAN_NAME[q]}/${m[2]}`);
   }
@@ -148,8 +162,26 @@ export function parseScope(question: string): QuestionScope {
   }
   const review = REVIEW_HINT.test(folded);
   const plan = PLAN_HINT.test(folded);
-  const sense: 'reviewed' | 'plan' | null = review && !plan ? 'reviewed' : plan && !review ? 'plan' : null;
+  // A deadline ("hạn báo cáo kết quả quý II", "trước ngày nào") is always ahead: a plan.
+  const deadline = /\b(?:han|thoi han|han chot|truoc ngay|cham nhat|khi nao phai)\b/.test(folded);
+  const sense: 'reviewed' | 'plan' | null = deadline
+    ? 'plan'
+    : review && !plan
+      ? 'reviewed'
+      : plan && !review
+        ? 'plan'
+        : null;
+  // Months named: "tháng 12/2024", "tháng 12 năm 2024", "12/2024", or a full date "15/12/2024".
+  const months = new Set<string>();
+  const addMonth = (m: string | undefined, y: string | undefined) => {
+    if (Number(m) >= 1 && Number(m) <= 12) months.add(`${y}-${m!.padStart(2, '0')}`);
+  };
+  for (const m of folded.matchAll(/(?<![\d/])\d{1,2}\/(\d{1,2})\/(\d{4})\b/g)) addMonth(m[1], m[2]);
+  for (const m of folded.matchAll(/\bthang (\d{1,2})(?:\/| nam )(\d{4})\b/g)) addMonth(m[1], m[2]);
+  for (const m of folded.matchAll(/(?<![\d/]|quy |thang )(\d{1,2})\/(\d{4})\b/g)) addMonth(m[1], m[2]);
+
   return {
+    months: [...months],
     sense,
     localities,
     localityNames,
@@ -249,7 +281,7 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   let yearLevel = scope.years.length === 0 ? 2 : 0;
   // A period the document covers ("quý III/2024") settles its year, whatever role the question gives it.
   const coveredPeriodYears = scope.periods
-    .filter((p) => profile.periods.includes(p))
+    .filter((p) => profile.periods.includes(p) || (profile.plannedPeriods ?? []).includes(p))
     .map((p) => Number(p.slice(-4)));
   for (const y of scope.years) {
     if (coveredPeriodYears.includes(y)) {
@@ -268,7 +300,17 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   // document reviews or plans: a 2023 review that plans 2024 is not the review of 2024.
   const roleNamed = scope.years.some((y) => scope.yearRoles[y] !== null);
   const year = scope.years.length === 0 || (roleNamed ? yearLevel === 2 : yearLevel >= 1.5);
-  const period = scope.periods.length === 0 || scope.periods.some((p) => profile.periods.includes(p));
+  // A month named ("tháng 12/2024") rules out a document dated another month; an undated one stays.
+  const month =
+    scope.months.length === 0 ||
+    !profile.date ||
+    profile.date.length < 7 ||
+    scope.months.includes(profile.date.slice(0, 7));
+  // A period asked as a review ("sơ kết quý I/2025") needs a document reporting on it; otherwise one
+  // that plans it ("quý 2/2025 … phải làm gì") also answers.
+  const reviewing = scope.sense === 'reviewed' || scope.years.some((y) => scope.yearRoles[y] === 'reviewed');
+  const known = reviewing ? profile.periods : [...profile.periods, ...(profile.plannedPeriods ?? [])];
+  const period = month && (scope.periods.length === 0 || scope.periods.some((p) => known.includes(p)));
   return { entity, entityLevel: entity ? level : 0, year, yearLevel, period, mergedAs };
 }
 

@@ -197,3 +197,42 @@ describe('formatFactList', () => {
     ]);
   });
 });
+
+describe('detectIntent: how officers ask who attended, who chaired which meeting', () => {
+  test.each<[string, string, number | undefined]>([
+    ['kỳ họp thứ 23 HĐND Quảng Trị có những lãnh đạo nào dự', 'attendee', 23],
+    ['tong ket 2023 bdbp quang ninh co pho tu lenh bdbp nao du', 'attendee', undefined],
+    ['chính ủy bđbp quảng trị có dự sơ kết quý 1/2025 không', 'attendee', undefined],
+    ['chu tri ky hop thu 29 hdnd tinh quang tri la ai', 'chair', 29],
+    ['Hội nghị BCH Đảng bộ tỉnh lần thứ 27 do ai chủ trì', 'chair', 27],
+    ['ai là trưởng ban chỉ đạo diễn tập khu vực phòng thủ', 'chair', undefined],
+    ['đoàn chủ tịch đại hội gồm những ai', 'chair', undefined],
+  ])('%s', (q, kind, ordinal) => {
+    const intent = detectIntent(q);
+    expect(intent?.kind).toBe(kind);
+    expect(intent?.ordinal).toBe(ordinal);
+  });
+});
+
+describe('answerFromFacts: the meeting the question numbers', () => {
+  const meeting = (n: number, chair: string): Fact => ({
+    kind: 'meeting',
+    eventType: 'kỳ họp',
+    eventName: `kỳ họp thứ ${n}`,
+    chairs: [{ name: chair, roles: ['Chủ tịch HĐND tỉnh'] }],
+    attendees: [],
+  });
+  const facts: StoredFact[] = [
+    { id: 1, documentId: 1, passageId: 10, fact: meeting(23, 'Phan Đình Khiêm') },
+    { id: 2, documentId: 2, passageId: 20, fact: meeting(29, 'Hoàng Thị Lan') },
+  ];
+  it.each([
+    ['ai chủ trì kỳ họp thứ 29', 'Hoàng Thị Lan'],
+    ['ky hop thu 23 ai chu tri', 'Phan Đình Khiêm'],
+  ])('%s', (q, chair) => {
+    expect(answerFromFacts(detectIntent(q)!, facts)?.text).toContain(chair);
+  });
+  it('names no other meeting when the numbered one is not known', () => {
+    expect(answerFromFacts(detectIntent('ai chủ trì kỳ họp thứ 24')!, facts)).toBeNull();
+  });
+});

@@ -196,3 +196,40 @@ describe('extractMeeting: chairs and attendees', () => {
     expect(m?.eventName).toBe('Kỳ họp thứ 22 HĐND tỉnh khóa XI');
   });
 });
+
+describe('extractMeeting: presidiums, exercise directors and "dưới sự chủ trì của"', () => {
+  it.each<[string, string[], string[], string]>([
+    [
+      'Đoàn Chủ tịch đại hội gồm các đồng chí: Đại tá Nguyễn Hữu Phong, Bí thư Đảng ủy; Đại tá Lê Quang Huy, Chỉ huy trưởng BĐBP tỉnh.',
+      ['Nguyễn Hữu Phong', 'Lê Quang Huy'],
+      [],
+      'đại hội',
+    ],
+    [
+      'Đồng chí Mai Xuân Thành, Phó Chủ tịch UBND tỉnh, Trưởng ban Chỉ đạo diễn tập chỉ đạo cuộc diễn tập. Cùng dự có Đại tá Lê Ngọc Hải, Chỉ huy trưởng Bộ CHQS tỉnh.',
+      ['Mai Xuân Thành'],
+      ['Lê Ngọc Hải'],
+      'diễn tập',
+    ],
+    [
+      'Hội nghị diễn ra dưới sự chủ trì của đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy.'.normalize('NFD'),
+      ['Nguyễn Văn An'],
+      [],
+      'hội nghị',
+    ],
+    // A speaker is not a chair.
+    ['(Đồng chí Ngô Văn Minh, Giám đốc Công an tỉnh phát biểu chỉ đạo tại hội nghị)', [], [], ''],
+  ])('%s', (text, chairs, attendees, eventType) => {
+    const m = extractMeeting(text, { title: '' });
+    expect(m?.chairs.map((p) => p.name) ?? []).toEqual(chairs);
+    expect(m?.attendees.map((p) => p.name) ?? []).toEqual(attendees);
+    if (eventType) expect(m?.eventType).toBe(eventType);
+  });
+  it('keeps the director\'s role whole ("Trưởng ban Chỉ đạo diễn tập")', () => {
+    const m = extractMeeting(
+      'Đồng chí Mai Xuân Thành, Phó Chủ tịch UBND tỉnh, Trưởng ban Chỉ đạo diễn tập chỉ đạo cuộc diễn tập.',
+      { title: '' },
+    );
+    expect(m?.chairs[0]?.roles).toEqual(['Phó Chủ tịch UBND tỉnh', 'Trưởng ban Chỉ đạo diễn tập']);
+  });
+});

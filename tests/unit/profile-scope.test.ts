@@ -14,11 +14,23 @@ describe('parseScope', () => {
   it.each<[string, Partial<ScopeFields>]>([
     [
       'BĐBP tỉnh Quảng Ninh tổng kết năm 2024 đạt kết quả gì?',
-      { provinces: ['Quảng Ninh'], unitTypes: ['bdbp'], years: [2024], yearRoles: { 2024: 'reviewed' } },
+      {
+        provinces: ['Quảng Ninh'],
+        unitTypes: ['bdbp'],
+        years: [2024],
+        yearRoles: { 2024: 'reviewed' },
+        sense: 'reviewed',
+      },
     ],
     [
       'Chỉ tiêu năm 2025 của BĐBP Kiên Giang là gì',
-      { provinces: ['Kiên Giang'], unitTypes: ['bdbp'], years: [2025], yearRoles: { 2025: 'plan' } },
+      {
+        provinces: ['Kiên Giang'],
+        unitTypes: ['bdbp'],
+        years: [2025],
+        yearRoles: { 2025: 'plan' },
+        sense: 'plan',
+      },
     ],
     [
       'hdnd tinh quang tri nam 2022 co nghi quyet gi',
@@ -59,11 +71,12 @@ describe('parseScope', () => {
         periods: ['6 tháng/2024'],
         localities: ['tan phu dong'],
         localityNames: { 'tan phu dong': 'huyện Tân Phú Đông' },
+        sense: 'reviewed',
       },
     ],
     [
       'BCHQS được giao gì trong kế hoạch của UBND tỉnh?',
-      { unitTypes: ['chqs', 'ubnd'], kind: 'kế hoạch', assignee: true },
+      { unitTypes: ['chqs', 'ubnd'], kind: 'kế hoạch', assignee: true, sense: 'plan' },
     ],
     [
       'Sở Y tế Bắc Ninh có kế hoạch gì năm 2025',
@@ -74,6 +87,7 @@ describe('parseScope', () => {
         years: [2025],
         yearRoles: { 2025: 'plan' },
         kind: 'kế hoạch',
+        sense: 'plan',
       },
     ],
     [
@@ -88,12 +102,18 @@ describe('parseScope', () => {
     ],
     [
       'phương hướng nhiệm vụ năm 2025 của đồn biên phòng',
-      { unitTypes: ['don-bp'], years: [2025], yearRoles: { 2025: 'plan' } },
+      { unitTypes: ['don-bp'], years: [2025], yearRoles: { 2025: 'plan' }, sense: 'plan' },
     ],
-    ['kế hoạch phát triển kinh tế năm 2025', { years: [2025], yearRoles: { 2025: 'plan' } }],
+    ['kế hoạch phát triển kinh tế năm 2025', { years: [2025], yearRoles: { 2025: 'plan' }, sense: 'plan' }],
     [
       'số 45/KH-UBND ngày 3/2/2025',
-      { unitTypes: ['ubnd'], years: [2025], yearRoles: { 2025: null }, number: '45/KH-UBND' },
+      {
+        unitTypes: ['ubnd'],
+        years: [2025],
+        yearRoles: { 2025: null },
+        number: '45/KH-UBND',
+        months: ['2025-02'],
+      },
     ],
     [
       'Quang Ninh nam 2024 va nam 2025',
@@ -153,7 +173,14 @@ describe('fitScope', () => {
     ['đồn biên phòng Quảng Ninh', quangNinh, [], [true, 1, true, 2, true, null]],
     ['BĐBP Quảng Ninh', donBp, [], [true, 1, true, 2, true, null]],
     ['Bộ CHQS Quảng Ninh', quangNinh, [], [false, 0, true, 2, true, null]],
-    ['BCHQS được giao gì trong kế hoạch', quangNinh, [], [true, 1, true, 2, true, null]],
+    // An assignee reaches a document that names it, never one that does not.
+    [
+      'BCHQS được giao gì trong kế hoạch',
+      { ...quangNinh, mentionedUnits: ['bdbp', 'chqs'] },
+      [],
+      [true, 1, true, 2, true, null],
+    ],
+    ['BCHQS được giao gì trong kế hoạch', quangNinh, [], [false, 0, true, 2, true, null]],
     ['Quảng Ninh', profile({}), [], [true, 1, true, 2, true, null]],
     // 2025 is what the document plans, not what it reviews.
     ['tổng kết năm 2025 BĐBP Quảng Ninh', quangNinh, [], [true, 2, false, 1, true, null]],
@@ -178,8 +205,16 @@ describe('fitScope', () => {
       [true, 1, true, 2, true, null],
     ],
     ['quý III/2024', tanPhuDong, [], [true, 2, true, 2, false, null]],
-    ['Sở Y tế Bắc Ninh năm 2025', soYTe, [], [true, 2, true, 2, true, null]],
-    ['Sở Tài chính Bắc Ninh năm 2025', soYTe, [], [false, 0, true, 2, true, null]],
+    // No cue next to the year: a plan of 2025 still covers it, ranked after a review of it.
+    ['Sở Y tế Bắc Ninh năm 2025', soYTe, [], [true, 2, true, 1.5, true, null]],
+    ['Sở Tài chính Bắc Ninh năm 2025', soYTe, [], [false, 0, true, 1.5, true, null]],
+    ['kế hoạch năm 2025 của Sở Y tế Bắc Ninh', soYTe, [], [true, 2, true, 2, true, null]],
+    [
+      'Sở Y tế Bắc Ninh tháng 3/2025',
+      { ...soYTe, date: '2025-01-15' },
+      [],
+      [true, 2, true, 1.5, false, null],
+    ],
   ])('%j', (question, doc, localities, [entity, entityLevel, year, yearLevel, period, mergedAs]) => {
     expect(fitScope(parseScope(question), doc, localities)).toEqual({
       entity,
