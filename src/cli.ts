@@ -7,6 +7,7 @@ import { runAsk } from './commands/ask';
 import { runIngest } from './commands/ingest';
 import { EvalPart, parseEvalParts, runEval } from './commands/eval';
 import { factsCommand } from './commands/facts';
+import { DOCS_HELP, runDocs } from './commands/docs';
 import { digestCommand, parseDigestArgs } from './commands/digest';
 import { modelCommand } from './commands/model';
 import { createDigestService } from './digest/service';
@@ -18,6 +19,7 @@ Cách dùng:
   chithi ingest [ĐƯỜNG_DẪN...] [--index THƯ_MỤC] [--prune]   nạp tài liệu (mặc định: DATA_DIR)
   chithi ask "CÂU HỎI" [--index THƯ_MỤC] [--top K] [--json]  hỏi một câu
   chithi ask --json [--index THƯ_MỤC] [--top K]              đọc mỗi dòng một câu hỏi từ stdin, in JSON từng dòng
+  chithi docs [--index THƯ_MỤC] [--json]                     liệt kê tài liệu: loại, số, ngày, đơn vị, địa bàn, năm
   chithi facts [--index THƯ_MỤC] [--json]                    in các dữ kiện đã trích (hội nghị, chỉ tiêu, nhiệm vụ, thời hạn)
   chithi digest [--date YYYY-MM-DD] [--chat ID] [--index THƯ_MỤC]  xem trước bản tin nhắc việc
   chithi model download|status                                tải hoặc kiểm tra mô hình ngữ nghĩa
@@ -162,6 +164,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           only,
           json: Boolean(a.values.json),
         });
+      }
+      case 'docs': {
+        const a = parse(rest, { index: { type: 'string' }, json: { type: 'boolean' } });
+        if (a.values.help) return (out(DOCS_HELP), 0);
+        return await withApp(env, a.values.index, { notice: err, semantic: false }, async (app) =>
+          runDocs(app, { json: Boolean(a.values.json) }, out),
+        );
       }
       case 'facts': {
         const a = parse(rest, {

@@ -18,6 +18,8 @@ export interface DocumentSummary {
   updatedAt: string;
   /** True when the text came from OCR. */
   ocr?: boolean;
+  /** What the document is about, in one line ("Nghị quyết · số 306-NQ/ĐU · 23/12/2024 · …"). */
+  about?: string;
 }
 
 /** What the bot needs from the rest of chithi; injected so the bot never imports the store or search. */

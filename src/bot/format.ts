@@ -247,8 +247,10 @@ export function formatDocumentList(
   ];
   documents.forEach((d, i) => {
     const ocr = d.ocr ? ' · bản quét OCR' : '';
+    const about = d.about ? `   ${escapeHtml(truncate(clean(d.about), 300))}\n` : '';
     blocks.push(
       `${i + 1}. <b>${escapeHtml(truncate(clean(d.title), 200))}</b>\n` +
+        about +
         `   ${numberFormat.format(d.passages)} đoạn · cập nhật ${formatDate(d.updatedAt, timeZone)}${ocr} · ` +
         `<i>${escapeHtml(displayFile(d.file, dataDir))}</i>`,
     );

@@ -4,6 +4,8 @@
  * no store or search implementation.
  */
 import pino, { type Logger } from 'pino';
+import { describeProfile } from '../profile/describe';
+import type { DocumentProfile } from '../profile/profile';
 import type { Config } from '../config';
 import type { IngestReport } from '../ingest/ingest';
 import type { Retriever } from '../search/types';
@@ -15,7 +17,7 @@ import { runBot, type RunBotOptions } from './run-bot';
 /** What the bot needs from the composed app (src/app.ts `App` satisfies it). */
 export interface BotAppLike {
   engine: Retriever;
-  documents(): DocumentSummary[];
+  documents(): Array<DocumentSummary & { profile?: DocumentProfile }>;
   ingest(): Promise<IngestReport>;
 }
 
@@ -39,7 +41,10 @@ export function createBotServices(
 ): BotServices {
   return {
     retriever: app.engine,
-    documents: { list: async () => app.documents() },
+    documents: {
+      list: async () =>
+        app.documents().map((d) => (d.profile ? { ...d, about: describeProfile(d.profile) } : d)),
+    },
     async reindex() {
       const report = await app.ingest();
       logger.info(ingestLogFields(report), 'reindexed DATA_DIR');

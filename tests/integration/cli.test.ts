@@ -93,4 +93,46 @@ describe('chithi command', () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('Không tìm thấy tệp hoặc thư mục: khong-ton-tai');
   });
+
+  it('docs lists each document with what it is about; --json gives the profile', () => {
+    expect(chithi(['ingest', 'docs']).code).toBe(0);
+    const text = chithi(['docs']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Đảng ủy BĐBP tỉnh Ninh Thuận: kết quả năm 2024, phương hướng năm 2025');
+    // Ninh Thuận was merged into Khánh Hòa on 1 July 2025: the list says so.
+    expect(text.stdout).toContain(
+      'Đảng ủy BĐBP tỉnh Ninh Thuận (nay thuộc Khánh Hòa) · kết quả năm 2024 · kế hoạch năm 2025',
+    );
+    expect(text.stdout).toContain('Nghị quyết · số 62/NQ-HĐND · 10/12/2025 · HĐND tỉnh Khánh Hòa');
+    const lines = chithi(['docs', '--json'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    const hdnd = lines.find((l) => l.file.endsWith('hdnd-khanh-hoa-ky-hop-2025.txt'));
+    expect(hdnd.profile).toMatchObject({
+      kind: 'nghị quyết',
+      number: '62/NQ-HĐND',
+      unitTypes: ['hdnd'],
+      provinces: ['Khánh Hòa'],
+      planYears: [2026],
+    });
+  });
+
+  it('a question about a unit the documents do not hold is "not found", with what they hold', () => {
+    expect(chithi(['ingest', 'docs']).code).toBe(0);
+    const res = chithi(['ask', '--json', 'chỉ tiêu năm 2025 của BĐBP tỉnh Quảng Ninh là gì?']);
+    const out = JSON.parse(res.stdout);
+    expect(out.found).toBe(false);
+    expect(out.results).toEqual([]);
+    expect(out.scope.message).toBe('Chưa có tài liệu nào về BĐBP tỉnh Quảng Ninh.');
+    expect(out.scope.available).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('BĐBP tỉnh Ninh Thuận'),
+        expect.stringContaining('BĐBP tỉnh Bình Thuận'),
+      ]),
+    );
+    const text = chithi(['ask', 'chi tieu nam 2025 cua bdbp quang ninh']);
+    expect(text.stdout).toContain('Chưa có tài liệu nào về BĐBP tỉnh Quảng Ninh.');
+  });
 });

@@ -439,3 +439,70 @@ describe('displayFile', () => {
     expect(list).toContain('<i>nq.txt</i>');
   });
 });
+
+describe('formatAnswer when the question names a unit, place or year no document covers', () => {
+  const missing = (message: string, available: string[]): AskResult => ({
+    question: 'chỉ tiêu năm 2025 của BĐBP tỉnh Quảng Ninh là gì?',
+    found: false,
+    mode: 'keyword',
+    answer: null,
+    results: [],
+    scope: { asked: 'BĐBP tỉnh Quảng Ninh', missing: true, message, available },
+  });
+  it('says so first, then lists what the documents hold, escaped', () => {
+    const [html] = formatAnswer(
+      missing('Chưa có tài liệu nào về BĐBP tỉnh Quảng Ninh.', [
+        'Đảng ủy BĐBP tỉnh Ninh Thuận (2024, 2025)',
+        'A <b> & B',
+      ]),
+    );
+    expect(html).toBe(
+      [
+        'Chưa có tài liệu nào về BĐBP tỉnh Quảng Ninh.',
+        '',
+        'Hiện có tài liệu về:',
+        '• Đảng ủy BĐBP tỉnh Ninh Thuận (2024, 2025)',
+        '• A &lt;b&gt; &amp; B',
+        '',
+        'Xem toàn bộ danh sách bằng lệnh /tailieu.',
+      ].join('\n'),
+    );
+  });
+  it('without holdings to offer, still says what is missing', () => {
+    const [html] = formatAnswer(missing('Chưa có tài liệu nào về Công an tỉnh Cà Mau năm 2021.', []));
+    expect(html).toContain('Chưa có tài liệu nào về Công an tỉnh Cà Mau năm 2021.');
+    expect(html).not.toContain('Hiện có');
+  });
+  it('a merged province is said before the passages', () => {
+    const [html] = formatAnswer({
+      question: 'chỉ tiêu 2025 của BĐBP Khánh Hòa',
+      found: true,
+      mode: 'keyword',
+      answer: null,
+      results: [
+        {
+          passageId: 1,
+          documentId: 1,
+          text: 'Phấn đấu trong năm có 100% tổ chức đảng hoàn thành nhiệm vụ.',
+          score: 1,
+          highlight: null,
+          source: {
+            file: 'x.txt',
+            title: 'Nghị quyết năm 2025',
+            unit: 'Đảng ủy BĐBP tỉnh Ninh Thuận',
+            section: null,
+            paragraph: 3,
+          },
+        },
+      ],
+      scope: {
+        asked: 'BĐBP tỉnh Khánh Hòa',
+        missing: false,
+        message: 'Ninh Thuận, nay thuộc Khánh Hòa',
+        available: [],
+      },
+    });
+    expect(html).toContain('ℹ️ Ninh Thuận, nay thuộc Khánh Hòa');
+    expect(html).toContain('Nghị quyết năm 2025 · Đảng ủy BĐBP tỉnh Ninh Thuận · đoạn 3');
+  });
+});
