@@ -4,6 +4,7 @@ import type {
   DocumentNumberFact,
   Fact,
   MeetingFact,
+  Person,
   StoredFact,
   TargetFact,
   TaskFact,
@@ -129,19 +130,36 @@ function list(head: string, kind: string, items: StoredFact[], texts: string[]):
 }
 
 /** Meetings that are the same event told twice (a caption and its paragraph) become one. */
-function distinctMeetings(items: Array<StoredFact<MeetingFact>>, people: (m: MeetingFact) => string[]) {
+function distinctMeetings(
+  items: Array<StoredFact<MeetingFact>>,
+  people: (m: MeetingFact) => string[],
+  options: { joinAttendees?: boolean } = {},
+) {
   const out: Array<StoredFact<MeetingFact>> = [];
   for (const item of items) {
     const names = people(item.fact).sort().join('|');
+    const sameDay = (o: StoredFact<MeetingFact>) =>
+      o.documentId === item.documentId &&
+      (!o.fact.date || !item.fact.date || formatDate(o.fact.date) === formatDate(item.fact.date));
+    // Attendees are often told in several paragraphs of one report ("Dự hội nghị có …", "Cùng dự
+    // có …"): one meeting, its lists joined.
     const same = out.find(
-      (o) =>
-        people(o.fact).sort().join('|') === names &&
-        o.documentId === item.documentId &&
-        (!o.fact.date || !item.fact.date || formatDate(o.fact.date) === formatDate(item.fact.date)),
+      (o) => sameDay(o) && (options.joinAttendees || people(o.fact).sort().join('|') === names),
     );
-    if (!same) out.push(item);
-    else if (!same.fact.eventName && item.fact.eventName)
-      same.fact = { ...same.fact, eventName: item.fact.eventName };
+    if (!same) {
+      out.push({ ...item, fact: { ...item.fact } });
+      continue;
+    }
+    const join = (a: Person[], b: Person[]) => [...a, ...b.filter((p) => !a.some((q) => q.name === p.name))];
+    same.fact = {
+      ...same.fact,
+      eventName: same.fact.eventName ?? item.fact.eventName,
+      date: same.fact.date ?? item.fact.date,
+      chairs: join(same.fact.chairs, item.fact.chairs),
+      attendees: join(same.fact.attendees, item.fact.attendees).filter(
+        (p) => !join(same.fact.chairs, item.fact.chairs).some((c) => c.name === p.name),
+      ),
+    };
   }
   return out;
 }
@@ -172,7 +190,7 @@ function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLoo
     };
     meetings = meetings.filter(said);
   }
-  const found = distinctMeetings(narrow(intent, meetings, lookup), people);
+  const found = distinctMeetings(narrow(intent, meetings, lookup), people, { joinAttendees: !chair });
   const first = found[0];
   if (!first) return null;
   if (found.length > 1) {

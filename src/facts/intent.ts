@@ -28,7 +28,7 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
   ],
   [
     'attendee',
-    /\b(?:ai|nhung ai|nguoi nao|nhung nguoi nao|thanh phan|ai da)\b(?: \S+){0,2} (?:tham |den |ve |cung )?du\b|\b(?:tham |den )?du\b.{0,40}\b(?:la ai|co ai|gom (?:nhung )?ai|nhung ai|ai)\b|\bthanh phan (?:tham )?du\b|\bnao (?:tham |den |ve |cung )?du\b|\bco (?:tham )?du\b(?: \S+){0,12} khong\b/,
+    /\b(?:ai|nhung ai|nguoi nao|nhung nguoi nao|thanh phan|ai da)\b(?: \S+){0,6} (?:tham |den |ve |cung )?du\b|\b(?:tham |den )?du\b.{0,60}\b(?:la ai|co ai|gom (?:nhung )?ai|nhung ai|ai)\b|\bthanh phan (?:tham )?du\b|\bnao\b(?: \S+){0,5} (?:tham |den |ve |cung )?du\b|\bai (?:co mat|tham gia)\b|\b(?:co mat|tham gia)\b(?: \S+){0,8} (?:la ai|co ai|nhung ai)\b|\bco (?:tham )?du\b(?: \S+){0,12} khong\b/,
   ],
   ['target', /\b(?:chi tieu|muc tieu|phan dau)\b/],
   [

@@ -236,3 +236,40 @@ describe('answerFromFacts: the meeting the question numbers', () => {
     expect(answerFromFacts(detectIntent('ai chủ trì kỳ họp thứ 24')!, facts)).toBeNull();
   });
 });
+
+describe('answerFromFacts: attendees told in several paragraphs of one report', () => {
+  const person = (name: string, role: string) => ({ name, roles: [role] });
+  const facts: StoredFact[] = [
+    {
+      id: 1,
+      documentId: 7,
+      passageId: 70,
+      fact: {
+        kind: 'meeting',
+        eventType: 'hội nghị',
+        eventName: 'Hội nghị tổng kết công tác năm 2024',
+        date: { year: 2024, month: 12, day: 14, text: '14/12/2024' },
+        chairs: [person('Phạm Đức Thịnh', 'Bí thư Đảng ủy')],
+        attendees: [person('Trần Minh Đức', 'Phó Chính ủy BĐBP')],
+      },
+    },
+    {
+      id: 2,
+      documentId: 7,
+      passageId: 72,
+      fact: {
+        kind: 'meeting',
+        eventType: 'hội nghị',
+        chairs: [],
+        attendees: [person('Đặng Văn Tuyến', 'Phó Bí thư Tỉnh ủy')],
+      },
+    },
+  ];
+  it('are one meeting with both lists, not two meetings to choose from', () => {
+    const a = answerFromFacts(detectIntent('ai dự hội nghị tổng kết năm 2024')!, facts);
+    expect(a?.candidates).toBeUndefined();
+    expect(a?.text).toContain('Trần Minh Đức');
+    expect(a?.text).toContain('Đặng Văn Tuyến');
+    expect(a?.text).not.toContain('Phạm Đức Thịnh');
+  });
+});
