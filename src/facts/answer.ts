@@ -190,7 +190,9 @@ function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLoo
     };
     meetings = meetings.filter(said);
   }
-  const found = distinctMeetings(narrow(intent, meetings, lookup), people, { joinAttendees: !chair });
+  // Join a report's paragraphs about one meeting first, so words and dates of one count for all.
+  const joined = distinctMeetings(meetings, people, { joinAttendees: !chair });
+  const found = distinctMeetings(narrow(intent, joined, lookup), people, { joinAttendees: !chair });
   const first = found[0];
   if (!first) return null;
   if (found.length > 1) {
