@@ -333,3 +333,31 @@ export function describeScope(
   if (options.years !== false && scope.years.length) parts.push(`năm ${scope.years.join(', ')}`);
   return parts.join(' ');
 }
+
+/**
+ * Where a question names its scope, as [start, end) offsets in `folded` (folded words joined by
+ * spaces, as `foldedContent` gives them): its provinces (any written form, with "tỉnh"/"thành phố"
+ * before), districts, units ("BĐBP", "Hội đồng nhân dân") and years (with "năm" before).
+ */
+export function scopeSpans(
+  scope: QuestionScope,
+  folded: string,
+  localities: string[],
+): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const find = (phrase: string, before: RegExp) => {
+    if (!phrase) return;
+    const re = new RegExp(`(?:${before.source})?\\b${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+    for (const m of folded.matchAll(re)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  };
+  const placeWord = /\b(?:tinh|thanh pho|tp|huyen|quan|thi xa) /;
+  for (const name of scope.provinces) {
+    const p = provinceByName(name);
+    for (const form of [name, ...(p?.variants ?? [])]) find(foldPlace(form), placeWord);
+  }
+  for (const l of localities) find(l, placeWord);
+  for (const u of findUnits(folded, { question: true })) spans.push([u.index, u.index + u.length]);
+  for (const y of scope.years) find(String(y), /\bnam /);
+  const seen = new Set<string>();
+  return spans.filter(([s, e]) => !seen.has(`${s}-${e}`) && Boolean(seen.add(`${s}-${e}`)));
+}

@@ -87,6 +87,8 @@ export interface UnitMention {
   type: UnitType;
   /** Offset in the folded text. */
   index: number;
+  /** Length of the mention in the folded text. */
+  length: number;
   /** For a department (sở), its field as folded words ("y te"). */
   field?: string;
 }
@@ -103,7 +105,7 @@ function scan(fold: string, rules: ReadonlyArray<[UnitType, RegExp]>, out: UnitM
     re.lastIndex = 0;
     for (const m of fold.matchAll(re)) {
       const field = type === 'so' ? m[0].slice(3) : undefined;
-      out.push({ type, index: m.index ?? 0, ...(field ? { field } : {}) });
+      out.push({ type, index: m.index ?? 0, length: m[0].length, ...(field ? { field } : {}) });
     }
   }
 }

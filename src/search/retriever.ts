@@ -1,7 +1,8 @@
 import { createError } from '../errors';
 import { Db, getGeneration } from '../store/db';
 import { getPassages, iteratePassages, PassageRow } from '../store/documents';
-import { analyzeQuery, AnalyzedQuery } from '../text/terms';
+import { analyzeQuery, AnalyzedQuery, demoteSpans, foldedContent } from '../text/terms';
+import { scopeSpans } from '../profile/scope';
 import path from 'node:path';
 import { Bm25Params, IndexablePassage, KeywordIndex } from './keyword';
 import {
@@ -24,6 +25,23 @@ import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResul
  * Calibrated on the vilqa questions and off-topic questions (docs/decisions/003-keyword-ranking.md).
  */
 export const DEFAULT_MIN_RELEVANCE = 0.36;
+
+/**
+ * Weight of the words that only name the question's scope (unit, place, year) once the documents have
+ * been narrowed to it: every allowed passage inherits them, so they no longer tell passages apart.
+ * 0.2, not 0: a passage that says them in its own words is still a little closer (decision 010).
+ */
+export const SCOPE_WORD_WEIGHT = 0.2;
+
+/** The query ranking uses within a scope: scope words demoted (see SCOPE_WORD_WEIGHT). */
+function rankingQuery(query: AnalyzedQuery, decision: ScopeDecision): AnalyzedQuery {
+  if (!decision.pool) return query;
+  return demoteSpans(
+    query,
+    scopeSpans(decision.scope, foldedContent(query), decision.localities ?? []),
+    SCOPE_WORD_WEIGHT,
+  );
+}
 
 /** Direct answers that list several items, each from its own passage. */
 const LIST_ANSWERS = new Set(['target', 'task', 'deadline']);
@@ -178,8 +196,9 @@ export class SearchEngine implements Retriever {
     const decision = decideScope(q, this.scopedDocuments());
     if (decision.info?.missing)
       return { question, found: false, mode, answer: null, results: [], scope: decision.info };
-    const { ranked, vectorTop } = await this.candidates(q, query, want, decision);
-    const { results, rows } = this.resultsFor(query, ranked.slice(0, Math.max(offset + top, 3)));
+    const ranking = rankingQuery(query, decision);
+    const { ranked, vectorTop } = await this.candidates(q, ranking, want, decision);
+    const { results, rows } = this.resultsFor(ranking, ranked.slice(0, Math.max(offset + top, 3)));
     // "Not found" asks whether any of the first three passages covers the question well enough; a
     // passage that only the model ranks first needs at least half that support in words, because
     // cosine similarities are not comparable across models and cannot be calibrated here alone.
@@ -210,7 +229,7 @@ export class SearchEngine implements Retriever {
       const at = results.findIndex((r) => r.passageId === answer.passageId);
       if (at > 0 && single) results.unshift(...results.splice(at, 1));
       else if (at < 0) {
-        const extra = this.resultsFor(query, [{ id: answer.passageId, score: results[0]?.score ?? 0 }]);
+        const extra = this.resultsFor(ranking, [{ id: answer.passageId, score: results[0]?.score ?? 0 }]);
         results.splice(single ? 0 : Math.min(1, results.length), 0, ...extra.results);
       }
     }
@@ -223,8 +242,9 @@ export class SearchEngine implements Retriever {
     this.refresh();
     const query = analyzeQuery(question);
     const decision = decideScope(question, this.scopedDocuments());
-    const { ranked } = await this.candidates(question, query, Math.max(50, k), decision);
-    return this.resultsFor(query, ranked.slice(0, k)).results;
+    const ranking = rankingQuery(query, decision);
+    const { ranked } = await this.candidates(question, ranking, Math.max(50, k), decision);
+    return this.resultsFor(ranking, ranked.slice(0, k)).results;
   }
 
   /**

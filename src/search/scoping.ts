@@ -31,6 +31,8 @@ export interface ScopeDecision {
    * clearly better worded passage of another document covering the year can still win.
    */
   boost: Map<number, number>;
+  /** District names the question was read to name (folded). */
+  localities?: string[];
 }
 
 /**
@@ -130,6 +132,7 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
     pool: new Set(inYear.map((f) => f.doc.id)),
     tier,
     boost,
+    localities,
   };
 }
 

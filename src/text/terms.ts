@@ -1,5 +1,5 @@
 import { expandAbbreviations } from './abbreviations';
-import { hasDiacritics } from './normalize';
+import { foldDiacritics, hasDiacritics } from './normalize';
 import { Token, tokenize } from './tokenize';
 
 /**
@@ -203,4 +203,44 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
     syllables,
     wantsNumber: NUMBER_QUESTION.test(all.map((t) => t.folded).join(' ')),
   };
+}
+
+/**
+ * The query with some syllables weighing `factor` times less: those that only name what the
+ * question is about (its unit, place, year) once the documents have been narrowed to it, so that
+ * within them the words of the question itself decide. `spans` are [start, end) offsets in the
+ * folded content tokens joined by single spaces (`foldedContent(query)`). A syllable that also appears
+ * outside the spans keeps its weight; a bigram is demoted when both its syllables are.
+ */
+export function demoteSpans(
+  query: AnalyzedQuery,
+  spans: ReadonlyArray<readonly [number, number]>,
+  factor: number,
+): AnalyzedQuery {
+  if (spans.length === 0) return query;
+  const inSpan = new Set<string>();
+  const outside = new Set<string>();
+  let at = 0;
+  for (const t of query.tokens) {
+    const start = at;
+    const end = at + t.folded.length;
+    at = end + 1;
+    (spans.some(([s, e]) => start >= s && end <= e) ? inSpan : outside).add(t.folded);
+  }
+  const demoted = new Set([...inSpan].filter((s) => !outside.has(s)));
+  if (demoted.size === 0) return query;
+  const foldOf = (exact: string) => foldDiacritics(exact);
+  const terms = new Map<string, number>();
+  for (const [term, weight] of query.terms) {
+    const ns = term.slice(0, 2);
+    const words = term.slice(2).split(' ');
+    const folded = ns === EXACT || ns === EXACT_BIGRAM ? words.map(foldOf) : words;
+    terms.set(term, folded.every((w) => demoted.has(w)) ? weight * factor : weight);
+  }
+  return { ...query, terms };
+}
+
+/** The folded content tokens joined by single spaces: what `demoteSpans` offsets refer to. */
+export function foldedContent(query: AnalyzedQuery): string {
+  return query.tokens.map((t) => t.folded).join(' ');
 }

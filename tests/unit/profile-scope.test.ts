@@ -1,6 +1,6 @@
 import { emptyProfile, DocumentProfile } from '../../src/profile/profile';
 import { describeScope, fitScope, parseScope, QuestionScope } from '../../src/profile/scope';
-import { typedLocalities } from '../../src/profile/scope';
+import { scopeSpans, typedLocalities } from '../../src/profile/scope';
 
 type ScopeFields = Omit<QuestionScope, 'folded'>;
 const fields = (question: string): ScopeFields => {
@@ -279,5 +279,17 @@ describe('describeScope: what a "not found" names', () => {
     ['tp hcm', [], 'Hồ Chí Minh'],
   ])('%j', (question, localities, expected) => {
     expect(describeScope(parseScope(question), localities)).toBe(expected);
+  });
+});
+
+describe('scopeSpans: where a question names its scope', () => {
+  it.each<[string, string[]]>([
+    ['nam 2024 bdbp quang ninh bat giu vu', ['nam 2024', 'bdbp', 'quang ninh']],
+    ['chi tieu ubnd tinh khanh hoa nam 2025', ['ubnd', 'tinh khanh hoa', 'nam 2025']],
+    ['cong an tp hcm bat ma tuy', ['cong an tp', 'tp hcm']],
+  ])('%s', (folded, expected) => {
+    const scope = parseScope(folded);
+    const spans = scopeSpans(scope, folded, []);
+    expect(spans.map(([s, e]) => folded.slice(s, e)).sort()).toEqual([...expected].sort());
   });
 });

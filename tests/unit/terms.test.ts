@@ -1,4 +1,4 @@
-import { analyzeQuery, contentTokens, textTerms } from '../../src/text/terms';
+import { analyzeQuery, contentTokens, textTerms, demoteSpans, foldedContent } from '../../src/text/terms';
 import { tokenize } from '../../src/text/tokenize';
 
 const content = (q: string) => contentTokens(tokenize(q)).map((t) => t.text);
@@ -102,5 +102,33 @@ describe('textTerms', () => {
     expect([...textTerms('Đảng uỷ khoẻ'.normalize('NFD')).keys()]).toEqual([
       ...textTerms('Đảng ủy khỏe').keys(),
     ]);
+  });
+});
+
+describe('demoteSpans: scope words weigh less once the documents are narrowed to the scope', () => {
+  it.each<[string, Array<[number, number]>, string[], string[]]>([
+    // [question, spans in the folded content, terms demoted, terms kept]
+    [
+      'năm 2024 BĐBP Quảng Ninh bắt giữ bao nhiêu vụ',
+      [[0, 24]],
+      ['e:quảng', 'f:ninh', 'E:quảng ninh', 'e:2024'],
+      ['e:bắt', 'f:giu', 'E:bắt giữ', 'e:vụ'],
+    ],
+    // "Ninh" also outside the span ("Ninh Hòa"): it keeps its weight.
+    ['Quảng Ninh và thị xã Ninh Hoà', [[0, 10]], ['e:quảng'], ['e:ninh', 'f:ninh', 'e:hòa']],
+  ])('%s', (question, spans, demoted, kept) => {
+    const q = analyzeQuery(question.normalize('NFD'));
+    const d = demoteSpans(q, spans, 0.2);
+    for (const t of demoted) expect(d.terms.get(t)).toBeCloseTo((q.terms.get(t) ?? NaN) * 0.2);
+    for (const t of kept) expect(d.terms.get(t)).toBe(q.terms.get(t));
+  });
+  it('leaves the query as it is without spans', () => {
+    const q = analyzeQuery('chỉ tiêu 2025');
+    expect(demoteSpans(q, [], 0.2)).toBe(q);
+  });
+  it('offsets are those of foldedContent', () => {
+    expect(foldedContent(analyzeQuery('Chỉ tiêu năm 2025 của BĐBP Kiên Giang là gì?'))).toBe(
+      'chi tieu nam 2025 cua bdbp kien giang',
+    );
   });
 });
