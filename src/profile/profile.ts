@@ -631,9 +631,18 @@ export function documentTitle(
 /** Province names lost to sentence case are put back ("tỉnh quảng ninh" → "tỉnh Quảng Ninh"). */
 function tidy(title: string): string {
   let t = normalizeText(title).replace(/[\s:;,.-]+$/u, '');
+  // Sentence case lowered the provinces' names ("Thanh hóa", "tỉnh quảng ninh"): put them back.
   for (const p of PROVINCES) {
     const lower = p.name.toLowerCase();
-    if (t.includes(lower)) t = t.split(lower).join(p.name);
+    const lowered = t.toLowerCase();
+    let at = lowered.indexOf(lower);
+    while (at >= 0) {
+      const before = at === 0 ? ' ' : lowered[at - 1]!;
+      const after = lowered[at + lower.length] ?? ' ';
+      if (!/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after))
+        t = t.slice(0, at) + p.name + t.slice(at + lower.length);
+      at = lowered.indexOf(lower, at + lower.length);
+    }
   }
   t = t.replace(/\b(bđbp|hđnd|ubnd|chqs|đuqs|bchqs|mttq|kt-xh|qp-an|iuu|grdp)\b/giu, (m) => m.toUpperCase());
   return t;

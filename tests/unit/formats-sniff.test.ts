@@ -86,6 +86,11 @@ describe('dropRunningLines', () => {
     ],
     ['numbers inside text stay', ['Năm 2025\nđạt 100%'], ['Năm 2025\nđạt 100%']],
     [
+      'a wrapped title ending in a bare year keeps it',
+      ['Đảng ủy Quân sự tỉnh Hà Tĩnh ra nghị quyết năm\n2025\nNgày 20/12/2024, hội nghị.'],
+      ['Đảng ủy Quân sự tỉnh Hà Tĩnh ra nghị quyết năm\n2025\nNgày 20/12/2024, hội nghị.'],
+    ],
+    [
       'a two-line running header goes too',
       ['BỘ CHỈ HUY BĐBP\nPhòng Tham mưu\nMột.\nHai.', 'BỘ CHỈ HUY BĐBP\nPhòng Tham mưu\nBa.\nBốn.'],
       ['Một.\nHai.', 'Ba.\nBốn.'],

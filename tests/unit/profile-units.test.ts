@@ -36,8 +36,8 @@ describe('findUnits in documents', () => {
 
   it('gives offsets in the folded text, in order', () => {
     expect(findUnits('Bộ CHQS tỉnh Ninh Thuận và BĐBP tỉnh')).toEqual([
-      { type: 'chqs', index: 0 },
-      { type: 'bdbp', index: 27 },
+      { type: 'chqs', index: 0, length: 7 },
+      { type: 'bdbp', index: 27, length: 4 },
     ]);
   });
 });

@@ -131,3 +131,47 @@ describe('reflow', () => {
     ]);
   });
 });
+
+describe('reflowSegment: a headline and its lead as a PDF lays them out', () => {
+  it.each<[string, string, Array<[string, string]>]>([
+    [
+      'a headline wrapped before its year, then the dated lead without a blank line',
+      'THANH HÓA TỔNG KẾT CÔNG TÁC QUÂN SỰ, QUỐC PHÒNG ĐỊA PHƯƠNG NĂM\n2024\nUBND tỉnh, Bộ CHQS tỉnh Thanh Hóa vừa tổ chức hội nghị tổng kết công tác\nquân sự, quốc phòng địa phương năm 2024.',
+      [
+        ['title', 'THANH HÓA TỔNG KẾT CÔNG TÁC QUÂN SỰ, QUỐC PHÒNG ĐỊA PHƯƠNG NĂM 2024'],
+        [
+          'paragraph',
+          'UBND tỉnh, Bộ CHQS tỉnh Thanh Hóa vừa tổ chức hội nghị tổng kết công tác quân sự, quốc phòng địa phương năm 2024.',
+        ],
+      ],
+    ],
+    [
+      'a long headline near the page width, then "Sáng 14/12/2022, …"',
+      'Đảng ủy BĐBP tỉnh Quảng Ninh tổng kết công tác lãnh đạo năm 2022 tại thành phố Hạ Long\nSáng 14/12/2022, Đảng ủy BĐBP tỉnh Quảng Ninh tổ chức hội nghị tổng kết công tác lãnh\nđạo thực hiện nhiệm vụ năm 2022.',
+      [
+        ['title', 'Đảng ủy BĐBP tỉnh Quảng Ninh tổng kết công tác lãnh đạo năm 2022 tại thành phố Hạ Long'],
+        [
+          'paragraph',
+          'Sáng 14/12/2022, Đảng ủy BĐBP tỉnh Quảng Ninh tổ chức hội nghị tổng kết công tác lãnh đạo thực hiện nhiệm vụ năm 2022.',
+        ],
+      ],
+    ],
+    [
+      'a header: issuer, a star, the kind and its subject each stay apart',
+      'ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG\n*\nNGHỊ QUYẾT\nvề lãnh đạo thực hiện nhiệm vụ năm 2025\nTại hội nghị lần thứ 12, Ban Chấp hành Đảng bộ BĐBP tỉnh khóa XII đã thảo luận,\nđánh giá kết quả thực hiện nhiệm vụ năm 2024 và thống nhất quyết nghị nhiệm\nvụ năm 2025 như sau.',
+      [
+        ['title', 'ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG'],
+        ['paragraph', '*'],
+        ['heading', 'NGHỊ QUYẾT'],
+        ['paragraph', 'về lãnh đạo thực hiện nhiệm vụ năm 2025'],
+        [
+          'paragraph',
+          'Tại hội nghị lần thứ 12, Ban Chấp hành Đảng bộ BĐBP tỉnh khóa XII đã thảo luận, đánh giá kết quả thực hiện nhiệm vụ năm 2024 và thống nhất quyết nghị nhiệm vụ năm 2025 như sau.',
+        ],
+      ],
+    ],
+  ])('%s', (_name, text, expected) => {
+    const blocks = reflowSegment(text.normalize('NFD'));
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual(expected);
+  });
+});

@@ -19,6 +19,8 @@ export interface PdfOptions {
 const MIN_LETTERS_PER_PAGE = 20;
 
 const PAGE_NUMBER = /^[-–—\s]*(trang|page)?\s*\d{1,4}(\s*(\/|trên|of)\s*\d{1,4})?[-–—\s]*$/i;
+/** A bare year on its own line is the end of a wrapped title ("… nhiệm vụ năm" / "2025"), not a page number. */
+const BARE_YEAR = /^(19|20)\d\d$/;
 
 function letterCount(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
@@ -70,7 +72,10 @@ export function dropRunningLines(pages: string[]): string[] {
   return lines.map((ls) => {
     const drop = new Set<number>();
     for (const [line, i] of edges(ls)) {
-      if (PAGE_NUMBER.test(line) || (pages.length >= 2 && (counts.get(key(line)) ?? 0) >= needed))
+      if (
+        (PAGE_NUMBER.test(line) && !BARE_YEAR.test(line)) ||
+        (pages.length >= 2 && (counts.get(key(line)) ?? 0) >= needed)
+      )
         drop.add(i);
     }
     return ls
