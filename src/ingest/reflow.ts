@@ -33,7 +33,8 @@ function percentile(values: number[], p: number): number {
 }
 
 /** A news item's dated lead ("Sáng 14/12/2022, …", "Trong 2 ngày 10 và 11/6/2025, …"): a new paragraph. */
-const NEWS_LEAD = /^(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Trong(?: \d+| hai| ba)? ngày)\b[^.]{0,25}?\d{1,2}\/\d{1,2}/u;
+const NEWS_LEAD =
+  /^(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Trong(?: \d+| hai| ba)? ngày)\b[^.]{0,25}?\d{1,2}\/\d{1,2}/u;
 
 /** A line that starts a block of its own whatever came before. */
 function startsBlock(line: string): boolean {
@@ -62,8 +63,7 @@ function classify(text: string, lines: number, width: number, first: boolean): B
   if (lines === 1 && looksLikeHeading(text, width)) return first ? 'title' : 'heading';
   // A news headline runs longer than a heading: the document's first block, unpunctuated (wrapped
   // over two or three lines in a PDF).
-  if (first && lines <= 3 && !TERMINAL.test(text) && text.length <= 200 && isUpperStart(text))
-    return 'title';
+  if (first && lines <= 3 && !TERMINAL.test(text) && text.length <= 200 && isUpperStart(text)) return 'title';
   if (LIST_MARKER.test(text)) return 'list-item';
   return 'paragraph';
 }
@@ -112,7 +112,10 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
         (TERMINAL.test(prev) && prev.length < width * 0.85) ||
         // A short unpunctuated line before a capital is a header line, a title or a subject line
         // ("NGHỊ QUYẾT" / "về nhiệm vụ năm 2025" / "Tại hội nghị …"), never a wrapped one.
-        (prev.length < width * 0.6 && !/[,;:(–-]$/.test(prev) && /^\p{Lu}/u.test(line) && !/^\(/.test(prev)) ||
+        (prev.length < width * 0.6 &&
+          !/[,;:(–-]$/.test(prev) &&
+          /^\p{Lu}/u.test(line) &&
+          !/^\(/.test(prev)) ||
         (isAllCaps(prev) && prev.length < 80 && !isAllCaps(line) && !/^\d+$/.test(line)) ||
         /\)$/.test(prev.trim()) ||
         (current.length === 1 && looksLikeHeading(prev, width) && /^\p{Lu}/u.test(line));
