@@ -60,7 +60,7 @@ describe('README figure blocks', () => {
       hit1,
       hit3,
       documentOnly: 0,
-      seconds: 12.3,
+      ingestSeconds: 12.3,
     });
     const table = renderFormats({
       rows: [row('docx', 43, 0.8, 0.9), row('pdf (scanned, OCR), 12 documents', 12, 0.75, 0.875)],
