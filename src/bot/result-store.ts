@@ -9,6 +9,11 @@ export interface StoredResults {
   results: SearchResult[];
   /** True when the retriever had more results after this page. */
   hasMore: boolean;
+  /**
+   * When the question fits several meetings, how each is named ("hội nghị … của Công an tỉnh Cà Mau
+   * (20/12/2024)"): a button per meeting asks the question again about that one.
+   */
+  choices?: string[];
 }
 
 export interface ResultStoreOptions {

@@ -40,7 +40,10 @@ export function formatAskText(res: AskResult, tty: boolean): string {
   }
   const parts: string[] = [];
   if (res.scope?.message) parts.push(res.scope.message);
-  if (res.answer) parts.push(`Trả lời: ${res.answer.text}`);
+  if (res.answer) {
+    const choices = (res.answer.candidates ?? []).map((c, i) => `  ${i + 1}. ${c}`);
+    parts.push([`Trả lời: ${res.answer.text}`, ...choices].join('\n'));
+  }
   res.results.forEach((r, i) => parts.push(formatResultText(r, i + 1, tty)));
   return parts.join('\n\n');
 }
@@ -52,6 +55,7 @@ export function askJson(res: AskResult): string {
     found: res.found,
     mode: res.mode,
     answer: res.answer ? res.answer.text : null,
+    ...(res.answer?.candidates ? { candidates: res.answer.candidates } : {}),
     ...(res.scope ? { scope: res.scope } : {}),
     results: res.results.map((r) => ({
       text: r.text,

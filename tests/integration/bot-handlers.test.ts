@@ -7,7 +7,7 @@ import type { Message } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot';
 import type { BotContext } from '../../src/bot/context';
 import { TELEGRAM_MESSAGE_LIMIT } from '../../src/bot/format';
-import type { SearchResult } from '../../src/search/types';
+import type { AskResult, SearchResult } from '../../src/search/types';
 import { createError } from '../../src/errors';
 import {
   ALICE,
@@ -418,5 +418,60 @@ describe('errors and logs', () => {
     const h2 = setup({}, createTestServices({ logger: debug.logger }));
     await h2.send(h2.updates.message('chỉ tiêu tổ chức đảng bí mật'));
     expect(debug.lines.join('\n')).toContain('bí mật');
+  });
+});
+
+describe('several meetings fit the question', () => {
+  const candidates = [
+    'hội nghị của Công an tỉnh Cà Mau (22/12/2023): Đại tá Trịnh Văn Nhân, Giám đốc Công an tỉnh',
+    'hội nghị tổng kết công tác công an năm 2024 của Công an tỉnh Cà Mau (20/12/2024): Đại tá Huỳnh Chí Thanh, Giám đốc Công an tỉnh',
+  ];
+  const retriever = () => {
+    const asked: string[] = [];
+    return {
+      asked,
+      async ask(question: string): Promise<AskResult> {
+        asked.push(question);
+        const picked = question.includes('20/12/2024');
+        return {
+          question,
+          found: true,
+          mode: 'keyword',
+          answer: picked
+            ? {
+                text: 'Đại tá Huỳnh Chí Thanh chủ trì hội nghị',
+                passageId: SAMPLE_RESULTS[0]!.passageId,
+                kind: 'chair',
+              }
+            : {
+                text: 'Có 2 cuộc họp, sự kiện phù hợp; xin nói rõ hơn:',
+                passageId: SAMPLE_RESULTS[0]!.passageId,
+                kind: 'chair',
+                candidates,
+              },
+          results: SAMPLE_RESULTS.slice(0, 1),
+        };
+      },
+    };
+  };
+
+  test('each is a button; pressing one asks again about that meeting', async () => {
+    const r = retriever();
+    const h = setup({}, createTestServices({ retriever: r }));
+    await h.send(h.updates.message('ai chủ trì hội nghị công an Cà Mau'));
+    const kb = buttons(h.api.of('sendMessage')[0]!);
+    expect(kb.slice(0, 2).map((b) => b.text)).toEqual([
+      '1. hội nghị của Công an tỉnh Cà Mau (22/12/2023)',
+      '2. hội nghị tổng kết công tác công an năm… (20/12/2024)',
+    ]);
+    for (const b of kb) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
+    const msg = lastSent(h);
+    h.api.clear();
+    await h.send(h.updates.callback(kb[1]!.callback_data, msg));
+    expect(h.api.of('answerCallbackQuery')).toHaveLength(1);
+    expect(r.asked[1]).toBe(
+      'ai chủ trì hội nghị công an Cà Mau — hội nghị tổng kết công tác công an năm 2024 của Công an tỉnh Cà Mau (20/12/2024)',
+    );
+    expect(h.api.texts().join('')).toContain('Đại tá Huỳnh Chí Thanh chủ trì hội nghị');
   });
 });

@@ -13,6 +13,33 @@ export const PAGE_SIZE = 3;
 /** Callback data: "m:<id>" for more results, "f:<id>:<n>" for the full text of result n (0-based). */
 const MORE = /^m:([A-Za-z0-9_-]{1,16})$/;
 const FULL = /^f:([A-Za-z0-9_-]{1,16}):(\d{1,2})$/;
+/** Callback data "c:<id>:<n>": the question again, about meeting n of several that fit. */
+const CHOICE = /^c:([A-Za-z0-9_-]{1,16}):(\d)$/;
+
+/** Longest meeting name on a button; its date in brackets is always kept. */
+const BUTTON_LABEL_CHARS = 56;
+
+/** "hội nghị tổng kết công tác … (20/12/2024)": cut in the middle so the date stays. */
+export function buttonLabel(label: string): string {
+  if (label.length <= BUTTON_LABEL_CHARS) return label;
+  const date = / \([^()]*\)$/.exec(label)?.[0] ?? '';
+  const head = label.slice(0, label.length - date.length);
+  const cut = head.slice(0, BUTTON_LABEL_CHARS - date.length - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > cut.length / 2 ? cut.slice(0, space) : cut).trimEnd()}…${date}`;
+}
+
+/** Most meetings offered as buttons. */
+const MAX_CHOICES = 5;
+
+/**
+ * The meeting part of a candidate line ("kỳ họp thứ 29 của HĐND tỉnh Quảng Trị (10/12/2024): Đồng chí
+ * …" → "kỳ họp thứ 29 của HĐND tỉnh Quảng Trị (10/12/2024)"): what a button adds to the question.
+ */
+export function choiceLabel(candidate: string): string {
+  const at = candidate.indexOf(': ');
+  return (at > 0 ? candidate.slice(0, at) : candidate).trim();
+}
 
 const EXPIRED = 'Kết quả này đã hết hạn. Anh/chị vui lòng gửi lại câu hỏi ạ.';
 
@@ -26,6 +53,9 @@ export function fullData(id: string, index: number): string {
 
 function buildKeyboard(id: string, page: StoredResults): InlineKeyboard {
   const keyboard = new InlineKeyboard();
+  (page.choices ?? []).forEach((label, i) => {
+    keyboard.text(`${i + 1}. ${buttonLabel(label)}`, `c:${id}:${i}`).row();
+  });
   page.results.forEach((_, i) => keyboard.text(`Toàn văn ${page.offset + i + 1}`, fullData(id, i)));
   if (page.hasMore) keyboard.row().text('Xem thêm ▸', moreData(id));
   return keyboard;
@@ -54,6 +84,8 @@ async function fetchPage(ctx: BotContext, question: string, offset: number) {
     },
     'question answered',
   );
+  const candidates = offset === 0 ? (answer.answer?.candidates ?? []) : [];
+  if (candidates.length > 1) page.choices = candidates.slice(0, MAX_CHOICES).map(choiceLabel);
   return { answer: { ...answer, results: page.results }, page };
 }
 
@@ -75,7 +107,8 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
   await ctx.replyWithChatAction('typing').catch(() => undefined);
   const { answer, page } = await fetchPage(ctx, question, 0);
   const messages = formatAnswer(answer, { offset: 0, top: PAGE_SIZE, dataDir: ctx.config.dataDir });
-  const keyboard = page.results.length > 0 ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
+  const keyboard =
+    page.results.length > 0 || page.choices ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
   await replyHtml(ctx, messages, keyboard ? { keyboard } : {});
 }
 
@@ -102,6 +135,18 @@ askFeature.callbackQuery(MORE, async (ctx) => {
     .editMessageReplyMarkup({ reply_markup: buildKeyboard(id, { ...previous, hasMore: false }) })
     .catch(() => undefined);
   await replyHtml(ctx, messages, keyboard ? { keyboard } : {});
+});
+
+askFeature.callbackQuery(CHOICE, async (ctx) => {
+  const stored = ctx.state.results.get(ctx.match[1]!);
+  const label = stored?.choices?.[Number(ctx.match[2])];
+  if (!stored || !label) {
+    await ctx.answerCallbackQuery({ text: EXPIRED });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  // The meeting's unit and date narrow the question to it through the usual scope.
+  await answerQuestion(ctx, `${stored.question} — ${label}`);
 });
 
 askFeature.callbackQuery(FULL, async (ctx) => {
