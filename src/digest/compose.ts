@@ -9,6 +9,10 @@ export interface DigestSource {
   file: string;
   paragraph: number;
   section?: string | null;
+  /** The unit the document is about ("Đảng ủy BĐBP tỉnh Ninh Thuận"), when known. */
+  unit?: string | null;
+  /** Its number and date ("số 125-NQ/ĐU, 20/12/2024"), when known. */
+  reference?: string | null;
 }
 
 export interface DigestItem<F> {
@@ -23,6 +27,8 @@ export interface DigestItem<F> {
 export interface DigestDocument {
   title: string;
   file: string;
+  /** The unit the document is about, when known. */
+  unit?: string | null;
   /** ISO instant. */
   addedAt: string;
 }
@@ -146,8 +152,11 @@ function ofYear<F extends TargetFact | TaskFact>(items: DigestItem<F>[], year: n
   return matching.length > 0 ? matching : items;
 }
 
+/** "title · unit · số …, date · đoạn N": never a path on the server. */
 function sourceLabel(source: DigestSource): string {
-  return `${escapeHtml(shorten(source.title, 120))} · đoạn ${source.paragraph}`;
+  const unit = source.unit && !source.title.includes(source.unit) ? ` · ${escapeHtml(source.unit)}` : '';
+  const reference = source.reference ? ` · ${escapeHtml(source.reference)}` : '';
+  return `${escapeHtml(shorten(source.title, 120))}${unit}${reference} · đoạn ${source.paragraph}`;
 }
 
 function daysLabel(days: number): string {
@@ -234,7 +243,10 @@ export function composeDigest(input: DigestInput): ComposedDigest {
   if (documents.length > 0) {
     sections.push({
       heading: 'Văn bản mới được nạp',
-      lines: documents.map((d) => `• ${escapeHtml(shorten(d.title, 200))} <i>(${escapeHtml(d.file)})</i>`),
+      lines: documents.map(
+        (d) =>
+          `• ${escapeHtml(shorten(d.title, 200))}${d.unit && !d.title.includes(d.unit) ? ` <i>(${escapeHtml(d.unit)})</i>` : ''}`,
+      ),
     });
   }
 

@@ -1,3 +1,5 @@
+import { parseProfile } from '../store/documents';
+import { documentReference } from '../profile/describe';
 import type Database from 'better-sqlite3';
 import type { DeadlineFact, Fact, MeetingFact, TargetFact, TaskFact } from '../facts/types';
 import { lastSentBefore } from '../store/subscriptions';
@@ -16,6 +18,7 @@ interface FactRow {
   section: string | null;
   title: string;
   file: string;
+  profile: string;
 }
 
 function hasTable(db: Database.Database, name: string): boolean {
@@ -47,7 +50,7 @@ export function loadDigestInput(
   if (hasTable(db, 'facts')) {
     const rows = db
       .prepare(
-        `SELECT f.id, f.kind, f.year, f.data, p.paragraph, p.section, d.title, d.file
+        `SELECT f.id, f.kind, f.year, f.data, p.paragraph, p.section, d.title, d.file, d.profile
          FROM facts f
          JOIN passages p ON p.id = f.passage_id
          JOIN documents d ON d.id = f.document_id
@@ -64,7 +67,14 @@ export function loadDigestInput(
       }
       const item = {
         id: row.id,
-        source: { title: row.title, file: row.file, paragraph: row.paragraph, section: row.section },
+        source: {
+          title: row.title,
+          file: row.file,
+          paragraph: row.paragraph,
+          section: row.section,
+          unit: profileOf(row.profile).unit,
+          reference: documentReference(profileOf(row.profile)),
+        },
         ...(row.year !== null ? { contextYear: row.year } : {}),
       };
       if (fact.kind === 'deadline' && fact.date) {
@@ -84,8 +94,17 @@ export function loadDigestInput(
     `${addDays(date, -FIRST_DIGEST_LOOKBACK_DAYS)}T00:00:00.000Z`;
   input.newDocuments = db
     .prepare(
-      `SELECT title, file, added_at AS addedAt FROM documents WHERE added_at > ? ORDER BY added_at, id`,
+      `SELECT title, file, profile, added_at AS addedAt FROM documents WHERE added_at > ? ORDER BY added_at, id`,
     )
-    .all(since) as DigestDocument[];
+    .all(since)
+    .map((d) => {
+      const { profile, ...rest } = d as DigestDocument & { profile: string };
+      return { ...rest, unit: profileOf(profile).unit };
+    });
   return input;
+}
+
+/** A stored profile (an older database may have none). */
+function profileOf(json: string | undefined) {
+  return parseProfile(json);
 }

@@ -27,3 +27,9 @@ export function describeProfile(p: DocumentProfile): string {
   if (p.term) parts.push(`nhiệm kỳ ${p.term}`);
   return parts.join(' · ');
 }
+
+/** "số 125-NQ/ĐU, 20/12/2024" or "20/12/2024": how people cite a document besides its title. */
+export function documentReference(p: DocumentProfile): string | null {
+  const parts = [p.number ? `số ${p.number}` : null, p.date ? displayDate(p.date) : null].filter(Boolean);
+  return parts.length ? parts.join(', ') : null;
+}

@@ -16,6 +16,7 @@ import {
 import { bestSentence, coverage } from './relevance';
 import { decideScope, ScopeDecision, ScopedDocument } from './scoping';
 import type { DocumentProfile } from '../profile/profile';
+import { documentReference } from '../profile/describe';
 import { listDocuments } from '../store/documents';
 import { MAX_QUESTION_CHARS } from './question';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
@@ -355,17 +356,4 @@ function toResult(p: PassageRow, score: number, highlight: string | null): Searc
       ocr: p.ocr,
     },
   };
-}
-
-/** "125-NQ/ĐU, 20/12/2024" or "20/12/2024": how people cite a document besides its title. */
-export function documentReference(p: DocumentProfile): string | null {
-  const date = p.date
-    ? p.date
-        .split('-')
-        .reverse()
-        .map((x, i, all) => (i === 0 && all.length === 3 ? String(Number(x)) : x))
-        .join('/')
-    : null;
-  const parts = [p.number ? `số ${p.number}` : null, date].filter(Boolean);
-  return parts.length ? parts.join(', ') : null;
 }

@@ -138,7 +138,9 @@ describe('digest from the database', () => {
     );
     expect(text).not.toContain('kiểm kê tài sản'); // 31/12 is beyond 14 days
     expect(text).toContain(`${TARGETS[0]} — Chỉ thị 05/CT-UBND về tổng kết năm 2025 · đoạn 4`);
-    expect(text).toContain('Chỉ thị 05/CT-UBND về tổng kết năm 2025 (data/chi-thi-05.txt)');
+    expect(text).toContain('• Chỉ thị 05/CT-UBND về tổng kết năm 2025');
+    // Never a path on the server.
+    expect(text).not.toContain('data/');
   });
 
   it('sends what the preview shows, rotating every target before repeating, and new documents once', async () => {
@@ -196,7 +198,8 @@ describe('digest from the database', () => {
     expect(new Set(seenPerDay.slice(0, 3).flat()).size).toBe(TARGETS.length);
 
     // The first digest lists documents of the past week; later ones only what came since.
-    expect(sent[0]).toContain('Nghị quyết 62/NQ-HĐND năm 2026 <i>(data/nghi-quyet-62.txt)</i>');
+    expect(sent[0]).toContain('• Nghị quyết 62/NQ-HĐND năm 2026');
+    expect(sent[0]).not.toContain('.txt');
     expect(sent[1]).not.toContain('Văn bản mới');
     expect(sent[2]).toContain('Kế hoạch 07/KH-UBND');
     expect(sent[3]).not.toContain('Kế hoạch 07/KH-UBND');

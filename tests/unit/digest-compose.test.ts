@@ -225,3 +225,43 @@ describe('rotate', () => {
     expect(rotate(items(2), 5, '2025-12-05', 3, 'tasks').map((i) => i.id)).toEqual([3, 10]);
   });
 });
+
+describe('composeDigest cites documents by title, unit, number and date', () => {
+  it('names the unit and the number after the title, and never the file', () => {
+    const item: DigestItem<DeadlineFact> = {
+      id: 1,
+      fact: {
+        kind: 'deadline',
+        text: 'Báo cáo kết quả về Bộ Tư lệnh',
+        date: { year: 2025, month: 1, day: 15, text: '15/01/2025' },
+        due: true,
+      },
+      source: {
+        title: 'Nghị quyết về lãnh đạo thực hiện nhiệm vụ năm 2025',
+        file: '/srv/chithi/data/nq-306.txt',
+        paragraph: 7,
+        unit: 'Đảng ủy BĐBP tỉnh Kiên Giang',
+        reference: 'số 306-NQ/ĐU, 23/12/2024',
+      },
+    };
+    const { text } = composeDigest(
+      input({
+        date: '2025-01-10',
+        deadlines: [item],
+        newDocuments: [
+          {
+            title: 'Kế hoạch huấn luyện năm 2025',
+            file: '/srv/x.txt',
+            unit: 'Bộ CHQS tỉnh Nghệ An',
+            addedAt: '2025-01-09T08:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    expect(text).toContain(
+      'Nghị quyết về lãnh đạo thực hiện nhiệm vụ năm 2025 · Đảng ủy BĐBP tỉnh Kiên Giang · số 306-NQ/ĐU, 23/12/2024 · đoạn 7',
+    );
+    expect(text).toContain('• Kế hoạch huấn luyện năm 2025 (Bộ CHQS tỉnh Nghệ An)');
+    expect(text).not.toContain('/srv');
+  });
+});
