@@ -1,5 +1,6 @@
 import { AnalyzedQuery, EXACT, EXACT_BIGRAM, FOLDED, FOLDED_BIGRAM, textTerms } from '../text/terms';
 import { splitSentences } from '../text/sentences';
+import { foldDiacritics } from '../text/normalize';
 
 /** Weight of a syllable matched only without diacritics, when the question has them. */
 const FOLDED_ONLY_CREDIT = 0.6;
@@ -68,4 +69,49 @@ export function bestSentence(query: AnalyzedQuery, text: string, idf: IdfFn): st
     }
   }
   return best;
+}
+
+/**
+ * What a question counts ("bắt bao nhiêu vụ" → "vu", "mấy huyện" → "huyen", "số vụ bắt giữ" → "vu"),
+ * folded, or null. A passage that states a number of it ("bắt giữ 186 vụ") is the answer's shape.
+ */
+export function countedNoun(question: string): string | null {
+  const f = foldDiacritics(question).replace(/[^a-z0-9%]+/g, ' ');
+  const m =
+    /\b(?:bao nhieu|may)\s+([a-z]+)/.exec(f) ??
+    /\bso\s+(vu|nguoi|doi tuong|luot|ca|tau|ho|xa|huyen|don vi|nghi quyet|chi tieu|tieu chi|dang vien|cong dan)\b/.exec(
+      f,
+    );
+  const noun = m?.[1];
+  if (!noun || /^(?:nam|lan|phan|ty|ti)$/.test(noun)) return null;
+  return noun;
+}
+
+/**
+ * What an answer to the question looks like, as a test on a passage's text, or null when the
+ * question does not say: a count of what it counts ("bắt bao nhiêu vụ" → "186 vụ"); a target ("chỉ
+ * tiêu", "mục tiêu", "phấn đấu" → a figure with "%", "trở lên" or "phấn đấu"); a deadline ("trước ngày
+ * nào", "hạn" → "trước ngày 15/01/2025", "chậm nhất"); a document's number ("số mấy" → "Số: 306-NQ/ĐU").
+ */
+export function answerShape(question: string): ((text: string) => boolean) | null {
+  const noun = countedNoun(question);
+  if (noun) return (text) => statesCount(text, noun);
+  const f = foldDiacritics(question).replace(/[^a-z0-9%]+/g, ' ');
+  if (/\b(?:chi tieu|muc tieu|phan dau)\b/.test(f))
+    return (text) => /\d\s*%|trở lên|phấn đấu|chỉ tiêu/iu.test(text.normalize('NFC'));
+  if (/\b(?:so may|so bao nhieu|so hieu|ky hieu|so gi|ban hanh ngay nao)\b/.test(f))
+    return (text) =>
+      /(?:^|\s)Số\s*:?\s*\d|\d+\s*[-/]\s*(?:NQ|CT|KH|BC|TB|QĐ|KL|HD|UBND|BCH)\b/u.test(text.normalize('NFC'));
+  if (/\b(?:truoc ngay nao|han chot|thoi han|cham nhat|khi nao phai|bao gio phai)\b/.test(f))
+    return (text) => /trước ngày|chậm nhất|hạn chót|thời hạn|hoàn thành trong/iu.test(text.normalize('NFC'));
+  return null;
+}
+
+/** Score factor for a passage that has the answer's shape (see answerShape). */
+export const SHAPE_BOOST = 1.3;
+
+/** True when the text has "<number> <noun>" ("186 vụ", "2.300 lượt", "4 huyện"). */
+export function statesCount(text: string, noun: string): boolean {
+  const f = foldDiacritics(text.normalize('NFC')).replace(/[^a-z0-9.,%]+/g, ' ');
+  return new RegExp(`\\b\\d[\\d.,]*\\s+(?:[a-z]+\\s+){0,1}${noun}\\b`).test(f);
 }

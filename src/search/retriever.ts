@@ -13,7 +13,7 @@ import {
   loadKeywordIndex,
   saveKeywordIndex,
 } from './keyword-file';
-import { bestSentence, coverage } from './relevance';
+import { answerShape, bestSentence, coverage, SHAPE_BOOST } from './relevance';
 import { decideScope, ScopeDecision, ScopedDocument } from './scoping';
 import type { DocumentProfile } from '../profile/profile';
 import { documentReference } from '../profile/describe';
@@ -43,6 +43,9 @@ function rankingQuery(query: AnalyzedQuery, decision: ScopeDecision): AnalyzedQu
     SCOPE_WORD_WEIGHT,
   );
 }
+
+/** How many of the first candidates the counted-noun rule looks at. */
+const COUNT_RERANK_DEPTH = 30;
 
 /** Direct answers that list several items, each from its own passage. */
 const LIST_ANSWERS = new Set(['target', 'task', 'deadline']);
@@ -273,6 +276,24 @@ export class SearchEngine implements Retriever {
         keywordHits,
         vec.map((v) => ({ id: v.id, score: v.similarity })),
       );
+    }
+    // A question that counts something ("bắt bao nhiêu vụ") is answered by a passage stating a number
+    // of it, a target by one with a figure "trở lên", a deadline by "trước ngày …": such passages
+    // among the first candidates move up a little.
+    const shape = answerShape(q);
+    if (shape && ranked.length > 1) {
+      const head = ranked.slice(0, COUNT_RERANK_DEPTH);
+      const texts = getPassages(
+        this.db,
+        head.map((h) => h.id),
+      );
+      const boosted = head
+        .map((h) => ({
+          id: h.id,
+          score: shape(texts.get(h.id)?.text ?? '') ? h.score * SHAPE_BOOST : h.score,
+        }))
+        .sort((a, b) => b.score - a.score);
+      ranked = [...boosted, ...ranked.slice(COUNT_RERANK_DEPTH)];
     }
     if (decision.tier.size > 0 && ranked.length > 1) {
       const docOf = this.documentsOfPassages(ranked.map((h) => h.id));

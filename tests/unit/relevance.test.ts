@@ -1,4 +1,4 @@
-import { bestSentence, coverage } from '../../src/search/relevance';
+import { answerShape, bestSentence, countedNoun, coverage, statesCount } from '../../src/search/relevance';
 import { analyzeQuery } from '../../src/text/terms';
 
 const idf = () => 1;
@@ -39,5 +39,48 @@ describe('bestSentence', () => {
 
   it('null when no sentence shares a word with the question', () => {
     expect(bestSentence(analyzeQuery('giá vàng hôm nay'), TEXT, idf)).toBeNull();
+  });
+});
+
+describe('countedNoun: what a question counts', () => {
+  it.each<[string, string | null]>([
+    ['năm 2022 BĐBP Quảng Ninh bắt được bao nhiêu vụ buôn lậu', 'vu'],
+    ['nam 2024 bdbp phu yen bat bao nhieu vu', 'vu'],
+    ['Nghệ An diễn tập cho mấy huyện?'.normalize('NFD'), 'huyen'],
+    ['số vụ bắt giữ năm 2023 của BĐBP QN', 'vu'],
+    ['đà nẵng đón bao nhiêu lượt khách lưu trú', 'luot'],
+    // "bao nhiêu năm", "bao nhiêu phần trăm" count no thing a passage would name.
+    ['phạt tù bao nhiêu năm', null],
+    ['tăng bao nhiêu phần trăm', null],
+    ['chỉ tiêu năm 2025 là gì', null],
+  ])('%s → %s', (q, noun) => expect(countedNoun(q)).toBe(noun));
+});
+
+describe('statesCount: a passage stating a number of it', () => {
+  it.each<[string, string, boolean]>([
+    ['Các đồn đã bắt giữ 186 vụ, 312 đối tượng.', 'vu', true],
+    ['giúp dân 2.300 ngày công', 'cong', true],
+    ['đón 10,9 triệu lượt khách', 'luot', true],
+    ['Chỉ đạo 4 huyện Như Thanh, Hoằng Hóa diễn tập'.normalize('NFD'), 'huyen', true],
+    ['Các vụ việc được giải quyết kịp thời.', 'vu', false],
+  ])('%s', (text, noun, expected) => expect(statesCount(text, noun)).toBe(expected));
+});
+
+describe('answerShape: what an answer looks like', () => {
+  it.each<[string, string, boolean]>([
+    ['chỉ tiêu kết nạp đảng viên năm 2025', 'Kết nạp từ 300 đảng viên mới trở lên.', true],
+    ['chi tieu nam 2025 cua bdbp kien giang', 'Phấn đấu 100% tổ chức đảng hoàn thành tốt nhiệm vụ.', true],
+    ['chỉ tiêu kết nạp đảng viên năm 2025', 'Hội nghị đã thảo luận dân chủ.', false],
+    ['phải báo cáo trước ngày nào', 'Báo cáo kết quả về Bộ Chỉ huy trước ngày 10/10/2024.', true],
+    [
+      'nghị quyết năm 2025 của Đảng ủy số mấy',
+      'ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG. Số: 306-NQ/ĐU. NGHỊ QUYẾT',
+      true,
+    ],
+    ['nghị quyết năm 2025 của Đảng ủy số mấy', 'Đảng ủy đã lãnh đạo toàn diện.', false],
+  ])('%s ← %s', (q, text, expected) => expect(answerShape(q)?.(text)).toBe(expected));
+
+  it('says nothing for a question that does not say what its answer looks like', () => {
+    expect(answerShape('công tác dân vận có chuyển biến gì')).toBeNull();
   });
 });
