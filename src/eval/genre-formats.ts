@@ -64,10 +64,11 @@ export async function toDocx(text: string): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+/** Words of `text` in lines no wider than `width` points in `font` at `size`. */
+export function wrapToWidth(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of text.split(/\s+/)) {
     const next = line ? `${line} ${word}` : word;
     if (line && font.widthOfTextAtSize(next, size) > width) {
       lines.push(line);
@@ -90,7 +91,7 @@ export async function toTextPdf(text: string, size = 12): Promise<Buffer> {
   let page = doc.addPage([595, 842]);
   let y = top;
   for (const paragraph of documentParagraphs(text)) {
-    for (const line of wrap(paragraph.text, font, size, 483)) {
+    for (const line of wrapToWidth(paragraph.text, font, size, 483)) {
       if (y < bottom) {
         page = doc.addPage([595, 842]);
         y = top;

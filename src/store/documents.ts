@@ -117,45 +117,28 @@ export function upsertDocument(db: Db, doc: DocumentInput, now: Date): { id: num
     { id: number; added_at: string } | undefined;
   const ts = now.toISOString();
   const profileJson = JSON.stringify(doc.profile ?? emptyProfile());
-  let id: number;
-  if (existing) {
-    id = existing.id;
-    db.prepare(`DELETE FROM passages WHERE document_id = ?`).run(id);
-    db.prepare(
-      `UPDATE documents SET title = ?, hash = ?, format = ?, ocr = ?, notes = ?, updated_at = ?, profile = ?, parser = ?
-       WHERE id = ?`,
-    ).run(
-      doc.title,
-      doc.hash,
-      doc.format,
-      doc.ocr ? 1 : 0,
-      JSON.stringify(doc.notes),
-      ts,
-      profileJson,
-      PARSER_VERSION,
-      id,
-    );
-  } else {
-    id = Number(
-      db
-        .prepare(
-          `INSERT INTO documents(file, title, hash, format, ocr, notes, added_at, updated_at, profile, parser)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          doc.file,
-          doc.title,
-          doc.hash,
-          doc.format,
-          doc.ocr ? 1 : 0,
-          JSON.stringify(doc.notes),
-          ts,
-          ts,
-          profileJson,
-          PARSER_VERSION,
-        ).lastInsertRowid,
-    );
-  }
+  if (existing) db.prepare(`DELETE FROM passages WHERE document_id = ?`).run(existing.id);
+  // One statement for a new and a changed file: a changed one keeps its id and the date it was added.
+  db.prepare(
+    `INSERT INTO documents(file, title, hash, format, ocr, notes, added_at, updated_at, profile, parser)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(file) DO UPDATE SET title = excluded.title, hash = excluded.hash, format = excluded.format,
+       ocr = excluded.ocr, notes = excluded.notes, updated_at = excluded.updated_at,
+       profile = excluded.profile, parser = excluded.parser`,
+  ).run(
+    doc.file,
+    doc.title,
+    doc.hash,
+    doc.format,
+    doc.ocr ? 1 : 0,
+    JSON.stringify(doc.notes),
+    ts,
+    ts,
+    profileJson,
+    PARSER_VERSION,
+  );
+  const id =
+    existing?.id ?? (db.prepare(`SELECT id FROM documents WHERE file = ?`).pluck().get(doc.file) as number);
   const insert = db.prepare(
     `INSERT INTO passages(document_id, ordinal, paragraph, kind, section, page, text, years)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -13,11 +13,12 @@ import {
   TableCell,
   TableRow,
 } from 'docx';
-import { PDFDocument, PDFFont, PDFHexString } from 'pdf-lib';
+import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { PDFParse } from 'pdf-parse';
 import { isChithiError } from '../../src/errors';
 import { readDocument, ReadOptions } from '../../src/ingest/formats/read-document';
 import { findOcrMissing } from '../../src/ingest/ocr';
+import { wrapToWidth } from '../../src/eval/genre-formats';
 import { ExtractedDocument } from '../../src/ingest/types';
 
 /**
@@ -110,22 +111,6 @@ function loadFont(): Buffer {
   return readFileSync(DEJAVU_FONT);
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(next, size) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = next;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 export interface PdfPageSpec {
   paragraphs: string[];
 }
@@ -147,7 +132,7 @@ export async function makeTextPdf(
     if (options.header) page.drawText(options.header, { x: 56, y: 800, size: 9, font });
     let y = 740;
     for (const paragraph of spec.paragraphs) {
-      for (const line of wrap(paragraph, font, size, 480)) {
+      for (const line of wrapToWidth(paragraph, font, size, 480)) {
         page.drawText(line, { x: 56, y, size, font });
         y -= size * 1.5;
       }

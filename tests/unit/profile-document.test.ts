@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { reflow } from '../../src/ingest/reflow';
-import { buildProfile, documentTitle, DocumentProfile } from '../../src/profile/profile';
+import { buildProfile, documentTitle, DocumentProfile, emptyProfile } from '../../src/profile/profile';
 import { normalizeText } from '../../src/text/normalize';
 import { SEED_FILE } from '../helpers/temp-dir';
 
@@ -88,24 +88,7 @@ Chiều 30/9/2024, Đồn Biên phòng Cửa khẩu Móng Cái (BĐBP Quảng Ni
 sơ kết công tác quý III năm 2024, triển khai nhiệm vụ quý IV.
 `;
 
-const none: DocumentProfile = {
-  plannedPeriods: [],
-  mentionedLocalities: [],
-  mentionedUnits: [],
-  kind: null,
-  number: null,
-  date: null,
-  unit: null,
-  unitTypes: [],
-  unitField: null,
-  provinces: [],
-  localities: [],
-  reviewedYears: [],
-  planYears: [],
-  periods: [],
-  term: null,
-  years: [],
-};
+const none: DocumentProfile = emptyProfile();
 
 describe('buildProfile and documentTitle', () => {
   it.each<[string, string, string, string, Partial<DocumentProfile>]>([
