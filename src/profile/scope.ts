@@ -356,8 +356,16 @@ export function scopeSpans(
     for (const form of [name, ...(p?.variants ?? [])]) find(foldPlace(form), placeWord);
   }
   for (const l of localities) find(l, placeWord);
-  for (const u of findUnits(folded, { question: true })) spans.push([u.index, u.index + u.length]);
+  // A unit named as an assignee ("Sở Tài chính được giao gì") is what the answer is about, not scope.
+  if (!scope.assignee)
+    for (const u of findUnits(folded, { question: true })) spans.push([u.index, u.index + u.length]);
   for (const y of scope.years) find(String(y), /\bnam /);
+  // The document named as where the answer is ("trong kế hoạch KT-XH 2026", "tại hội nghị tổng kết
+  // 2024"): once narrowed to it, its words are in every passage's context too.
+  for (const m of folded.matchAll(
+    /\b(?:trong|theo|tai) (?:ke hoach|chi thi|nghi quyet|cong van|bao cao|thong bao|hoi nghi|ky hop)(?: [a-z0-9]+){0,6}/g,
+  ))
+    spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const seen = new Set<string>();
   return spans.filter(([s, e]) => !seen.has(`${s}-${e}`) && Boolean(seen.add(`${s}-${e}`)));
 }

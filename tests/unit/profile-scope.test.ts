@@ -287,6 +287,11 @@ describe('scopeSpans: where a question names its scope', () => {
     ['nam 2024 bdbp quang ninh bat giu vu', ['nam 2024', 'bdbp', 'quang ninh']],
     ['chi tieu ubnd tinh khanh hoa nam 2025', ['ubnd', 'tinh khanh hoa', 'nam 2025']],
     ['cong an tp hcm bat ma tuy', ['cong an tp', 'tp hcm']],
+    // An assignee is what the answer is about: not demoted; the document named ("trong kế hoạch …") is.
+    [
+      'so tai chinh da nang duoc giao gi trong ke hoach kt xh 2026',
+      ['da nang', 'trong ke hoach kt xh 2026', '2026'],
+    ],
   ])('%s', (folded, expected) => {
     const scope = parseScope(folded);
     const spans = scopeSpans(scope, folded, []);
