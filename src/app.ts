@@ -1,4 +1,5 @@
 import { Config } from './config';
+import { createError } from './errors';
 import { ingestPaths, IngestOptions, IngestReport, removeDocument } from './ingest/ingest';
 import { extractFacts } from './facts/extract-facts';
 import { detectIntent } from './facts/intent';
@@ -90,10 +91,13 @@ const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, pas
 export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
   const notice = options.notice ?? ((m: string) => process.stderr.write(`${m}\n`));
   const db = openDatabase(config.indexDir);
-  ensureFactsSchema(db);
-  // Facts go with their document, whichever way it is removed (prune, /xoa, a changed file).
-  db.exec(`CREATE TRIGGER IF NOT EXISTS facts_follow_documents AFTER DELETE ON documents
-           BEGIN DELETE FROM facts WHERE document_id = OLD.id; END;`);
+  if (db.readonly) notice(createError('INDEX_READONLY', config.indexDir).message);
+  else {
+    ensureFactsSchema(db);
+    // Facts go with their document, whichever way it is removed (prune, /xoa, a changed file).
+    db.exec(`CREATE TRIGGER IF NOT EXISTS facts_follow_documents AFTER DELETE ON documents
+             BEGIN DELETE FROM facts WHERE document_id = OLD.id; END;`);
+  }
   // Facts and titles change only with documents (facts are written in the document's transaction),
   // so they are read once per generation rather than on every question.
   let factsCache: { generation: number; facts: StoredFact[]; docs: Map<number, DocumentRow> } | undefined;
@@ -108,7 +112,9 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     }
     return factsCache;
   };
-  const semantic = options.semantic === false ? null : await openSemanticLayer(db, config, notice);
+  // A read-only index answers with keywords: the vector layer keeps a cache and a file it must write.
+  const semantic =
+    options.semantic === false || db.readonly ? null : await openSemanticLayer(db, config, notice);
   const engine = new SearchEngine(db, {
     answerer: (question, _results, scope) => {
       const intent = detectIntent(question);
@@ -149,7 +155,9 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     engine,
     semantic,
     async ingest(paths = [config.dataDir], options = {}) {
+      if (db.readonly) throw createError('INDEX_READONLY', config.indexDir);
       const report = await ingestPaths(db, paths, {
+        dataDir: config.dataDir,
         ...options,
         read: readDocument,
         extensions: SUPPORTED_EXTENSIONS,
@@ -161,6 +169,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     },
     documents: () => listDocuments(db),
     async removeDocument(id) {
+      if (db.readonly) throw createError('INDEX_READONLY', config.indexDir);
       const doc = getDocument(db, id);
       if (doc) removeDocument(db, doc);
       engine.refresh();

@@ -8,6 +8,7 @@ import { runIngest } from './commands/ingest';
 import { EvalPart, parseEvalParts, runEval } from './commands/eval';
 import { factsCommand } from './commands/facts';
 import { DOCS_HELP, runDocs } from './commands/docs';
+import { BACKUP_HELP, backupDatabase, restoreDatabase } from './commands/backup';
 import { digestCommand, parseDigestArgs } from './commands/digest';
 import { modelCommand } from './commands/model';
 import { createDigestService } from './digest/service';
@@ -19,6 +20,8 @@ Cách dùng:
   chithi ingest [ĐƯỜNG_DẪN...] [--index THƯ_MỤC] [--prune]   nạp tài liệu (mặc định: DATA_DIR)
   chithi ask "CÂU HỎI" [--index THƯ_MỤC] [--top K] [--json]  hỏi một câu
   chithi ask --json [--index THƯ_MỤC] [--top K]              đọc mỗi dòng một câu hỏi từ stdin, in JSON từng dòng
+  chithi backup THƯ_MỤC [--index THƯ_MỤC]                    sao lưu cơ sở dữ liệu (an toàn khi bot đang chạy)
+  chithi restore TỆP [--index THƯ_MỤC]                       khôi phục một bản sao lưu (dừng bot trước)
   chithi docs [--index THƯ_MỤC] [--json]                     liệt kê tài liệu: loại, số, ngày, đơn vị, địa bàn, năm
   chithi facts [--index THƯ_MỤC] [--json]                    in các dữ kiện đã trích (hội nghị, chỉ tiêu, nhiệm vụ, thời hạn)
   chithi digest [--date YYYY-MM-DD] [--chat ID] [--index THƯ_MỤC]  xem trước bản tin nhắc việc
@@ -164,6 +167,32 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           only,
           json: Boolean(a.values.json),
         });
+      }
+      case 'backup': {
+        const a = parse(rest, { index: { type: 'string' } });
+        if (a.values.help) return (out(BACKUP_HELP), 0);
+        const dir = a.positionals[0];
+        if (!dir || a.positionals.length > 1)
+          throw new UsageError('Cần đúng một thư mục: chithi backup THƯ_MỤC');
+        return await withApp(env, a.values.index, { notice: err, semantic: false }, async (app) => {
+          const file = await backupDatabase(app.db, dir);
+          out(`Đã sao lưu ${app.documents().length} tài liệu vào ${file}.`);
+          return 0;
+        });
+      }
+      case 'restore': {
+        const a = parse(rest, { index: { type: 'string' } });
+        if (a.values.help) return (out(BACKUP_HELP), 0);
+        const file = a.positionals[0];
+        if (!file || a.positionals.length > 1)
+          throw new UsageError('Cần đúng một tệp: chithi restore TỆP_SAO_LƯU');
+        const config = loadConfig({
+          ...env,
+          ...(typeof a.values.index === 'string' ? { INDEX_DIR: a.values.index } : {}),
+        });
+        const live = restoreDatabase(file, config.indexDir);
+        out(`Đã khôi phục ${file} vào ${live}; bản trước đó được giữ ở ${live}.truoc-khoi-phuc.`);
+        return 0;
       }
       case 'docs': {
         const a = parse(rest, { index: { type: 'string' }, json: { type: 'boolean' } });

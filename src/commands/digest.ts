@@ -14,8 +14,11 @@ In ra bản nhắc việc của một ngày để xem trước, không gửi đi
 `;
 
 export interface DigestCommandDeps {
-  /** Builds the digest of a chat for a local date. */
-  compose: (chatId: number, date: string) => Promise<{ text: string }>;
+  /**
+   * Builds the digest of a chat for a local date; `notices` (how that day's scheduled send went,
+   * e.g. interrupted) are printed after it.
+   */
+  compose: (chatId: number, date: string) => Promise<{ text: string; notices?: readonly string[] }>;
   out: (text: string) => void;
   /** Where usage errors go; defaults to `out`. */
   err?: (text: string) => void;
@@ -93,7 +96,8 @@ export async function digestCommand(argv: string[], deps: DigestCommandDeps): Pr
     return 2;
   }
   const date = parsed.date ?? (deps.today ? deps.today() : localDate(new Date(), 'Asia/Ho_Chi_Minh'));
-  const { text } = await deps.compose(parsed.chatId, date);
+  const { text, notices = [] } = await deps.compose(parsed.chatId, date);
   deps.out(text);
+  if (notices.length > 0) deps.out(`\n${notices.map((n) => `⚠ ${n}.`).join('\n')}`);
   return 0;
 }

@@ -2,11 +2,14 @@ import type Database from 'better-sqlite3';
 import {
   claim,
   deactivate,
+  ensureSubscriptionsSchema,
   listActive,
   markFailed,
+  markInterrupted,
   markSent,
   release,
   type DigestKey,
+  type DigestLogEntry,
   type Subscription,
 } from '../store/subscriptions';
 import { addDays, localDate, zonedTimeToInstant } from './time';
@@ -40,6 +43,13 @@ export interface DigestSchedulerOptions {
   sendTimeoutMs?: number;
   /** Retryable failures (429, 5xx, network) tried at most this many times a day. Default 5. */
   maxAttempts?: number;
+  /**
+   * A claim still 'sending' this many minutes after it was taken, by a send that is not this
+   * scheduler's own, is recorded as interrupted (its process stopped mid-send), logged, and not sent
+   * again. Must exceed the send client's own timeout, or a slow send of another live process would be
+   * counted (grammY's Api waits 500 s). Minutes, 1–1440, default 15.
+   */
+  staleClaimMinutes?: number;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
 }
@@ -49,16 +59,23 @@ export type DigestOutcome = 'sent' | 'retry' | 'deactivated' | 'failed' | 'pendi
 export interface TickReport {
   /** One entry per digest attempted in this tick. */
   results: Array<DigestKey & { outcome: DigestOutcome; messageId?: number; catchUp: boolean }>;
+  /** Claims found left 'sending' by a stopped process and marked interrupted in this tick. */
+  interrupted: DigestLogEntry[];
 }
 
 export interface DigestScheduler {
-  /** Sends every digest that is due at the injected clock's instant. Overlapping calls are skipped. */
+  /**
+   * Records interrupted sends (claims left 'sending' longer than staleClaimMinutes), then sends every
+   * digest that is due at the injected clock's instant. Overlapping calls are skipped.
+   */
   tick(): Promise<TickReport>;
-  /** Runs a tick now (catch-up after downtime) and then every tickIntervalMs. */
+  /** Runs a tick now (catch-up after downtime, interrupted sends) and then every tickIntervalMs. */
   start(): void;
   /** Stops ticking and waits for sends in flight. */
   stop(): Promise<void>;
 }
+
+const keyOf = (key: DigestKey): string => `${key.chatId}:${key.threadId}:${key.date}`;
 
 /** At least 15 minutes of window, so a 30-second tick never misses a digest even with graceHours = 0. */
 const MIN_WINDOW_MS = 15 * 60_000;
@@ -113,12 +130,47 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   const concurrency = options.concurrency ?? 4;
   const sendTimeoutMs = options.sendTimeoutMs ?? 20_000;
   const maxAttempts = options.maxAttempts ?? 5;
+  const staleClaimMs = Math.min(Math.max(options.staleClaimMinutes ?? 15, 1), 1440) * 60_000;
   const startInterval = options.setInterval ?? ((fn, ms) => setInterval(fn, ms));
   const stopInterval = options.clearInterval ?? ((h) => clearInterval(h as NodeJS.Timeout));
 
   const inFlight = new Set<Promise<void>>();
+  /** Keys of this scheduler's own sends that have no recorded outcome yet. */
+  const sending = new Set<string>();
   let handle: unknown;
   let running = false;
+  ensureSubscriptionsSchema(db);
+
+  /**
+   * At most once: a claim whose process stopped before Telegram's answer was recorded may or may not
+   * have been delivered, so it is never sent again; it is marked and logged so the loss is visible
+   * (and shown by /nhacviec). See docs/decisions/006-digest-scheduling.md.
+   */
+  function recordInterrupted(now: Date): DigestLogEntry[] {
+    try {
+      const marked = markInterrupted(db, {
+        claimedBefore: new Date(now.getTime() - staleClaimMs).toISOString(),
+        now: now.toISOString(),
+        isInFlight: (key) => sending.has(keyOf(key)),
+      });
+      for (const e of marked) {
+        logger.warn(
+          {
+            chatId: e.chatId,
+            threadId: e.threadId,
+            date: e.date,
+            claimedAt: e.claimedAt,
+            attempts: e.attempts,
+          },
+          "digest interrupted: the process stopped between claiming the send and recording Telegram's answer; not resent (at most once)",
+        );
+      }
+      return marked;
+    } catch (err) {
+      logger.error({ err: describe(err) }, 'could not check for interrupted digests');
+      return [];
+    }
+  }
 
   /** The local dates whose digest is due now: today's, or yesterday's when its window spans midnight. */
   function dueDates(sub: Subscription, now: Date): Array<{ date: string; dueAt: Date }> {
@@ -176,11 +228,12 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   }
 
   async function tick(): Promise<TickReport> {
-    const report: TickReport = { results: [] };
+    const report: TickReport = { results: [], interrupted: [] };
     if (running) return report;
     running = true;
     try {
       const now = clock();
+      report.interrupted = recordInterrupted(now);
       const jobs: Array<() => Promise<void>> = [];
       for (const sub of listActive(db)) {
         for (const { date, dueAt } of dueDates(sub, now)) {
@@ -192,8 +245,12 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
             catchUp: now.getTime() - dueAt.getTime() > tickIntervalMs * 2,
           };
           report.results.push(entry);
+          sending.add(keyOf(key));
           jobs.push(() => {
-            const p = deliver(key, entry).finally(() => inFlight.delete(p));
+            const p = deliver(key, entry).finally(() => {
+              inFlight.delete(p);
+              sending.delete(keyOf(key));
+            });
             inFlight.add(p);
             return p;
           });

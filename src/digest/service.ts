@@ -2,13 +2,19 @@ import type Database from 'better-sqlite3';
 import {
   ensureSubscriptionsSchema,
   getSubscription,
+  listInterrupted,
   subscribe,
   unsubscribe,
+  type DigestLogEntry,
   type Subscription,
 } from '../store/subscriptions';
 import { composeDigest, type ComposedDigest } from './compose';
+import { describeInterrupted } from './delivery';
 import { loadDigestInput } from './source';
-import { localDate } from './time';
+import { addDays, localDate } from './time';
+
+/** How many local days back `/nhacviec` reports interrupted digests, today included. */
+export const INTERRUPTED_SHOWN_DAYS = 7;
 
 /** What the bot's digest commands need; built once in the composition root and put in BotServices. */
 export interface DigestService {
@@ -19,10 +25,16 @@ export interface DigestService {
   subscribe(chatId: number, threadId: number, time: string): Subscription;
   /** False when the chat had no active subscription. */
   unsubscribe(chatId: number, threadId: number): boolean;
-  /** The digest of a chat for a local date 'YYYY-MM-DD'. */
-  compose(chatId: number, date: string): ComposedDigest;
+  /**
+   * The digest of a chat for a local date 'YYYY-MM-DD'. `notices` says how that day's scheduled
+   * digest went when it matters to a reviewer (interrupted, not resent), one plain line each, over
+   * all the chat's topics; it is not part of the message.
+   */
+  compose(chatId: number, date: string): ComposedDigest & { notices: string[] };
   /** Today's local date for the chat (its subscription's zone, else the default zone). */
   today(chatId: number, threadId: number): string;
+  /** Interrupted digests of a chat or topic in the last INTERRUPTED_SHOWN_DAYS local days, newest first. */
+  recentInterrupted(chatId: number, threadId: number): DigestLogEntry[];
 }
 
 export interface DigestServiceOptions {
@@ -37,14 +49,26 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
   const { db, clock } = options;
   const { timezone, daysAhead } = options.digest;
   ensureSubscriptionsSchema(db);
+  const zoneOf = (chatId: number, threadId: number): string =>
+    getSubscription(db, chatId, threadId)?.timezone ?? timezone;
+  const today = (chatId: number, threadId: number): string => localDate(clock(), zoneOf(chatId, threadId));
   return {
     defaultTimezone: timezone,
     getSubscription: (chatId, threadId) => getSubscription(db, chatId, threadId),
     subscribe: (chatId, threadId, time) =>
       subscribe(db, { chatId, threadId, time, timezone, now: clock().toISOString() }),
     unsubscribe: (chatId, threadId) => unsubscribe(db, chatId, threadId),
-    compose: (chatId, date) => composeDigest(loadDigestInput(db, chatId, date, daysAhead)),
-    today: (chatId, threadId) =>
-      localDate(clock(), getSubscription(db, chatId, threadId)?.timezone ?? timezone),
+    compose: (chatId, date) => ({
+      ...composeDigest(loadDigestInput(db, chatId, date, daysAhead)),
+      notices: listInterrupted(db, chatId, { date }).map((e) =>
+        describeInterrupted(e, zoneOf(chatId, e.threadId), { withTopic: true }),
+      ),
+    }),
+    today,
+    recentInterrupted: (chatId, threadId) =>
+      listInterrupted(db, chatId, {
+        threadId,
+        sinceDate: addDays(today(chatId, threadId), 1 - INTERRUPTED_SHOWN_DAYS),
+      }),
   };
 }

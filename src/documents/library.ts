@@ -6,7 +6,7 @@ import { createError } from '../errors';
 import { formatPerson } from '../facts/format';
 import type { Fact } from '../facts/types';
 import { chooseFormat, MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS } from '../ingest/formats/read-document';
-import { displayPath, emptyIngestReport, hashBytes, type IngestReport } from '../ingest/ingest';
+import { documentFile, documentKey, emptyIngestReport, hashBytes, type IngestReport } from '../ingest/ingest';
 import { Mutex } from '../search/mutex';
 import { listFacts } from '../store/facts';
 import type { DocumentRow } from '../store/documents';
@@ -211,8 +211,16 @@ export function matchDocuments(documents: DocumentRow[], query: string): Documen
   return exact.length === 1 ? exact : matches;
 }
 
+/** True when `file` lies inside `dir`, both compared as canonical paths (links resolved). */
 function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const rel = path.relative(real(dir), real(file));
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
@@ -244,7 +252,7 @@ export function createDocumentLibrary(options: {
   }
 
   function describe(doc: DocumentRow, report: IngestReport, duplicate: boolean): UploadResult {
-    const file = path.resolve(doc.file);
+    const file = documentFile(doc.file, dataDir);
     return {
       path: file,
       fileName: path.basename(file),
@@ -261,10 +269,10 @@ export function createDocumentLibrary(options: {
 
   /** A name free both on disk and in the index (a stale row must not be mistaken for the upload). */
   function freeTarget(safe: string): string {
-    const known = new Set(app.documents().map((d) => path.resolve(d.file)));
+    const known = new Set(app.documents().map((d) => d.file));
     for (let n = 1; ; n++) {
       const target = path.join(dataDir, withSuffix(safe, n));
-      if (!fs.existsSync(target) && !known.has(target)) return target;
+      if (!fs.existsSync(target) && !known.has(documentKey(target, dataDir))) return target;
     }
   }
 
@@ -298,11 +306,13 @@ export function createDocumentLibrary(options: {
     const format = chooseFormat(safe, bytes);
     return mutex.runExclusive(async () => {
       const hash = hashBytes(bytes);
-      const same = app.documents().find((d) => d.hash === hash && fs.existsSync(path.resolve(d.file)));
+      const same = app
+        .documents()
+        .find((d) => d.hash === hash && fs.existsSync(documentFile(d.file, dataDir)));
       if (same) return describe(same, emptyIngestReport(), true);
 
       const target = store(safe, bytes);
-      const stored = displayPath(target);
+      const stored = documentKey(target, dataDir);
       let report: IngestReport;
       try {
         opts.onStage?.(format === 'image' ? { stage: 'ocr' } : { stage: 'reading', format });
@@ -314,7 +324,7 @@ export function createDocumentLibrary(options: {
         throw err;
       }
       const failed = report.failed.find((f) => f.file === stored);
-      const doc = app.documents().find((d) => path.resolve(d.file) === target);
+      const doc = app.documents().find((d) => d.file === stored);
       if (failed || !doc) {
         // A failed read rolled nothing into the index: only the stored file has to go.
         fs.rmSync(target, { force: true });
@@ -332,7 +342,7 @@ export function createDocumentLibrary(options: {
     return mutex.runExclusive(async () => {
       const doc = app.documents().find((d) => d.id === id);
       if (!doc || (opts.file !== undefined && doc.file !== opts.file)) return undefined;
-      const file = path.resolve(doc.file);
+      const file = documentFile(doc.file, dataDir);
       const inData = isInside(dataDir, file);
       // The file goes first: if it cannot be deleted, the document stays (it would come back at start).
       if (inData) fs.rmSync(file, { force: true });

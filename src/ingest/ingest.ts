@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createError, isChithiError } from '../errors';
-import { Db } from '../store/db';
+import { createError, explainError, isChithiError } from '../errors';
+import { bumpGeneration, Db } from '../store/db';
 import {
   deleteDocument,
   DocumentRow,
@@ -45,6 +45,11 @@ export interface DocumentHooks {
 
 export interface IngestOptions extends DocumentHooks {
   prune?: boolean;
+  /**
+   * DATA_DIR: documents inside it are keyed by their path relative to it, others by their canonical
+   * absolute path (see documentKey). Default: the working directory.
+   */
+  dataDir?: string;
   now?: () => Date;
   /** Reads a file into text segments; defaults to .txt/.md in UTF-8. */
   read?: DocumentReader;
@@ -72,10 +77,34 @@ export function emptyIngestReport(): IngestReport {
   };
 }
 
-/** The path as stored: relative to the working directory when inside it, else absolute. */
-export function displayPath(abs: string, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, abs);
+/** The path as people read it: relative to `base` when inside it, else absolute. */
+export function displayPath(abs: string, base = process.cwd()): string {
+  const rel = path.relative(base, abs);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+/** The canonical absolute path (links resolved) when it exists, else the absolute path. */
+function canonical(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/**
+ * How a file is known in the index, whatever folder a command runs from: its path relative to
+ * DATA_DIR when it lies inside it ("bao-cao/q4.docx"), else its canonical absolute path. The CLI, the
+ * bot at start, /reindex and uploads all name one file the same way.
+ */
+export function documentKey(file: string, dataDir: string): string {
+  return displayPath(canonical(file), canonical(dataDir));
+}
+
+/** Where a document's file is on disk, from its key (see documentKey). */
+export function documentFile(key: string, dataDir: string): string {
+  return path.isAbsolute(key) ? key : path.join(canonical(dataDir), key);
 }
 
 function walk(target: string, extensions: ReadonlySet<string>, out: string[], skipped: string[]): void {
@@ -110,6 +139,7 @@ export async function ingestPaths(
 ): Promise<IngestReport> {
   const now = options.now ?? (() => new Date());
   const read = options.read ?? readPlainText;
+  const dataDir = options.dataDir ?? process.cwd();
   const extensions = options.extensions ?? TEXT_EXTENSIONS;
   const report = emptyIngestReport();
   const files: string[] = [];
@@ -120,13 +150,21 @@ export async function ingestPaths(
       continue;
     }
     const skipped: string[] = [];
-    walk(abs, extensions, files, skipped);
-    report.skipped.push(...skipped.map((f) => displayPath(f)));
+    try {
+      walk(abs, extensions, files, skipped);
+    } catch (err) {
+      report.failed.push({
+        file: t,
+        message: createError('FOLDER_UNREADABLE', t, explainError(err)).message,
+      });
+      continue;
+    }
+    report.skipped.push(...skipped.map((f) => documentKey(f, dataDir)));
   }
 
   options.onStart?.(files.length);
   for (const abs of files) {
-    const file = displayPath(abs);
+    const file = documentKey(abs, dataDir);
     try {
       const status = await ingestFile(db, abs, file, read, now, options, report);
       options.onFile?.(file, status);
@@ -141,7 +179,9 @@ export async function ingestPaths(
 
   if (options.prune) {
     for (const doc of listDocuments(db)) {
-      if (fs.existsSync(path.resolve(doc.file))) continue;
+      if (fs.existsSync(documentFile(doc.file, dataDir))) continue;
+      // A key written by an older version, relative to the folder it ran from: kept while it resolves.
+      if (!path.isAbsolute(doc.file) && fs.existsSync(path.resolve(doc.file))) continue;
       removeDocument(db, doc);
       report.removed.push(doc.file);
     }
@@ -160,7 +200,7 @@ async function ingestFile(
 ): Promise<'added' | 'changed' | 'unchanged'> {
   const bytes = fs.readFileSync(abs);
   const hash = hashBytes(bytes);
-  const existing = getDocumentByFile(db, file);
+  const existing = getDocumentByFile(db, file) ?? adoptLegacyKey(db, abs, file, hash);
   if (existing && existing.hash === hash && existing.parser === PARSER_VERSION) {
     report.unchanged.push(file);
     return 'unchanged';
@@ -195,4 +235,28 @@ async function ingestFile(
 /** Removes a document and everything derived from it (facts follow by trigger, vectors by sync). */
 export function removeDocument(db: Db, doc: DocumentRow): void {
   db.transaction(() => deleteDocument(db, doc.id))();
+}
+
+/**
+ * Older versions keyed a document by its path relative to the folder the command ran from
+ * ("data/x.txt"). When a file has no row under its key, a row for the same file under such a key
+ * (it resolves to the same path from here, or its key ends with the new one and the content is the
+ * same) is renamed to the new key: its passages, facts and vectors stay, nothing is read again.
+ */
+function adoptLegacyKey(db: Db, abs: string, key: string, hash: string): DocumentRow | undefined {
+  const target = canonical(abs);
+  const base = path.basename(abs);
+  // Only rows that could be this file: the same content, or a key ending in the same file name.
+  const candidates = db
+    .prepare(`SELECT id, file, hash FROM documents WHERE file != ? AND (hash = ? OR file = ? OR file LIKE ?)`)
+    .all(key, hash, base, `%/${base}`) as Array<{ id: number; file: string; hash: string }>;
+  const legacy = candidates.find(
+    (d) => canonical(d.file) === target || (d.hash === hash && d.file.endsWith(`/${key}`)),
+  );
+  if (!legacy) return undefined;
+  db.transaction(() => {
+    db.prepare(`UPDATE documents SET file = ? WHERE id = ?`).run(key, legacy.id);
+    bumpGeneration(db);
+  })();
+  return getDocumentByFile(db, key);
 }

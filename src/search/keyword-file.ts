@@ -17,6 +17,8 @@ export const KEYWORD_INDEX_FILE = 'keyword-index.bin';
 export interface KeywordIndexKey {
   database: string;
   generation: number;
+  /** Random per change of documents (see getStamp): a restored backup never matches a later image. */
+  stamp: string;
   analyzer: string;
 }
 
@@ -102,6 +104,7 @@ export function loadKeywordIndex(
     if (
       stored.database !== key.database ||
       stored.generation !== key.generation ||
+      stored.stamp !== key.stamp ||
       stored.analyzer !== key.analyzer
     )
       return { index: null, cause: 'stale' };

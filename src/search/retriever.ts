@@ -1,5 +1,5 @@
 import { createError } from '../errors';
-import { Db, getGeneration } from '../store/db';
+import { Db, getGeneration, getStamp } from '../store/db';
 import { getPassages, iteratePassages, PassageRow } from '../store/documents';
 import { analyzeQuery, AnalyzedQuery, demoteSpans, foldedContent } from '../text/terms';
 import { scopeSpans } from '../profile/scope';
@@ -115,6 +115,7 @@ export function passageContext(
 export class SearchEngine implements Retriever {
   private index: KeywordIndex;
   private generation = -1;
+  private stamp = '';
   private docsCache: { generation: number; docs: ScopedDocument[] } | null = null;
   private readonly minRelevance: number;
 
@@ -133,31 +134,37 @@ export class SearchEngine implements Retriever {
    */
   refresh(): void {
     const gen = getGeneration(this.db);
-    if (gen === this.generation) return;
+    const stamp = getStamp(this.db);
+    if (gen === this.generation && stamp === this.stamp) return;
     const file = this.keywordIndexFile();
     const key: KeywordIndexKey | null = file
-      ? { database: databaseId(this.db), generation: gen, analyzer: analyzerVersion() }
+      ? { database: databaseId(this.db), generation: gen, stamp, analyzer: analyzerVersion() }
       : null;
     if (file && key) {
       const loaded = loadKeywordIndex(file, key, this.index.params);
       if (loaded.index) {
         this.index = loaded.index;
         this.generation = gen;
+        this.stamp = stamp;
         return;
       }
       if (loaded.cause === 'corrupt')
         this.options.onIndexNotice?.(`Chỉ mục từ khóa ${file} bị hỏng (${loaded.reason}); đang dựng lại.`);
     }
     // One read transaction: the passages indexed are exactly those of the generation the image is saved as.
-    const { index, built } = this.db.transaction(() => {
+    const { index, built, builtStamp } = this.db.transaction(() => {
       const fresh = new KeywordIndex(this.index.params);
       for (const p of iteratePassages(this.db)) fresh.add(toIndexable(p));
-      return { index: fresh, built: getGeneration(this.db) };
+      return { index: fresh, built: getGeneration(this.db), builtStamp: getStamp(this.db) };
     })();
     index.pack();
     this.index = index;
     this.generation = built;
-    if (key) key.generation = built;
+    this.stamp = builtStamp;
+    if (key) {
+      key.generation = built;
+      key.stamp = builtStamp;
+    }
     if (file && key && !this.db.readonly) {
       try {
         saveKeywordIndex(file, key, index);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createError, explainError, isChithiError } from '../errors';
 
 export type Db = Database.Database;
 
@@ -50,17 +51,58 @@ export function registerSchema(sql: string): void {
 
 export const DB_FILE = 'chithi.db';
 
-/** Opens (creating if needed) the SQLite database in the index directory. */
+function writable(p: string): boolean {
+  try {
+    fs.accessSync(p, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens (creating if needed) the SQLite database in the index directory, after a quick integrity
+ * check: a damaged or foreign file stops here with one Vietnamese line naming it and the fix,
+ * instead of raw SQLite errors later or an index that silently answers nothing. An index folder
+ * that can only be read is opened read-only (questions still work; ingest refuses).
+ */
 export function openDatabase(indexDir: string, options: { readonly?: boolean } = {}): Db {
-  fs.mkdirSync(indexDir, { recursive: true });
-  const db = new Database(path.join(indexDir, DB_FILE), { readonly: options.readonly ?? false });
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  // Another process (the bot while the CLI ingests) may hold the write lock briefly.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  migrate(db);
-  return db;
+  const file = path.join(indexDir, DB_FILE);
+  const exists = fs.existsSync(file);
+  if (!exists) {
+    try {
+      fs.mkdirSync(indexDir, { recursive: true });
+    } catch (err) {
+      throw createError('INDEX_UNWRITABLE', indexDir, explainError(err));
+    }
+    if (!writable(indexDir)) throw createError('INDEX_UNWRITABLE', indexDir, 'không có quyền ghi');
+  }
+  const readonly = options.readonly ?? (exists && !(writable(indexDir) && writable(file)));
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly, fileMustExist: readonly });
+    if (!readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // Another process (the bot while the CLI ingests) may hold the write lock briefly.
+    db.pragma('busy_timeout = 5000');
+    if (!readonly) db.pragma('synchronous = NORMAL');
+    const check = db.pragma('quick_check(1)', { simple: true });
+    if (check !== 'ok') throw createError('INDEX_DAMAGED', file, 'kiểm tra toàn vẹn không đạt');
+    if (readonly) {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version < MIGRATIONS.length) throw createError('INDEX_READONLY', indexDir);
+      // Nothing to write: the schema is current; feature tables a newer version adds are checked by their users.
+    } else migrate(db);
+    return db;
+  } catch (err) {
+    db?.close();
+    if (isChithiError(err)) throw err;
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw createError('INDEX_DAMAGED', file, explainError(err));
+    if (/^(SQLITE_(READONLY|CANTOPEN|PERM|IOERR|FULL)|EACCES|EPERM|EROFS|ENOSPC)/.test(code))
+      throw createError('INDEX_UNWRITABLE', indexDir, explainError(err));
+    throw err;
+  }
 }
 
 /** An in-memory database with the full schema, for tests. */
@@ -94,4 +136,15 @@ export function bumpGeneration(db: Db): void {
     `INSERT INTO meta(key, value) VALUES ('generation', '1')
      ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
   ).run();
+  // The counter can reach the same number with other content (a backup restored, then new
+  // documents): a random stamp per change cannot, so saved images are keyed by it.
+  db.prepare(
+    `INSERT INTO meta(key, value) VALUES ('stamp', lower(hex(randomblob(8))))
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  ).run();
+}
+
+/** A random token that changes with every change to documents ('' before the first). */
+export function getStamp(db: Db): string {
+  return (db.prepare(`SELECT value FROM meta WHERE key = 'stamp'`).pluck().get() as string | undefined) ?? '';
 }

@@ -2,6 +2,29 @@ import type Database from 'better-sqlite3';
 import { registerSchema } from './db';
 
 /**
+ * Columns of digest_log. `status`: 'sending' (claimed, no answer recorded yet), 'sent', 'retry'
+ * (released after a retryable failure), 'failed' (given up for the day), 'interrupted' (left
+ * 'sending' by a process that stopped mid-send; never resent: docs/decisions/006-digest-scheduling.md).
+ */
+const DIGEST_LOG_COLUMNS = `
+  id INTEGER PRIMARY KEY,
+  chat_id INTEGER NOT NULL,
+  thread_id INTEGER NOT NULL DEFAULT 0,
+  date TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'retry', 'failed', 'interrupted')),
+  attempts INTEGER NOT NULL DEFAULT 1,
+  claimed_at TEXT NOT NULL,
+  retry_at TEXT,
+  message_id INTEGER,
+  sent_at TEXT,
+  error TEXT,
+  UNIQUE (chat_id, thread_id, date)
+`;
+
+const DIGEST_LOG_COLUMN_NAMES =
+  'id, chat_id, thread_id, date, status, attempts, claimed_at, retry_at, message_id, sent_at, error';
+
+/**
  * Digest subscriptions and the log of what was sent. `thread_id` is 0 for a chat without forum
  * topics. The UNIQUE key of digest_log is what keeps two bot processes on one database from both
  * sending a chat's digest for the same day: whoever inserts the row first sends.
@@ -20,20 +43,19 @@ CREATE TABLE IF NOT EXISTS subscriptions (
   deactivated_reason TEXT,
   PRIMARY KEY (chat_id, thread_id)
 );
-CREATE TABLE IF NOT EXISTS digest_log (
-  id INTEGER PRIMARY KEY,
-  chat_id INTEGER NOT NULL,
-  thread_id INTEGER NOT NULL DEFAULT 0,
-  date TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'retry', 'failed')),
-  attempts INTEGER NOT NULL DEFAULT 1,
-  claimed_at TEXT NOT NULL,
-  retry_at TEXT,
-  message_id INTEGER,
-  sent_at TEXT,
-  error TEXT,
-  UNIQUE (chat_id, thread_id, date)
-);
+CREATE TABLE IF NOT EXISTS digest_log (${DIGEST_LOG_COLUMNS});
+`;
+
+/**
+ * Widens the status CHECK of a digest_log created before 'interrupted' existed. SQLite cannot alter
+ * a CHECK, so the table is rebuilt (rows and ids kept). Meant as one step of the ordered migration
+ * list; until then `ensureSubscriptionsSchema` applies it when needed.
+ */
+export const DIGEST_LOG_INTERRUPTED_MIGRATION = `
+CREATE TABLE digest_log_new (${DIGEST_LOG_COLUMNS});
+INSERT INTO digest_log_new (${DIGEST_LOG_COLUMN_NAMES}) SELECT ${DIGEST_LOG_COLUMN_NAMES} FROM digest_log;
+DROP TABLE digest_log;
+ALTER TABLE digest_log_new RENAME TO digest_log;
 `;
 
 registerSchema(SUBSCRIPTIONS_SCHEMA);
@@ -55,7 +77,7 @@ export interface Subscription {
   lastDocSeenAt: string | null;
 }
 
-export type DigestStatus = 'sending' | 'sent' | 'retry' | 'failed';
+export type DigestStatus = 'sending' | 'sent' | 'retry' | 'failed' | 'interrupted';
 
 export interface DigestLogEntry {
   chatId: number;
@@ -64,6 +86,8 @@ export interface DigestLogEntry {
   status: DigestStatus;
   attempts: number;
   messageId: number | null;
+  /** ISO instant of the last claim: when the last attempt started. */
+  claimedAt: string;
   sentAt: string | null;
   error: string | null;
 }
@@ -102,9 +126,36 @@ function toSubscription(row: SubscriptionRow): Subscription {
   };
 }
 
-/** Creates both tables when missing. Idempotent; the lead's migrations may run the same SQL. */
+/**
+ * Creates both tables when missing and widens an older digest_log to accept 'interrupted'.
+ * Idempotent; the lead's migrations may run the same SQL.
+ */
 export function ensureSubscriptionsSchema(db: Database.Database): void {
   db.exec(SUBSCRIPTIONS_SCHEMA);
+  upgradeDigestLog(db);
+}
+
+function digestLogAcceptsInterrupted(db: Database.Database): boolean {
+  const row = db
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'digest_log'`)
+    .get() as { sql: string } | undefined;
+  return !row || row.sql.includes("'interrupted'");
+}
+
+/**
+ * Applies DIGEST_LOG_INTERRUPTED_MIGRATION when digest_log still has the old CHECK. Returns true when
+ * it rebuilt the table. A read-only database is left as it is (it cannot hold new states anyway).
+ * The write lock is taken first, so two processes starting together rebuild it once.
+ */
+export function upgradeDigestLog(db: Database.Database): boolean {
+  if (db.readonly || digestLogAcceptsInterrupted(db)) return false;
+  return db
+    .transaction(() => {
+      if (digestLogAcceptsInterrupted(db)) return false;
+      db.exec(DIGEST_LOG_INTERRUPTED_MIGRATION);
+      return true;
+    })
+    .immediate();
 }
 
 /**
@@ -160,8 +211,8 @@ export function listActive(db: Database.Database): Subscription[] {
 /**
  * Takes the right to send one day's digest. True for exactly one caller per (chat, topic, date),
  * across processes sharing the database file; a released claim (retry) can be taken again once its
- * `retry_at` has passed. A claim left 'sending' by a crashed process is never taken again: at most
- * once beats twice.
+ * `retry_at` has passed. A claim left 'sending' by a crashed process is never taken again (at most
+ * once beats twice); `markInterrupted` records it as 'interrupted' so that the loss is visible.
  */
 export function claim(db: Database.Database, key: DigestKey, now: string): boolean {
   const r = db
@@ -208,32 +259,96 @@ export function markFailed(db: Database.Database, key: DigestKey, error: string)
   ).run(error, key.chatId, key.threadId, key.date);
 }
 
-export function getLogEntry(db: Database.Database, key: DigestKey): DigestLogEntry | null {
-  const row = db
-    .prepare(`SELECT * FROM digest_log WHERE chat_id = ? AND thread_id = ? AND date = ?`)
-    .get(key.chatId, key.threadId, key.date) as
-    | {
-        chat_id: number;
-        thread_id: number;
-        date: string;
-        status: DigestStatus;
-        attempts: number;
-        message_id: number | null;
-        sent_at: string | null;
-        error: string | null;
-      }
-    | undefined;
-  if (!row) return null;
+interface DigestLogRow {
+  chat_id: number;
+  thread_id: number;
+  date: string;
+  status: DigestStatus;
+  attempts: number;
+  claimed_at: string;
+  message_id: number | null;
+  sent_at: string | null;
+  error: string | null;
+}
+
+function toLogEntry(row: DigestLogRow): DigestLogEntry {
   return {
     chatId: row.chat_id,
     threadId: row.thread_id,
     date: row.date,
     status: row.status,
     attempts: row.attempts,
+    claimedAt: row.claimed_at,
     messageId: row.message_id,
     sentAt: row.sent_at,
     error: row.error,
   };
+}
+
+export function getLogEntry(db: Database.Database, key: DigestKey): DigestLogEntry | null {
+  const row = db
+    .prepare(`SELECT * FROM digest_log WHERE chat_id = ? AND thread_id = ? AND date = ?`)
+    .get(key.chatId, key.threadId, key.date) as DigestLogRow | undefined;
+  return row ? toLogEntry(row) : null;
+}
+
+/**
+ * Marks as 'interrupted' every claim still 'sending' that was taken at or before `claimedBefore`
+ * (ISO instant): the process that took it stopped before recording Telegram's answer, so nobody
+ * knows whether the message arrived, and it is not sent again. `isInFlight` keeps the caller's own
+ * sends out. Returns the entries marked, oldest claim first. A late answer from a process that was
+ * only slow still wins: `markSent` and `markFailed` overwrite 'interrupted'.
+ */
+export function markInterrupted(
+  db: Database.Database,
+  options: { claimedBefore: string; now: string; isInFlight?: (key: DigestKey) => boolean },
+): DigestLogEntry[] {
+  const select = db.prepare(
+    `SELECT * FROM digest_log WHERE status = 'sending' AND claimed_at <= ? ORDER BY claimed_at, id`,
+  );
+  const update = db.prepare(
+    `UPDATE digest_log SET status = 'interrupted', error = ?
+     WHERE chat_id = ? AND thread_id = ? AND date = ? AND status = 'sending' AND claimed_at = ?`,
+  );
+  const note = `interrupted: no answer recorded after the claim; found ${options.now}`;
+  return db.transaction(() => {
+    const marked: DigestLogEntry[] = [];
+    for (const row of select.all(options.claimedBefore) as DigestLogRow[]) {
+      const entry = toLogEntry(row);
+      if (options.isInFlight?.(entry)) continue;
+      if (update.run(note, row.chat_id, row.thread_id, row.date, row.claimed_at).changes > 0) {
+        marked.push({ ...entry, status: 'interrupted', error: note });
+      }
+    }
+    return marked;
+  })();
+}
+
+/**
+ * Interrupted digests of a chat, newest date first: of one topic when `threadId` is given, else of
+ * all its topics; only dates from `sinceDate` ('YYYY-MM-DD') on when given, or only `date`.
+ */
+export function listInterrupted(
+  db: Database.Database,
+  chatId: number,
+  filter: { threadId?: number; sinceDate?: string; date?: string } = {},
+): DigestLogEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM digest_log
+       WHERE chat_id = @chatId AND status = 'interrupted'
+         AND (@threadId IS NULL OR thread_id = @threadId)
+         AND (@sinceDate IS NULL OR date >= @sinceDate)
+         AND (@date IS NULL OR date = @date)
+       ORDER BY date DESC, thread_id`,
+    )
+    .all({
+      chatId,
+      threadId: filter.threadId ?? null,
+      sinceDate: filter.sinceDate ?? null,
+      date: filter.date ?? null,
+    }) as DigestLogRow[];
+  return rows.map(toLogEntry);
 }
 
 /**

@@ -178,4 +178,52 @@ describe('digest through the Telegram emulator', () => {
     await scheduler.tick();
     expect(botTexts().some((t) => t.startsWith('<b>Nhắc việc ngày 06/12/2025</b>'))).toBe(false);
   });
+
+  it('a digest interrupted by a crash is not resent, /nhacviec says so, and the next day arrives as usual', async () => {
+    const { clock, scheduler, say } = setup();
+    const earlier = botTexts().length; // the emulator keeps the previous test's messages
+    await say(ADMIN, '/nhacviec 07:30');
+
+    // The process that claimed the 07:30 send died before Telegram answered.
+    const crashed = createDigestScheduler({
+      db,
+      clock: () => clock.now,
+      compose: async () => ({ html: 'không bao giờ tới', isEmpty: false }),
+      send: () => new Promise(() => {}),
+      sendTimeoutMs: 20,
+      graceHours: 6,
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    clock.now = new Date('2025-12-05T00:30:00.000Z');
+    await crashed.tick();
+
+    // The restarted bot, 20 minutes later, well within the grace window.
+    clock.now = new Date('2025-12-05T00:50:00.000Z');
+    const report = await scheduler.tick();
+    expect(report.interrupted.map((e) => [e.chatId, e.date])).toEqual([[GROUP_ID, '2025-12-05']]);
+    clock.now = new Date('2025-12-05T03:00:00.000Z');
+    await scheduler.tick();
+    const digestsOf = (date: string) =>
+      botTexts()
+        .slice(earlier)
+        .filter((t) => t.startsWith(`<b>Nhắc việc ngày ${date}</b>`));
+    expect(digestsOf('05/12/2025')).toHaveLength(0);
+
+    for (const who of [ADMIN, MEMBER]) {
+      const status = await say(who, '/nhacviec');
+      expect(status).toHaveLength(1);
+      expect(status[0]).toContain('đang nhận nhắc việc lúc <b>07:30</b>');
+      expect(status[0]).toContain('⚠️ Bản tin ngày 05/12/2025 bị gián đoạn lúc 07:30 (không gửi lại).');
+      expect(status[0]).toContain('xem lại bản hôm nay: /bantin');
+    }
+    const today = await say(MEMBER, '/bantin');
+    expect(today[0]?.startsWith('<b>Nhắc việc ngày 05/12/2025</b>')).toBe(true);
+
+    clock.now = new Date('2025-12-06T00:30:00.000Z');
+    await scheduler.tick();
+    expect(digestsOf('06/12/2025')).toHaveLength(1);
+    const nextDay = await say(ADMIN, '/nhacviec');
+    expect(nextDay[0]).toContain('Bản tin ngày 05/12/2025 bị gián đoạn lúc 07:30 (không gửi lại).');
+    expect(nextDay[0]).not.toContain('xem lại bản hôm nay');
+  });
 });

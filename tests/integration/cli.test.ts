@@ -61,7 +61,8 @@ describe('chithi command', () => {
     expect(top.text).toContain('Phấn đấu trong năm có 100% tổ chức đảng');
     expect(typeof top.score).toBe('number');
     expect(top.source).toEqual({
-      file: 'docs/bdbp-ninh-thuan-nghi-quyet-2025.txt',
+      // Keyed by the path inside DATA_DIR (docs), not by the folder the command ran from.
+      file: 'bdbp-ninh-thuan-nghi-quyet-2025.txt',
       title: 'Đảng ủy BĐBP tỉnh Ninh Thuận: kết quả năm 2024, phương hướng năm 2025',
       section: null,
       paragraph: 3,

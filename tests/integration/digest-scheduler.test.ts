@@ -1,10 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { GrammyError } from 'grammy';
-import { openDatabase, type Db } from '../../src/store/db';
-import { getLogEntry, getSubscription, listActive, subscribe } from '../../src/store/subscriptions';
+import { DB_FILE, openDatabase, type Db } from '../../src/store/db';
+import {
+  getLogEntry,
+  getSubscription,
+  listActive,
+  subscribe,
+  upgradeDigestLog,
+} from '../../src/store/subscriptions';
 import { createDigestScheduler, type DigestSchedulerOptions } from '../../src/digest/scheduler';
+import { createDigestService } from '../../src/digest/service';
 
 const HCM = 'Asia/Ho_Chi_Minh';
 const BERLIN = 'Europe/Berlin';
@@ -298,5 +306,216 @@ describe('digest scheduler', () => {
       status: 'sent',
       messageId: 99,
     });
+  });
+});
+
+describe('digest interrupted by a stopped process (at most once, never silent)', () => {
+  interface Warning {
+    obj: Record<string, unknown>;
+    msg: string;
+  }
+  const recording = (warnings: Warning[]) => ({
+    ...silent,
+    warn: (obj: object, msg?: string) =>
+      warnings.push({ obj: obj as Record<string, unknown>, msg: String(msg) }),
+  });
+  const KEY = { chatId: CHAT_HANOI, threadId: 0, date: '2025-12-05' };
+  /** A send that reaches Telegram's door and never hears back: the process dies meanwhile. */
+  const neverAnswers = () => new Promise<{ messageId: number }>(() => {});
+
+  /** Process A claims the 07:30 send of CHAT_HANOI and dies before the answer; CHAT_BERLIN is delivered. */
+  async function crashAfterClaim(): Promise<void> {
+    const a = harness(openDb(), {
+      sendTimeoutMs: 20,
+      send: async (chatId) => (chatId === CHAT_HANOI ? neverAnswers() : { messageId: 500 }),
+    });
+    const report = await a.tickAt('2025-12-05T00:30:00.000Z');
+    expect(report.results.map((r) => [r.chatId, r.outcome])).toEqual([
+      [CHAT_BERLIN, 'sent'],
+      [CHAT_HANOI, 'pending'],
+    ]);
+    // No stop(): the process is gone, its row stays as it left it.
+  }
+
+  it('the next start logs the interrupted send with chat and date, marks it, and does not resend it', async () => {
+    const db = openDb();
+    sub(db, CHAT_HANOI, '07:30', HCM);
+    sub(db, CHAT_BERLIN, '07:30', HCM);
+    await crashAfterClaim();
+    expect(getLogEntry(db, KEY)?.status).toBe('sending');
+
+    // Restarted 20 minutes later, well inside the 6-hour grace window.
+    const warnings: Warning[] = [];
+    const b = harness(openDb(), {
+      logger: recording(warnings),
+      setInterval: () => 0,
+      clearInterval: () => {},
+    });
+    b.at('2025-12-05T00:50:00.000Z');
+    b.scheduler.start();
+    await b.scheduler.stop();
+
+    expect(warnings).toEqual([
+      {
+        obj: expect.objectContaining({
+          chatId: CHAT_HANOI,
+          threadId: 0,
+          date: '2025-12-05',
+          claimedAt: '2025-12-05T00:30:00.000Z',
+        }),
+        msg: expect.stringContaining('not resent'),
+      },
+    ]);
+    expect(getLogEntry(db, KEY)).toMatchObject({ status: 'interrupted', messageId: null });
+    expect(getLogEntry(db, { ...KEY, chatId: CHAT_BERLIN })?.status).toBe('sent');
+
+    // Later ticks of the same day neither resend nor log it again.
+    for (const iso of ['2025-12-05T01:00:00.000Z', '2025-12-05T05:00:00.000Z']) {
+      const report = await b.tickAt(iso);
+      expect(report).toEqual({ results: [], interrupted: [] });
+    }
+    expect(b.sent).toEqual([]);
+    expect(warnings).toHaveLength(1);
+
+    // The next day is an ordinary day for both chats.
+    await b.tickAt('2025-12-06T00:30:00.000Z');
+    expect(b.sent.map((s) => s.html).sort()).toEqual(
+      [`Nhắc việc ${CHAT_BERLIN} 2025-12-06`, `Nhắc việc ${CHAT_HANOI} 2025-12-06`].sort(),
+    );
+  });
+
+  it('leaves a claim younger than staleClaimMinutes alone, and records it the first tick after', async () => {
+    const db = openDb();
+    sub(db, CHAT_HANOI, '07:30', HCM);
+    sub(db, CHAT_BERLIN, '07:30', HCM);
+    await crashAfterClaim();
+
+    // A quick restart (2 minutes): the claim might still be another live process's slow send.
+    const warnings: Warning[] = [];
+    const b = harness(openDb(), { logger: recording(warnings) });
+    const steps: Array<[string, string[]]> = [
+      ['2025-12-05T00:32:00.000Z', []],
+      ['2025-12-05T00:44:59.999Z', []],
+      ['2025-12-05T00:45:00.000Z', ['2025-12-05']],
+      ['2025-12-05T00:45:30.000Z', []],
+    ];
+    for (const [iso, expected] of steps) {
+      const report = await b.tickAt(iso);
+      expect({ iso, marked: report.interrupted.map((e) => e.date) }).toEqual({ iso, marked: expected });
+    }
+    expect(warnings.map((w) => w.obj.chatId)).toEqual([CHAT_HANOI]);
+    expect(b.sent).toEqual([]);
+  });
+
+  it('a shorter staleClaimMinutes records it sooner', async () => {
+    const db = openDb();
+    sub(db, CHAT_HANOI, '07:30', HCM);
+    sub(db, CHAT_BERLIN, '07:30', HCM);
+    await crashAfterClaim();
+    const b = harness(openDb(), { staleClaimMinutes: 5 });
+    expect((await b.tickAt('2025-12-05T00:34:59.000Z')).interrupted).toEqual([]);
+    expect((await b.tickAt('2025-12-05T00:35:00.000Z')).interrupted).toEqual([
+      expect.objectContaining({ ...KEY, status: 'interrupted' }),
+    ]);
+  });
+
+  it("never counts the scheduler's own slow send as interrupted", async () => {
+    const db = openDb();
+    sub(db, CHAT_HANOI, '07:30', HCM);
+    let answer: (v: { messageId: number }) => void = () => {};
+    const h = harness(db, {
+      sendTimeoutMs: 20,
+      send: () => new Promise((resolve) => (answer = resolve)),
+    });
+    await h.tickAt('2025-12-05T00:30:00.000Z');
+    const later = await h.tickAt('2025-12-05T01:30:00.000Z');
+    expect(later.interrupted).toEqual([]);
+    expect(getLogEntry(db, KEY)?.status).toBe('sending');
+    answer({ messageId: 42 });
+    await h.scheduler.stop();
+    expect(getLogEntry(db, KEY)).toMatchObject({ status: 'sent', messageId: 42 });
+  });
+
+  it('a late answer from another process that was only slow still records the digest as sent', async () => {
+    const db = openDb();
+    sub(db, CHAT_HANOI, '07:30', HCM);
+    let answer: (v: { messageId: number }) => void = () => {};
+    const a = harness(openDb(), {
+      sendTimeoutMs: 20,
+      send: () => new Promise((resolve) => (answer = resolve)),
+    });
+    await a.tickAt('2025-12-05T00:30:00.000Z');
+    const b = harness(openDb());
+    expect((await b.tickAt('2025-12-05T00:50:00.000Z')).interrupted).toHaveLength(1);
+    answer({ messageId: 7 });
+    await a.scheduler.stop();
+    expect(getLogEntry(db, KEY)).toMatchObject({ status: 'sent', messageId: 7 });
+    expect(b.sent).toEqual([]);
+  });
+
+  it('upgrades a database whose digest_log predates the interrupted state, keeping its rows', async () => {
+    // The table as released before, with a send left 'sending' by the old version.
+    const old = new Database(path.join(dir, DB_FILE));
+    old.exec(`CREATE TABLE digest_log (
+      id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL, thread_id INTEGER NOT NULL DEFAULT 0,
+      date TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'retry', 'failed')),
+      attempts INTEGER NOT NULL DEFAULT 1, claimed_at TEXT NOT NULL, retry_at TEXT,
+      message_id INTEGER, sent_at TEXT, error TEXT, UNIQUE (chat_id, thread_id, date))`);
+    old
+      .prepare(
+        `INSERT INTO digest_log (id, chat_id, thread_id, date, status, claimed_at, message_id, sent_at)
+         VALUES (?, ?, 0, ?, ?, ?, ?, ?)`,
+      )
+      .run(1, CHAT_HANOI, '2025-12-04', 'sent', '2025-12-04T00:30:00.000Z', 11, '2025-12-04T00:30:01.000Z');
+    old
+      .prepare(
+        `INSERT INTO digest_log (id, chat_id, thread_id, date, status, claimed_at) VALUES (?, ?, 0, ?, ?, ?)`,
+      )
+      .run(2, CHAT_HANOI, '2025-12-05', 'sending', '2025-12-05T00:30:00.000Z');
+    old.close();
+
+    const db = openDb();
+    sub(db, CHAT_HANOI, '07:30', HCM);
+    const h = harness(db);
+    const report = await h.tickAt('2025-12-05T00:50:00.000Z');
+    expect(report.interrupted.map((e) => e.date)).toEqual(['2025-12-05']);
+    expect(getLogEntry(db, { ...KEY, date: '2025-12-04' })).toMatchObject({ status: 'sent', messageId: 11 });
+    expect(db.prepare('SELECT id FROM digest_log ORDER BY id').pluck().all()).toEqual([1, 2]);
+    expect(upgradeDigestLog(db)).toBe(false);
+    expect(h.sent).toEqual([]);
+  });
+
+  it('is told to the chat for a week and to the preview of that date, per topic', async () => {
+    const db = openDb();
+    sub(db, CHAT_HANOI, '07:30', HCM);
+    sub(db, CHAT_BERLIN, '07:30', HCM);
+    sub(db, CHAT_HANOI, '17:00', HCM, 55);
+    await crashAfterClaim();
+    const state = { now: new Date('2025-12-05T00:50:00.000Z') };
+    const b = harness(openDb(), { clock: () => state.now });
+    await b.scheduler.tick();
+    const service = createDigestService({
+      db,
+      clock: () => state.now,
+      digest: { timezone: HCM, daysAhead: 14 },
+    });
+
+    expect(service.recentInterrupted(CHAT_HANOI, 0)).toEqual([
+      expect.objectContaining({ date: '2025-12-05', claimedAt: '2025-12-05T00:30:00.000Z' }),
+    ]);
+    expect(service.recentInterrupted(CHAT_HANOI, 55)).toEqual([]);
+    expect(service.recentInterrupted(CHAT_BERLIN, 0)).toEqual([]);
+    expect(service.compose(CHAT_HANOI, '2025-12-05').notices).toEqual([
+      'Bản tin ngày 05/12/2025 bị gián đoạn lúc 07:30 (không gửi lại)',
+    ]);
+    expect(service.compose(CHAT_HANOI, '2025-12-06').notices).toEqual([]);
+    expect(service.compose(CHAT_BERLIN, '2025-12-05').notices).toEqual([]);
+
+    state.now = new Date('2025-12-11T16:59:00.000Z'); // 23:59 on 11/12 in Hà Nội: still the last 7 days
+    expect(service.recentInterrupted(CHAT_HANOI, 0)).toHaveLength(1);
+    state.now = new Date('2025-12-11T17:00:00.000Z'); // 12/12 in Hà Nội
+    expect(service.recentInterrupted(CHAT_HANOI, 0)).toEqual([]);
+    expect(service.compose(CHAT_HANOI, '2025-12-05').notices).toHaveLength(1);
   });
 });

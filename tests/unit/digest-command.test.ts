@@ -41,4 +41,28 @@ describe('chithi digest', () => {
     expect(r.calls).toEqual([]);
     expect(r.out).toContain('--date YYYY-MM-DD');
   });
+
+  it("prints how that day's send went after the digest, when there is something to tell", async () => {
+    const out: string[] = [];
+    const code = await digestCommand(['--chat', '-1001234567890', '--date', '2025-12-05'], {
+      compose: async () => ({
+        text: 'Nhắc việc ngày 05/12/2025',
+        notices: ['Bản tin ngày 05/12/2025 bị gián đoạn lúc 07:30 (không gửi lại)'],
+      }),
+      out: (t) => out.push(t),
+    });
+    expect(code).toBe(0);
+    expect(out.join('\n')).toBe(
+      'Nhắc việc ngày 05/12/2025\n\n⚠ Bản tin ngày 05/12/2025 bị gián đoạn lúc 07:30 (không gửi lại).',
+    );
+  });
+
+  it('prints the digest alone when the day went normally', async () => {
+    const out: string[] = [];
+    await digestCommand(['--date', '2025-12-05'], {
+      compose: async () => ({ text: 'Nhắc việc ngày 05/12/2025', notices: [] }),
+      out: (t) => out.push(t),
+    });
+    expect(out).toEqual(['Nhắc việc ngày 05/12/2025']);
+  });
 });

@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { describeInterrupted } from '../../digest/delivery';
 import type { DigestService } from '../../digest/service';
 import { parseDigestTime } from '../../digest/time';
 import type { Subscription } from '../../store/subscriptions';
@@ -64,8 +65,21 @@ function describeSetting(ctx: DigestContext, sub: Subscription): string {
   return (
     `🔔 ${capitalize(place(ctx))} đang nhận nhắc việc lúc <b>${sub.time}</b> mỗi ngày ` +
     `(giờ ${escapeHtml(sub.timezone)}).\n` +
+    interruptedLines(ctx, sub) +
     `Đổi giờ: <code>/nhacviec 08:00</code> · Dừng: /tatnhacviec · Xem ngay: /bantin`
   );
+}
+
+/** Digests of the last days lost to a stop mid-send (at most once: not resent), so admins know. */
+function interruptedLines(ctx: DigestContext, sub: Subscription): string {
+  const digest = ctx.services.digest;
+  const lost = digest.recentInterrupted(sub.chatId, sub.threadId);
+  if (lost.length === 0) return '';
+  const today = digest.today(sub.chatId, sub.threadId);
+  const lines = lost.map((e) => `⚠️ ${escapeHtml(describeInterrupted(e, sub.timezone))}.`);
+  const why = 'Bot bị dừng giữa lúc đang gửi nên không rõ bản tin đã đến chưa';
+  const hint = lost.some((e) => e.date === today) ? `; xem lại bản hôm nay: /bantin.` : '.';
+  return `${lines.join('\n')}\n${why}${hint}\n`;
 }
 
 function capitalize(text: string): string {
