@@ -6,7 +6,7 @@ import { detectIntent } from './facts/intent';
 import { answerFromFacts } from './facts/answer';
 import { Db, getGeneration, openDatabase } from './store/db';
 import type { StoredFact } from './facts/types';
-import { deleteFactsForDocument, ensureFactsSchema, insertFacts, listFacts } from './store/facts';
+import { deleteFactsForDocument, insertFacts, listFacts } from './store/facts';
 import {
   DocumentRow,
   getDocument,
@@ -92,12 +92,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const notice = options.notice ?? ((m: string) => process.stderr.write(`${m}\n`));
   const db = openDatabase(config.indexDir);
   if (db.readonly) notice(createError('INDEX_READONLY', config.indexDir).message);
-  else {
-    ensureFactsSchema(db);
-    // Facts go with their document, whichever way it is removed (prune, /xoa, a changed file).
-    db.exec(`CREATE TRIGGER IF NOT EXISTS facts_follow_documents AFTER DELETE ON documents
-             BEGIN DELETE FROM facts WHERE document_id = OLD.id; END;`);
-  }
+
   // Facts and titles change only with documents (facts are written in the document's transaction),
   // so they are read once per generation rather than on every question.
   let factsCache: { generation: number; facts: StoredFact[]; docs: Map<number, DocumentRow> } | undefined;

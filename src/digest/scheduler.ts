@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import {
   claim,
   deactivate,
-  ensureSubscriptionsSchema,
   listActive,
   markFailed,
   markInterrupted,
@@ -139,7 +138,6 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   const sending = new Set<string>();
   let handle: unknown;
   let running = false;
-  ensureSubscriptionsSchema(db);
 
   /**
    * At most once: a claim whose process stopped before Telegram's answer was recorded may or may not

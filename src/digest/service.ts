@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import {
-  ensureSubscriptionsSchema,
   getSubscription,
   listInterrupted,
   subscribe,
@@ -48,7 +47,6 @@ export interface DigestServiceOptions {
 export function createDigestService(options: DigestServiceOptions): DigestService {
   const { db, clock } = options;
   const { timezone, daysAhead } = options.digest;
-  ensureSubscriptionsSchema(db);
   const zoneOf = (chatId: number, threadId: number): string =>
     getSubscription(db, chatId, threadId)?.timezone ?? timezone;
   const today = (chatId: number, threadId: number): string => localDate(clock(), zoneOf(chatId, threadId));

@@ -2,21 +2,6 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Embedder } from './embedder';
 
-/**
- * Vectors by (model, passage text). `model` is embeddingModelKey(); `text_hash` the sha256 of the
- * NFC passage text; `vector` little-endian float32 (the byte order of every machine Node runs on
- * here: x64 and arm64). WITHOUT ROWID: the 2-column key is the only access path.
- */
-export const EMBEDDING_CACHE_SCHEMA = `
-CREATE TABLE IF NOT EXISTS embedding_cache (
-  model     TEXT NOT NULL,
-  text_hash BLOB NOT NULL,
-  dims      INTEGER NOT NULL,
-  vector    BLOB NOT NULL,
-  PRIMARY KEY (model, text_hash)
-) WITHOUT ROWID;
-`;
-
 /** Everything that changes the vector of a text: weights, precision and prefixes. */
 export function embeddingModelKey(e: Pick<Embedder, 'modelId' | 'dtype' | 'prefixScheme'>): string {
   return `${e.modelId}|${e.dtype}|${e.prefixScheme}`;
@@ -44,12 +29,11 @@ export class EmbeddingCache {
   private readonly putStmt: Database.Statement<[string, Buffer, number, Buffer]>;
   private readonly countStmt: Database.Statement<[string], { n: number }>;
 
-  /** Creates the table if needed. `modelKey` comes from embeddingModelKey(embedder). */
+  /** Over the embedding_cache table (src/store/schema.ts). `modelKey` comes from embeddingModelKey(embedder). */
   constructor(
     private readonly db: Database.Database,
     readonly modelKey: string,
   ) {
-    db.exec(EMBEDDING_CACHE_SCHEMA);
     this.getStmt = db.prepare('SELECT dims, vector FROM embedding_cache WHERE model = ? AND text_hash = ?');
     this.putStmt = db.prepare(
       'INSERT OR REPLACE INTO embedding_cache (model, text_hash, dims, vector) VALUES (?, ?, ?, ?)',

@@ -4,12 +4,7 @@ import { Db } from '../store/db';
 import { allPassageIds, iteratePassages, PassageRow } from '../store/documents';
 import { normalizeText } from '../text/normalize';
 import { Embedder, EmbedLog, loadEmbedder } from './embedder';
-import {
-  EMBEDDING_CACHE_SCHEMA,
-  EmbeddingCache,
-  embeddingModelKey,
-  embedPassagesCached,
-} from './embedding-cache';
+import { EmbeddingCache, embeddingModelKey, embedPassagesCached } from './embedding-cache';
 import { VectorSearcher } from './retriever';
 import { reconcileVectors, VectorIndex } from './vector-index';
 
@@ -39,7 +34,6 @@ export async function openSemanticLayer(
     notice(`${createError('MODEL_UNAVAILABLE', reason ?? '').message} Đang dùng tìm kiếm theo từ khóa.`);
     return null;
   }
-  db.exec(EMBEDDING_CACHE_SCHEMA);
   const cache = new EmbeddingCache(db, embeddingModelKey(embedder));
   const opened = await VectorIndex.open(config.indexDir, embedder);
   if (opened.cause === 'corrupt' || opened.cause === 'mismatch') notice(opened.reason ?? '');

@@ -2,52 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createError, explainError, isChithiError } from '../errors';
+import { MIGRATIONS } from './schema';
 
 export type Db = Database.Database;
-
-/**
- * Schema migrations, applied in order; each runs once (tracked by PRAGMA user_version). Feature
- * modules add their own tables by appending here so one file shows the whole schema history.
- */
-const MIGRATIONS: string[] = [
-  `CREATE TABLE IF NOT EXISTS documents (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     file TEXT NOT NULL UNIQUE,
-     title TEXT NOT NULL,
-     hash TEXT NOT NULL,
-     format TEXT NOT NULL DEFAULT 'txt',
-     ocr INTEGER NOT NULL DEFAULT 0,
-     notes TEXT NOT NULL DEFAULT '[]',
-     added_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   -- AUTOINCREMENT: passage ids are never reused, so a vector-index label always means one passage.
-   CREATE TABLE IF NOT EXISTS passages (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-     ordinal INTEGER NOT NULL,
-     paragraph INTEGER NOT NULL,
-     kind TEXT NOT NULL,
-     section TEXT,
-     page INTEGER,
-     text TEXT NOT NULL,
-     years TEXT NOT NULL DEFAULT '[]'
-   );
-   CREATE INDEX IF NOT EXISTS passages_document ON passages(document_id, ordinal);
-   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
-  // What each document is about (docs/decisions/010-document-scope.md), and which version of the
-  // parser read it: a document read by an older parser is read again at the next ingest.
-  `ALTER TABLE documents ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
-   ALTER TABLE documents ADD COLUMN parser INTEGER NOT NULL DEFAULT 0;`,
-];
-
-/** Extra schema from feature modules (facts, subscriptions, embedding cache), idempotent SQL. */
-const featureSchemas: string[] = [];
-
-/** Registers idempotent SQL (CREATE … IF NOT EXISTS) run at every open. */
-export function registerSchema(sql: string): void {
-  if (!featureSchemas.includes(sql)) featureSchemas.push(sql);
-}
 
 export const DB_FILE = 'chithi.db';
 
@@ -116,12 +73,13 @@ export function openMemoryDatabase(): Db {
 function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let v = version; v < MIGRATIONS.length; v++) {
+    const step = MIGRATIONS[v]!;
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
-  for (const sql of featureSchemas) db.exec(sql);
 }
 
 /** A counter bumped by every change to documents, so readers know when to reload. */

@@ -2,23 +2,6 @@ import type { Database } from 'better-sqlite3';
 import type { Fact, FactKind, StoredFact } from '../facts/types';
 import type { FactSource } from '../facts/format';
 
-/**
- * The facts table: one row per extracted fact, linked to its document and passage. `year` is
- * denormalized from the fact so "/chitieu 2025" is an index lookup; `data` is the Fact as JSON.
- */
-export const FACTS_SCHEMA = `
-CREATE TABLE IF NOT EXISTS facts (
-  id INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL,
-  passage_id INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  year INTEGER,
-  data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS facts_kind_year ON facts(kind, year);
-CREATE INDEX IF NOT EXISTS facts_document ON facts(document_id);
-`;
-
 /** The year a fact is about, for filtering: its own year, else its date's. */
 export function factYear(fact: Fact): number | null {
   switch (fact.kind) {
@@ -31,11 +14,6 @@ export function factYear(fact: Fact): number | null {
     case 'deadline':
       return fact.date.year ?? null;
   }
-}
-
-/** Creates the table if needed. Idempotent. */
-export function ensureFactsSchema(db: Database): void {
-  db.exec(FACTS_SCHEMA);
 }
 
 /** Stores a document's facts in one transaction. */

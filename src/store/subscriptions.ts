@@ -1,64 +1,4 @@
 import type Database from 'better-sqlite3';
-import { registerSchema } from './db';
-
-/**
- * Columns of digest_log. `status`: 'sending' (claimed, no answer recorded yet), 'sent', 'retry'
- * (released after a retryable failure), 'failed' (given up for the day), 'interrupted' (left
- * 'sending' by a process that stopped mid-send; never resent: docs/decisions/006-digest-scheduling.md).
- */
-const DIGEST_LOG_COLUMNS = `
-  id INTEGER PRIMARY KEY,
-  chat_id INTEGER NOT NULL,
-  thread_id INTEGER NOT NULL DEFAULT 0,
-  date TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'retry', 'failed', 'interrupted')),
-  attempts INTEGER NOT NULL DEFAULT 1,
-  claimed_at TEXT NOT NULL,
-  retry_at TEXT,
-  message_id INTEGER,
-  sent_at TEXT,
-  error TEXT,
-  UNIQUE (chat_id, thread_id, date)
-`;
-
-const DIGEST_LOG_COLUMN_NAMES =
-  'id, chat_id, thread_id, date, status, attempts, claimed_at, retry_at, message_id, sent_at, error';
-
-/**
- * Digest subscriptions and the log of what was sent. `thread_id` is 0 for a chat without forum
- * topics. The UNIQUE key of digest_log is what keeps two bot processes on one database from both
- * sending a chat's digest for the same day: whoever inserts the row first sends.
- */
-export const SUBSCRIPTIONS_SCHEMA = `
-CREATE TABLE IF NOT EXISTS subscriptions (
-  chat_id INTEGER NOT NULL,
-  thread_id INTEGER NOT NULL DEFAULT 0,
-  time TEXT NOT NULL,
-  timezone TEXT NOT NULL,
-  active INTEGER NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  last_sent_date TEXT,
-  last_doc_seen_at TEXT,
-  deactivated_reason TEXT,
-  PRIMARY KEY (chat_id, thread_id)
-);
-CREATE TABLE IF NOT EXISTS digest_log (${DIGEST_LOG_COLUMNS});
-`;
-
-/**
- * Widens the status CHECK of a digest_log created before 'interrupted' existed. SQLite cannot alter
- * a CHECK, so the table is rebuilt (rows and ids kept). Meant as one step of the ordered migration
- * list; until then `ensureSubscriptionsSchema` applies it when needed.
- */
-export const DIGEST_LOG_INTERRUPTED_MIGRATION = `
-CREATE TABLE digest_log_new (${DIGEST_LOG_COLUMNS});
-INSERT INTO digest_log_new (${DIGEST_LOG_COLUMN_NAMES}) SELECT ${DIGEST_LOG_COLUMN_NAMES} FROM digest_log;
-DROP TABLE digest_log;
-ALTER TABLE digest_log_new RENAME TO digest_log;
-`;
-
-registerSchema(SUBSCRIPTIONS_SCHEMA);
 
 export interface Subscription {
   chatId: number;
@@ -124,38 +64,6 @@ function toSubscription(row: SubscriptionRow): Subscription {
     lastSentDate: row.last_sent_date,
     lastDocSeenAt: row.last_doc_seen_at,
   };
-}
-
-/**
- * Creates both tables when missing and widens an older digest_log to accept 'interrupted'.
- * Idempotent; the lead's migrations may run the same SQL.
- */
-export function ensureSubscriptionsSchema(db: Database.Database): void {
-  db.exec(SUBSCRIPTIONS_SCHEMA);
-  upgradeDigestLog(db);
-}
-
-function digestLogAcceptsInterrupted(db: Database.Database): boolean {
-  const row = db
-    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'digest_log'`)
-    .get() as { sql: string } | undefined;
-  return !row || row.sql.includes("'interrupted'");
-}
-
-/**
- * Applies DIGEST_LOG_INTERRUPTED_MIGRATION when digest_log still has the old CHECK. Returns true when
- * it rebuilt the table. A read-only database is left as it is (it cannot hold new states anyway).
- * The write lock is taken first, so two processes starting together rebuild it once.
- */
-export function upgradeDigestLog(db: Database.Database): boolean {
-  if (db.readonly || digestLogAcceptsInterrupted(db)) return false;
-  return db
-    .transaction(() => {
-      if (digestLogAcceptsInterrupted(db)) return false;
-      db.exec(DIGEST_LOG_INTERRUPTED_MIGRATION);
-      return true;
-    })
-    .immediate();
 }
 
 /**

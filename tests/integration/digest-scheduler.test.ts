@@ -4,13 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { GrammyError } from 'grammy';
 import { DB_FILE, openDatabase, type Db } from '../../src/store/db';
-import {
-  getLogEntry,
-  getSubscription,
-  listActive,
-  subscribe,
-  upgradeDigestLog,
-} from '../../src/store/subscriptions';
+import { upgradeDigestLog } from '../../src/store/schema';
+import { getLogEntry, getSubscription, listActive, subscribe } from '../../src/store/subscriptions';
 import { createDigestScheduler, type DigestSchedulerOptions } from '../../src/digest/scheduler';
 import { createDigestService } from '../../src/digest/service';
 

@@ -12,6 +12,7 @@ import {
   hashText,
 } from '../../src/search/embedding-cache';
 import { loadEmbedder, type Embedder } from '../../src/search/embedder';
+import { openDatabase } from '../../src/store/db';
 import { createTinyModel } from '../helpers/tiny-model';
 
 const PASSAGES = [
@@ -51,8 +52,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+/** A database with the whole schema (the embedding cache is one of its tables), in its own folder. */
 function openDb(name: string): Database.Database {
-  return new Database(path.join(root, name));
+  return openDatabase(path.join(root, name));
 }
 
 describe('hashText', () => {

@@ -1,13 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  FACTS_SCHEMA,
-  deleteFactsForDocument,
-  factSources,
-  insertFacts,
-  listFacts,
-} from '../../src/store/facts';
+import { FACTS_SCHEMA } from '../../src/store/schema';
+import { deleteFactsForDocument, factSources, insertFacts, listFacts } from '../../src/store/facts';
 import { factsCommand } from '../../src/commands/facts';
 import { extractFacts } from '../../src/facts/extract-facts';
 import { detectIntent } from '../../src/facts/intent';
