@@ -5,6 +5,7 @@ import type { BotContext } from './bot/context';
 import { DIGEST_COMMANDS, digestFeature } from './bot/features/digest';
 import { FACTS_COMMANDS, factsFeature } from './bot/features/facts';
 import { UPLOAD_COMMANDS, uploadsFeature } from './bot/features/uploads';
+import { checkBotApi } from './bot/connection';
 import { createStartLogger, startBot } from './bot/start';
 import { Config } from './config';
 import { createDigestScheduler, DigestScheduler } from './digest/scheduler';
@@ -20,6 +21,11 @@ import { createFactsService } from './facts/service';
 export async function runStart(config: Config): Promise<number> {
   const local = !config.telegramToken;
   const logger = createStartLogger(config);
+  // Telegram first: a wrong TELEGRAM_API_ROOT or token stops here, in seconds, with one clear line,
+  // before the index is opened and the digest scheduler starts.
+  const botInfo = config.telegramToken
+    ? await checkBotApi(config.telegramToken, config.telegramApiRoot, { logger })
+    : undefined;
   const app = await openApp(config, {
     notice: (m) => (local ? process.stderr.write(`${m}\n`) : logger.warn(m)),
   });
@@ -52,6 +58,7 @@ export async function runStart(config: Config): Promise<number> {
     return await startBot(config, app, {
       logger,
       bot: {
+        ...(botInfo ? { botInfo } : {}),
         // The digest feature reads ctx.services.digest, provided through extraServices below.
         features: [
           digestFeature as unknown as Composer<BotContext>,

@@ -33,6 +33,22 @@ export function leadingCommand(msg: Message): { name: string; target: string | u
   return { name: name.toLowerCase(), target };
 }
 
+/**
+ * The message text with its leading command in lowercase ("/HOI@Chithi_Bot chỉ tiêu" → "/hoi@Chithi_Bot
+ * chỉ tiêu"), or undefined when there is nothing to change. Only ASCII letters of the command name
+ * change, so entity offsets stay valid; the @target is left alone (grammY compares it case-insensitively).
+ */
+export function lowercaseCommand(msg: Pick<Message, 'text' | 'entities'>): string | undefined {
+  const text = msg.text;
+  const first = msg.entities?.[0];
+  if (!text || !first || first.type !== 'bot_command' || first.offset !== 0) return undefined;
+  const command = entityText(text, first);
+  const at = command.indexOf('@');
+  const name = at < 0 ? command : command.slice(0, at);
+  const lower = name.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return lower === name ? undefined : lower + text.slice(name.length);
+}
+
 function isReplyToBot(msg: Message, ctx: Context): boolean {
   return msg.reply_to_message?.from?.id === ctx.me.id;
 }

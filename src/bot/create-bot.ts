@@ -3,6 +3,8 @@ import { Bot, BotError, Composer, GrammyError, HttpError, type Middleware } from
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../config';
 import { isChithiError } from '../errors';
+import { stripUnsafeChars } from '../text/safe-text';
+import { lowercaseCommand } from './addressing';
 import { BOT_COMMANDS, describeError, type BotCommandSpec } from './commands';
 import type { BotContext, BotServices, BotState } from './context';
 import { createAccessFeature } from './features/access';
@@ -10,7 +12,7 @@ import { createAdminFeature } from './features/admin';
 import { askFeature } from './features/ask';
 import { documentsFeature } from './features/documents';
 import { notFoundFeature } from './features/not-found';
-import { createRateLimitFeature } from './features/rate-limit';
+import { createRateLimitFeature, type RateLimits } from './features/rate-limit';
 import { startHelpFeature } from './features/start-help';
 import { ResultStore } from './result-store';
 
@@ -24,6 +26,8 @@ export interface CreateBotOptions {
   features?: Middleware<BotContext>[];
   /** How long "Xem thêm"/"Toàn văn" buttons keep working, in milliseconds (default 24 h). */
   resultTtlMs?: number;
+  /** Upload and button limits per user per minute (30 and 60); questions follow RATE_LIMIT_PER_MINUTE. */
+  rateLimits?: Omit<RateLimits, 'questionsPerMinute'>;
   /** Commands in Telegram's menu and in /help; defaults to BOT_COMMANDS. */
   commands?: readonly BotCommandSpec[];
 }
@@ -53,7 +57,7 @@ function logError(ctx: BotContext, err: unknown): void {
 /** Tells the person something went wrong (a ChithiError carries its own Vietnamese message). */
 async function apologize(ctx: BotContext, err: unknown): Promise<void> {
   if (isChatGoneError(err)) return;
-  const text = isChithiError(err) ? err.message : APOLOGY;
+  const text = isChithiError(err) ? stripUnsafeChars(err.message) : APOLOGY;
   try {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: text.slice(0, 200) });
     else if (ctx.chat) {
@@ -79,7 +83,8 @@ export function createBot(
 ): Bot<BotContext> {
   // A token is required by grammY even when no request leaves the process (local chat, tests).
   const bot = new Bot<BotContext>(config.telegramToken ?? 'local', {
-    client: { apiRoot: config.telegramApiRoot },
+    // Long polling waits 30 s for updates; a request silent for twice that is a dead connection.
+    client: { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const state: BotState = {
@@ -93,6 +98,9 @@ export function createBot(
   // Updates of one chat are handled one after another (answers stay in order); chats run in parallel.
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString()));
   bot.use(async (ctx, next) => {
+    // Commands are matched in lowercase (grammY's are case-sensitive): /HOI and /Hoi@Bot work too.
+    const command = ctx.message && lowercaseCommand(ctx.message);
+    if (ctx.message && command !== undefined) ctx.message.text = command;
     ctx.config = config;
     ctx.services = services;
     ctx.state = state;
@@ -101,7 +109,12 @@ export function createBot(
 
   const features = new Composer<BotContext>();
   features.use(createAccessFeature());
-  features.use(createRateLimitFeature(config.rateLimitPerMinute, services.clock));
+  features.use(
+    createRateLimitFeature(
+      { questionsPerMinute: config.rateLimitPerMinute, ...options.rateLimits },
+      services.clock,
+    ),
+  );
   features.use(startHelpFeature);
   features.use(documentsFeature);
   features.use(createAdminFeature());

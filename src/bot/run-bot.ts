@@ -1,8 +1,8 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Config } from '../config';
 import { createError } from '../errors';
 import { BOT_COMMANDS, describeError, registerCommands } from './commands';
+import { checkBotApi, pollingRetry, sendRetry, type CheckBotApiOptions } from './connection';
 import type { BotServices } from './context';
 import { createBot, type CreateBotOptions } from './create-bot';
 
@@ -11,39 +11,50 @@ export interface RunningBot {
   stop(): Promise<void>;
   /** The bot's @username, as Telegram reported it. */
   username: string;
+  /**
+   * Resolves with the error when polling stopped by itself (token revoked: 401; another instance
+   * polling: 409). Outages do not end it: they are retried and logged. Never resolves after stop().
+   */
+  failed: Promise<unknown>;
 }
 
-export type RunBotOptions = CreateBotOptions;
+export interface RunBotOptions extends CreateBotOptions {
+  /** How the getMe check at start retries (when `botInfo` is not given). */
+  check?: CheckBotApiOptions;
+  /** First and longest pause between getUpdates attempts during an outage, in ms (1 s, 60 s). */
+  polling?: { initialDelayMs?: number; maxDelayMs?: number };
+}
 
 /**
  * Runs the bot with long polling through @grammyjs/runner (sequential per chat, parallel across
- * chats). Failed requests are retried on 429 (after retry_after) and on 5xx or network errors.
- * Throws a ChithiError when the token is missing or Telegram cannot be reached at start.
+ * chats). Telegram is checked first with getMe, a bounded number of times (checkBotApi: a
+ * ChithiError naming TELEGRAM_API_ROOT when it cannot be reached, another for a rejected token).
+ * Once running, getUpdates is retried through outages with capped backoff and every failure logged;
+ * other requests are retried on 429, 5xx and (a few times) network errors.
  */
 export async function runBot(
   config: Config,
   services: BotServices,
   options: RunBotOptions = {},
 ): Promise<RunningBot> {
-  if (!config.telegramToken) throw createError('TELEGRAM_TOKEN_MISSING');
+  const token = config.telegramToken;
+  if (!token) throw createError('TELEGRAM_TOKEN_MISSING');
   const { logger } = services;
-  const bot = createBot(config, services, options);
-  // Waits over a minute are not worth it: the person has moved on.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
-
-  try {
-    await bot.init();
-  } catch (err) {
-    const why = describeError(err);
-    throw createError('TELEGRAM_UNREACHABLE', config.telegramApiRoot, String(why.description ?? why.message));
-  }
+  const botInfo =
+    options.botInfo ?? (await checkBotApi(token, config.telegramApiRoot, { logger, ...options.check }));
+  const bot = createBot(config, services, { ...options, botInfo });
+  bot.api.config.use(
+    sendRetry({ logger, token }),
+    pollingRetry({ logger, token, apiRoot: config.telegramApiRoot, ...options.polling }),
+  );
   await registerCommands(bot.api, logger, options.commands ?? BOT_COMMANDS);
 
   const handle: RunnerHandle = run(bot, {
     runner: {
       fetch: { allowed_updates: ['message', 'callback_query'] },
+      // Outages are retried (and logged) by pollingRetry; what reaches the runner is fatal.
       retryInterval: 'exponential',
-      // getUpdates errors go to our JSON logs below, not to console.error.
+      // getUpdates errors go to our JSON logs, not to console.error.
       silent: true,
     },
   });
@@ -55,11 +66,17 @@ export async function runBot(
     },
     'bot started (long polling)',
   );
-  handle.task()?.catch((err: unknown) => logger.error({ err: describeError(err) }, 'update polling stopped'));
+  const failed = new Promise<unknown>((resolve) => {
+    handle.task()?.catch((err: unknown) => {
+      logger.error({ err: describeError(err) }, 'update polling stopped');
+      resolve(err);
+    });
+  });
 
   let stopping: Promise<void> | null = null;
   return {
     username: bot.botInfo.username,
+    failed,
     stop() {
       stopping ??= (async () => {
         if (handle.isRunning()) await handle.stop();

@@ -9,7 +9,9 @@ import type { DocumentProfile } from '../profile/profile';
 import type { Config } from '../config';
 import type { IngestReport } from '../ingest/ingest';
 import type { Retriever } from '../search/types';
+import { createError } from '../errors';
 import { describeError } from './commands';
+import { describeApiFailure } from './connection';
 import type { BotServices, DocumentSummary } from './context';
 import { runLocalChat, type LocalChatIO } from './local-chat';
 import { runBot, type RunBotOptions } from './run-bot';
@@ -128,7 +130,16 @@ export async function startBot(
     return 0;
   }
   const bot = await runBot(config, services, options.bot);
-  const signal = await (options.shutdown ?? firstSignal());
+  const outcome = await Promise.race([
+    (options.shutdown ?? firstSignal()).then((signal) => ({ signal, failure: undefined })),
+    bot.failed.then((failure) => ({ signal: undefined, failure })),
+  ]);
+  if (outcome.failure !== undefined) {
+    // Polling ended by itself (token revoked, another instance polling): exit so a supervisor sees it.
+    await bot.stop();
+    throw createError('TELEGRAM_POLLING_STOPPED', describeApiFailure(outcome.failure, config.telegramToken));
+  }
+  const { signal } = outcome;
   logger.info(
     { signal: typeof signal === 'string' ? signal : undefined },
     'shutting down: finishing updates in flight',

@@ -18,7 +18,7 @@ import { decideScope, ScopeDecision, ScopedDocument } from './scoping';
 import type { DocumentProfile } from '../profile/profile';
 import { documentReference } from '../profile/describe';
 import { listDocuments } from '../store/documents';
-import { MAX_QUESTION_CHARS } from './question';
+import { MAX_QUESTION_CHARS, questionLength } from './question';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
 
 /**
@@ -197,7 +197,7 @@ export class SearchEngine implements Retriever {
   async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
     const q = question.trim();
     if (!q) throw createError('QUESTION_EMPTY');
-    if (q.length > MAX_QUESTION_CHARS) throw createError('QUESTION_TOO_LONG', MAX_QUESTION_CHARS);
+    if (questionLength(q) > MAX_QUESTION_CHARS) throw createError('QUESTION_TOO_LONG', MAX_QUESTION_CHARS);
     this.refresh();
     const top = Math.max(1, options.top ?? 3);
     const offset = Math.max(0, options.offset ?? 0);

@@ -9,6 +9,7 @@ import type { BotContext } from '../../src/bot/context';
 import { TELEGRAM_MESSAGE_LIMIT } from '../../src/bot/format';
 import type { AskResult, SearchResult } from '../../src/search/types';
 import { createError } from '../../src/errors';
+import { stripUnsafeChars } from '../../src/text/safe-text';
 import {
   ALICE,
   BOB,
@@ -341,14 +342,27 @@ describe('access control', () => {
 });
 
 describe('rate limit', () => {
-  test('over the limit: one polite note, then silence until the minute has passed', async () => {
+  test('every question over the limit gets its own reply with the seconds to wait, none is dropped', async () => {
     const h = setup({ RATE_LIMIT_PER_MINUTE: '2' });
-    for (let i = 0; i < 4; i++) await h.send(h.updates.message(`chỉ tiêu tổ chức đảng lần ${i}`));
+    const asked = [];
+    for (let i = 0; i < 5; i++) {
+      const update = h.updates.message(`chỉ tiêu tổ chức đảng lần ${i}`);
+      asked.push(update.message!.message_id);
+      await h.send(update);
+      h.services.now.value = new Date(h.services.now.value.getTime() + 10_000);
+    }
     expect(h.services.retriever.asked).toHaveLength(2);
-    const notes = h.api.texts().filter((t) => t.includes('hỏi hơi nhanh'));
-    expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatch(/đợi khoảng \d+ giây/);
-    h.services.now.value = new Date(h.services.now.value.getTime() + 61_000);
+    const notes = h.api.of('sendMessage').filter((p) => String(p.text).includes('hỏi hơi nhanh'));
+    // The window opened at 0 s: asked at 20, 30 and 40 s, they may ask again after 40, 30 and 20 s.
+    expect(notes.map((p) => p.text)).toEqual([
+      'Anh/chị hỏi hơi nhanh; vui lòng hỏi lại sau 40 giây.',
+      'Anh/chị hỏi hơi nhanh; vui lòng hỏi lại sau 30 giây.',
+      'Anh/chị hỏi hơi nhanh; vui lòng hỏi lại sau 20 giây.',
+    ]);
+    expect(notes.map((p) => (p.reply_parameters as { message_id: number }).message_id)).toEqual(
+      asked.slice(2),
+    );
+    h.services.now.value = new Date(h.services.now.value.getTime() + 11_000);
     await h.send(h.updates.message('chỉ tiêu tổ chức đảng'));
     expect(h.services.retriever.asked).toHaveLength(3);
   });
@@ -359,6 +373,107 @@ describe('rate limit', () => {
     await h.send(h.updates.message('/hoi chỉ tiêu', { chat: GROUP, from: ALICE }));
     await h.send(h.updates.message('/hoi chỉ tiêu', { chat: GROUP, from: BOB }));
     expect(h.services.retriever.asked).toHaveLength(2);
+  });
+
+  test('button presses have their own limit: a user out of questions can still page and read', async () => {
+    const h = setup({ RATE_LIMIT_PER_MINUTE: '1' });
+    await h.send(h.updates.message('chỉ tiêu năm 2025 tổ chức đảng công tác'));
+    const answer = lastSent(h);
+    const kb = buttons(h.api.of('sendMessage')[0]!);
+    h.api.clear();
+    for (const b of kb.filter((b) => b.text.startsWith('Toàn văn')))
+      await h.send(h.updates.callback(b.callback_data, answer));
+    expect(h.api.of('answerCallbackQuery').map((p) => p.text)).toEqual([undefined, undefined, undefined]);
+    expect(h.api.texts().filter((t) => t.includes('Toàn văn kết quả'))).toHaveLength(3);
+  });
+
+  test('buttons pressed faster than 60 a minute get a toast with the wait, not silence', async () => {
+    const h = setup();
+    await h.send(h.updates.message('chỉ tiêu năm 2025 tổ chức đảng công tác'));
+    const answer = lastSent(h);
+    const full = buttons(h.api.of('sendMessage')[0]!)[0]!;
+    h.api.clear();
+    for (let i = 0; i < 61; i++) await h.send(h.updates.callback(full.callback_data, answer));
+    const toasts = h.api.of('answerCallbackQuery');
+    expect(toasts).toHaveLength(61);
+    expect(toasts.at(-1)!.text).toBe('Anh/chị bấm hơi nhanh; vui lòng bấm lại sau 60 giây.');
+    expect(h.services.retriever.asked).toHaveLength(1);
+  });
+});
+
+describe('input hygiene', () => {
+  test.each([
+    [
+      'right-to-left override',
+      'chỉ tiêu \u202Etổ chức đảng\u202C năm 2025',
+      'chỉ tiêu tổ chức đảng năm 2025',
+    ],
+    ['isolates and marks', '\u2066chỉ tiêu\u2069 \u200Fđảng viên\u200E mới', 'chỉ tiêu đảng viên mới'],
+    ['C0 controls', 'kết nạp\u0000 đảng viên\u0007\u001B[31m mới', 'kết nạp đảng viên[31m mới'],
+    [
+      'tab and newline kept (then collapsed in the echo)',
+      'chỉ tiêu\tnăm 2025\nlà gì?',
+      'chỉ tiêu năm 2025 là gì?',
+    ],
+  ])('%s: stripped from the search and from the echo', async (_name, question, echoed) => {
+    const h = setup();
+    await h.send(h.updates.message(question));
+    const text = h.api.texts()[0]!;
+    expect(text).toContain(`<i>${echoed}</i>`);
+    expect(stripUnsafeChars(text)).toBe(text);
+    const asked = h.services.retriever.asked[0]!.question;
+    expect(stripUnsafeChars(asked)).toBe(asked);
+  });
+
+  test('a question of only control characters is empty', async () => {
+    const h = setup();
+    await h.send(h.updates.message('\u202E\u200F\u0007'));
+    expect(h.api.texts()[0]).toContain('Câu hỏi đang trống');
+    expect(h.services.retriever.asked).toHaveLength(0);
+  });
+
+  test.each([
+    ['1,000 emoji (2,000 UTF-16 units)', '🇻🇳'.repeat(500), 'accepted'],
+    [
+      '1,000 NFD letters plus 5 bidi marks',
+      'ệ'.repeat(1000).normalize('NFD') + '\u202E'.repeat(5),
+      'accepted',
+    ],
+    ['1,001 characters', 'a'.repeat(1001), 'refused'],
+    ['1,001 emoji', '😀'.repeat(1001), 'refused'],
+  ])('length counted in characters after NFC: %s is %s', async (_name, question, outcome) => {
+    const h = setup();
+    await h.send(h.updates.message(question));
+    expect(h.services.retriever.asked).toHaveLength(outcome === 'accepted' ? 1 : 0);
+    if (outcome === 'refused') expect(h.api.texts()[0]).toContain('1.001 ký tự');
+  });
+
+  test.each([
+    ['/HOI@chithi_test_bot chỉ tiêu tổ chức đảng'],
+    ['/Hoi chỉ tiêu tổ chức đảng'],
+    ['/HOI@Chithi_Test_Bot chỉ tiêu tổ chức đảng'],
+    ['/hoi@CHITHI_TEST_BOT chỉ tiêu tổ chức đảng'],
+    ['/ASK chỉ tiêu tổ chức đảng'],
+  ])('group command %s is matched case-insensitively', async (text) => {
+    const h = setup();
+    await h.send(h.updates.message(text, { chat: GROUP }));
+    expect(h.api.texts()[0]).toContain('100% tổ chức đảng');
+    expect(h.services.retriever.asked[0]!.question).toBe('chỉ tiêu tổ chức đảng');
+  });
+
+  test.each([
+    ['/TAILIEU', 'Nghị quyết'],
+    ['/Help', '/hoi'],
+  ])('%s works in capitals too', async (command, expected) => {
+    const h = setup();
+    await h.send(h.updates.message(command, { chat: GROUP }));
+    expect(h.api.texts()[0]).toContain(expected);
+  });
+
+  test('/HOI@other_bot in capitals is still for another bot', async () => {
+    const h = setup();
+    await h.send(h.updates.message('/HOI@Other_Bot chỉ tiêu', { chat: GROUP }));
+    expect(h.api.calls).toEqual([]);
   });
 });
 

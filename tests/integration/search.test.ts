@@ -98,3 +98,15 @@ describe('SearchEngine.ask over the seed and near-miss reports', () => {
     await expect(engine.ask('chỉ tiêu '.repeat(200))).rejects.toMatchObject({ code: 'QUESTION_TOO_LONG' });
   });
 });
+
+describe('question length is counted as people count it (characters after NFC)', () => {
+  it.each<[string, string]>([
+    ['1000 letters typed decomposed (NFD: about 2000 UTF-16 units)', 'ế'.repeat(1000).normalize('NFD')],
+    ['600 emoji (1200 UTF-16 units)', '📌'.repeat(600)],
+  ])('%s are accepted', async (_name, question) => {
+    await expect(engine.ask(question)).resolves.toMatchObject({ found: false });
+  });
+  it('1001 characters are refused with the limit named', async () => {
+    await expect(engine.ask('a'.repeat(1001))).rejects.toThrow('Câu hỏi quá dài (tối đa 1000 ký tự).');
+  });
+});

@@ -539,3 +539,42 @@ test.each([
 ])('nameForMime(%j) → %j', (mime, name) => {
   expect(nameForMime(mime)).toBe(name);
 });
+
+describe('limits and names', () => {
+  test('12 files in a minute (question limit 10) are all stored and answered; questions stay open', async () => {
+    const h = await setup({ RATE_LIMIT_PER_MINUTE: '10' });
+    for (let i = 1; i <= 12; i++) {
+      await upload(h, `báo cáo tháng ${i}.txt`, Buffer.from(`Tháng ${i}: kết nạp ${i} đảng viên mới.`));
+    }
+    expect(fs.readdirSync(h.dataDir)).toHaveLength(12);
+    expect(h.api.texts().join('\n')).not.toContain('hơi nhanh');
+    expect(h.api.of('editMessageText').filter((e) => String(e.text).startsWith('✅ Đã nạp'))).toHaveLength(
+      12,
+    );
+    await h.send(h.updates.message('kết nạp đảng viên mới'));
+    expect(h.api.texts().at(-1)).not.toContain('hơi nhanh');
+  });
+
+  test('a file over the upload limit is answered with the wait, not dropped', async () => {
+    const h = await setup();
+    for (let i = 1; i <= 31; i++)
+      await upload(h, `tệp ${i}.txt`, Buffer.from(`Nội dung số ${i} về biên giới.`));
+    expect(fs.readdirSync(h.dataDir)).toHaveLength(30);
+    expect(h.api.texts().at(-1)).toMatch(
+      /^Anh\/chị gửi tệp hơi nhanh; tệp này chưa được nạp, vui lòng gửi lại sau \d+ giây\.$/,
+    );
+  });
+
+  test('bidi overrides and control characters in a file name are not echoed', async () => {
+    const h = await setup();
+    await upload(
+      h,
+      'báo cáo \u202Etxt.exe\u202C\u0007.txt',
+      Buffer.from('Đảng ủy lãnh đạo công tác biên phòng.'),
+    );
+    const shown = [h.api.texts()[0]!, h.finalText()].join('\n');
+    expect(shown).toContain('báo cáo txt.exe.txt');
+    expect(shown).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(shown).not.toContain('\u0007');
+  });
+});

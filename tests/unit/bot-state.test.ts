@@ -24,18 +24,17 @@ describe('RateLimiter', () => {
     expect(got).toEqual(expected);
   });
 
-  test('notifies once per window, tells how long to wait, frees up after the window', () => {
+  test('tells how long to wait on every refusal; refusals do not count; frees up after the window', () => {
     const { clock, advance } = fakeClock();
     const limiter = new RateLimiter(2, clock);
     limiter.take('u');
     advance(10_000);
     limiter.take('u');
     advance(5_000);
-    const first = limiter.take('u');
-    const second = limiter.take('u');
-    expect(first).toEqual({ allowed: false, retryAfterMs: 45_000, notify: true });
-    expect(second.notify).toBe(false);
-    advance(45_001);
+    expect(limiter.take('u')).toEqual({ allowed: false, retryAfterMs: 45_000 });
+    advance(33_000);
+    expect(limiter.take('u')).toEqual({ allowed: false, retryAfterMs: 12_000 });
+    advance(12_001);
     expect(limiter.take('u').allowed).toBe(true);
   });
 

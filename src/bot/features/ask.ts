@@ -3,6 +3,7 @@ import { ERROR_MESSAGES } from '../../errors';
 import { questionFromMessage } from '../addressing';
 import type { BotContext } from '../context';
 import { MAX_QUESTION_CHARS, questionLength } from '../../search/question';
+import { stripUnsafeChars } from '../../text/safe-text';
 import { formatAnswer, formatAskUsage, formatFullText } from '../format';
 import { replyHtml } from '../reply';
 import type { StoredResults } from '../result-store';
@@ -61,7 +62,6 @@ function buildKeyboard(id: string, page: StoredResults): InlineKeyboard {
   return keyboard;
 }
 
-/** Counts what a person sees: NFC code points, not UTF-16 units of a decomposed (NFD) string. */
 /** Fetches one page (asking for one extra result to know whether "Xem thêm" makes sense). */
 async function fetchPage(ctx: BotContext, question: string, offset: number) {
   const started = Date.now();
@@ -91,15 +91,17 @@ async function fetchPage(ctx: BotContext, question: string, offset: number) {
 
 /** Validates, searches and replies with the formatted answer and its buttons. */
 export async function answerQuestion(ctx: BotContext, rawQuestion: string): Promise<void> {
-  const question = rawQuestion.trim();
+  // Bidi overrides and control characters would reach the search and the echo: drop them first.
+  const question = stripUnsafeChars(rawQuestion).trim();
   ctx.services.logger.debug({ chatId: ctx.chat?.id, question }, 'question received');
   if (!question) {
     await replyHtml(ctx, [`${ERROR_MESSAGES.QUESTION_EMPTY()}\n${formatAskUsage()}`]);
     return;
   }
-  if (questionLength(question) > MAX_QUESTION_CHARS) {
+  const length = questionLength(question);
+  if (length > MAX_QUESTION_CHARS) {
     await replyHtml(ctx, [
-      `${ERROR_MESSAGES.QUESTION_TOO_LONG(MAX_QUESTION_CHARS)} Câu hỏi của anh/chị dài ${questionLength(question).toLocaleString('vi-VN')} ký tự; vui lòng rút gọn, mỗi câu hỏi một ý.`,
+      `${ERROR_MESSAGES.QUESTION_TOO_LONG(MAX_QUESTION_CHARS)} Câu hỏi của anh/chị dài ${length.toLocaleString('vi-VN')} ký tự; vui lòng rút gọn, mỗi câu hỏi một ý.`,
     ]);
     return;
   }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Document } from 'grammy/types';
 import type { DocumentLibrary, UploadResult, UploadStage } from '../../documents/library';
@@ -388,7 +387,7 @@ export function createUploadsFeature(options: UploadsFeatureOptions = {}): Compo
       { userId: ctx.from.id, documentId: removed.document.id, fileDeleted: removed.fileDeleted },
       'document removed',
     );
-    const file = `<i>${escapeHtml(displayFile(path.resolve(removed.document.file), ctx.config.dataDir))}</i>`;
+    const file = `<i>${escapeHtml(displayFile(removed.document.file, ctx.config.dataDir))}</i>`;
     await edit(
       `🗑 Đã xóa ${title}: ${numberFormat.format(removed.document.passages)} đoạn đã gỡ khỏi chỉ mục` +
         (removed.fileDeleted
