@@ -1,7 +1,10 @@
-import { Api, Composer } from 'grammy';
+import { Api } from 'grammy';
 import { openApp } from './app';
 import { BOT_COMMANDS } from './bot/commands';
-import type { BotContext } from './bot/context';
+import type { BotServices } from './bot/context';
+import type { DigestService } from './digest/service';
+import type { FactsService } from './facts/service';
+import type { DocumentLibrary } from './documents/library';
 import { DIGEST_COMMANDS, digestFeature } from './bot/features/digest';
 import { FACTS_COMMANDS, factsFeature } from './bot/features/facts';
 import { UPLOAD_COMMANDS, uploadsFeature } from './bot/features/uploads';
@@ -12,6 +15,9 @@ import { createDigestScheduler, DigestScheduler } from './digest/scheduler';
 import { createDigestService } from './digest/service';
 import { createDocumentLibrary } from './documents/library';
 import { createFactsService } from './facts/service';
+
+/** The services of the whole bot: its own, and those its features read. */
+type AppServices = BotServices & { digest: DigestService; facts: FactsService; library: DocumentLibrary };
 
 /**
  * Composition root of `npm start`: config → store → search → bot (or the terminal chat) + the digest
@@ -55,18 +61,13 @@ export async function runStart(config: Config): Promise<number> {
     scheduler.start();
   }
   try {
-    return await startBot(config, app, {
+    return await startBot<AppServices>(config, app, {
       logger,
       bot: {
         ...(botInfo ? { botInfo } : {}),
-        // The digest feature reads ctx.services.digest, provided through extraServices below.
-        features: [
-          digestFeature as unknown as Composer<BotContext>,
-          // /chutri, /chitieu, /nhiemvu read ctx.services.facts, also provided through extraServices.
-          factsFeature as unknown as Composer<BotContext>,
-          // Uploads and /xoa read ctx.services.library (extraServices below).
-          uploadsFeature as unknown as Composer<BotContext>,
-        ],
+        // Each feature's context names the service it reads (digest, facts, library): AppServices
+        // must hold them, and extraServices must give them, or this does not compile.
+        features: [digestFeature, factsFeature, uploadsFeature],
         commands: [...BOT_COMMANDS, ...DIGEST_COMMANDS, ...FACTS_COMMANDS, ...UPLOAD_COMMANDS],
       },
       extraServices: { digest, facts, library },

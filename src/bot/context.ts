@@ -44,3 +44,10 @@ export type BotContext = Context & {
   services: BotServices;
   state: BotState;
 };
+
+/**
+ * The context of a bot built with more services than BotServices (digest, facts, library): features
+ * that need one declare it in their context type, and the bot that registers them must be given it —
+ * a missing service is a type error, not a crash inside a handler.
+ */
+export type BotContextWith<S extends BotServices> = BotContext & { services: S };

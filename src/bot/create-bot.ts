@@ -6,7 +6,7 @@ import { isChithiError } from '../errors';
 import { stripUnsafeChars } from '../text/safe-text';
 import { lowercaseCommand } from './addressing';
 import { BOT_COMMANDS, describeError, type BotCommandSpec } from './commands';
-import type { BotContext, BotServices, BotState } from './context';
+import type { BotContext, BotContextWith, BotServices, BotState } from './context';
 import { createAccessFeature } from './features/access';
 import { createAdminFeature } from './features/admin';
 import { askFeature } from './features/ask';
@@ -16,14 +16,14 @@ import { createRateLimitFeature, type RateLimits } from './features/rate-limit';
 import { startHelpFeature } from './features/start-help';
 import { ResultStore } from './result-store';
 
-export interface CreateBotOptions {
+export interface CreateBotOptions<S extends BotServices = BotServices> {
   /** Preset bot identity: skips getMe (tests, local chat). */
   botInfo?: UserFromGetMe;
   /**
    * Extra features (facts, digest, uploads) inserted before the question handler, which treats
    * every private text as a question.
    */
-  features?: Middleware<BotContext>[];
+  features?: Middleware<BotContextWith<S>>[];
   /** How long "Xem thêm"/"Toàn văn" buttons keep working, in milliseconds (default 24 h). */
   resultTtlMs?: number;
   /** Upload and button limits per user per minute (30 and 60); questions follow RATE_LIMIT_PER_MINUTE. */
@@ -76,13 +76,13 @@ async function apologize(ctx: BotContext, err: unknown): Promise<void> {
  * Builds the bot with all features registered in order. Services are injected; nothing here opens
  * the store or the index. Works with bot.handleUpdate (tests, local chat) and with the runner.
  */
-export function createBot(
+export function createBot<S extends BotServices = BotServices>(
   config: Config,
-  services: BotServices,
-  options: CreateBotOptions = {},
-): Bot<BotContext> {
+  services: S,
+  options: CreateBotOptions<S> = {},
+): Bot<BotContextWith<S>> {
   // A token is required by grammY even when no request leaves the process (local chat, tests).
-  const bot = new Bot<BotContext>(config.telegramToken ?? 'local', {
+  const bot = new Bot<BotContextWith<S>>(config.telegramToken ?? 'local', {
     // Long polling waits 30 s for updates; a request silent for twice that is a dead connection.
     client: { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
@@ -107,7 +107,7 @@ export function createBot(
     await next();
   });
 
-  const features = new Composer<BotContext>();
+  const features = new Composer<BotContextWith<S>>();
   features.use(createAccessFeature());
   features.use(
     createRateLimitFeature(

@@ -45,11 +45,11 @@ function normalizeInput(line: string): string {
  * Opens the terminal chat and resolves on EOF or /thoat. Buttons are pressed by typing their number
  * ("1" for "Toàn văn 1") or "xem thêm".
  */
-export async function runLocalChat(
+export async function runLocalChat<S extends BotServices = BotServices>(
   config: Config,
-  services: BotServices,
+  services: S,
   io: LocalChatIO = { input: process.stdin, output: process.stdout },
-  options: CreateBotOptions = {},
+  options: CreateBotOptions<S> = {},
 ): Promise<void> {
   const write = (text: string) => io.output.write(text.endsWith('\n') ? text : text + '\n');
   const localConfig: Config = {

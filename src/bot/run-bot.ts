@@ -18,7 +18,7 @@ export interface RunningBot {
   failed: Promise<unknown>;
 }
 
-export interface RunBotOptions extends CreateBotOptions {
+export interface RunBotOptions<S extends BotServices = BotServices> extends CreateBotOptions<S> {
   /** How the getMe check at start retries (when `botInfo` is not given). */
   check?: CheckBotApiOptions;
   /** First and longest pause between getUpdates attempts during an outage, in ms (1 s, 60 s). */
@@ -32,10 +32,10 @@ export interface RunBotOptions extends CreateBotOptions {
  * Once running, getUpdates is retried through outages with capped backoff and every failure logged;
  * other requests are retried on 429, 5xx and (a few times) network errors.
  */
-export async function runBot(
+export async function runBot<S extends BotServices = BotServices>(
   config: Config,
-  services: BotServices,
-  options: RunBotOptions = {},
+  services: S,
+  options: RunBotOptions<S> = {},
 ): Promise<RunningBot> {
   const token = config.telegramToken;
   if (!token) throw createError('TELEGRAM_TOKEN_MISSING');

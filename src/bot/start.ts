@@ -78,16 +78,16 @@ export function createStartLogger(config: Config): Logger {
   return pino({ level }, pino.destination(2));
 }
 
-export interface StartBotOptions {
+export interface StartBotOptions<S extends BotServices = BotServices> {
   logger?: Logger;
   /** Terminal chat streams when there is no token. */
   io?: LocalChatIO;
   /** Resolves when the process should stop; defaults to the first SIGINT or SIGTERM. */
   shutdown?: Promise<unknown>;
   /** Extra features and commands (digest, facts, uploads), for Telegram and the terminal chat alike. */
-  bot?: RunBotOptions;
-  /** Extra services those features read from ctx.services (e.g. `{ digest }`). */
-  extraServices?: Record<string, unknown>;
+  bot?: RunBotOptions<S>;
+  /** The services those features read from ctx.services beyond BotServices (e.g. `{ digest }`). */
+  extraServices?: Omit<S, keyof BotServices>;
 }
 
 function firstSignal(): Promise<NodeJS.Signals> {
@@ -106,10 +106,10 @@ function firstSignal(): Promise<NodeJS.Signals> {
  * Ingests DATA_DIR (so a fresh clone answers at once), then runs the bot until shutdown and waits
  * for updates in flight. The caller opened the app and closes it afterwards. Returns an exit code.
  */
-export async function startBot(
+export async function startBot<S extends BotServices = BotServices>(
   config: Config,
   app: BotAppLike,
-  options: StartBotOptions = {},
+  options: StartBotOptions<S> = {},
 ): Promise<number> {
   const local = !config.telegramToken;
   // JSON logs go to stderr; in the terminal chat only warnings, so they do not drown the answers.
@@ -124,7 +124,8 @@ export async function startBot(
     logger.error({ err: describeError(err) }, 'ingest at start failed; answering from the existing index');
   }
 
-  const services = { ...createBotServices(app, logger), ...options.extraServices };
+  // S is BotServices plus exactly the extra services given (the option's type says which).
+  const services = { ...createBotServices(app, logger), ...options.extraServices } as S;
   if (local) {
     await runLocalChat(config, services, options.io, options.bot);
     return 0;

@@ -3,15 +3,15 @@
  * recording Bot API stub, over facts extracted by a real ingest into a real SQLite database.
  */
 import path from 'node:path';
-import type { Bot, Composer } from 'grammy';
+import type { Bot } from 'grammy';
 import type { Message } from 'grammy/types';
 import { openApp, type App } from '../../src/app';
 import { BOT_COMMANDS, registerCommands } from '../../src/bot/commands';
-import type { BotContext } from '../../src/bot/context';
+import type { BotContextWith } from '../../src/bot/context';
 import { createBot } from '../../src/bot/create-bot';
 import { FACTS_COMMANDS, factsFeature } from '../../src/bot/features/facts';
 import { TELEGRAM_MESSAGE_LIMIT } from '../../src/bot/format';
-import { createFactsService } from '../../src/facts/service';
+import { createFactsService, type FactsService } from '../../src/facts/service';
 import {
   ALICE,
   BOB,
@@ -87,8 +87,11 @@ afterAll(async () => {
   dir.remove();
 });
 
+/** What the facts feature needs besides the bot's own services. */
+type FactsServices = TestServices & { facts: FactsService };
+
 interface Harness {
-  bot: Bot<BotContext>;
+  bot: Bot<BotContextWith<FactsServices>>;
   api: FakeBotApi;
   services: TestServices;
   updates: UpdateFactory;
@@ -97,9 +100,10 @@ interface Harness {
 
 function setup(options: { resultTtlMs?: number } = {}): Harness {
   const services = createTestServices();
-  const bot = createBot(app.config, { ...services, facts: createFactsService(app.db) } as TestServices, {
+  const withFacts: FactsServices = { ...services, facts: createFactsService(app.db) };
+  const bot = createBot(app.config, withFacts, {
     botInfo: TEST_BOT_INFO,
-    features: [factsFeature as unknown as Composer<BotContext>],
+    features: [factsFeature],
     ...options,
   });
   const api = new FakeBotApi().install(bot);

@@ -5,7 +5,7 @@
 import type { Bot } from 'grammy';
 import type { Message } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot';
-import type { BotContext } from '../../src/bot/context';
+import type { BotContextWith } from '../../src/bot/context';
 import { TELEGRAM_MESSAGE_LIMIT } from '../../src/bot/format';
 import type { AskResult, SearchResult } from '../../src/search/types';
 import { createError } from '../../src/errors';
@@ -29,7 +29,7 @@ import {
 } from '../helpers/fake-bot-api';
 
 interface Harness {
-  bot: Bot<BotContext>;
+  bot: Bot<BotContextWith<TestServices>>;
   api: FakeBotApi;
   services: TestServices;
   updates: UpdateFactory;

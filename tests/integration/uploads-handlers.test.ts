@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Bot, Composer, Transformer } from 'grammy';
+import type { Bot, Transformer } from 'grammy';
 import type { Chat, Message, Update, User } from 'grammy/types';
 import { openApp, type App } from '../../src/app';
-import type { BotContext } from '../../src/bot/context';
+import type { BotContextWith, BotServices } from '../../src/bot/context';
 import { createBot } from '../../src/bot/create-bot';
 import { createUploadsFeature, formatStage, nameForMime } from '../../src/bot/features/uploads';
 import { createBotServices } from '../../src/bot/start';
-import { createDocumentLibrary } from '../../src/documents/library';
+import { createDocumentLibrary, type DocumentLibrary } from '../../src/documents/library';
 import {
   ALICE,
   BOB,
@@ -93,7 +93,7 @@ beforeAll(() => files.start());
 afterAll(() => files.stop());
 
 interface Harness {
-  bot: Bot<BotContext>;
+  bot: Bot<BotContextWith<BotServices & { library: DocumentLibrary }>>;
   api: FakeBotApi;
   app: App;
   dataDir: string;
@@ -136,7 +136,7 @@ async function setup(env: Record<string, string> = {}): Promise<Harness> {
   };
   const bot = createBot(config, services, {
     botInfo: TEST_BOT_INFO,
-    features: [createUploadsFeature({ progressIntervalMs: 0 }) as unknown as Composer<BotContext>],
+    features: [createUploadsFeature({ progressIntervalMs: 0 })],
   });
   const api = new FakeBotApi().install(bot);
   bot.api.config.use(files.getFile);
