@@ -111,6 +111,8 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const semantic =
     options.semantic === false || db.readonly ? null : await openSemanticLayer(db, config, notice);
   const engine = new SearchEngine(db, {
+    // A damaged keyword image is rebuilt; the operator hears of it.
+    onIndexNotice: notice,
     answerer: (question, _results, scope) => {
       const intent = detectIntent(question);
       if (!intent) return null;

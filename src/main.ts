@@ -61,7 +61,13 @@ export async function runStart(config: Config): Promise<number> {
     scheduler.start();
   }
   try {
-    return await startBot<AppServices>(config, app, {
+    // DATA_DIR is ingested (at start, by /reindex) through the library: one ingest at a time.
+    const botApp = {
+      engine: app.engine,
+      documents: () => app.documents(),
+      ingest: () => library.ingestDataDir(),
+    };
+    return await startBot<AppServices>(config, botApp, {
       logger,
       bot: {
         ...(botInfo ? { botInfo } : {}),

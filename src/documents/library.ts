@@ -98,6 +98,11 @@ export interface DocumentLibrary {
   ): Promise<UploadResult>;
   /** Documents in /tailieu order. */
   documents(): DocumentRow[];
+  /**
+   * Ingests DATA_DIR (at start and for /reindex) under the library's lock, so it never runs at the
+   * same time as an upload or a removal in another chat.
+   */
+  ingestDataDir(): Promise<IngestReport>;
   /** Documents matching a /tailieu number or words of the title or file name (diacritics optional). */
   find(query: string): DocumentRow[];
   /**
@@ -358,5 +363,6 @@ export function createDocumentLibrary(options: {
     documents: () => app.documents(),
     find: (query) => matchDocuments(app.documents(), query),
     remove,
+    ingestDataDir: () => mutex.runExclusive(() => app.ingest()),
   };
 }

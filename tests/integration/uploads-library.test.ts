@@ -285,3 +285,39 @@ describe('remove', () => {
     expect(library.find('nghi quyet').map((d) => path.basename(d.file))).toEqual(['nghị quyết.docx']);
   });
 });
+
+describe('ingestDataDir', () => {
+  it('runs one at a time with uploads (never two ingests writing at once)', async () => {
+    fs.writeFileSync(path.join(dataDir, 'có sẵn.txt'), PHU_YEN);
+    let running = 0;
+    let most = 0;
+    const ingest = app.ingest.bind(app);
+    app.ingest = async (...args) => {
+      running++;
+      most = Math.max(most, running);
+      try {
+        await new Promise((r) => setTimeout(r, 20));
+        return await ingest(...args);
+      } finally {
+        running--;
+      }
+    };
+    const [report, upload] = await Promise.all([
+      library.ingestDataDir(),
+      library.saveUpload(
+        'chỉ thị mới.txt',
+        Buffer.from('Chỉ thị về tăng cường tuần tra biên giới năm 2025.'),
+      ),
+      library.ingestDataDir(),
+    ]);
+    expect(most).toBe(1);
+    expect(report.added).toContain('có sẵn.txt');
+    expect(upload.documentId).toBeGreaterThan(0);
+    expect(
+      app
+        .documents()
+        .map((d) => d.file)
+        .sort(),
+    ).toEqual(['chỉ thị mới.txt', 'có sẵn.txt']);
+  });
+});
