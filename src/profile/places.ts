@@ -51,8 +51,19 @@ interface Form {
 
 const NOT_BARE = new Set(['Hồ Chí Minh']);
 
+/**
+ * The old tone placement of a name ("Khánh Hòa" → "Khánh Hoà", "Thủy" → "Thuỷ"): documents are
+ * matched as written, without normalizing every word of them first (which costs more than the match).
+ */
+function oldTonePlacement(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![\p{L}\p{M}])/gu, '$1$3$2')
+    .normalize('NFC');
+}
+
 const FORMS: Form[] = PROVINCES.flatMap((p) =>
-  [p.name, ...p.variants]
+  [...new Set([p.name, ...p.variants].flatMap((f) => [f, oldTonePlacement(f)]))]
     .filter((f) => !NOT_BARE.has(f))
     .map((f) => ({
       province: p.name,
@@ -140,7 +151,7 @@ const COMMON_WORD_NAMES = new Set(['Hòa Bình']);
  * ("Hòa Bình", "HÒA BÌNH"), never in lower case, so "hòa bình" (peace) or "diễn biến" is no place.
  */
 export function findProvincesInDocument(text: string): PlaceMention[] {
-  const t = norm(text);
+  const t = text.normalize('NFC');
   const out: PlaceMention[] = [];
   collect(DOC_EXACT, t, caseForms, out);
   collect(DOC_UPPER, t, caseForms, out);
@@ -225,13 +236,14 @@ const NOT_NAME = new Set(['Ủy', 'Uỷ', 'Đảng', 'Hội', 'Ban', 'Nhân', 'U
 
 /** Districts, towns and communes written with a capitalized name, in order, unique. */
 export function findLocalPlaces(text: string): LocalPlace[] {
-  const t = norm(text);
+  const t = text.normalize('NFC');
   const out: LocalPlace[] = [];
   const seen = new Set<string>();
   for (const m of t.matchAll(LOCAL)) {
     const words = (m[2] ?? '').replace(/\s*[-–]\s*/g, ' - ').split(/\s+/);
     const cut = words.findIndex((w) => NOT_NAME.has(w));
-    const name = (cut >= 0 ? words.slice(0, cut) : words).join(' ');
+    // Only the names found get the traditional tone placement (not the whole text).
+    const name = normalizeTonePlacement((cut >= 0 ? words.slice(0, cut) : words).join(' '));
     if (!name) continue;
     const level = LOCAL_LEVELS.find(([re]) => re.test(m[1] ?? ''))?.[1];
     if (!level) continue;

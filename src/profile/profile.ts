@@ -104,14 +104,14 @@ const NUMBER_RE = /(?:^|\s)Số\s*:?\s*(\d{1,5}\s*[-/]\s*[\p{L}\d]+(?:\s*[-/]\s*
 const MOTTO = /^(?:cong hoa xa hoi chu nghia viet nam|doc lap tu do hanh phuc|dang cong san viet nam|\*+)$/;
 
 function fold(s: string): string {
-  return foldDiacritics(normalizeText(s))
+  return foldDiacritics(s)
     .replace(/[^a-z0-9/]+/g, ' ')
     .trim();
 }
 
 /** Like fold, but clause marks stay (" , ", " . "), so a year's role is read within its clause. */
 function foldClauses(s: string): string {
-  return foldDiacritics(normalizeText(s))
+  return foldDiacritics(s)
     .replace(/[.;:!?]+(?=\s|$)/g, ' . ')
     .replace(/,/g, ' , ')
     .replace(/[^a-z0-9/.,]+/g, ' ')
@@ -166,6 +166,62 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2':
 const ROMAN_NAME = ['', 'I', 'II', 'III', 'IV'];
 
 /** Years and periods by their role, from folded text. */
+/** What reading a whole document costs most; the same blocks are read once per document. */
+interface BodyScan {
+  units: ReturnType<typeof findUnits>;
+  provinces: ReturnType<typeof findProvincesInDocument>;
+  localities: string[];
+  roles: Roles;
+}
+
+/** How much of the body votes for the document's province (its opening says it; the rest confirms). */
+const PROVINCE_SCAN_CHARS = 8000;
+/**
+ * How much of the body is searched for the districts and units it names and the years it reviews
+ * or plans (a report says them in its first pages; reading a long one whole costs more than it adds).
+ */
+const BODY_SCAN_CHARS = 20000;
+
+const bodyScans = new WeakMap<Block[], BodyScan>();
+
+function scanBody(blocks: Block[]): BodyScan {
+  const cached = bodyScans.get(blocks);
+  if (cached) return cached;
+  const body = blocks
+    .map((b) => b.text)
+    .join('\n')
+    .slice(0, BODY_SCAN_CHARS);
+  const headings = blocks.filter((b) => b.kind === 'heading' || b.kind === 'title').map((b) => b.text);
+  const scan: BodyScan = {
+    units: findUnits(body),
+    provinces: findProvincesInDocument(body.slice(0, PROVINCE_SCAN_CHARS)),
+    localities: [
+      ...new Set(
+        findLocalPlaces(body)
+          .filter((l) => ['huyện', 'quận', 'thị xã', 'thành phố'].includes(l.level))
+          .map((l) => foldPlace(l.name)),
+      ),
+    ],
+    roles: periodsOf(`${foldClauses(headings.join(' . '))} . ${foldClauses(body)}`),
+  };
+  bodyScans.set(blocks, scan);
+  return scan;
+}
+
+type Roles = ReturnType<typeof periodsOf>;
+
+function mergeRoles(a: Roles, b: Roles): Roles {
+  const union = <T>(x: T[], y: T[]) => [...new Set([...x, ...y])];
+  return {
+    reviewed: union(a.reviewed, b.reviewed).sort(),
+    strong: union(a.strong, b.strong).sort(),
+    plan: union(a.plan, b.plan).sort(),
+    periods: union(a.periods, b.periods),
+    plannedPeriods: union(a.plannedPeriods, b.plannedPeriods),
+    term: a.term ?? b.term,
+  };
+}
+
 function periodsOf(f: string): {
   reviewed: number[];
   /** Reviewed for certain ("tổng kết năm 2023"), even when a plan of the same year is named. */
@@ -298,7 +354,6 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   const lead = [title, ...opening.map((b) => b.text), firstPara ? firstSentence(firstPara.text) : ''].join(
     ' . ',
   );
-  const body = blocks.map((b) => b.text).join('\n');
 
   // Kind and number.
   for (const b of [{ text: title }, ...opening]) {
@@ -367,7 +422,8 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   // "Tổng kết công tác quân sự, quốc phòng địa phương" is the military command's report, whoever chairs.
   if (/\bcong tac quan su,? quoc phong\b|\bquan su,? quoc phong dia phuong\b/.test(fold(lead)))
     units.add('chqs', 4);
-  const bodyUnits = findUnits(body);
+  const scan = scanBody(blocks);
+  const bodyUnits = scan.units;
   for (const u of bodyUnits) units.add(u.type, 0.25);
   profile.mentionedUnits = [...new Set(bodyUnits.map((u) => u.type))];
   profile.unitTypes = units.top(0.6, 0.5);
@@ -381,7 +437,7 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
     findProvincesInDocument(firstSentence(firstPara.text)).forEach((m, i) =>
       places.add(m.province, i === 0 ? 3 : 1),
     );
-  for (const m of findProvincesInDocument(body)) places.add(m.province, 0.25);
+  for (const m of scan.provinces) places.add(m.province, 0.25);
   profile.provinces = places.top(0.5, 0.2);
   if (profile.provinces.length === 0) {
     const base = path
@@ -395,23 +451,14 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
     ...opening.map((b) => (isAllCaps(b.text) ? titleCase(b.text) : b.text)),
     firstPara ? firstSentence(firstPara.text) : '',
   ].join(' . ');
-  profile.mentionedLocalities = [
-    ...new Set(
-      findLocalPlaces(body)
-        .filter((l) => ['huyện', 'quận', 'thị xã', 'thành phố'].includes(l.level))
-        .map((l) => foldPlace(l.name)),
-    ),
-  ];
+  profile.mentionedLocalities = scan.localities;
   profile.localities = findLocalPlaces(leadCased).filter((l) =>
     ['huyện', 'quận', 'thị xã', 'thành phố'].includes(l.level),
   );
 
   // Periods: roles of years in the title and opening weigh most, but a heading further down
   // ("II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025") also says what the document plans.
-  const headings = blocks.filter((b) => b.kind === 'heading' || b.kind === 'title').map((b) => b.text);
-  const roles = periodsOf(
-    `${foldClauses(lead)} . ${foldClauses(headings.join(' . '))} . ${foldClauses(body)}`,
-  );
+  const roles = mergeRoles(periodsOf(foldClauses(lead)), scan.roles);
   // A year both reviewed and planned: the latest year of a document is what it plans (a review of
   // 2024 plans 2025), the earlier ones what it reviews; a period ("quý III/2024") is reviewed.
   const periodYears = new Set(roles.periods.map((x) => Number(x.slice(-4))));
