@@ -13,7 +13,6 @@ import {
   getPassages,
   listDocuments,
   paragraphOf,
-  passagesOfDocument,
   PassageRow,
 } from './store/documents';
 import { DocumentHooks } from './ingest/ingest';
@@ -128,10 +127,15 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
         documentUnit: (id) => docs.get(id)?.profile.unit,
         documentYears: (id) => docs.get(id)?.profile.years,
         documentTier: (id) => scope.tier.get(id) ?? 0,
+        // The opening says which meeting a report is about ("kỳ họp thứ 15"); reading whole
+        // documents for every meeting would load the corpus.
         documentText: (id) =>
-          passagesOfDocument(db, id)
-            .map((p) => p.text)
-            .join(' . '),
+          (
+            db
+              .prepare(`SELECT text FROM passages WHERE document_id = ? ORDER BY ordinal LIMIT 4`)
+              .pluck()
+              .all(id) as string[]
+          ).join(' . '),
         passageText: (id) => getPassages(db, [id]).get(id)?.text,
       });
     },

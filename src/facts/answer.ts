@@ -28,7 +28,7 @@ export interface FactLookup {
   /** Years the document covers (reviewed, planned, dated): a meeting "tổng kết năm 2024" held in
    * January 2025 still belongs to a question about 2024. */
   documentYears?(documentId: number): number[] | undefined;
-  /** The whole text of a document, to find what a fact's own passage does not say ("kỳ họp thứ 15"). */
+  /** The opening of a document, to find what a fact's own passage does not say ("kỳ họp thứ 15"). */
   documentText?(documentId: number): string | undefined;
   /** Rank of the document for this question (higher first), from the question's scope. */
   documentTier?(documentId: number): number;
