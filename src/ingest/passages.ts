@@ -11,6 +11,9 @@ import { Block, PassageDraft } from './types';
  */
 export const MAX_PASSAGE_CHARS = 700;
 
+/** A line ending in ":" with this many words introduces a list; a shorter one is a heading. */
+const LEAD_IN_WORDS = 8;
+
 /** Packs sentences into pieces of about equal length, none over `max` unless one sentence is. */
 export function packSentences(sentences: string[], max = MAX_PASSAGE_CHARS): string[] {
   const total = sentences.reduce((n, s) => n + s.length + 1, 0);
@@ -52,15 +55,21 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
       paragraph,
       kind: 'heading',
       section: null,
+      lead: null,
       page: header[0]!.page ?? null,
       text: text.length > MAX_PASSAGE_CHARS ? text.slice(0, MAX_PASSAGE_CHARS) : text,
       years: extractYears(text),
     });
   }
+  // The sentence that introduces a list ("Các địa phương được giao mục tiêu … từ 10% trở lên:"):
+  // its items keep the real heading as their section and are found by the lead's words too.
+  let lead: string | null = null;
   for (const b of blocks.slice(header.length)) {
     if (b.kind === 'title' || b.kind === 'date') continue;
     paragraph++;
-    if (b.kind === 'heading') section = b.text;
+    const leadIn = /:\s*$/.test(b.text) && b.text.split(/\s+/).length >= LEAD_IN_WORDS;
+    if (b.kind === 'heading' && !leadIn) section = b.text;
+    if (b.kind !== 'list-item') lead = leadIn ? collapseWhitespace(b.text).replace(/:\s*$/, '') : null;
     const text = collapseWhitespace(b.text);
     const pieces = text.length > MAX_PASSAGE_CHARS ? packSentences(splitSentences(text)) : [text];
     // The years of the whole paragraph: a piece about "trong năm" belongs to the paragraph's year.
@@ -70,8 +79,9 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
       out.push({
         ordinal: out.length,
         paragraph,
-        kind: b.kind,
-        section: b.kind === 'heading' ? null : section,
+        kind: b.kind === 'heading' && leadIn ? 'paragraph' : b.kind,
+        section: b.kind === 'heading' && !leadIn ? null : section,
+        lead: b.kind === 'list-item' ? lead : null,
         page: b.page ?? null,
         text: piece,
         years: own.length ? own : paragraphYears,

@@ -41,6 +41,8 @@ export interface PassageDraft {
   paragraph: number;
   kind: BlockKind;
   section: string | null;
+  /** For a list item: the sentence that introduces its list (without its ":"), else null. */
+  lead: string | null;
   page: number | null;
   /** Original text for display (NFC, whitespace collapsed). */
   text: string;

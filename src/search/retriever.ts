@@ -93,12 +93,13 @@ export interface RetrieverOptions {
  * unit and places the document is about, and the years of the passage.
  */
 export function passageContext(
-  p: Pick<PassageRow, 'title' | 'section' | 'years'> & { profile?: DocumentProfile },
+  p: Pick<PassageRow, 'title' | 'section' | 'years'> & { profile?: DocumentProfile; lead?: string | null },
 ): string {
   const prof = p.profile;
   return [
     p.title,
     p.section ?? '',
+    p.lead ?? '',
     prof?.unit ?? '',
     ...(prof?.provinces ?? []).filter((x) => !(prof?.unit ?? '').includes(x)),
     ...(prof?.localities ?? []).map((l) => `${l.level} ${l.name}`),
@@ -117,6 +118,7 @@ export class SearchEngine implements Retriever {
   private generation = -1;
   private stamp = '';
   private docsCache: { generation: number; docs: ScopedDocument[] } | null = null;
+  private docOfCache: { generation: number; docOf: Int32Array } | null = null;
   private readonly minRelevance: number;
 
   constructor(
@@ -269,14 +271,16 @@ export class SearchEngine implements Retriever {
     want: number,
     decision: ScopeDecision,
   ): Promise<{ ranked: Array<{ id: number; score: number }>; vectorTop: number | null }> {
-    const allowed = decision.pool ? this.passageIdsOf(decision.pool) : null;
-    const allow = allowed ? (id: number) => allowed.has(id) : undefined;
+    const pool = decision.pool;
+    const docOf = pool || decision.tier.size > 0 ? this.passageDocuments() : null;
+    const allowed = pool && docOf ? (id: number) => pool.has(docOf[id] ?? -1) : null;
+    const allow = allowed ?? undefined;
     const keywordHits = this.index.search(query, want, allow);
     let ranked = keywordHits;
     let vectorTop: number | null = null;
     if (this.mode === 'hybrid' && this.options.vectors && this.options.fuse) {
       const vec = (await this.options.vectors.search(q, allowed ? want * 4 : want)).filter(
-        (v) => !allowed || allowed.has(v.id),
+        (v) => !allowed || allowed(v.id),
       );
       vectorTop = vec[0]?.id ?? null;
       ranked = this.options.fuse(
@@ -302,10 +306,9 @@ export class SearchEngine implements Retriever {
         .sort((a, b) => b.score - a.score);
       ranked = [...boosted, ...ranked.slice(COUNT_RERANK_DEPTH)];
     }
-    if (decision.tier.size > 0 && ranked.length > 1) {
-      const docOf = this.documentsOfPassages(ranked.map((h) => h.id));
-      const tierOf = (id: number) => decision.tier.get(docOf.get(id) ?? -1) ?? 0;
-      const boostOf = (id: number) => decision.boost.get(docOf.get(id) ?? -1) ?? 1;
+    if (docOf && decision.tier.size > 0 && ranked.length > 1) {
+      const tierOf = (id: number) => decision.tier.get(docOf[id] ?? -1) ?? 0;
+      const boostOf = (id: number) => decision.boost.get(docOf[id] ?? -1) ?? 1;
       ranked = ranked
         .map((h, i) => ({ h: { id: h.id, score: h.score * boostOf(h.id) }, i, t: tierOf(h.id) }))
         .sort((a, b) => b.t - a.t || b.h.score - a.h.score || a.i - b.i)
@@ -326,23 +329,23 @@ export class SearchEngine implements Retriever {
     return this.docsCache.docs;
   }
 
-  private passageIdsOf(documents: Set<number>): Set<number> {
-    const ids = [...documents];
-    if (ids.length === 0) return new Set();
-    const out = new Set<number>();
-    const stmt = this.db.prepare(`SELECT id FROM passages WHERE document_id = ?`).pluck();
-    for (const d of ids) for (const id of stmt.all(d) as number[]) out.add(id);
-    return out;
-  }
-
-  private documentsOfPassages(ids: number[]): Map<number, number> {
-    const stmt = this.db.prepare(`SELECT document_id FROM passages WHERE id = ?`).pluck();
-    const out = new Map<number, number>();
-    for (const id of ids) {
-      const d = stmt.get(id) as number | undefined;
-      if (d !== undefined) out.set(id, d);
+  /**
+   * The document of every passage, by passage id (0: none), read once per generation: scoping asks it
+   * for every candidate, and a typed array of ids costs 4 bytes a passage instead of a query each.
+   */
+  private passageDocuments(): Int32Array {
+    const generation = getGeneration(this.db);
+    if (this.docOfCache?.generation !== generation) {
+      const max = (this.db.prepare(`SELECT MAX(id) FROM passages`).pluck().get() as number | null) ?? 0;
+      const docOf = new Int32Array(max + 1);
+      for (const row of this.db
+        .prepare(`SELECT id, document_id FROM passages`)
+        .raw()
+        .iterate() as IterableIterator<[number, number]>)
+        docOf[row[0]] = row[1];
+      this.docOfCache = { generation, docOf };
     }
-    return out;
+    return this.docOfCache.docOf;
   }
 
   /** Loads the passages of ranked hits (in order, skipping vanished ones) with their answering sentence. */

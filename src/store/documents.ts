@@ -6,7 +6,7 @@ import { bumpGeneration, Db } from './db';
  * Version of what ingest derives from a file (passages, title, profile). A document read by an older
  * version is read again at the next ingest even when its bytes did not change.
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export interface DocumentRow {
   id: number;
@@ -31,6 +31,8 @@ export interface PassageRow {
   paragraph: number;
   kind: string;
   section: string | null;
+  /** For a list item: the sentence introducing its list. */
+  lead: string | null;
   page: number | null;
   text: string;
   years: number[];
@@ -140,13 +142,22 @@ export function upsertDocument(db: Db, doc: DocumentInput, now: Date): { id: num
   const id =
     existing?.id ?? (db.prepare(`SELECT id FROM documents WHERE file = ?`).pluck().get(doc.file) as number);
   const insert = db.prepare(
-    `INSERT INTO passages(document_id, ordinal, paragraph, kind, section, page, text, years)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO passages(document_id, ordinal, paragraph, kind, section, lead, page, text, years)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const passageIds = doc.passages.map((p) =>
     Number(
-      insert.run(id, p.ordinal, p.paragraph, p.kind, p.section, p.page, p.text, JSON.stringify(p.years))
-        .lastInsertRowid,
+      insert.run(
+        id,
+        p.ordinal,
+        p.paragraph,
+        p.kind,
+        p.section,
+        p.lead ?? null,
+        p.page,
+        p.text,
+        JSON.stringify(p.years),
+      ).lastInsertRowid,
     ),
   );
   bumpGeneration(db);
@@ -166,6 +177,7 @@ interface RawPassage {
   paragraph: number;
   kind: string;
   section: string | null;
+  lead: string | null;
   page: number | null;
   text: string;
   years: string;
@@ -194,6 +206,7 @@ const toPassage = (r: RawPassage): PassageRow => ({
   paragraph: r.paragraph,
   kind: r.kind,
   section: r.section,
+  lead: r.lead ?? null,
   page: r.page,
   text: r.text,
   years: JSON.parse(r.years) as number[],

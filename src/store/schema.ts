@@ -164,4 +164,6 @@ export const MIGRATIONS: readonly Migration[] = [
     upgradeDigestLog(db);
   },
   EMBEDDING_CACHE_SCHEMA,
+  // The sentence introducing a list, kept with each item (decision 010).
+  `ALTER TABLE passages ADD COLUMN lead TEXT;`,
 ];

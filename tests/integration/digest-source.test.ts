@@ -59,6 +59,7 @@ function addDocument(
         paragraph: i + 1,
         kind: 'paragraph' as const,
         section: null,
+        lead: null,
         page: null,
         text: f.text,
         years: [],

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { reflowSegment } from '../../src/ingest/reflow';
 import { blocksToPassages, MAX_PASSAGE_CHARS, packSentences } from '../../src/ingest/passages';
 import { parseDocument } from '../../src/ingest/parse-document';
 import { Block } from '../../src/ingest/types';
@@ -64,5 +65,45 @@ describe('blocksToPassages', () => {
       paragraph: 2,
       text: '(Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh chủ trì hội nghị)',
     });
+  });
+});
+
+describe('blocksToPassages: a list keeps its heading, and the sentence that introduces it', () => {
+  it('items under a lead-in ending in ":" have the real heading as section and the lead-in as lead', () => {
+    const text = [
+      'II. NHIỆM VỤ, GIẢI PHÁP NĂM 2025',
+      '',
+      'Các địa phương được giao mục tiêu tăng trưởng GRDP từ 10% trở lên trong năm 2025:',
+      '- Thị xã Ninh Hoà: tăng 13,5%.',
+      '- Huyện Vạn Ninh: tăng 12%.',
+      '',
+      'Tập trung chỉ đạo thu ngân sách.',
+    ].join('\n');
+    const passages = blocksToPassages(reflowSegment(text.normalize('NFD'), false));
+    expect(passages.map((p) => [p.kind, p.section, p.lead])).toEqual([
+      ['heading', null, null],
+      ['paragraph', 'II. NHIỆM VỤ, GIẢI PHÁP NĂM 2025', null],
+      [
+        'list-item',
+        'II. NHIỆM VỤ, GIẢI PHÁP NĂM 2025',
+        'Các địa phương được giao mục tiêu tăng trưởng GRDP từ 10% trở lên trong năm 2025',
+      ],
+      [
+        'list-item',
+        'II. NHIỆM VỤ, GIẢI PHÁP NĂM 2025',
+        'Các địa phương được giao mục tiêu tăng trưởng GRDP từ 10% trở lên trong năm 2025',
+      ],
+      ['paragraph', 'II. NHIỆM VỤ, GIẢI PHÁP NĂM 2025', null],
+    ]);
+  });
+  it('a short line ending in ":" is still a heading', () => {
+    const passages = blocksToPassages(
+      reflowSegment('Kết quả cụ thể:\n1. Bắt giữ 45 vụ.\n2. Giúp dân 1.500 ngày công.', false),
+    );
+    expect(passages.map((p) => [p.kind, p.section, p.lead])).toEqual([
+      ['heading', null, null],
+      ['list-item', 'Kết quả cụ thể:', null],
+      ['list-item', 'Kết quả cụ thể:', null],
+    ]);
   });
 });
