@@ -60,7 +60,12 @@ const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, pas
   deleteFactsForDocument(db, documentId);
   const idByOrdinal = new Map(parsed.passages.map((p, i) => [p.ordinal, passageIds[i]!]));
   const facts = extractFacts(
-    parsed.passages.map((p) => ({ ordinal: p.ordinal, text: p.text, kind: p.kind, section: p.lead ?? p.section })),
+    parsed.passages.map((p) => ({
+      ordinal: p.ordinal,
+      text: p.text,
+      kind: p.kind,
+      section: p.lead ?? p.section,
+    })),
     { title: parsed.title },
   );
   // A meeting told in a photo caption has its date in another paragraph: the document's own date

@@ -159,6 +159,7 @@ function distinctMeetings(
       attendees: join(same.fact.attendees, item.fact.attendees).filter(
         (p) => !join(same.fact.chairs, item.fact.chairs).some((c) => c.name === p.name),
       ),
+      speakers: join(same.fact.speakers ?? [], item.fact.speakers ?? []),
     };
   }
   return out;
@@ -166,7 +167,9 @@ function distinctMeetings(
 
 function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLookup): FactAnswer | null {
   const chair = intent.kind === 'chair';
-  const people = (m: MeetingFact) => (chair ? m.chairs : m.attendees).map((p) => p.name);
+  const speaker = intent.kind === 'speaker';
+  const who = (m: MeetingFact): Person[] => (chair ? m.chairs : speaker ? (m.speakers ?? []) : m.attendees);
+  const people = (m: MeetingFact) => who(m).map((p) => p.name);
   let meetings = facts.filter(
     (f): f is StoredFact<MeetingFact> => f.fact.kind === 'meeting' && people(f.fact).length > 0,
   );
@@ -202,9 +205,8 @@ function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLoo
       kind: intent.kind,
       candidates: found.map((m) => {
         const when = m.fact.date ? ` (${formatDate(m.fact.date)})` : '';
-        const who = chair ? m.fact.chairs : m.fact.attendees;
         const unit = lookup?.documentUnit?.(m.documentId);
-        return `${eventLabel(m.fact)}${unit && !mentions(eventLabel(m.fact), unit) ? ` của ${unit}` : ''}${when}: ${formatPeople(who)}`;
+        return `${eventLabel(m.fact)}${unit && !mentions(eventLabel(m.fact), unit) ? ` của ${unit}` : ''}${when}: ${formatPeople(who(m.fact))}`;
       }),
     };
   }
@@ -215,7 +217,9 @@ function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLoo
   const event = eventLabel(m).charAt(0).toLowerCase() + eventLabel(m).slice(1);
   const text = chair
     ? `${formatPeople(m.chairs)} ${m.chairs.length > 1 ? 'đồng chủ trì' : 'chủ trì'} ${event}${ofUnit}${when}`
-    : `Dự ${event}${ofUnit}${when} có ${formatPeople(m.attendees).replace(/^Đồng chí/, 'đồng chí')}`;
+    : speaker
+      ? `Phát biểu, trình bày tại ${event}${ofUnit}${when}: ${formatPeople(m.speakers ?? []).replace(/^Đồng chí/, 'đồng chí')}`
+      : `Dự ${event}${ofUnit}${when} có ${formatPeople(m.attendees).replace(/^Đồng chí/, 'đồng chí')}`;
   return { text, passageId: first.passageId, kind: intent.kind };
 }
 
@@ -317,6 +321,7 @@ export function answerFromFacts(
   switch (intent.kind) {
     case 'chair':
     case 'attendee':
+    case 'speaker':
       return meetingAnswer(intent, facts, lookup);
     case 'target':
       return yearListAnswer(intent, facts, 'target', lookup);

@@ -38,6 +38,10 @@ const ATTEND_FORWARD =
   /\b(?:(?:den|ve|cung|tham) )*du(?: va (?:phat bieu )?chi dao)?(?: [^.;:,]{0,60}?)? (?:co|la|gom)\s*:?\s+|\bsu (?:tham )?du(?: va chi dao)? cua\s+/g;
 const ATTEND_BACKWARD =
   /\b(?:(?:da|den|ve|cung) )*(?:tham )?du(?: va (?:phat bieu )?chi dao)?(?=(?: (?:hoi nghi|ky hop|dai hoi|hoi thao|buoi|le|phien|cuoc|toa dam)\b)|\s*[.,;)]|$)/g;
+/** Speaking at the meeting, said after the speaker: "Đại tá X, Chỉ huy trưởng … trình bày báo cáo". */
+const SPEAK_CUE =
+  /\b(?:phat bieu(?: chi dao| ket luan| be mac| khai mac| tham luan)?|trinh bay(?: bao cao| tham luan| du thao)?)\b/g;
+
 /** Where a list written after its verb ends. */
 const LIST_END =
   /\.(?=\s|$)|\)|\s(?:chu tri|dong chu tri|du va chi dao|tham du|cung du|phat bieu|da den du)\b/;
@@ -94,6 +98,7 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
   const block = folded(text);
   const chairs: Person[] = [];
   const attendees: Person[] = [];
+  const speakers: Person[] = [];
   let chairEvent: string | undefined;
   for (const s of splitSentences(block)) {
     for (const m of s.fold.matchAll(CHAIR_CUE)) {
@@ -116,8 +121,12 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
       if (m.index === 0) continue;
       addPeople(attendees, peopleBefore(clauseBefore(s, m.index)));
     }
+    for (const m of s.fold.matchAll(SPEAK_CUE)) {
+      if (m.index === 0) continue;
+      addPeople(speakers, peopleBefore(clauseBefore(s, m.index)));
+    }
   }
-  if (chairs.length === 0 && attendees.length === 0) return null;
+  if (chairs.length === 0 && attendees.length === 0 && speakers.length === 0) return null;
   const chairNames = new Set(chairs.map((p) => p.name));
   const onlyAttending = attendees.filter((p) => !chairNames.has(p.name));
 
@@ -141,5 +150,6 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
     ...(date ? { date: date.date } : {}),
     chairs,
     attendees: onlyAttending,
+    ...(speakers.length > 0 ? { speakers } : {}),
   };
 }

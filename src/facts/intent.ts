@@ -1,7 +1,8 @@
 import { foldText } from './fold';
 import { MEETING_WORDS } from './extract-meetings';
 
-export type FactIntentKind = 'chair' | 'attendee' | 'target' | 'task' | 'deadline' | 'document-number';
+export type FactIntentKind =
+  'chair' | 'attendee' | 'speaker' | 'target' | 'task' | 'deadline' | 'document-number';
 
 /** What a question asks of the facts, and the words that narrow them. */
 export interface FactIntent {
@@ -26,6 +27,11 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
     'chair',
     /\b(?:dong )?chu tri\b|\bdoan chu tich\b|\btruong ban chi dao\b|\bdien tap\b.*\bai chi dao\b|\bai chi dao\b.*\bdien tap\b/,
   ],
+  // Who spoke, reported, presented (before "attendee": "ai dự và phát biểu" asks who spoke).
+  [
+    'speaker',
+    /\bai\b(?: \S+){0,4} (?:phat bieu|trinh bay|bao cao tham luan)\b|\b(?:phat bieu|trinh bay)\b(?: \S+){0,10} (?:la ai|ai)\b/,
+  ],
   [
     'attendee',
     /\b(?:ai|nhung ai|nguoi nao|nhung nguoi nao|thanh phan|ai da)\b(?: \S+){0,6} (?:tham |den |ve |cung )?du\b|\b(?:tham |den )?du\b.{0,60}\b(?:la ai|co ai|gom (?:nhung )?ai|nhung ai|ai)\b|\bthanh phan (?:tham )?du\b|\bnao\b(?: \S+){0,5} (?:tham |den |ve |cung )?du\b|\bai (?:co mat|tham gia)\b|\b(?:co mat|tham gia)\b(?: \S+){0,8} (?:la ai|co ai|nhung ai)\b|\bco (?:tham )?du\b(?: \S+){0,12} khong\b/,
@@ -41,6 +47,11 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
   ],
 ];
 
+/** Words of a question about who spoke that describe the speaking. */
+const SPEAKING_WORDS = new Set(
+  'phat bieu trinh bay bao cao tham luan ket luan be mac khai mac chi dao'.split(' '),
+);
+
 /** Question words, intent words and words every report has; what is left narrows the facts. */
 const STOP = new Set(
   (
@@ -49,7 +60,7 @@ const STOP = new Set(
     'chu tri dong tham du chi tieu muc tieu phan dau nhiem vu phuong huong giai phap han chot thoi han cuoi ' +
     'khi gio luc ngay phai can hoan thanh xong lam trong tam viec cong so hieu ky may nhieu ' +
     'nam thang quy ra sao nhu sau hay cho biet xin vui long a oi voi em anh chi minh toi chung ta ' +
-    'hien chinh yeu chu yeu da se dang tinh thanh phan gom deadline van ban nghi quyet chi thi dao'
+    'hien chinh yeu chu yeu da se dang tinh thanh phan gom deadline van ban nghi quyet chi thi dao '
   ).split(' '),
 );
 
@@ -71,7 +82,9 @@ export function detectIntent(question: string): FactIntent | null {
   const terms = fold
     .replace(/\bbao (?:gio|nhieu|lau)\b/g, ' ')
     .split(' ')
-    .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
+    .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w))
+    // Words of the speaking itself say which people, not which meeting.
+    .filter((w) => rule[0] !== 'speaker' || !SPEAKING_WORDS.has(w));
   return {
     kind: rule[0],
     ...(yearM ? { year: Number(yearM[1]) } : {}),

@@ -33,6 +33,8 @@ export interface MeetingFact {
   date?: PartialDate;
   chairs: Person[];
   attendees: Person[];
+  /** Who spoke: "phát biểu (chỉ đạo)", "trình bày báo cáo" (not chairing for that). */
+  speakers?: Person[];
 }
 
 export interface TargetFact {

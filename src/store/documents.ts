@@ -6,7 +6,7 @@ import { bumpGeneration, Db } from './db';
  * Version of what ingest derives from a file (passages, title, profile). A document read by an older
  * version is read again at the next ingest even when its bytes did not change.
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 export interface DocumentRow {
   id: number;

@@ -273,3 +273,33 @@ describe('answerFromFacts: attendees told in several paragraphs of one report', 
     expect(a?.text).not.toContain('Phạm Đức Thịnh');
   });
 });
+
+describe('who spoke', () => {
+  test.each<[string, string]>([
+    ['ai phát biểu chỉ đạo tại kỳ họp HĐND tỉnh Quảng Trị tháng 12/2024', 'speaker'],
+    ['ai trinh bay bao cao so ket quy I cong an ca mau', 'speaker'],
+    ['phát biểu bế mạc kỳ họp là ai', 'speaker'],
+    ['ai dự và chủ trì hội nghị', 'chair'],
+  ])('%s → %s', (q, kind) => expect(detectIntent(q)?.kind).toBe(kind));
+
+  it('is answered from the speakers, not the chairs', () => {
+    const facts: StoredFact[] = [
+      {
+        id: 1,
+        documentId: 3,
+        passageId: 30,
+        fact: {
+          kind: 'meeting',
+          eventType: 'hội nghị',
+          eventName: 'Hội nghị tổng kết công tác quân sự năm 2024',
+          chairs: [{ name: 'Trần Văn Lộc', roles: ['Chủ tịch UBND tỉnh'] }],
+          attendees: [],
+          speakers: [{ name: 'Hồ Sỹ Nguyên', rank: 'Đại tá', roles: ['Chỉ huy trưởng'] }],
+        },
+      },
+    ];
+    const a = answerFromFacts(detectIntent('ai trình bày báo cáo tại hội nghị tổng kết')!, facts);
+    expect(a?.text).toContain('Đại tá Hồ Sỹ Nguyên, Chỉ huy trưởng');
+    expect(a?.text).not.toContain('Trần Văn Lộc');
+  });
+});

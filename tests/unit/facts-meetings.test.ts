@@ -233,3 +233,27 @@ describe('extractMeeting: presidiums, exercise directors and "dưới sự chủ
     expect(m?.chairs[0]?.roles).toEqual(['Phó Chủ tịch UBND tỉnh', 'Trưởng ban Chỉ đạo diễn tập']);
   });
 });
+
+describe('extractMeeting: who spoke is not who chaired', () => {
+  it.each<[string, string[], string[]]>([
+    [
+      'Thay mặt Bộ CHQS tỉnh, Đại tá Hồ Sỹ Nguyên, Chỉ huy trưởng trình bày báo cáo tổng kết.',
+      [],
+      ['Hồ Sỹ Nguyên'],
+    ],
+    [
+      '(Đồng chí Ngô Văn Minh, Giám đốc Công an tỉnh phát biểu chỉ đạo tại hội nghị)'.normalize('NFD'),
+      [],
+      ['Ngô Văn Minh'],
+    ],
+    [
+      'Đồng chí Lê Văn Cường, Chủ tịch HĐND tỉnh chủ trì kỳ họp. Phó Chủ tịch Thường trực HĐND tỉnh Võ Tấn Thái phát biểu bế mạc.',
+      ['Lê Văn Cường'],
+      ['Võ Tấn Thái'],
+    ],
+  ])('%s', (text, chairs, speakers) => {
+    const m = extractMeeting(text, { title: '' });
+    expect(m?.chairs.map((p) => p.name)).toEqual(chairs);
+    expect((m?.speakers ?? []).map((p) => p.name)).toEqual(speakers);
+  });
+});
