@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openApp, OpenAppOptions } from '../app';
 import { loadConfig } from '../config';
-import type { FactsEvaluation } from '../../scripts/eval-facts';
+import { evaluateFactsPipeline, FactsEvaluation, labelledDocuments } from '../eval/facts-pipeline';
 import { developmentSet, evaluateGenreSet, GenreSetReport, heldoutSet } from '../eval/genre';
 import type { FormatsReport } from '../eval/genre-formats';
 import { formatFormatsTable, formatGenreSummary } from '../eval/genre-score';
@@ -257,12 +257,46 @@ export async function runEval(opts: {
     }
   }
   if (parts.has('facts')) {
-    // Facts: precision and recall of extraction on hand-labelled fixture documents.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const facts = require('../../scripts/eval-facts') as typeof import('../../scripts/eval-facts');
-    report.facts = facts.evaluateFacts();
-    emit(facts.formatFactsEvaluation(report.facts));
+    // Facts: precision and recall of what ingest stores, against hand labels: the 8 fixture reports
+    // and the genre reports labelled for it, each set ingested as the product does.
+    const root = opts.root ?? PROJECT_ROOT;
+    const fixtures = labelledDocuments([
+      path.join(root, 'tests/fixtures/facts'),
+      path.join(root, 'tests/fixtures/facts/heldout'),
+    ]);
+    const genre = labelledDocuments(
+      [path.join(root, 'eval/genre/part-a/docs'), path.join(root, 'eval/genre/part-b/docs')],
+      path.join(root, 'eval/genre/facts-labels'),
+    );
+    const all = [...fixtures, ...genre];
+    if (all.length === 0) {
+      report.skipped.facts = ['tests/fixtures/facts', 'eval/genre/facts-labels'];
+      notice('facts: không có tài liệu gán nhãn; bỏ qua');
+    } else {
+      report.facts = await evaluateFactsPipeline(all, { app: { semantic: false, notice: noticeOnce } });
+      const lines = formatFactsPipeline('tất cả', report.facts);
+      if (fixtures.length && genre.length) {
+        lines.push(...formatFactsPipeline('tài liệu mẫu', await evaluateFactsPipeline(fixtures)).slice(2));
+        lines.push(...formatFactsPipeline('báo cáo genre', await evaluateFactsPipeline(genre)).slice(2));
+      }
+      emit(lines);
+    }
   }
   if (opts.json) opts.out(JSON.stringify(report, null, 2));
   return 0;
+}
+
+/** The facts table of `chithi eval`: one row a kind, precision and recall with their counts. */
+export function formatFactsPipeline(set: string, e: FactsEvaluation): string[] {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const row = (name: string, r: FactsEvaluation['chairs']) =>
+    `${set.padEnd(14)} ${name.padEnd(10)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(9)}   ${r.matched}/${r.predicted} đúng, ${r.matched}/${r.expected} tìm thấy`;
+  return [
+    `Dữ kiện qua đường nạp của sản phẩm (${e.documents} tài liệu gán nhãn tay)`,
+    `${'bộ'.padEnd(14)} ${'loại'.padEnd(10)} ${'precision'.padStart(9)} ${'recall'.padStart(9)}`,
+    row('chủ trì', e.chairs),
+    row('dự', e.attendees),
+    row('chỉ tiêu', e.targets),
+    row('thời hạn', e.deadlines),
+  ];
 }

@@ -1,5 +1,5 @@
 import type { EvalReport } from '../commands/eval';
-import type { FactsEvaluation } from '../../scripts/eval-facts';
+import type { FactsEvaluation } from './facts-pipeline';
 import type { GenreSetReport } from './genre';
 import type { FormatsReport } from './genre-formats';
 
