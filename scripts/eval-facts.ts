@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BlockKind } from '../src/ingest/types';
 import { type FactBlock, extractFacts } from '../src/facts/extract-facts';
-import { foldText } from '../src/facts/fold';
+import { factKey, FactsEvaluation, PrecisionRecall, scoreItems, sumCounts } from '../src/eval/facts-pipeline';
 import type { Fact, MeetingFact, TargetFact, DeadlineFact } from '../src/facts/types';
 
 export const FIXTURE_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'facts');
@@ -79,49 +79,11 @@ interface Label {
   deadlines?: string[];
 }
 
-export interface PrecisionRecall {
-  precision: number;
-  recall: number;
-  predicted: number;
-  expected: number;
-  matched: number;
-}
+export type { FactsEvaluation, PrecisionRecall } from '../src/eval/facts-pipeline';
 
-export interface FactsEvaluation {
-  documents: number;
-  chairs: PrecisionRecall;
-  attendees: PrecisionRecall;
-  targets: PrecisionRecall;
-  deadlines: PrecisionRecall;
-}
-
-const key = (s: string) => foldText(s).replace(/[–—]/g, '-').replace(/\s+/g, '');
-
-function score(predicted: string[], expected: string[]): Omit<PrecisionRecall, 'precision' | 'recall'> {
-  const pool = [...expected];
-  let matched = 0;
-  for (const p of predicted) {
-    const i = pool.indexOf(p);
-    if (i >= 0) {
-      matched++;
-      pool.splice(i, 1);
-    }
-  }
-  return { predicted: predicted.length, expected: expected.length, matched };
-}
-
-function sum(parts: Array<Omit<PrecisionRecall, 'precision' | 'recall'>>): PrecisionRecall {
-  const t = parts.reduce((a, b) => ({
-    predicted: a.predicted + b.predicted,
-    expected: a.expected + b.expected,
-    matched: a.matched + b.matched,
-  }));
-  return {
-    ...t,
-    precision: t.predicted === 0 ? 1 : t.matched / t.predicted,
-    recall: t.expected === 0 ? 1 : t.matched / t.expected,
-  };
-}
+const key = factKey;
+const score = scoreItems;
+const sum = sumCounts;
 
 /** Runs extraction over every fixture and compares with its labels. */
 export function evaluateFacts(dirs: string[] = [FIXTURE_DIR, HELDOUT_DIR]): FactsEvaluation {
