@@ -32,6 +32,8 @@ interface ServeResult {
   questions: number;
   /** Questions answered (chithi: found; MiniSearch: at least one hit). */
   answered: number;
+  /** Questions whose source passage (the one the phrase was taken from) is among the first five results. */
+  source5: number;
   peakRssMb: number;
 }
 
@@ -48,19 +50,46 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Times `ask` over every question after a short warm-up; milliseconds, sorted. */
-async function latencies(questions: BenchQuestion[], ask: (q: string) => Promise<boolean>) {
-  for (const { q } of questions.slice(0, 20)) await ask(q);
+/** What one question gave: answered at all, and whether its source passage is in the first five. */
+interface Asked {
+  answered: boolean;
+  source: boolean;
+}
+
+async function latencies(questions: BenchQuestion[], ask: (q: BenchQuestion) => Promise<Asked>) {
+  for (const q of questions.slice(0, 20)) await ask(q);
   (globalThis as { gc?: () => void }).gc?.();
   const times: number[] = [];
   let answered = 0;
-  for (const { q } of questions) {
+  let source5 = 0;
+  for (const q of questions) {
     const t = performance.now();
-    if (await ask(q)) answered++;
+    const r = await ask(q);
     times.push(performance.now() - t);
+    if (r.answered) answered++;
+    if (r.source) source5++;
   }
   times.sort((a, b) => a - b);
-  return { p50Ms: percentile(times, 0.5), p95Ms: percentile(times, 0.95), questions: times.length, answered };
+  return {
+    p50Ms: percentile(times, 0.5),
+    p95Ms: percentile(times, 0.95),
+    questions: times.length,
+    answered,
+    source5,
+  };
 }
+
+/** The generated passages, in order (what MiniSearch indexes; a question's `from` indexes it). */
+const readPassages = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as string);
+
+/** A stored passage is the question's source when it holds the start of the generated passage. */
+const sameStart = (stored: string, generated: string) =>
+  stored.replace(/\s+/g, ' ').includes(generated.replace(/\s+/g, ' ').trim().slice(0, 60));
 
 const readQuestions = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as BenchQuestion[];
 
@@ -110,7 +139,14 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     const app = await openApp(config, { semantic: Boolean(a.model), notice: () => {} });
     await app.engine.ask(questions[0]!.q);
     const coldStartMs = performance.now() - t;
-    const measured = await latencies(questions, async (q) => (await app.engine.ask(q)).found);
+    const passages = readPassages(a.passages!);
+    const measured = await latencies(questions, async (q) => {
+      const res = await app.engine.ask(q.q, { top: 5 });
+      // Ranking is scored on the ranked list, as the eval does, also when the answer is "not found".
+      const ranked = res.found ? res.results : await app.engine.rank(q.q, 5);
+      const from = passages[q.from] ?? '';
+      return { answered: res.found, source: ranked.some((r) => sameStart(r.text, from)) };
+    });
     await app.close();
     return { coldStartMs, ...measured, peakRssMb: peakRssMb() };
   },
@@ -137,7 +173,10 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     const ms = MiniSearch.loadJSON(fs.readFileSync(a.out!, 'utf8'), { fields: ['text'] });
     ms.search(questions[0]!.q);
     const coldStartMs = performance.now() - t;
-    const measured = await latencies(questions, async (q) => ms.search(q).length > 0);
+    const measured = await latencies(questions, async (q) => {
+      const hits = ms.search(q.q);
+      return { answered: hits.length > 0, source: hits.slice(0, 5).some((h) => h.id === q.from) };
+    });
     return { coldStartMs, ...measured, peakRssMb: peakRssMb() };
   },
 
@@ -182,8 +221,8 @@ const ms = (v: number) => (v < 10 ? `${fmt(v, 2)} ms` : `${fmt(v, 1)} ms`);
 
 export function benchTable(rows: Row[]): string {
   const header =
-    '| passages | engine | ingest passages/s | index on disk | peak RSS ingest | peak RSS serving | cold start | query p50 | query p95 | answered |';
-  const lines = [header, '|' + ' --- |'.repeat(10)];
+    '| passages | engine | ingest passages/s | index on disk | peak RSS ingest | peak RSS serving | cold start | query p50 | query p95 | answered | source in top 5 |';
+  const lines = [header, '|' + ' --- |'.repeat(11)];
   for (const r of rows) {
     const i = r.ingest;
     const s = r.serve;
@@ -191,7 +230,8 @@ export function benchTable(rows: Row[]): string {
       `| ${fmt(r.size)} | ${r.engine} | ${i ? fmt(i.passages / i.seconds) : '—'} | ${i ? mb(i.diskBytes) : '—'} | ` +
         `${i ? `${fmt(i.peakRssMb)} MB` : '—'} | ${s ? `${fmt(s.peakRssMb)} MB` : '—'} | ` +
         `${s ? ms(s.coldStartMs) : '—'} | ${s ? ms(s.p50Ms) : '—'} | ${s ? ms(s.p95Ms) : '—'} | ` +
-        `${s ? `${fmt((100 * s.answered) / s.questions, 1)}%` : '—'} |`,
+        `${s ? `${fmt((100 * s.answered) / s.questions, 1)}%` : '—'} | ` +
+        `${s ? `${fmt((100 * s.source5) / s.questions, 1)}%` : '—'} |`,
     );
   }
   return lines.join('\n');
@@ -245,6 +285,7 @@ async function main(): Promise<void> {
       const kwServe = runChild<ServeResult>('chithi-serve', {
         index: keywordIndex,
         questions: corpus.questionsFile,
+        passages: corpus.passagesFile,
       });
       log(`chithi keyword queries done`);
       rows.push({ size, engine: 'chithi, keyword', ingest: kwIngest, serve: kwServe });
@@ -260,6 +301,7 @@ async function main(): Promise<void> {
           index: hybridIndex,
           model: modelDir,
           questions: corpus.questionsFile,
+          passages: corpus.passagesFile,
         });
         rows.push({ size, engine: 'chithi, hybrid (tiny model)', ingest: hyIngest, serve: hyServe });
         fs.rmSync(hybridIndex, { recursive: true, force: true });
