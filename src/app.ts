@@ -19,6 +19,7 @@ import { DocumentHooks } from './ingest/ingest';
 import { readDocument, SUPPORTED_EXTENSIONS } from './ingest/formats/read-document';
 import { weightedScoreFusion } from './search/fuse';
 import { SearchEngine } from './search/retriever';
+import type { ScopedDocument } from './search/scoping';
 import { openSemanticLayer, SemanticLayer } from './search/semantic';
 
 /** The services every front end (CLI, bot, local chat, digest) is built from. */
@@ -68,13 +69,12 @@ const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, pas
     })),
     { title: parsed.title },
   );
-  // A meeting told in a photo caption has its date in another paragraph: the document's own date
-  // (of the event it reports) is the meeting's when the document reports one meeting.
-  const meetings = facts.filter((f) => f.fact.kind === 'meeting');
+  // A meeting told in a photo caption has its date in another paragraph: a meeting without a date
+  // of its own takes the document's date (of the event it reports).
   const date = parsed.profile.date;
-  if (date && meetings.length > 0) {
+  if (date) {
     const [year, month, day] = date.split('-').map(Number);
-    for (const f of meetings)
+    for (const f of facts)
       if (f.fact.kind === 'meeting' && !f.fact.date)
         f.fact = {
           ...f.fact,
@@ -99,18 +99,24 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
 
   // Facts and titles change only with documents (facts are written in the document's transaction),
   // so they are read once per generation rather than on every question.
-  let factsCache: { generation: number; facts: StoredFact[]; docs: Map<number, DocumentRow> } | undefined;
-  const factsView = () => {
+  type FactsView = { generation: number; facts: StoredFact[]; docs: Map<number, ScopedDocument> };
+  let factsCache: FactsView | undefined;
+  const factsView = (): FactsView => {
     const generation = getGeneration(db);
     if (factsCache?.generation !== generation) {
       factsCache = {
         generation,
         facts: listFacts(db, {}),
-        docs: new Map(listDocuments(db).map((d) => [d.id, d])),
+        // The search engine already holds every document's profile for this generation.
+        docs: new Map(engine.scopedDocuments().map((d) => [d.id, d])),
       };
     }
     return factsCache;
   };
+  // The first passages of a document (its opening), prepared once for the fact answerer.
+  const openingOf = db
+    .prepare(`SELECT text FROM passages WHERE document_id = ? ORDER BY ordinal LIMIT 4`)
+    .pluck();
   // A read-only index answers with keywords: the vector layer keeps a cache and a file it must write.
   const semantic =
     options.semantic === false || db.readonly ? null : await openSemanticLayer(db, config, notice);
@@ -134,13 +140,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
         documentTier: (id) => scope.tier.get(id) ?? 0,
         // The opening says which meeting a report is about ("kỳ họp thứ 15"); reading whole
         // documents for every meeting would load the corpus.
-        documentText: (id) =>
-          (
-            db
-              .prepare(`SELECT text FROM passages WHERE document_id = ? ORDER BY ordinal LIMIT 4`)
-              .pluck()
-              .all(id) as string[]
-          ).join(' . '),
+        documentText: (id) => (openingOf.all(id) as string[]).join(' . '),
         passageText: (id) => getPassages(db, [id]).get(id)?.text,
       });
     },

@@ -151,13 +151,14 @@ function distinctMeetings(
       continue;
     }
     const join = (a: Person[], b: Person[]) => [...a, ...b.filter((p) => !a.some((q) => q.name === p.name))];
+    const chairs = join(same.fact.chairs, item.fact.chairs);
     same.fact = {
       ...same.fact,
       eventName: same.fact.eventName ?? item.fact.eventName,
       date: same.fact.date ?? item.fact.date,
-      chairs: join(same.fact.chairs, item.fact.chairs),
+      chairs,
       attendees: join(same.fact.attendees, item.fact.attendees).filter(
-        (p) => !join(same.fact.chairs, item.fact.chairs).some((c) => c.name === p.name),
+        (p) => !chairs.some((c) => c.name === p.name),
       ),
       speakers: join(same.fact.speakers ?? [], item.fact.speakers ?? []),
     };
