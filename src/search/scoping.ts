@@ -50,8 +50,8 @@ const MAX_AVAILABLE = 8;
  * - a place or unit (province, district, BĐBP, HĐND …): only documents about it (or about a former
  *   province merged into the one named, ranked after), and "not found" when there are none;
  * - with it a year: only those documents that cover the year, "not found" when none does;
- * - a year alone: documents covering it rank first, nothing is excluded (a law or a report that
- *   does not date itself can still answer).
+ * - a year alone: nothing is excluded or re-ordered (a law or a report that does not date itself
+ *   can still answer; the year's words weigh in the ranking like any other).
  */
 export function decideScope(question: string, docs: readonly ScopedDocument[]): ScopeDecision {
   const scope = parseScope(question);
@@ -67,21 +67,15 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
   const localities = namedLocalities(scope, known);
   const tier = new Map<number, number>();
   const boost = new Map<number, number>();
-  const entityNamed = namesEntity(scope, localities);
-  if (!entityNamed && scope.years.length === 0) return { scope, info: null, pool: null, tier, boost };
+  // A year alone does not re-order: laws and reports name years in passing ("Bộ luật Hình sự năm
+  // 2017"), and the words already weigh it.
+  if (!namesEntity(scope, localities)) return { scope, info: null, pool: null, tier, boost };
+  // A unit kind without a place ("HĐND có thẩm quyền gì", "ủy ban nhân dân cấp tỉnh") is how laws
+  // and general questions speak: it excludes nothing, and the words already weigh it.
+  if (scope.provinces.length === 0 && localities.length === 0)
+    return { scope, info: null, pool: null, tier, boost };
 
   const fits = docs.map((d) => ({ doc: d, fit: fitScope(scope, d.profile, localities) }));
-  // A unit kind without a place ("HĐND có thẩm quyền gì", "ủy ban nhân dân cấp tỉnh") is how laws
-  // and general questions speak: it re-orders, it never excludes.
-  if (entityNamed && scope.provinces.length === 0 && localities.length === 0) {
-    return { scope, info: null, pool: null, tier, boost };
-  }
-  if (!entityNamed) {
-    // A year alone does not re-order: laws and reports name years in passing ("Bộ luật Hình sự năm
-    // 2017"), and the words already weigh it.
-    return { scope, info: null, pool: null, tier, boost };
-  }
-
   const entity = fits.filter((f) => f.fit.entity);
   const asked = describeScope(scope, localities, { years: false });
   if (entity.length === 0) {
