@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: chithi against MiniSearch 7.2 on the same generated Vietnamese passages and
- * questions (scripts/bench-corpus.ts). Every measurement of an engine runs in a child process of its
- * own, so the peak RSS is that engine's and nothing else's.
+ * `npm run bench`: chithi against SQLite FTS5 and MiniSearch 7.2 on the same generated Vietnamese
+ * passages and questions (scripts/bench-corpus.ts). Every measurement of an engine runs in a child
+ * process of its own, so the peak RSS is that engine's and nothing else's; every engine is ingested
+ * and served `--runs` times (fresh index each time) and the table shows median (min–max).
  *
- *   npm run bench                          10k and 100k passages, 1000 questions each
- *   npm run bench -- --sizes 10000         fewer sizes
- *   npm run bench -- --questions 300 --no-model --keep
+ *   npm run bench                          10k and 100k passages, 1000 questions, 3 runs; writes
+ *                                          eval/bench/results.json (the README table comes from it)
+ *   npm run bench -- --sizes 10000 --runs 1
+ *   npm run bench -- --engines chithi-keyword,fts5 --no-model --out /tmp/b.json --keep
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,29 +15,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchQuestion, buildChain, PROJECT_ROOT, writeCorpus } from './bench-corpus';
+import {
+  BenchResults,
+  BenchRow,
+  benchTable,
+  inconsistentRuns,
+  IngestResult,
+  ServeResult,
+} from '../src/eval/bench-table';
 
 // ---------------------------------------------------------------------------------------------
 // Measurements, each run in a child process
 // ---------------------------------------------------------------------------------------------
-
-interface IngestResult {
-  passages: number;
-  seconds: number;
-  diskBytes: number;
-  peakRssMb: number;
-}
-
-interface ServeResult {
-  coldStartMs: number;
-  p50Ms: number;
-  p95Ms: number;
-  questions: number;
-  /** Questions answered (chithi: found; MiniSearch: at least one hit). */
-  answered: number;
-  /** Questions whose source passage (the one the phrase was taken from) is among the first five results. */
-  source5: number;
-  peakRssMb: number;
-}
 
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
@@ -49,7 +40,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
 }
 
-/** Times `ask` over every question after a short warm-up; milliseconds, sorted. */
 /** What one question gave: answered at all, and whether its source passage is in the first five. */
 interface Asked {
   answered: boolean;
@@ -91,6 +81,8 @@ const readPassages = (file: string) =>
 const sameStart = (stored: string, generated: string) =>
   stored.replace(/\s+/g, ' ').includes(generated.replace(/\s+/g, ' ').trim().slice(0, 60));
 
+const foldD = (s: string) => s.replace(/đ/g, 'd').replace(/Đ/g, 'D');
+
 const readQuestions = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as BenchQuestion[];
 
 function chithiEnv(indexDir: string, modelDir?: string): NodeJS.ProcessEnv {
@@ -115,6 +107,13 @@ const loadMiniSearch = () => {
   // The CommonJS build exports the class itself; the typings describe the ES module's default.
   return (m.default ?? m) as typeof import('minisearch').default;
 };
+const loadFold = () =>
+  (require('../src/text/normalize') as typeof import('../src/text/normalize')).foldDiacritics;
+const miniSearchOptions = () => {
+  const fold = loadFold();
+  return { fields: ['text'], processTerm: (term: string) => fold(term.toLowerCase()) };
+};
+const loadSqlite = () => require('better-sqlite3') as typeof import('better-sqlite3');
 const loadTinyModel = () =>
   require('../tests/helpers/tiny-model') as typeof import('../tests/helpers/tiny-model');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -151,15 +150,13 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     return { coldStartMs, ...measured, peakRssMb: peakRssMb() };
   },
 
+  // MiniSearch with its terms lower-cased and folded (tone marks removed, đ → d), so that questions
+  // typed without diacritics can match: its default options would leave half the questions unmatched.
   async 'minisearch-ingest'(a) {
     const MiniSearch = loadMiniSearch();
-    const texts = fs
-      .readFileSync(a.passages!, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as string);
+    const texts = readPassages(a.passages!);
     const t = performance.now();
-    const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+    const ms = new MiniSearch<{ id: number; text: string }>(miniSearchOptions());
     ms.addAll(texts.map((text, id) => ({ id, text })));
     fs.writeFileSync(a.out!, JSON.stringify(ms));
     const seconds = (performance.now() - t) / 1000;
@@ -170,7 +167,7 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     const MiniSearch = loadMiniSearch();
     const questions = readQuestions(a.questions!);
     const t = performance.now();
-    const ms = MiniSearch.loadJSON(fs.readFileSync(a.out!, 'utf8'), { fields: ['text'] });
+    const ms = MiniSearch.loadJSON(fs.readFileSync(a.out!, 'utf8'), miniSearchOptions());
     ms.search(questions[0]!.q);
     const coldStartMs = performance.now() - t;
     const measured = await latencies(questions, async (q) => {
@@ -180,10 +177,54 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     return { coldStartMs, ...measured, peakRssMb: peakRssMb() };
   },
 
+  // SQLite FTS5, the peer a careful engineer picks first: unicode61 with remove_diacritics 2 folds
+  // tone marks; "đ" is a letter of its own there, so it is mapped to "d" in the text and the query
+  // (questions are typed without diacritics half of the time). Query: every word as a quoted term,
+  // joined with OR, ranked by FTS5's bm25.
+  async 'fts5-ingest'(a) {
+    const Database = loadSqlite();
+    const texts = readPassages(a.passages!);
+    const t = performance.now();
+    const db = new Database(a.out!);
+    db.pragma('journal_mode = WAL');
+    db.exec(`CREATE VIRTUAL TABLE p USING fts5(text, tokenize = "unicode61 remove_diacritics 2")`);
+    const insert = db.prepare('INSERT INTO p(rowid, text) VALUES (?, ?)');
+    db.transaction(() => texts.forEach((text, i) => insert.run(i + 1, foldD(text))))();
+    db.exec(`INSERT INTO p(p) VALUES ('optimize')`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const seconds = (performance.now() - t) / 1000;
+    return { passages: texts.length, seconds, diskBytes: diskBytes(a.out!), peakRssMb: peakRssMb() };
+  },
+
+  async 'fts5-serve'(a) {
+    const Database = loadSqlite();
+    const questions = readQuestions(a.questions!);
+    const t = performance.now();
+    const db = new Database(a.out!, { readonly: true });
+    const search = db.prepare('SELECT rowid FROM p WHERE p MATCH ? ORDER BY rank LIMIT 5');
+    const query = (q: string) =>
+      foldD(q)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+        .map((w) => `"${w}"`)
+        .join(' OR ');
+    const run = (q: string) => search.all(query(q)) as { rowid: number }[];
+    run(questions[0]!.q);
+    const coldStartMs = performance.now() - t;
+    const measured = await latencies(questions, async (q) => {
+      const hits = run(q.q);
+      return { answered: hits.length > 0, source: hits.some((h) => h.rowid === q.from + 1) };
+    });
+    db.close();
+    return { coldStartMs, ...measured, peakRssMb: peakRssMb() };
+  },
+
   /** What Node with tsx and the modules loaded costs before any index: the floor of every RSS above. */
   async baseline() {
     loadChithi();
     loadMiniSearch();
+    loadSqlite();
     return { passages: 0, seconds: 0, diskBytes: 0, peakRssMb: peakRssMb() };
   },
 };
@@ -204,38 +245,22 @@ function runChild<T>(role: string, args: ChildArgs): T {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The run: corpus, children, table
+// The run: corpus, children, results file, table
 // ---------------------------------------------------------------------------------------------
 
-interface Row {
-  size: number;
-  engine: string;
-  ingest?: IngestResult;
-  serve?: ServeResult;
-}
+export const DEFAULT_RESULTS = path.join(PROJECT_ROOT, 'eval', 'bench', 'results.json');
+
+const ENGINES = ['chithi-keyword', 'chithi-hybrid', 'fts5', 'minisearch'] as const;
+type Engine = (typeof ENGINES)[number];
+const ENGINE_NAMES: Record<Engine, string> = {
+  'chithi-keyword': 'chithi, keyword',
+  'chithi-hybrid': 'chithi, hybrid (tiny model)',
+  fts5: 'SQLite FTS5 (better-sqlite3 12)',
+  minisearch: 'MiniSearch 7.2, folded terms',
+};
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const mb = (bytes: number) => `${fmt(bytes / 1048576, 1)} MB`;
-const ms = (v: number) => (v < 10 ? `${fmt(v, 2)} ms` : `${fmt(v, 1)} ms`);
-
-export function benchTable(rows: Row[]): string {
-  const header =
-    '| passages | engine | ingest passages/s | index on disk | peak RSS ingest | peak RSS serving | cold start | query p50 | query p95 | answered | source in top 5 |';
-  const lines = [header, '|' + ' --- |'.repeat(11)];
-  for (const r of rows) {
-    const i = r.ingest;
-    const s = r.serve;
-    lines.push(
-      `| ${fmt(r.size)} | ${r.engine} | ${i ? fmt(i.passages / i.seconds) : '—'} | ${i ? mb(i.diskBytes) : '—'} | ` +
-        `${i ? `${fmt(i.peakRssMb)} MB` : '—'} | ${s ? `${fmt(s.peakRssMb)} MB` : '—'} | ` +
-        `${s ? ms(s.coldStartMs) : '—'} | ${s ? ms(s.p50Ms) : '—'} | ${s ? ms(s.p95Ms) : '—'} | ` +
-        `${s ? `${fmt((100 * s.answered) / s.questions, 1)}%` : '—'} | ` +
-        `${s ? `${fmt((100 * s.source5) / s.questions, 1)}%` : '—'} |`,
-    );
-  }
-  return lines.join('\n');
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -243,6 +268,9 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '10000,100000' },
       questions: { type: 'string', default: '1000' },
       seed: { type: 'string', default: '20250301' },
+      runs: { type: 'string', default: '3' },
+      engines: { type: 'string', default: ENGINES.join(',') },
+      out: { type: 'string', default: DEFAULT_RESULTS },
       'no-model': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
     },
@@ -250,17 +278,24 @@ async function main(): Promise<void> {
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
   const questionCount = Number(values.questions);
   const seed = Number(values.seed);
+  const runs = Number(values.runs);
+  const engines = values.engines.split(',').map((e) => e.trim()) as Engine[];
   if (sizes.some((n) => !Number.isInteger(n) || n < 100) || !(questionCount >= 10))
     throw new Error('--sizes takes passage counts ≥ 100 separated by commas; --questions a number ≥ 10');
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number ≥ 1');
+  const unknown = engines.filter((e) => !ENGINES.includes(e));
+  if (unknown.length > 0)
+    throw new Error(`--engines: unknown ${unknown.join(', ')} (known: ${ENGINES.join(', ')})`);
+  const withModel = engines.includes('chithi-hybrid') && !values['no-model'];
 
   const started = performance.now();
   const log = (s: string) =>
     process.stderr.write(`[bench ${fmt((performance.now() - started) / 1000, 0)} s] ${s}\n`);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chithi-bench-'));
-  const rows: Row[] = [];
+  const rows: BenchRow[] = [];
   try {
     let modelDir: string | undefined;
-    if (!values['no-model']) {
+    if (withModel) {
       // The test suite's tiny model (a token-embedding lookup, 64 dims): it measures the pipeline around
       // the model (tokenizer, batching, hnswlib, fusion), not the speed of multilingual-e5-small.
       const { createTinyModel } = loadTinyModel();
@@ -272,81 +307,101 @@ async function main(): Promise<void> {
     const baseline = runChild<IngestResult>('baseline', {});
     for (const size of sizes) {
       const dir = path.join(root, String(size));
-      const corpus = writeCorpus(dir, { passages: size, questions: questionCount, seed });
+      const corpus = writeCorpus(dir, { passages: size, questions: questionCount, seed, chain });
       log(`${fmt(size)} passages in ${corpus.documents} documents, ${questionCount} questions`);
-      const keywordIndex = path.join(dir, 'chithi-keyword');
-      const hybridIndex = path.join(dir, 'chithi-hybrid');
-      const msFile = path.join(dir, 'minisearch.json');
-
-      const kwIngest = runChild<IngestResult>('chithi-ingest', { docs: corpus.docsDir, index: keywordIndex });
-      if (kwIngest.passages !== corpus.passages)
-        log(`warning: chithi stored ${kwIngest.passages} passages for ${corpus.passages} generated`);
-      log(`chithi keyword ingest: ${fmt(kwIngest.seconds, 1)} s`);
-      const kwServe = runChild<ServeResult>('chithi-serve', {
-        index: keywordIndex,
-        questions: corpus.questionsFile,
-        passages: corpus.passagesFile,
-      });
-      log(`chithi keyword queries done`);
-      rows.push({ size, engine: 'chithi, keyword', ingest: kwIngest, serve: kwServe });
-
-      if (modelDir) {
-        const hyIngest = runChild<IngestResult>('chithi-ingest', {
-          docs: corpus.docsDir,
-          index: hybridIndex,
-          model: modelDir,
-        });
-        log(`chithi hybrid ingest: ${fmt(hyIngest.seconds, 1)} s`);
-        const hyServe = runChild<ServeResult>('chithi-serve', {
-          index: hybridIndex,
-          model: modelDir,
-          questions: corpus.questionsFile,
-          passages: corpus.passagesFile,
-        });
-        rows.push({ size, engine: 'chithi, hybrid (tiny model)', ingest: hyIngest, serve: hyServe });
-        fs.rmSync(hybridIndex, { recursive: true, force: true });
+      const sizeRows = new Map<Engine, BenchRow>();
+      for (const engine of engines) {
+        if (engine === 'chithi-hybrid' && !modelDir) continue;
+        sizeRows.set(engine, { size, engine: ENGINE_NAMES[engine], ingest: [], serve: [] });
       }
-
-      const msIngest = runChild<IngestResult>('minisearch-ingest', {
-        passages: corpus.passagesFile,
-        out: msFile,
-      });
-      log(`MiniSearch ingest: ${fmt(msIngest.seconds, 1)} s`);
-      const msServe = runChild<ServeResult>('minisearch-serve', {
-        out: msFile,
-        questions: corpus.questionsFile,
-      });
-      rows.push({ size, engine: 'MiniSearch 7.2', ingest: msIngest, serve: msServe });
+      // Runs interleave the engines, so a slow minute of the machine falls on every engine alike.
+      for (let run = 1; run <= runs; run++) {
+        for (const [engine, row] of sizeRows) {
+          const target = path.join(dir, `${engine}-${run}`);
+          const measured = measure(engine, target, corpus, modelDir);
+          row.ingest.push(measured.ingest);
+          row.serve.push(measured.serve);
+          if (measured.ingest.passages !== corpus.passages)
+            log(
+              `warning: ${engine} stored ${measured.ingest.passages} passages for ${corpus.passages} generated`,
+            );
+          log(
+            `run ${run}/${runs} ${engine}: ingest ${fmt(measured.ingest.seconds, 1)} s, ` +
+              `p95 ${fmt(measured.serve.p95Ms, 1)} ms`,
+          );
+          fs.rmSync(target, { recursive: true, force: true });
+        }
+      }
+      rows.push(...sizeRows.values());
       if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
     }
 
+    const problems = rows.flatMap(inconsistentRuns);
+    for (const p of problems) log(`error: ${p}`);
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+    const results: BenchResults = {
+      setup:
+        `${os.cpus().length} cores (${cpu}), ${fmt(os.totalmem() / 2 ** 30, 0)} GB, Node ${process.versions.node}, ` +
+        `${os.platform()}; ${questionCount} questions per size (half without diacritics), seed ${seed}, ${runs} run(s)`,
+      runs,
+      questions: questionCount,
+      seed,
+      baselineRssMb: baseline.peakRssMb,
+      totalSeconds: (performance.now() - started) / 1000,
+      rows,
+    };
+    fs.mkdirSync(path.dirname(values.out), { recursive: true });
+    fs.writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
     process.stdout.write(
       [
-        `chithi benchmark — ${os.cpus().length} cores (${cpu}), ${fmt(os.totalmem() / 2 ** 30, 0)} GB, ` +
-          `Node ${process.versions.node}, ${os.platform()}; ${questionCount} questions per size ` +
-          `(half without diacritics), seed ${seed}; total ${fmt((performance.now() - started) / 1000, 0)} s`,
+        `chithi benchmark — ${results.setup}; total ${fmt(results.totalSeconds, 0)} s`,
         '',
         benchTable(rows),
         '',
-        `Ingest: chithi reads and parses the .txt documents, writes SQLite, extracts facts and builds the ` +
-          `keyword index (hybrid: also embeds and writes the vector index); MiniSearch indexes the same ` +
-          `passage texts (field "text", default options) and saves its JSON.`,
-        `Index on disk: chithi's index directory (SQLite with the passage texts, keyword and vector ` +
-          `files); MiniSearch's JSON, which holds no text.`,
-        `Cold start: open an existing index until the first answer (modules already loaded). Query: ` +
-          `chithi's whole ask() (ranking, not-found decision, answering sentence); MiniSearch's search().`,
         `Peak RSS: each figure from its own process; Node with tsx and the modules loaded alone ` +
           `peaks at ${fmt(baseline.peakRssMb)} MB.`,
         modelDir
           ? `Hybrid uses the test suite's tiny model (tests/helpers/tiny-model.ts, 64 dims), not ` +
             `multilingual-e5-small: its figures are the pipeline's cost, not a real model's.`
-          : 'Hybrid skipped (--no-model).',
+          : 'Hybrid not measured.',
+        `Results written to ${path.relative(process.cwd(), values.out)}; "npm run figures" puts them in the README.`,
       ].join('\n') + '\n',
     );
+    if (problems.length > 0) process.exitCode = 1;
   } finally {
     if (values.keep) log(`kept ${root}`);
     else fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** One run of one engine: ingest into `target`, then serve every question from it, each in its own process. */
+function measure(
+  engine: Engine,
+  target: string,
+  corpus: ReturnType<typeof writeCorpus>,
+  modelDir: string | undefined,
+): { ingest: IngestResult; serve: ServeResult } {
+  switch (engine) {
+    case 'chithi-keyword':
+    case 'chithi-hybrid': {
+      const model = engine === 'chithi-hybrid' ? modelDir : undefined;
+      const ingest = runChild<IngestResult>('chithi-ingest', { docs: corpus.docsDir, index: target, model });
+      const serve = runChild<ServeResult>('chithi-serve', {
+        index: target,
+        model,
+        questions: corpus.questionsFile,
+        passages: corpus.passagesFile,
+      });
+      return { ingest, serve };
+    }
+    case 'fts5':
+    case 'minisearch': {
+      const out = `${target}.${engine === 'fts5' ? 'sqlite' : 'json'}`;
+      const ingest = runChild<IngestResult>(`${engine}-ingest`, { passages: corpus.passagesFile, out });
+      const serve = runChild<ServeResult>(`${engine}-serve`, { out, questions: corpus.questionsFile });
+      for (const f of [out, `${out}-wal`, `${out}-shm`]) fs.rmSync(f, { force: true });
+      return { ingest, serve };
+    }
   }
 }
 

@@ -5,23 +5,75 @@
  *   npm run figures          rewrite README.md
  *   npm run check:figures    exit 1 and show the differences when README.md is stale
  *
+ * The speed table (`bench`) comes from the results file `npm run bench` writes
+ * (eval/bench/results.json; a full run takes about half an hour). The check re-runs the bench at
+ * 10,000 passages once, for chithi keyword and FTS5, and compares what does not depend on the
+ * machine's speed (passages, index size, answered, source passage found) with the results file.
+ *
  * Prettier then formats the tables (the check compares after formatting, so column padding never
  * counts as a difference).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import prettier from 'prettier';
+import { BenchResults, compareDeterministic, renderBench } from '../src/eval/bench-table';
 import { figureBlocks, FigureReports, renderFigures, replaceFigures } from '../src/eval/figures';
 
 const ROOT = path.resolve(__dirname, '..');
 const README = path.join(ROOT, 'README.md');
+const BENCH_RESULTS = path.join(ROOT, 'eval', 'bench', 'results.json');
+/** The engines and size the check re-runs (about 40 s). */
+const CHECK_SIZE = 10000;
+const CHECK_ENGINES: Record<string, string> = {
+  'chithi-keyword': 'chithi, keyword',
+  fts5: 'SQLite FTS5 (better-sqlite3 12)',
+};
+
+const readBench = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults;
+
+/** Re-runs the bench's machine-independent figures and lists where they differ from the results file. */
+function checkBench(committed: BenchResults): string[] {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chithi-figures-')), 'b.json');
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '-r',
+      'tsx/cjs',
+      path.join(ROOT, 'scripts/bench.ts'),
+      '--sizes',
+      String(CHECK_SIZE),
+      '--runs',
+      '1',
+      '--questions',
+      String(committed.questions),
+      '--seed',
+      String(committed.seed),
+      '--engines',
+      Object.keys(CHECK_ENGINES).join(','),
+      '--out',
+      out,
+    ],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (run.status !== 0) return [`npm run bench failed (exit ${run.status})`];
+  const fresh = readBench(out);
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  return Object.values(CHECK_ENGINES).flatMap((engine) => {
+    const a = committed.rows.find((r) => r.size === CHECK_SIZE && r.engine === engine);
+    const b = fresh.rows.find((r) => r.size === CHECK_SIZE && r.engine === engine);
+    return a && b ? compareDeterministic(a, b) : [`bench: no ${engine} row at ${CHECK_SIZE} passages`];
+  });
+}
 
 async function main(): Promise<number> {
   const check = process.argv.includes('--check');
   const readme = fs.readFileSync(README, 'utf8');
   const names = figureBlocks(readme);
-  const parts = names.includes('genre') ? [...names, 'heldout'] : names;
+  const evalNames = names.filter((n) => n !== 'bench');
+  const parts = evalNames.includes('genre') ? [...evalNames, 'heldout'] : evalNames;
   process.stderr.write(`figures: ${names.join(', ')} (chithi eval --only ${parts.join(',')})\n`);
   const run = spawnSync(
     process.execPath,
@@ -40,7 +92,15 @@ async function main(): Promise<number> {
   }
   const options = (await prettier.resolveConfig(README)) ?? {};
   const format = (s: string) => prettier.format(s, { ...options, filepath: README });
-  const next = await format(replaceFigures(readme, renderFigures(reports)));
+  const blocks = renderFigures(reports);
+  let benchProblems: string[] = [];
+  if (names.includes('bench')) {
+    const bench = readBench(BENCH_RESULTS);
+    blocks.bench = renderBench(bench);
+    if (check) benchProblems = checkBench(bench);
+  }
+  for (const p of benchProblems) process.stderr.write(`figures: ${p}\n`);
+  const next = await format(replaceFigures(readme, blocks));
   const current = await format(readme);
   if (!check) {
     fs.writeFileSync(README, next);
@@ -49,7 +109,7 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  if (next === current) {
+  if (next === current && benchProblems.length === 0) {
     process.stderr.write('figures: every README figure matches what the code measures\n');
     return 0;
   }
@@ -57,7 +117,11 @@ async function main(): Promise<number> {
   const b = next.split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i++)
     if (a[i] !== b[i]) process.stderr.write(`- ${a[i] ?? ''}\n+ ${b[i] ?? ''}\n`);
-  process.stderr.write('figures: README.md is stale; run "npm run figures"\n');
+  process.stderr.write(
+    benchProblems.length > 0
+      ? 'figures: the speed table no longer matches the code; run "npm run bench" then "npm run figures"\n'
+      : 'figures: README.md is stale; run "npm run figures"\n',
+  );
   return 1;
 }
 

@@ -14,6 +14,20 @@ export const MAX_PASSAGE_CHARS = 700;
 /** A line ending in ":" with this many words introduces a list; a shorter one is a heading. */
 const LEAD_IN_WORDS = 8;
 
+export type ListMarker = 'roman' | 'number' | 'letter' | 'bullet';
+/** How deep each kind of list marker sits: "I." over "1." over "a)" over "-". */
+const MARKER_LEVEL: Record<ListMarker, number> = { roman: 0, number: 1, letter: 2, bullet: 3 };
+
+/** The list marker a block starts with ("II.", "2.", "2.1.", "a)", "-"), or null. */
+export function listMarker(text: string): ListMarker | null {
+  const t = text.trimStart();
+  if (/^[IVXL]{1,6}[.)]\s/u.test(t)) return 'roman';
+  if (/^\d{1,3}(?:\.\d{1,3})*[.)]\s/u.test(t)) return 'number';
+  if (/^[a-zđ][.)]\s/u.test(t)) return 'letter';
+  if (/^[-–•+*▪●]\s/u.test(t)) return 'bullet';
+  return null;
+}
+
 /** Packs sentences into pieces of about equal length, none over `max` unless one sentence is. */
 export function packSentences(sentences: string[], max = MAX_PASSAGE_CHARS): string[] {
   const total = sentences.reduce((n, s) => n + s.length + 1, 0);
@@ -61,15 +75,36 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
       years: extractYears(text),
     });
   }
-  // The sentence that introduces a list ("Các địa phương được giao mục tiêu … từ 10% trở lên:"):
-  // its items keep the real heading as their section and are found by the lead's words too.
-  let lead: string | null = null;
+  // The sentence that introduces a list ("Các địa phương được giao mục tiêu … từ 10% trở lên:"), or a
+  // numbered item that heads items of its own ("2. Bộ Chỉ huy Quân sự tỉnh:" over "- Chủ trì …"): its
+  // items keep the real heading as their section and are found by the lead's words too. Leads nest
+  // by list marker: the next item of the same marker ("3. Bộ Chỉ huy BĐBP tỉnh:") closes "2." and its
+  // items, and is led by what led "2.".
+  let leads: Array<{ text: string; marker: ListMarker | null }> = [];
   for (const b of blocks.slice(header.length)) {
     if (b.kind === 'title' || b.kind === 'date') continue;
     paragraph++;
-    const leadIn = /:\s*$/.test(b.text) && b.text.split(/\s+/).length >= LEAD_IN_WORDS;
-    if (b.kind === 'heading' && !leadIn) section = b.text;
-    if (b.kind !== 'list-item') lead = leadIn ? collapseWhitespace(b.text).replace(/:\s*$/, '') : null;
+    const colon = /:\s*$/.test(b.text);
+    const marker = listMarker(b.text);
+    const itemHeading = colon && marker !== null && marker !== 'roman';
+    const leadIn = colon && (itemHeading || b.text.split(/\s+/).length >= LEAD_IN_WORDS);
+    const leadText = collapseWhitespace(b.text).replace(/:\s*$/, '');
+    let lead: string | null = null;
+    if (b.kind === 'list-item' || itemHeading) {
+      if (marker) {
+        const level = MARKER_LEVEL[marker];
+        while (leads.length > 0) {
+          const top = leads[leads.length - 1]!;
+          if (!top.marker || MARKER_LEVEL[top.marker] < level) break;
+          leads.pop();
+        }
+      }
+      lead = leads[leads.length - 1]?.text ?? null;
+      if (leadIn) leads.push({ text: leadText, marker });
+    } else {
+      if (b.kind === 'heading' && !leadIn) section = b.text;
+      leads = leadIn ? [{ text: leadText, marker: null }] : [];
+    }
     const text = collapseWhitespace(b.text);
     const pieces = text.length > MAX_PASSAGE_CHARS ? packSentences(splitSentences(text)) : [text];
     // The years of the whole paragraph: a piece about "trong năm" belongs to the paragraph's year.
@@ -81,7 +116,7 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
         paragraph,
         kind: b.kind === 'heading' && leadIn ? 'paragraph' : b.kind,
         section: b.kind === 'heading' && !leadIn ? null : section,
-        lead: b.kind === 'list-item' ? lead : null,
+        lead,
         page: b.page ?? null,
         text: piece,
         years: own.length ? own : paragraphYears,

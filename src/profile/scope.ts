@@ -34,6 +34,11 @@ export interface QuestionScope {
    * …", "giao Sở Tài chính …"), not the document's own unit: they then rank, but do not exclude.
    */
   assignee: boolean;
+  /**
+   * The units a task is asked of when `assignee` is true: those named, except the issuer of the
+   * document the question points to ("… trong chỉ thị của UBND tỉnh", "do UBND tỉnh ban hành").
+   */
+  assigneeTypes: UnitType[];
 }
 
 /**
@@ -94,10 +99,27 @@ const PERSON_TITLE =
 /** Words that make a year the one reviewed ("tổng kết năm 2024") or planned ("chỉ tiêu năm 2025"). */
 const REVIEW_WORDS = /\b(?:tong ket|so ket|ket qua|da dat|dat duoc|nam qua|bao cao ket qua)\b/g;
 const PLAN_WORDS = /\b(?:nhiem vu|chi tieu|phuong huong|ke hoach|muc tieu|phan dau|du toan|trien khai)\b/g;
-/** Looser signs of the question's sense anywhere in it: they order documents, never exclude. */
-const REVIEW_HINT =
-  /\b(?:tong ket|so ket|ket qua|da |dat duoc|bat giu|bat duoc|xay ra|thuc hien duoc|lam duoc)\b/;
-const PLAN_HINT = /\b(?:chi tieu|muc tieu|phan dau|ke hoach|phuong huong|nhiem vu|du kien|se )\b/;
+const PLAN_WORDS_BUT_TASKS = /\b(?:chi tieu|phuong huong|ke hoach|muc tieu|phan dau|du toan|trien khai)\b/g;
+/**
+ * Signs of the question's sense anywhere in it: they order documents, never exclude. A strong sign
+ * ("tổng kết", "phấn đấu") outweighs a weak one of the other sense ("bắt giữ", "nhiệm vụ"): "năm 2024
+ * phấn đấu số vụ bắt giữ tăng bao nhiêu" asks for a plan.
+ */
+const REVIEW_STRONG = /\b(?:tong ket|so ket|ket qua|da dat|dat duoc|nam qua)\b/;
+const REVIEW_WEAK = /\b(?:da |bat giu|bat duoc|xay ra|thuc hien duoc|lam duoc)\b/;
+const PLAN_STRONG = /\b(?:chi tieu|muc tieu|phan dau|ke hoach|phuong huong|du kien|du toan)\b/;
+const PLAN_WEAK = /\b(?:nhiem vu|se )\b/;
+
+/** The sense the question's words give it, strong signs first, null when they disagree or are absent. */
+function questionSense(folded: string): 'reviewed' | 'plan' | null {
+  const review = REVIEW_STRONG.test(folded);
+  const plan = PLAN_STRONG.test(folded);
+  if (review !== plan) return review ? 'reviewed' : 'plan';
+  if (review) return null;
+  const weakReview = REVIEW_WEAK.test(folded);
+  const weakPlan = PLAN_WEAK.test(folded);
+  return weakReview === weakPlan ? null : weakReview ? 'reviewed' : 'plan';
+}
 
 /** The role the nearest cue before a year (within its clause, ~8 words) gives it. */
 function roleBefore(before: string): 'reviewed' | 'plan' | null {
@@ -107,7 +129,9 @@ function roleBefore(before: string): 'reviewed' | 'plan' | null {
   const window = clause.split(' ').slice(-12).join(' ');
   const last = (re: RegExp) => Math.max(-1, ...[...window.matchAll(re)].map((m) => m.index ?? -1));
   const review = last(REVIEW_WORDS);
-  const plan = last(PLAN_WORDS);
+  // "kết quả thực hiện nhiệm vụ năm 2024": the tasks of a year under review, so a review word
+  // before it outweighs "nhiệm vụ" after it.
+  const plan = review >= 0 ? last(PLAN_WORDS_BUT_TASKS) : last(PLAN_WORDS);
   if (review < 0 && plan < 0) return null;
   return review > plan ? 'reviewed' : 'plan';
 }
@@ -160,17 +184,9 @@ export function parseScope(question: string): QuestionScope {
     const before = at >= 0 ? `${folded.slice(Math.max(0, at - 60), at)} `.replace(/\bnam $/, '') : '';
     yearRoles[y] = roleBefore(before);
   }
-  const review = REVIEW_HINT.test(folded);
-  const plan = PLAN_HINT.test(folded);
   // A deadline ("hạn báo cáo kết quả quý II", "trước ngày nào") is always ahead: a plan.
   const deadline = /\b(?:han|thoi han|han chot|truoc ngay|cham nhat|khi nao phai)\b/.test(folded);
-  const sense: 'reviewed' | 'plan' | null = deadline
-    ? 'plan'
-    : review && !plan
-      ? 'reviewed'
-      : plan && !review
-        ? 'plan'
-        : null;
+  const sense = deadline ? 'plan' : questionSense(folded);
   // Months named: "tháng 12/2024", "tháng 12 năm 2024", "12/2024", or a full date "15/12/2024".
   const months = new Set<string>();
   const addMonth = (m: string | undefined, y: string | undefined) => {
@@ -188,6 +204,20 @@ export function parseScope(question: string): QuestionScope {
     yearRoles,
     kind: KIND_CUES.find(([re]) => re.test(folded))?.[1] ?? null,
     assignee: ASSIGNEE.test(folded),
+    assigneeTypes: ASSIGNEE.test(folded)
+      ? [
+          ...new Set(
+            units
+              .filter(
+                (u) =>
+                  !/\b(?:cua|do|theo)\s+(?:\S+\s+)?$/.test(
+                    unitFold.slice(Math.max(0, u.index - 12), u.index),
+                  ),
+              )
+              .map((u) => u.type),
+          ),
+        ]
+      : [],
     provinces: findProvincesInQuestion(text),
     unitTypes: [...new Set(units.map((u) => u.type))],
     unitField: so?.field ?? null,

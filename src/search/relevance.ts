@@ -88,23 +88,60 @@ export function countedNoun(question: string): string | null {
 }
 
 /**
- * What an answer to the question looks like, as a test on a passage's text, or null when the
- * question does not say: a count of what it counts ("bắt bao nhiêu vụ" → "186 vụ"); a target ("chỉ
- * tiêu", "mục tiêu", "phấn đấu" → a figure with "%", "trở lên" or "phấn đấu"); a deadline ("trước ngày
- * nào", "hạn" → "trước ngày 15/01/2025", "chậm nhất"); a document's number ("số mấy" → "Số: 306-NQ/ĐU").
+ * What an answer to the question looks like, as a test on a passage, or null when the question does
+ * not say: a count of what it counts ("bắt bao nhiêu vụ" → "186 vụ"); a target ("chỉ tiêu", "mục
+ * tiêu", "phấn đấu" → a sentence that aims at something, see statesTarget); a deadline ("trước ngày
+ * nào", "hạn" → "trước ngày 15/01/2025", "chậm nhất"); a document's number ("số mấy" → "Số:
+ * 306-NQ/ĐU"). `reviewedOnly`: the years the passage's document reviews and does not plan.
  */
-export function answerShape(question: string): ((text: string) => boolean) | null {
+export function answerShape(
+  question: string,
+): ((text: string, reviewedOnly?: readonly number[]) => boolean) | null {
   const noun = countedNoun(question);
   if (noun) return (text) => statesCount(text, noun);
   const f = foldDiacritics(question).replace(/[^a-z0-9%]+/g, ' ');
-  if (/\b(?:chi tieu|muc tieu|phan dau)\b/.test(f))
-    return (text) => /\d\s*%|trở lên|phấn đấu|chỉ tiêu/iu.test(text.normalize('NFC'));
+  if (/\b(?:chi tieu|muc tieu|phan dau)\b/.test(f)) return statesTarget;
   if (/\b(?:so may|so bao nhieu|so hieu|ky hieu|so gi|ban hanh ngay nao)\b/.test(f))
     return (text) =>
       /(?:^|\s)Số\s*:?\s*\d|\d+\s*[-/]\s*(?:NQ|CT|KH|BC|TB|QĐ|KL|HD|UBND|BCH)\b/u.test(text.normalize('NFC'));
   if (/\b(?:truoc ngay nao|han chot|thoi han|cham nhat|khi nao phai|bao gio phai)\b/.test(f))
     return (text) => /trước ngày|chậm nhất|hạn chót|thời hạn|hoàn thành trong/iu.test(text.normalize('NFC'));
   return null;
+}
+
+/** Words of a sentence that aims at something: a target. */
+const TARGET_CUE = /phấn đấu|chỉ tiêu|mục tiêu|trở lên|ít nhất|tối thiểu|không dưới|không thấp hơn|\d\s*%/iu;
+/** Words of a sentence that reports what was done: a result, not a target. */
+const RESULT_CUE = /(?<!\p{L})(?:đã|đạt được|so với cùng kỳ)(?!\p{L})/iu;
+/** "so với năm 2024", "so với cùng kỳ năm 2023": a baseline, not the period a sentence is about. */
+const BASELINE_YEAR = /so với (?:cùng kỳ )?(?:năm )?(?:19|20)\d\d/giu;
+/** A year standing alone (not the end of a date such as 13/02/2025). */
+const YEAR = /(?<![\d.,/])(?:19|20)\d\d(?!\d)/g;
+
+/**
+ * True when a sentence of the text states a target: target words ("phấn đấu", "chỉ tiêu", "trở
+ * lên", a percentage) and no result words ("đã", "đạt được"), about a year that is not
+ * one the document only reviews ("Năm 2024, … đạt 100% chỉ tiêu" in the 2024 review is a result).
+ * A sentence without a year is about the year the passage last named.
+ */
+export function statesTarget(text: string, reviewedOnly: readonly number[] = []): boolean {
+  let years: number[] = [];
+  for (const s of splitSentences(text.normalize('NFC'))) {
+    const named = [...s.replace(BASELINE_YEAR, ' ').matchAll(YEAR)].map((m) => Number(m[0]));
+    if (named.length > 0) years = named;
+    if (!TARGET_CUE.test(s) || RESULT_CUE.test(s)) continue;
+    if (years.length > 0 && years.every((y) => reviewedOnly.includes(y))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** The years a document reviews and does not also plan: its sentences about them report results. */
+export function reviewedOnlyYears(p: {
+  reviewedYears: readonly number[];
+  planYears: readonly number[];
+}): number[] {
+  return p.reviewedYears.filter((y) => !p.planYears.includes(y));
 }
 
 /** Score factor for a passage that has the answer's shape (see answerShape). */

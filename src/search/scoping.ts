@@ -45,6 +45,31 @@ const YEAR_ROLE_BOOST = 1.25;
 /** How many holdings a "not found" lists. */
 const MAX_AVAILABLE = 8;
 
+/** The localities the documents are about or mention, computed once per list of documents. */
+const localityCache = new WeakMap<
+  readonly ScopedDocument[],
+  { known: Set<string>; names: Map<string, string> }
+>();
+
+function localitiesOf(docs: readonly ScopedDocument[]) {
+  let entry = localityCache.get(docs);
+  if (!entry) {
+    const known = new Set<string>();
+    const names = new Map<string, string>();
+    for (const d of docs) {
+      for (const l of d.profile.localities) {
+        const folded = foldPlace(l.name);
+        known.add(folded);
+        if (!names.has(folded)) names.set(folded, `${l.level} ${l.name}`);
+      }
+      for (const m of d.profile.mentionedLocalities) known.add(m);
+    }
+    entry = { known, names };
+    localityCache.set(docs, entry);
+  }
+  return entry;
+}
+
 /**
  * Decides which documents can answer a question from what it names:
  * - a place or unit (province, district, BĐBP, HĐND …): only documents about it (or about a former
@@ -55,15 +80,9 @@ const MAX_AVAILABLE = 8;
  */
 export function decideScope(question: string, docs: readonly ScopedDocument[]): ScopeDecision {
   const scope = parseScope(question);
-  const known = new Set(
-    docs.flatMap((d) => [
-      ...d.profile.localities.map((l) => foldPlace(l.name)),
-      ...d.profile.mentionedLocalities,
-    ]),
-  );
+  const { known, names } = localitiesOf(docs);
   // Names as the documents write them, for messages ("huyện Tân Phú Đông").
-  for (const d of docs)
-    for (const l of d.profile.localities) scope.localityNames[foldPlace(l.name)] ??= `${l.level} ${l.name}`;
+  for (const [folded, name] of names) scope.localityNames[folded] ??= name;
   const localities = namedLocalities(scope, known);
   const tier = new Map<number, number>();
   const boost = new Map<number, number>();

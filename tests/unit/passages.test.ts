@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import { reflowSegment } from '../../src/ingest/reflow';
-import { blocksToPassages, MAX_PASSAGE_CHARS, packSentences } from '../../src/ingest/passages';
+import {
+  blocksToPassages,
+  ListMarker,
+  listMarker,
+  MAX_PASSAGE_CHARS,
+  packSentences,
+} from '../../src/ingest/passages';
 import { parseDocument } from '../../src/ingest/parse-document';
 import { Block } from '../../src/ingest/types';
 import { SEED_FILE } from '../helpers/temp-dir';
@@ -96,6 +102,41 @@ describe('blocksToPassages: a list keeps its heading, and the sentence that intr
       ['paragraph', 'II. NHIỆM VỤ, GIẢI PHÁP NĂM 2025', null],
     ]);
   });
+  it('a numbered item ending in ":" leads its own items, and the next number closes it', () => {
+    const text = [
+      'II. NHIỆM VỤ CỤ THỂ',
+      '1. Sở Y tế:',
+      '- Chủ trì giám sát dịch bệnh.',
+      '2. Bộ Chỉ huy Bộ đội Biên phòng tỉnh:',
+      'a) Kiểm soát chặt chẽ người qua lại biên giới.',
+      'b) Phối hợp với Sở Y tế cách ly người nhập cảnh.',
+      '3. Công an tỉnh: xử lý nghiêm vi phạm.',
+    ].join('\n');
+    const passages = blocksToPassages(reflowSegment(text, false));
+    expect(passages.map((p) => [p.text.slice(0, 12), p.section, p.lead])).toEqual([
+      ['II. NHIỆM VỤ', null, null],
+      ['1. Sở Y tế:', 'II. NHIỆM VỤ CỤ THỂ', null],
+      ['- Chủ trì gi', 'II. NHIỆM VỤ CỤ THỂ', '1. Sở Y tế'],
+      ['2. Bộ Chỉ hu', 'II. NHIỆM VỤ CỤ THỂ', null],
+      ['a) Kiểm soát', 'II. NHIỆM VỤ CỤ THỂ', '2. Bộ Chỉ huy Bộ đội Biên phòng tỉnh'],
+      ['b) Phối hợp ', 'II. NHIỆM VỤ CỤ THỂ', '2. Bộ Chỉ huy Bộ đội Biên phòng tỉnh'],
+      ['3. Công an t', 'II. NHIỆM VỤ CỤ THỂ', null],
+    ]);
+  });
+
+  it.each<[string, ListMarker | null]>([
+    ['II. NHIỆM VỤ', 'roman'],
+    ['2. Bộ CHQS tỉnh:', 'number'],
+    ['2.1. Về tuyển quân', 'number'],
+    ['3) Công an tỉnh', 'number'],
+    ['a) Kiểm soát', 'letter'],
+    ['đ) Phối hợp', 'letter'],
+    ['- Tăng 9,5%', 'bullet'],
+    ['• 2.300 lượt', 'bullet'],
+    ['2.300 lượt tàu cá', null],
+    ['Năm 2025, phấn đấu', null],
+  ])('listMarker(%s) → %s', (text, marker) => expect(listMarker(text)).toBe(marker));
+
   it('a short line ending in ":" is still a heading', () => {
     const passages = blocksToPassages(
       reflowSegment('Kết quả cụ thể:\n1. Bắt giữ 45 vụ.\n2. Giúp dân 1.500 ngày công.', false),

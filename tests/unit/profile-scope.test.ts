@@ -76,7 +76,47 @@ describe('parseScope', () => {
     ],
     [
       'BCHQS được giao gì trong kế hoạch của UBND tỉnh?',
-      { unitTypes: ['chqs', 'ubnd'], kind: 'kế hoạch', assignee: true, sense: 'plan' },
+      {
+        unitTypes: ['chqs', 'ubnd'],
+        kind: 'kế hoạch',
+        assignee: true,
+        assigneeTypes: ['chqs'],
+        sense: 'plan',
+      },
+    ],
+    [
+      // A strong plan word outweighs a weak review word ("bắt giữ" is what the target counts).
+      'bdbp quang ninh nam 2024 phan dau so vu bat giu tang bao nhieu',
+      {
+        provinces: ['Quảng Ninh'],
+        unitTypes: ['bdbp'],
+        years: [2024],
+        yearRoles: { 2024: null },
+        sense: 'plan',
+      },
+    ],
+    [
+      'BĐBP An Giang có nhiệm vụ gì trong chỉ thị IUU 2025 do UBND tỉnh ban hành'.normalize('NFD'),
+      {
+        provinces: ['An Giang'],
+        unitTypes: ['bdbp', 'ubnd'],
+        years: [2025],
+        yearRoles: { 2025: 'plan' },
+        kind: 'chỉ thị',
+        assignee: true,
+        assigneeTypes: ['bdbp'],
+        sense: 'plan',
+      },
+    ],
+    [
+      'Kết quả thực hiện nhiệm vụ năm 2024 của Sở Tài chính',
+      {
+        unitTypes: ['so'],
+        unitField: 'tai chinh',
+        years: [2024],
+        yearRoles: { 2024: 'reviewed' },
+        sense: 'reviewed',
+      },
     ],
     [
       'Sở Y tế Bắc Ninh có kế hoạch gì năm 2025',

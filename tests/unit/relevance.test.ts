@@ -1,4 +1,14 @@
-import { answerShape, bestSentence, countedNoun, coverage, statesCount } from '../../src/search/relevance';
+import { headingNames } from '../../src/search/retriever';
+import type { UnitType } from '../../src/profile/units';
+import {
+  answerShape,
+  bestSentence,
+  countedNoun,
+  coverage,
+  reviewedOnlyYears,
+  statesCount,
+  statesTarget,
+} from '../../src/search/relevance';
 import { analyzeQuery } from '../../src/text/terms';
 
 const idf = () => 1;
@@ -83,4 +93,45 @@ describe('answerShape: what an answer looks like', () => {
   it('says nothing for a question that does not say what its answer looks like', () => {
     expect(answerShape('công tác dân vận có chuyển biến gì')).toBeNull();
   });
+});
+
+describe('statesTarget: a sentence that aims at something, not one that reports it', () => {
+  // The document reviews 2024 and plans 2025 (a year-end review).
+  const reviewed = [2024];
+  it.each<[string, boolean]>([
+    ['Phấn đấu 100% tổ chức đảng hoàn thành tốt nhiệm vụ.', true],
+    ['PHẤN ĐẤU TỶ LỆ GIẢI NGÂN ĐẠT TRÊN 95%.'.normalize('NFD'), true],
+    ['Năm 2025, phấn đấu kết nạp từ 65 đảng viên mới trở lên.', true],
+    ['- Tốc độ tăng trưởng GRDP đạt 9–9,5%;', true],
+    ['Số vụ bắt giữ tăng ít nhất 5% so với năm 2024.', true],
+    ['Hoàn thành giao nhận quân trong ngày 13/02/2024, đạt 100% chỉ tiêu.', true],
+    ['Các đơn vị đã giúp nhân dân 2.300 ngày công, đạt 100% kế hoạch.', false],
+    ['Năm 2024, toàn tỉnh giao 3.620 công dân nhập ngũ, đạt 100% chỉ tiêu.', false],
+    ['Năm 2024, công tác tuyển quân đúng luật. Huấn luyện dân quân đạt 98% quân số.', false],
+    ['Năm 2024 thu ngân sách tăng 9,5%. Năm 2025, phấn đấu thu ngân sách tăng 10% trở lên.', true],
+    ['Hội nghị diễn ra trong không khí dân chủ.', false],
+  ])('%s → %s', (text, expected) => expect(statesTarget(text, reviewed)).toBe(expected));
+
+  it('a year the document also plans is not only reviewed', () => {
+    expect(reviewedOnlyYears({ reviewedYears: [2024, 2025], planYears: [2025] })).toEqual([2024]);
+    expect(statesTarget('Năm 2025, huấn luyện đạt 98% quân số trở lên.', [2024])).toBe(true);
+  });
+
+  it('a target question takes the target shape', () => {
+    const shape = answerShape('chỉ tiêu tuyển quân năm 2025')!;
+    expect(shape('Năm 2024, toàn tỉnh giao 3.620 công dân nhập ngũ, đạt 100% chỉ tiêu.', [2024])).toBe(false);
+    expect(shape('Năm 2025, phấn đấu giao quân đạt 100% chỉ tiêu.', [2024])).toBe(true);
+  });
+});
+
+describe('headingNames: the heading says whose task an item is', () => {
+  it.each<[string, string[], string | null, boolean]>([
+    ['2. Bộ Chỉ huy Bộ đội Biên phòng tỉnh', ['bdbp'], null, true],
+    ['2. BỘ CHỈ HUY QUÂN SỰ TỈNH'.normalize('NFD'), ['chqs'], null, true],
+    ['1. Sở Y tế', ['so'], 'y te', true],
+    ['1. Sở Tài chính', ['so'], 'y te', false],
+    ['II. NHIỆM VỤ CỤ THỂ', ['bdbp'], null, false],
+  ])('%s', (heading, types, field, expected) =>
+    expect(headingNames(heading, { unitTypes: types as UnitType[], unitField: field })).toBe(expected),
+  );
 });

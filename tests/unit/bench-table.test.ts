@@ -1,0 +1,86 @@
+import {
+  BenchRow,
+  benchTable,
+  compareDeterministic,
+  inconsistentRuns,
+  median,
+  spread,
+} from '../../src/eval/bench-table';
+
+const ingest = (seconds: number, rss = 300) => ({
+  passages: 10000,
+  seconds,
+  diskBytes: 17_300_000,
+  peakRssMb: rss,
+});
+const serve = (p95: number, source5 = 580) => ({
+  coldStartMs: 63,
+  p50Ms: 2.4,
+  p95Ms: p95,
+  questions: 1000,
+  answered: 980,
+  source5,
+  peakRssMb: 170,
+});
+const row = (runs: Array<[number, number]>): BenchRow => ({
+  size: 10000,
+  engine: 'chithi, keyword',
+  ingest: runs.map(([s]) => ingest(s)),
+  serve: runs.map(([, p]) => serve(p)),
+});
+
+describe('bench table: median (min–max) over the runs', () => {
+  it.each<[number[], number]>([
+    [[3], 3],
+    [[5, 1, 3], 3],
+    [[4, 1, 3, 2], 2.5],
+  ])('median(%j) = %d', (values, expected) => expect(median(values)).toBe(expected));
+
+  it('shows one value for one run and the spread for several', () => {
+    expect(spread([5.24], (v) => v.toFixed(2))).toBe('5.24');
+    expect(spread([5.2, 4.9, 6.1], (v) => v.toFixed(1))).toBe('5.2 (4.9–6.1)');
+    expect(spread([], String)).toBe('—');
+  });
+
+  it('renders a row with passages/s, sizes, shares of questions', () => {
+    const table = benchTable([
+      row([
+        [6.3, 5.2],
+        [6.5, 4.9],
+        [6.0, 6.1],
+      ]),
+    ]);
+    expect(table.split('\n')).toHaveLength(3);
+    expect(table).toContain('| 10,000 | chithi, keyword | 1,587 (1,538–1,667) | 16.5 MB |');
+    expect(table).toContain('5.20 (4.90–6.10)');
+    expect(table).toContain('| 98.0% | 58.0% |');
+  });
+});
+
+describe('bench checks: what must not vary between runs or machines', () => {
+  it('flags runs that disagree on answers', () => {
+    const r = row([
+      [6, 5],
+      [6, 5],
+    ]);
+    expect(inconsistentRuns(r)).toEqual([]);
+    r.serve[1] = serve(5, 579);
+    expect(inconsistentRuns(r)).toEqual([
+      'chithi, keyword at 10000: source in top 5 differs between runs (580, 579)',
+    ]);
+  });
+
+  it('compares a fresh run with the committed results, index size within 2%', () => {
+    const committed = row([[6, 5]]);
+    const same = row([[9, 8]]);
+    same.ingest[0]!.diskBytes = 17_500_000;
+    expect(compareDeterministic(committed, same)).toEqual([]);
+    const other = row([[6, 5]]);
+    other.serve[0] = serve(5, 600);
+    other.ingest[0]!.diskBytes = 20_000_000;
+    expect(compareDeterministic(committed, other)).toEqual([
+      'chithi, keyword at 10,000 passages: index on disk 16.5 MB in the README, 19.1 MB now',
+      'chithi, keyword at 10,000 passages: source in top 5 580/1000 in the README, 600/1000 now',
+    ]);
+  });
+});
