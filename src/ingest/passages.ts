@@ -131,6 +131,9 @@ function headerBlocks(blocks: Block[]): Block[] {
   const head: Block[] = [];
   for (const b of blocks.slice(0, 10)) {
     if (b.text.length > 250 || b.kind === 'list-item' || b.kind === 'caption') break;
+    // The body starts at the first sentence ("Năm 2025, công tác tuyển quân … đạt 100% chỉ tiêu."):
+    // header lines (issuer, number, place and date, kind, subject) are not sentences.
+    if (/[.;!?]["”)]?$/u.test(b.text.trim()) && b.text.trim().split(/\s+/).length >= 10) break;
     if (/^(?:[IVX]+|\d+)[.)]\s/u.test(b.text)) break;
     head.push(b);
   }

@@ -461,17 +461,25 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   const roles = mergeRoles(periodsOf(foldClauses(lead)), scan.roles);
   // A year both reviewed and planned: the latest year of a document is what it plans (a review of
   // 2024 plans 2025), the earlier ones what it reviews; a period ("quý III/2024") is reviewed.
-  const periodYears = new Set(roles.periods.map((x) => Number(x.slice(-4))));
-  const latest = Math.max(0, ...roles.plan);
-  profile.reviewedYears = roles.reviewed.filter(
+  // A document cannot review a year after its own date: "hoàn thành trong quý II/2025" in a report
+  // of December 2024 is planned.
+  const dated = profile.date ? Number(profile.date.slice(0, 4)) : null;
+  const future = dated ? roles.reviewed.filter((y) => y > dated) : [];
+  const reviewed = roles.reviewed.filter((y) => !future.includes(y));
+  const planned = [...new Set([...roles.plan, ...future])].sort();
+  const periodYears = new Set(
+    roles.periods.map((x) => Number(x.slice(-4))).filter((y) => !future.includes(y)),
+  );
+  const latest = Math.max(0, ...planned);
+  profile.reviewedYears = reviewed.filter(
     (y) =>
-      !roles.plan.includes(y) ||
+      !planned.includes(y) ||
       y < latest ||
       periodYears.has(y) ||
       roles.strong.includes(y) ||
-      roles.plan.length === 0,
+      planned.length === 0,
   );
-  profile.planYears = roles.plan.filter((y) => !roles.reviewed.includes(y) || y === latest);
+  profile.planYears = planned.filter((y) => !reviewed.includes(y) || y === latest);
   if (!profile.date && paras[0]) {
     // "Sáng 14/12, …": the day and month of the event, in the year the document reviews.
     const dm = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(firstSentence(paras[0].text));

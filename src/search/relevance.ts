@@ -136,6 +136,53 @@ export function statesTarget(text: string, reviewedOnly: readonly number[] = [])
   return false;
 }
 
+/** A date ("13/02/2025", "15/4") or a year standing alone: numbers that are not figures. */
+const DATE_OR_YEAR = /\d{1,2}\/\d{1,2}(?:\/\d{4})?|(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)/g;
+
+/**
+ * True when a sentence of the text reports a figure: a number other than a date or a year, in a
+ * sentence that does not aim at it (no target words, or result words such as "đã", "đạt được"),
+ * about a year the document does not only plan ("Năm 2025, phấn đấu …" in a plan is not a result);
+ * any figure about a year the document only reviews is a result.
+ */
+export function statesResult(
+  text: string,
+  years: { planOnly?: readonly number[]; reviewedOnly?: readonly number[] } = {},
+): boolean {
+  const planOnly = years.planOnly ?? [];
+  const reviewedOnly = years.reviewedOnly ?? [];
+  let about: number[] = [];
+  for (const s of splitSentences(text.normalize('NFC'))) {
+    const named = [...s.replace(BASELINE_YEAR, ' ').matchAll(YEAR)].map((m) => Number(m[0]));
+    if (named.length > 0) about = named;
+    if (!/\d/.test(s.replace(DATE_OR_YEAR, ' '))) continue;
+    // "Năm 2024, … đạt 100% chỉ tiêu" in the review of 2024 is what was done, whatever its words.
+    if (about.length > 0 && about.every((y) => reviewedOnly.includes(y))) return true;
+    if (about.length > 0 && about.every((y) => planOnly.includes(y))) continue;
+    if (TARGET_CUE.test(s.replace(/\d\s*%/g, ' ')) && !RESULT_CUE.test(s)) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a question asks for a figure of what was done ("năm 2024 bắt bao nhiêu vụ", "tỷ lệ tiêm
+ * chủng năm 2024"): it asks for a number and does not ask for a target or a plan.
+ */
+export function wantsResult(question: string, sense: 'reviewed' | 'plan' | null): boolean {
+  const f = foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/[^a-z0-9%]+/g, ' ');
+  if (sense === 'plan' || /\b(?:chi tieu|muc tieu|phan dau|ke hoach|du kien|du toan)\b/.test(f)) return false;
+  return /\b(?:bao nhieu|may|ty le|ti le|so luong|phan tram)\b/.test(f);
+}
+
+/** The years a document plans and does not also review: its sentences about them are not results. */
+export function plannedOnlyYears(p: {
+  reviewedYears: readonly number[];
+  planYears: readonly number[];
+}): number[] {
+  return p.planYears.filter((y) => !p.reviewedYears.includes(y));
+}
+
 /** The years a document reviews and does not also plan: its sentences about them report results. */
 export function reviewedOnlyYears(p: {
   reviewedYears: readonly number[];

@@ -14,7 +14,16 @@ import {
   loadKeywordIndex,
   saveKeywordIndex,
 } from './keyword-file';
-import { answerShape, bestSentence, coverage, reviewedOnlyYears, SHAPE_BOOST } from './relevance';
+import {
+  answerShape,
+  bestSentence,
+  coverage,
+  plannedOnlyYears,
+  reviewedOnlyYears,
+  SHAPE_BOOST,
+  statesResult,
+  wantsResult,
+} from './relevance';
 import { decideScope, ScopeDecision, ScopedDocument } from './scoping';
 import type { DocumentProfile } from '../profile/profile';
 import { documentReference } from '../profile/describe';
@@ -312,11 +321,14 @@ export class SearchEngine implements Retriever {
     // unit ("BĐBP được giao gì trong chỉ thị …") by the items under the heading that names it ("2. Bộ
     // Chỉ huy Bộ đội Biên phòng tỉnh:"). Such passages among the first candidates move up a little.
     const shape = answerShape(q);
+    // A figure of what was done ("năm 2024 bắt bao nhiêu vụ") is stated by a result, not by next year's
+    // target in the same words ("phấn đấu số vụ bắt giữ tăng 5%").
+    const result = wantsResult(q, decision.scope.sense);
     const assignee =
       decision.scope.assigneeTypes.length > 0
         ? { unitTypes: decision.scope.assigneeTypes, unitField: decision.scope.unitField }
         : null;
-    if ((shape || assignee) && ranked.length > 1) {
+    if ((shape || result || assignee) && ranked.length > 1) {
       const head = ranked.slice(0, COUNT_RERANK_DEPTH);
       const rows = getPassages(
         this.db,
@@ -326,7 +338,14 @@ export class SearchEngine implements Retriever {
         const p = rows.get(id);
         if (!p) return 1;
         let f = 1;
-        if (shape && shape(p.text, reviewedOnlyYears(p.profile))) f *= SHAPE_BOOST;
+        const fits =
+          (!shape || shape(p.text, reviewedOnlyYears(p.profile))) &&
+          (!result ||
+            statesResult(p.text, {
+              planOnly: plannedOnlyYears(p.profile),
+              reviewedOnly: reviewedOnlyYears(p.profile),
+            }));
+        if ((shape || result) && fits) f *= SHAPE_BOOST;
         if (assignee && headingNames(`${p.lead ?? ''} ${p.section ?? ''}`, assignee)) f *= ASSIGNEE_BOOST;
         return f;
       };

@@ -39,6 +39,8 @@ Tổng kết công tác quốc phòng, quân sự địa phương năm 2025
 Năm 2025, công tác tuyển quân của tỉnh bảo đảm đúng luật, giao đủ 2.300 công dân nhập ngũ, đạt 100% chỉ tiêu trên giao; huấn luyện dân quân đạt 9,5 điểm bình quân.
 
 Năm 2026, Bộ CHQS tỉnh tiếp tục làm tốt công tác tuyển quân, phấn đấu giao nhận quân đạt 100% chỉ tiêu trên giao, bảo đảm chất lượng.
+
+Năm 2026, Bộ CHQS tỉnh tiếp tục đổi mới nội dung, phương pháp huấn luyện; phấn đấu huấn luyện dân quân đạt 9,5 điểm trở lên, 100% đạt yêu cầu, bảo đảm an toàn tuyệt đối.
 `;
 
 let tmp: TempDir;
@@ -85,6 +87,17 @@ describe("a target is answered by the plan year's sentence, not the reviewed yea
       const res = await engine.ask(q, { top: 3 });
       expect(res.found).toBe(true);
       expect(res.results[0]!.text).toContain('phấn đấu giao nhận quân');
+    },
+  );
+});
+
+describe("a figure of what was done is answered by the result, not next year's target", () => {
+  it.each(['huấn luyện dân quân Hà Tĩnh đạt bao nhiêu', 'huan luyen dan quan bchqs ha tinh dat bao nhieu'])(
+    '%s',
+    async (q) => {
+      const res = await engine.ask(q, { top: 3 });
+      expect(res.found).toBe(true);
+      expect(res.results[0]!.text).toContain('9,5 điểm bình quân');
     },
   );
 });

@@ -74,6 +74,32 @@ describe('blocksToPassages', () => {
   });
 });
 
+describe('blocksToPassages: the header of a short report stops at its first sentence', () => {
+  it('keeps short body paragraphs as passages of their own', () => {
+    const text = [
+      'BỘ CHỈ HUY QUÂN SỰ TỈNH HÀ TĨNH',
+      'Số: 88/BC-BCH',
+      'Hà Tĩnh, ngày 20 tháng 12 năm 2025',
+      '',
+      'BÁO CÁO',
+      'Tổng kết công tác quốc phòng, quân sự địa phương năm 2025',
+      '',
+      'Năm 2025, toàn tỉnh giao đủ 2.300 công dân nhập ngũ, đạt 100% chỉ tiêu trên giao.',
+      '',
+      'Năm 2026, phấn đấu huấn luyện dân quân đạt 9,5 điểm trở lên.',
+    ]
+      .join('\n')
+      .normalize('NFD');
+    const passages = blocksToPassages(reflowSegment(text, false));
+    expect(passages.map((p) => p.text.slice(0, 16).normalize('NFC'))).toEqual([
+      'BỘ CHỈ HUY QUÂN ',
+      'Năm 2025, toàn t',
+      'Năm 2026, phấn đ',
+    ]);
+    expect(passages[0]!.text.normalize('NFC')).toContain('Số: 88/BC-BCH');
+  });
+});
+
 describe('blocksToPassages: a list keeps its heading, and the sentence that introduces it', () => {
   it('items under a lead-in ending in ":" have the real heading as section and the lead-in as lead', () => {
     const text = [

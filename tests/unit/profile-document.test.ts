@@ -221,6 +221,27 @@ describe('buildProfile and documentTitle', () => {
     expect(got.profile).toEqual({ ...none, ...expected });
   });
 
+  it("a quarter due after the report's date is planned, not reviewed", () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN HUYỆN TÂN PHÚ ĐÔNG',
+      'Số: 298/BC-UBND',
+      'Tân Phú Đông, ngày 04 tháng 12 năm 2024',
+      '',
+      'BÁO CÁO',
+      'Tình hình kinh tế - xã hội năm 2024 và phương hướng, nhiệm vụ năm 2025',
+      '',
+      'Năm 2024, tổng giá trị sản xuất ước đạt 5.240 tỷ đồng, tăng 7,8%.',
+      '',
+      '- Giao Phòng Nông nghiệp chủ trì xây dựng đề án liên kết tiêu thụ dừa hữu cơ, hoàn thành trong quý II/2025.',
+    ]
+      .join('\n')
+      .normalize('NFD');
+    const { profile } = read('bc-298.txt', text);
+    expect(profile.reviewedYears).toEqual([2024]);
+    expect(profile.planYears).toEqual([2025]);
+    expect(profile.plannedPeriods).toEqual(['quý II/2025']);
+  });
+
   it('takes the title from the kind line and its subject', () => {
     expect(read('nq-306.txt', RESOLUTION).used).toEqual([6, 7]);
   });

@@ -7,7 +7,10 @@ import {
   coverage,
   reviewedOnlyYears,
   statesCount,
+  statesResult,
   statesTarget,
+  wantsResult,
+  plannedOnlyYears,
 } from '../../src/search/relevance';
 import { analyzeQuery } from '../../src/text/terms';
 
@@ -134,4 +137,37 @@ describe('headingNames: the heading says whose task an item is', () => {
   ])('%s', (heading, types, field, expected) =>
     expect(headingNames(heading, { unitTypes: types as UnitType[], unitField: field })).toBe(expected),
   );
+});
+
+describe('statesResult: a sentence that reports a figure of what was done', () => {
+  // The document reviews 2024 and plans 2025.
+  const planned = [2025];
+  it.each<[string, boolean]>([
+    ['Năm 2024, tốc độ tăng trưởng GRDP ước đạt 7,05%.', true],
+    ['Các đơn vị đã bắt giữ 231 vụ, 378 đối tượng, vượt 8% so với năm 2023.'.normalize('NFD'), true],
+    ['giúp dân 2.300 ngày công', true],
+    ['Năm 2025, phấn đấu tăng trưởng GRDP từ 8% trở lên.', false],
+    ['Năm 2025, kết nạp 65 đảng viên mới.', false],
+    ['Sáng 14/12/2024, hội nghị tổng kết năm 2024 được tổ chức.', false],
+    ['Đã hoàn thành 100% chỉ tiêu giao quân, trở lên so với kế hoạch.', true],
+    ['Năm 2024, toàn tỉnh giao 3.620 công dân nhập ngũ, đạt 100% chỉ tiêu.', true],
+  ])('%s → %s', (text, expected) =>
+    expect(statesResult(text, { planOnly: planned, reviewedOnly: [2024] })).toBe(expected),
+  );
+
+  it('takes the years a document only plans', () => {
+    expect(plannedOnlyYears({ reviewedYears: [2024], planYears: [2024, 2025] })).toEqual([2025]);
+  });
+});
+
+describe('wantsResult: a question asking for a figure of what was done', () => {
+  it.each<[string, 'reviewed' | 'plan' | null, boolean]>([
+    ['năm 2024 bđbp quảng ninh bắt bao nhiêu vụ', null, true],
+    ['TY LE TIEM CHUNG DAY DU TRE DUOI 1 TUOI BAC NINH NAM 2024', null, true],
+    ['grdp lâm đồng năm 2024 tăng bao nhiêu'.normalize('NFD'), null, true],
+    ['chỉ tiêu tăng trưởng GRDP năm 2025 bao nhiêu', null, false],
+    ['năm 2025 phấn đấu bắt bao nhiêu vụ', null, false],
+    ['năm 2025 dự kiến tuyển bao nhiêu quân', 'plan', false],
+    ['ai chủ trì hội nghị tổng kết', null, false],
+  ])('%s', (q, sense, expected) => expect(wantsResult(q, sense)).toBe(expected));
 });
