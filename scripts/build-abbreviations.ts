@@ -1,5 +1,6 @@
 /**
- * Builds src/text/abbreviations.json from ../shared/reference/abbreviations.tsv.
+ * Builds src/text/abbreviations.json from ../shared/reference/abbreviations.tsv and a few common
+ * abbreviations it does not list (EXTRA).
  *
  * Curation (from the reference's notes):
  * - Conflicts with generic lists (BTV, CT-TTg, CTĐ, ĐBP) are resolved to the domain meaning: we only
@@ -15,6 +16,24 @@ import path from 'node:path';
 
 const SKIP = new Set(['NQ-CP', 'CT-TTg', 'NQ/TW', 'KL/TW', 'KH-UBND', 'NQ-HĐND', 'QH15']);
 
+/**
+ * Abbreviations the reference does not list that officers write in reports and type in questions
+ * (health, disaster, defence and administration), added by this project; the reference wins when
+ * it lists the same form.
+ */
+const EXTRA: ReadonlyArray<[string, string]> = [
+  ['BHYT', 'bảo hiểm y tế'],
+  ['BHXH', 'bảo hiểm xã hội'],
+  ['CDC', 'Trung tâm Kiểm soát bệnh tật'],
+  ['PCTT', 'phòng, chống thiên tai'],
+  ['PCCC', 'phòng cháy, chữa cháy'],
+  ['KVPT', 'khu vực phòng thủ'],
+  ['CBCS', 'cán bộ, chiến sĩ'],
+  ['CCHC', 'cải cách hành chính'],
+  ['NTM', 'nông thôn mới'],
+  ['ATGT', 'an toàn giao thông'],
+];
+
 export interface AbbreviationEntry {
   forms: string[];
   expansions: string[];
@@ -23,6 +42,8 @@ export interface AbbreviationEntry {
 function main(): void {
   const src = path.resolve(__dirname, '../../shared/reference/abbreviations.tsv');
   const rows = fs.readFileSync(src, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+  const listed = new Set(rows.map((r) => r.split('\t')[0]));
+  rows.push(...EXTRA.filter(([abbr]) => !listed.has(abbr)).map(([abbr, expansion]) => `${abbr}\t${expansion}`));
   const entries: AbbreviationEntry[] = [];
   for (const row of rows) {
     const [abbr = '', expansion = ''] = row.split('\t');

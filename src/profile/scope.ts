@@ -108,7 +108,8 @@ const PLAN_WORDS_BUT_TASKS = /\b(?:chi tieu|phuong huong|ke hoach|muc tieu|phan 
 const REVIEW_STRONG = /\b(?:tong ket|so ket|ket qua|da dat|dat duoc|nam qua)\b/;
 const REVIEW_WEAK = /\b(?:da |bat giu|bat duoc|xay ra|thuc hien duoc|lam duoc)\b/;
 const PLAN_STRONG = /\b(?:chi tieu|muc tieu|phan dau|ke hoach|phuong huong|du kien|du toan)\b/;
-const PLAN_WEAK = /\b(?:nhiem vu|se )\b/;
+const PLAN_WEAK =
+  /\b(?:nhiem vu|se |yeu cau|de nghi|duoc giao|giao (?:cho )?(?:so|phong|ban|bo|cong an|bdbp|ubnd|trung tam|cac))\b/;
 
 /** The sense the question's words give it, strong signs first, null when they disagree or are absent. */
 function questionSense(folded: string): 'reviewed' | 'plan' | null {
@@ -147,6 +148,16 @@ const ASSIGNEE =
 
 const ROMAN_NAME = ['', 'I', 'II', 'III', 'IV'];
 const QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/**
+ * A unit named as who issues or assigns, not who is asked: "… của UBND tỉnh", "do UBND tỉnh ban
+ * hành", "UBND huyện Tân Phú Đông giao Phòng Nông nghiệp …" (but "BCHQS được giao gì" is asked).
+ */
+function issuerAt(fold: string, u: { index: number; length: number }): boolean {
+  if (/\b(?:cua|do|theo)\s+(?:\S+\s+)?$/.test(fold.slice(Math.max(0, u.index - 12), u.index))) return true;
+  const after = fold.slice(u.index + u.length, u.index + u.length + 40);
+  return /\bgiao\b/.test(after) && !/\bduoc giao\b/.test(after);
+}
 
 /** Reads the scope of a question typed any way (NFD, no diacritics, abbreviations, mixed case). */
 export function parseScope(question: string): QuestionScope {
@@ -205,18 +216,7 @@ export function parseScope(question: string): QuestionScope {
     kind: KIND_CUES.find(([re]) => re.test(folded))?.[1] ?? null,
     assignee: ASSIGNEE.test(folded),
     assigneeTypes: ASSIGNEE.test(folded)
-      ? [
-          ...new Set(
-            units
-              .filter(
-                (u) =>
-                  !/\b(?:cua|do|theo)\s+(?:\S+\s+)?$/.test(
-                    unitFold.slice(Math.max(0, u.index - 12), u.index),
-                  ),
-              )
-              .map((u) => u.type),
-          ),
-        ]
+      ? [...new Set(units.filter((u) => !issuerAt(unitFold, u)).map((u) => u.type))]
       : [],
     provinces: findProvincesInQuestion(text),
     unitTypes: [...new Set(units.map((u) => u.type))],

@@ -20,6 +20,11 @@ describe('expandAbbreviations', () => {
     ['QP-AN', 'quoc phong an ninh'],
     ['UBND', 'uy ban nhan dan'],
     ['Bộ CHQS tỉnh', 'chi huy quan su'],
+    // Added by the project (scripts/build-abbreviations.ts, EXTRA).
+    ['chỉ tiêu BHYT', 'bao hiem y te'],
+    ['giao CDC tỉnh', 'trung tam kiem soat benh tat'],
+    ['kế hoạch PCTT năm 2025', 'phong chong thien tai'],
+    ['diễn tập KVPT', 'khu vuc phong thu'],
   ])('%s adds %s', (text, expansion) => {
     expect(added(text)).toContain(expansion);
   });
@@ -30,6 +35,7 @@ describe('expandAbbreviations', () => {
     ['sẵn sàng chiến đấu', 'sscd'],
     ['Hội đồng nhân dân', 'hdnd'],
     ['kinh tế - xã hội', 'kt xh'],
+    ['bảo hiểm y tế'.normalize('NFD'), 'bhyt'],
   ])('expansion %s adds the abbreviation %s', (text, form) => {
     expect(added(text)).toContain(form);
   });

@@ -85,6 +85,22 @@ describe('parseScope', () => {
       },
     ],
     [
+      // A request or an assignment asks what is to be done: a plan.
+      'chủ tịch ubnd tỉnh thanh hóa yêu cầu gì về tuyển quân năm 2024',
+      { provinces: ['Thanh Hóa'], years: [2024], yearRoles: { 2024: null }, sense: 'plan' },
+    ],
+    [
+      'nam 2024 ubnd tan phu dong giao phong nong nghiep lam gi',
+      {
+        unitTypes: ['ubnd'],
+        years: [2024],
+        yearRoles: { 2024: null },
+        assignee: true,
+        assigneeTypes: [],
+        sense: 'plan',
+      },
+    ],
+    [
       // A strong plan word outweighs a weak review word ("bắt giữ" is what the target counts).
       'bdbp quang ninh nam 2024 phan dau so vu bat giu tang bao nhieu',
       {
