@@ -43,7 +43,9 @@ function main(): void {
   const src = path.resolve(__dirname, '../../shared/reference/abbreviations.tsv');
   const rows = fs.readFileSync(src, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
   const listed = new Set(rows.map((r) => r.split('\t')[0]));
-  rows.push(...EXTRA.filter(([abbr]) => !listed.has(abbr)).map(([abbr, expansion]) => `${abbr}\t${expansion}`));
+  rows.push(
+    ...EXTRA.filter(([abbr]) => !listed.has(abbr)).map(([abbr, expansion]) => `${abbr}\t${expansion}`),
+  );
   const entries: AbbreviationEntry[] = [];
   for (const row of rows) {
     const [abbr = '', expansion = ''] = row.split('\t');
