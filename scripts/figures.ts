@@ -2,8 +2,9 @@
  * Regenerates the README's figure tables from one `chithi eval --json` run (the same code as
  * `chithi ingest` and `chithi ask`), or with --check fails when one no longer matches.
  *
- *   npm run figures          rewrite README.md
- *   npm run check:figures    exit 1 and show the differences when README.md is stale
+ *   npm run figures              rewrite README.md
+ *   npm run figures -- --bench   run `npm run bench` first (about half an hour), then rewrite
+ *   npm run check:figures        exit 1 and show the differences when README.md is stale
  *
  * The speed table (`bench`) comes from the results file `npm run bench` writes
  * (eval/bench/results.json; a full run takes about half an hour). The check re-runs the bench at
@@ -70,6 +71,18 @@ function checkBench(committed: BenchResults): string[] {
 
 async function main(): Promise<number> {
   const check = process.argv.includes('--check');
+  if (process.argv.includes('--bench') && !check) {
+    process.stderr.write('figures: npm run bench (about half an hour)\n');
+    const bench = spawnSync(
+      process.execPath,
+      ['--expose-gc', '-r', 'tsx/cjs', path.join(ROOT, 'scripts/bench.ts'), '--out', BENCH_RESULTS],
+      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    if (bench.status !== 0) {
+      process.stderr.write(`npm run bench failed (exit ${bench.status})\n`);
+      return 1;
+    }
+  }
   const readme = fs.readFileSync(README, 'utf8');
   const names = figureBlocks(readme);
   const evalNames = names.filter((n) => n !== 'bench');

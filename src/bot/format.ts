@@ -7,6 +7,7 @@ import type { AskResult, DirectAnswer, ResultSource, SearchResult } from '../sea
 import { BOT_COMMANDS, type BotCommandSpec } from './commands';
 import type { DocumentSummary } from './context';
 import { escapeHtml } from '../text/html';
+import { splitSentences } from '../text/sentences';
 
 /** Telegram's limit for one text message, in UTF-16 code units after entity parsing. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
@@ -47,11 +48,11 @@ export function displayFile(file: string, dataDir?: string): string {
  */
 export function formatSource(source: ResultSource, dataDir?: string): string {
   const title = clean(source.title);
-  const parts = [truncate(title, 160)];
+  const parts = [truncate(title, 90)];
   const unit = source.unit ? clean(source.unit) : null;
-  if (unit && !foldForCompare(title).includes(foldForCompare(unit))) parts.push(truncate(unit, 100));
+  if (unit && !foldForCompare(title).includes(foldForCompare(unit))) parts.push(truncate(unit, 60));
   if (source.reference) parts.push(clean(source.reference));
-  if (source.section) parts.push(truncate(clean(source.section), 120));
+  if (source.section) parts.push(truncate(clean(source.section), 50));
   parts.push(`đoạn ${source.paragraph}`);
   if (source.page != null) parts.push(`trang ${source.page}`);
   void dataDir;
@@ -109,24 +110,117 @@ export function excerpt(text: string, highlight: string | null, max = EXCERPT_CH
   );
 }
 
-/** One result: answering sentence in bold, excerpt (expandable when long), source line. */
-export function formatResult(result: SearchResult, rank: number, dataDir?: string): string {
+/** Characters of a passage an answer shows around its answering sentence; "Toàn văn" has the rest. */
+export const SNIPPET_CHARS = 200;
+
+/** A sentence as compared for "already shown": NFC, no spacing or case differences. */
+function sentenceKey(s: string): string {
+  return clean(s)
+    .toLowerCase()
+    .replace(/[.;:,!?…]+$/u, '');
+}
+
+/** A sentence of one document, as remembered once shown (another unit's same words are news). */
+function shownKey(file: string, sentence: string): string {
+  return `${file}\u0000${sentenceKey(sentence)}`;
+}
+
+/**
+ * The sentences of a passage around its answering sentence, at most `max` characters, with the
+ * answering sentence in bold: the answer first, then what follows it, then what precedes it.
+ * Sentences already shown (`seen`: by the direct answer or earlier results, of the same document)
+ * are left out, so no sentence appears twice; an answering sentence already shown is not bolded again. Null when the passage has
+ * nothing that was not shown. Escaped.
+ */
+export function snippet(
+  text: string,
+  highlight: string | null,
+  seen: (sentence: string) => boolean = () => false,
+  max = SNIPPET_CHARS,
+): string | null {
+  const sentences = splitSentences(text);
+  if (sentences.length === 0) return null;
+  const fresh = (i: number) => !seen(sentences[i]!);
+  let at = highlight ? sentences.findIndex((x) => x.includes(highlight) || highlight.includes(x)) : -1;
+  const bold = at >= 0 && fresh(at);
+  if (at < 0 || !fresh(at)) {
+    // Start from the first sentence not yet shown, nearest after the answer's place.
+    const from = Math.max(0, at);
+    const order = [...sentences.keys()].sort((x, y) => {
+      const dx = x >= from ? x - from : sentences.length + from - x;
+      const dy = y >= from ? y - from : sentences.length + from - y;
+      return dx - dy;
+    });
+    at = order.find(fresh) ?? -1;
+    if (at < 0) return null;
+  }
+  let lo = at;
+  let hi = at;
+  let length = sentences[at]!.length;
+  for (;;) {
+    const next = hi + 1 < sentences.length && fresh(hi + 1) ? sentences[hi + 1]!.length + 1 : Infinity;
+    const prev = lo > 0 && fresh(lo - 1) ? sentences[lo - 1]!.length + 1 : Infinity;
+    if (length + next <= max) {
+      hi++;
+      length += next;
+    } else if (length + prev <= max) {
+      lo--;
+      length += prev;
+    } else break;
+  }
+  const parts = sentences.slice(lo, hi + 1).map((x, i) => {
+    const sentence = lo + i === at && length > max ? truncate(x, max) : x;
+    if (lo + i !== at || !bold) return escapeHtml(sentence);
+    // The answering words in bold: the highlight itself when it is part of the sentence.
+    return highlight && sentence.includes(highlight)
+      ? boldHighlight(sentence, highlight)
+      : `<b>${escapeHtml(sentence)}</b>`;
+  });
+  const cut = length > max;
+  return (lo > 0 ? '… ' : '') + parts.join(' ') + (hi < sentences.length - 1 && !cut ? ' …' : '');
+}
+
+/**
+ * One result, compact: the sentences around the answer (answering sentence in bold, nothing shown
+ * twice), then a short source line. The whole passage is behind its "Toàn văn" button. `seen`
+ * collects the sentences shown, so the next result does not repeat them.
+ */
+export function formatResult(
+  result: SearchResult,
+  rank: number,
+  dataDir?: string,
+  seen: Set<string> = new Set(),
+): string {
   const text = clean(result.text);
   const highlight = result.highlight ? clean(result.highlight) : null;
   const source = `📄 <i>${formatSource(result.source, dataDir)}</i>`;
-  if (text.length <= SHORT_PASSAGE_CHARS) {
-    return `<b>${rank}.</b> ${boldHighlight(text, highlight)}\n${source}`;
-  }
-  const at = highlight ? text.indexOf(highlight) : -1;
-  const quote = `<blockquote expandable>${excerpt(text, highlight)}</blockquote>`;
-  // A collapsed quote shows its first lines: when the answering sentence is among them (or there is
-  // none), repeating it above the quote would only say the same thing twice.
-  if (at < 0 || at < LEAD_VISIBLE_CHARS) return `<b>${rank}.</b>\n${quote}\n${source}`;
-  return `<b>${rank}.</b> <b>${escapeHtml(truncate(highlight!, 600))}</b>\n${quote}\n${source}`;
+  const key = (x: string) => shownKey(result.source.file, x);
+  const body =
+    snippet(text, highlight, (x) => seen.has(key(x))) ?? '<i>(câu trả lời ở trên lấy từ đoạn này)</i>';
+  const plain = body.replace(/<[^>]+>/g, '');
+  for (const x of splitSentences(text)) if (plain.includes(escapeHtml(x))) seen.add(key(x));
+  return `<b>${rank}.</b> ${body}\n${source}`;
 }
 
-function formatDirectAnswer(answer: DirectAnswer, results: SearchResult[], dataDir?: string): string {
+function formatDirectAnswer(
+  answer: DirectAnswer,
+  results: SearchResult[],
+  dataDir?: string,
+  seen: Set<string> = new Set(),
+): string {
   const lines = [`💡 <b>Trả lời:</b> ${escapeHtml(truncate(clean(answer.text), 1200))}`];
+  // The passage sentences the answer already says ("Phấn đấu 100% …" after "Chỉ tiêu năm 2025: ")
+  // are not shown again under the results.
+  // A fact is often the start of its sentence ("… trở lên" of "… trở lên; hoàn thành …").
+  const said = sentenceKey(answer.text);
+  const file = results.find((r) => r.passageId === answer.passageId)?.source.file;
+  for (const r of results.filter((x) => x.source.file === file))
+    for (const x of splitSentences(clean(r.text))) {
+      const k = sentenceKey(x);
+      const head = sentenceKey(k.split(/[;:]/)[0]!.replace(/^[-–•+*\s]+/u, ''));
+      if ((k.length >= 12 && said.includes(k)) || (head.length >= 24 && said.includes(head)))
+        seen.add(shownKey(r.source.file, x));
+    }
   if (answer.candidates && answer.candidates.length > 1) {
     lines.push('Có thể là một trong các ý sau:');
     for (const c of answer.candidates.slice(0, 5)) lines.push(`• ${escapeHtml(truncate(clean(c), 300))}`);
@@ -135,7 +229,8 @@ function formatDirectAnswer(answer: DirectAnswer, results: SearchResult[], dataD
   if (from) lines.push(`<i>Nguồn: ${formatSource(from.source, dataDir)}</i>`);
   if (answer.others && answer.others.length > 0)
     lines.push(
-      `<i>Tài liệu khác cũng có nội dung này: ${escapeHtml(answer.others.slice(0, 5).join('; '))}</i>`,
+      `<i>Tài liệu khác cũng có nội dung này: ${escapeHtml(answer.others.slice(0, 3).join('; '))}` +
+        `${answer.others.length > 3 ? ` và ${answer.others.length - 3} tài liệu khác` : ''}</i>`,
     );
   return lines.join('\n');
 }
@@ -161,16 +256,17 @@ export function formatAnswer(result: AskResult, options: FormatAnswerOptions = {
     return offset > 0 ? [formatNoMoreResults(result.question)] : [formatNotFound(result.question)];
   }
   const shown = result.results.slice(0, top);
-  const question = escapeHtml(truncate(clean(result.question), 300));
+  const question = escapeHtml(truncate(clean(result.question), 120));
   const header =
     offset === 0
       ? `🔎 <b>Câu hỏi:</b> <i>${question}</i>`
       : `🔎 <b>Thêm kết quả (${offset + 1}–${offset + shown.length})</b> cho: <i>${question}</i>`;
   const blocks = [header];
+  const seen = new Set<string>();
   if (offset === 0 && result.scope?.message) blocks.push(`ℹ️ ${escapeHtml(result.scope.message)}`);
   if (offset === 0 && result.answer)
-    blocks.push(formatDirectAnswer(result.answer, result.results, options.dataDir));
-  shown.forEach((r, i) => blocks.push(formatResult(r, offset + i + 1, options.dataDir)));
+    blocks.push(formatDirectAnswer(result.answer, result.results, options.dataDir, seen));
+  shown.forEach((r, i) => blocks.push(formatResult(r, offset + i + 1, options.dataDir, seen)));
   return packMessages(blocks);
 }
 

@@ -69,9 +69,11 @@ export async function runLocalChat<S extends BotServices = BotServices>(
   const transformer: Transformer = async (_prev, method, payload) => {
     const p = payload as Record<string, unknown>;
     let result: unknown = true;
-    if (method === 'sendMessage') {
+    // An edit (the next page, a full text) is printed as a new message: a terminal cannot redraw.
+    if (method === 'sendMessage' || method === 'editMessageText') {
       const message = {
-        message_id: messageId++,
+        message_id:
+          method === 'editMessageText' && typeof p.message_id === 'number' ? p.message_id : messageId++,
         date: Math.floor(services.clock().getTime() / 1000),
         chat,
         from: LOCAL_BOT,
@@ -85,7 +87,11 @@ export async function runLocalChat<S extends BotServices = BotServices>(
         for (const button of markup.inline_keyboard.flat()) {
           if (!('callback_data' in button)) continue;
           const number = /(\d+)$/.exec(button.text)?.[1];
-          const key = number ?? (/xem thêm/i.test(button.text) ? 'xem thêm' : button.text.toLowerCase());
+          const key =
+            number ??
+            (/xem thêm/i.test(button.text)
+              ? 'xem thêm'
+              : button.text.replace(/[◂▸]/gu, '').trim().toLowerCase());
           keys.set(key, { data: button.callback_data, message });
           hints.push(number ? number : `"${key}"`);
         }

@@ -121,14 +121,35 @@ export function isIsoDate(value: string): boolean {
 }
 
 /**
- * Parses a digest time typed by a person: 'H:MM' or 'HH:MM', 24-hour. Returns 'HH:MM' or null
- * ("25:00", "7h", "7:5" are rejected).
+ * Parses a digest time typed the way Vietnamese people write it, 24-hour: "7:30", "07:30", "7h30",
+ * "7h", "7 giờ 30", "7 giờ", "19h", "7g30", "7.30", with "sáng" / "chiều" / "tối" ("5 giờ chiều" is
+ * 17:00). Returns 'HH:MM' or null ("25:00", "7:5", "12:60" are rejected).
  */
 export function parseDigestTime(value: string): string | null {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
+  const t = value.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const m =
+    /^(\d{1,2})\s*(?::|\.|h|g|giờ|gio)\s*(\d{2})?\s*(?:phút|phut|p)?(?:\s*(sáng|sang|trưa|trua|chiều|chieu|tối|toi))?$/u.exec(
+      t,
+    );
   if (!m) return null;
-  const hour = Number(m[1]);
-  const minute = Number(m[2]);
+  // "7:" or "7." alone is not a time; "7h", "7 giờ" are.
+  if (!m[2] && /[:.]/.test(t)) return null;
+  let hour = Number(m[1]);
+  const minute = m[2] ? Number(m[2]) : 0;
+  const part = m[3];
+  if (
+    part &&
+    /^(?:chi|to)/.test(part.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) &&
+    hour >= 1 &&
+    hour < 12
+  )
+    hour += 12;
+  if (part && /^tr/.test(part) && hour < 6) hour += 12;
   if (hour > 23 || minute > 59) return null;
   return `${pad2(hour)}:${pad2(minute)}`;
+}
+
+/** How a time zone is named to people: "giờ Việt Nam" for Asia/Ho_Chi_Minh, else "giờ <zone>". */
+export function timezoneLabel(timezone: string): string {
+  return timezone === 'Asia/Ho_Chi_Minh' || timezone === 'Asia/Saigon' ? 'giờ Việt Nam' : `giờ ${timezone}`;
 }

@@ -13,6 +13,7 @@ import {
   type UserRef,
 } from '../helpers/telegram-server';
 import { startChithiProcess, type ChithiProcess } from '../helpers/chithi-process';
+import { htmlToPlainText } from '../../src/bot/format';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -69,6 +70,10 @@ describe('chithi start against the Bot API emulator', () => {
     expect(reply.text).toContain('100% tổ chức đảng');
     expect(reply.text).toMatch(/Đảng ủy BĐBP tỉnh Ninh Thuận[^·<]* · đoạn \d+/);
     expect(reply.text).not.toContain('.txt');
+    // Compact: under 900 visible characters, the answering sentence once.
+    const visible = htmlToPlainText(reply.text);
+    expect(visible.length).toBeLessThan(900);
+    expect(visible.split('Phấn đấu trong năm có 100% tổ chức đảng').length - 1).toBe(1);
   });
 
   test('an @mention is answered', async () => {
@@ -86,14 +91,37 @@ describe('chithi start against the Bot API emulator', () => {
     expect(reply.text).toContain('kết nạp đảng viên mới');
   });
 
-  test('"Xem thêm" pages to the next results', async () => {
+  test('thanks in reply to an answer get a short reply, not "not found"', async () => {
+    const previous = server.botMessages(GROUP.id).at(-1)!;
+    const { asked, reply } = await ask(GROUP, BINH, 'cảm ơn bot nhé', { replyTo: previous });
+    expect(reply.replyTo).toBe(asked);
+    expect(reply.text).toContain('không có gì');
+    expect(reply.text).not.toMatch(/tìm thấy/);
+    expect(reply.text.length).toBeLessThan(200);
+  });
+
+  test('"Xem thêm", "Trang trước", "Toàn văn" and back edit the answer in place', async () => {
     const { reply } = await ask(GROUP, LAN, '/hoi chỉ tiêu 2025 là gì?');
-    const more = reply.buttons.find((b) => b.text.startsWith('Xem thêm'));
-    expect(more).toBeDefined();
-    await server.pressButton(GROUP, LAN, reply, more!.callback_data);
-    const [page2] = await server.waitForBotMessages(GROUP.id, { afterId: reply.messageId });
-    expect(page2!.text).toContain('<b>4.</b>');
-    expect(page2!.text).not.toContain('<b>1.</b>');
+    const sent = server.botMessages(GROUP.id).length;
+    const edits = () => server.calls.filter((c) => c.method === 'editMessageText').length;
+    const editsBefore = edits();
+    const press = async (label: string, shows: (text: string) => boolean) => {
+      const current = server.botMessages(GROUP.id).find((m) => m.messageId === reply.messageId)!;
+      const button = current.buttons.find((b) => b.text.startsWith(label));
+      expect(button).toBeDefined();
+      await server.pressButton(GROUP, LAN, current, button!.callback_data);
+      return server.waitForBotMessage(GROUP.id, (m) => m.messageId === reply.messageId && shows(m.text));
+    };
+    const page2 = await press('Xem thêm', (t) => t.includes('<b>4.</b>'));
+    expect(page2.text).not.toContain('<b>1.</b>');
+    const page1 = await press('◂ Trang trước', (t) => t.includes('<b>1.</b>'));
+    expect(page1.text).toContain('100% tổ chức đảng');
+    const full = await press('Toàn văn 1', (t) => t.includes('Toàn văn kết quả 1'));
+    expect(full.buttons.map((b) => b.text)).toEqual(['◂ Quay lại kết quả']);
+    await press('◂ Quay lại', (t) => t.includes('<b>1.</b>'));
+    // Four presses, four edits of the same message, nothing new posted to the group.
+    expect(server.botMessages(GROUP.id)).toHaveLength(sent);
+    expect(edits() - editsBefore).toBe(4);
   });
 
   test('<b> in a question comes back escaped', async () => {

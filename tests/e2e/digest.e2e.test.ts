@@ -155,6 +155,13 @@ describe('digest through the Telegram emulator', () => {
     expect(invalid[0]).toContain('không hợp lệ');
     expect(invalid[0]).toContain('/nhacviec 07:30');
 
+    // Times as people write them; the zone named as people name it.
+    const typed = await say(ADMIN, '/nhacviec 7h30');
+    expect(typed[0]).toContain('<b>07:30</b>');
+    expect(typed[0]).toContain('giờ Việt Nam');
+    expect(typed[0]).not.toContain('Asia/Ho_Chi_Minh');
+    expect(getSubscription(db, GROUP_ID)).toMatchObject({ time: '07:30', active: true });
+
     const digestsSoFar = () => botTexts().filter((t) => t.startsWith('<b>Nhắc việc ngày 05/12/2025</b>'));
     clock.now = new Date('2025-12-05T00:29:00.000Z');
     await scheduler.tick();

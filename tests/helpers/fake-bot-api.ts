@@ -59,6 +59,13 @@ export class FakeBotApi {
     return this.of('sendMessage').map((p) => String(p.text));
   }
 
+  /** Texts the user sees appear, in order: new messages and edits of the bot's messages. */
+  shown(): string[] {
+    return this.calls
+      .filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
+      .map((c) => String(c.payload.text));
+  }
+
   clear(): void {
     this.calls.length = 0;
   }

@@ -3,6 +3,7 @@ import {
   isIsoDate,
   localDate,
   parseDigestTime,
+  timezoneLabel,
   toLocal,
   zonedTimeToInstant,
 } from '../../src/digest/time';
@@ -46,15 +47,38 @@ describe('parseDigestTime', () => {
     ['00:00', '00:00'],
     ['23:59', '23:59'],
     ['25:00', null],
-    ['7h', null],
-    ['7h30', null],
+    ['7h', '07:00'],
+    ['7h30', '07:30'],
+    ['7H30', '07:30'],
+    ['19h', '19:00'],
+    ['7 giờ 30', '07:30'],
+    ['7 giờ 30'.normalize('NFD'), '07:30'],
+    ['7 gio 30', '07:30'],
+    ['7 giờ', '07:00'],
+    ['7g30', '07:30'],
+    ['7.30', '07:30'],
+    ['5 giờ chiều', '17:00'],
+    ['8h tối', '20:00'],
+    ['7h30 sáng', '07:30'],
+    ['12h trưa', '12:00'],
     ['7:5', null],
+    ['7:', null],
+    ['24h', null],
+    ['7h75', null],
     ['12:60', null],
     ['sáng mai', null],
     ['', null],
   ])('%j → %j', (input, expected) => {
     expect(parseDigestTime(input)).toBe(expected);
   });
+});
+
+describe('timezoneLabel', () => {
+  it.each([
+    ['Asia/Ho_Chi_Minh', 'giờ Việt Nam'],
+    ['Asia/Saigon', 'giờ Việt Nam'],
+    ['Asia/Bangkok', 'giờ Asia/Bangkok'],
+  ])('%s → %s', (zone, label) => expect(timezoneLabel(zone)).toBe(label));
 });
 
 describe('calendar helpers', () => {

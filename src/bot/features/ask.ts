@@ -6,13 +6,21 @@ import { MAX_QUESTION_CHARS, questionLength } from '../../search/question';
 import { stripUnsafeChars } from '../../text/safe-text';
 import { formatAnswer, formatAskUsage, formatFullText } from '../format';
 import { replyHtml } from '../reply';
+import { smallTalk, smallTalkReply } from '../small-talk';
+import { escapeHtml } from '../../text/html';
 import type { StoredResults } from '../result-store';
 
 /** Results per message (and per "Xem thêm" page). */
 export const PAGE_SIZE = 3;
 
-/** Callback data: "m:<id>" for more results, "f:<id>:<n>" for the full text of result n (0-based). */
+/**
+ * Callback data: "m:<id>" for the next page, "p:<id>" for the previous one, "b:<id>" back to page
+ * <id> from a full text, "f:<id>:<n>" for the full text of result n (0-based). Each edits the bot's
+ * own message in place, so paging in a group does not post to everyone again.
+ */
 const MORE = /^m:([A-Za-z0-9_-]{1,16})$/;
+const PREV = /^p:([A-Za-z0-9_-]{1,16})$/;
+const BACK = /^b:([A-Za-z0-9_-]{1,16})$/;
 const FULL = /^f:([A-Za-z0-9_-]{1,16}):(\d{1,2})$/;
 /** Callback data "c:<id>:<n>": the question again, about meeting n of several that fit. */
 const CHOICE = /^c:([A-Za-z0-9_-]{1,16}):(\d)$/;
@@ -58,7 +66,9 @@ function buildKeyboard(id: string, page: StoredResults): InlineKeyboard {
     keyboard.text(`${i + 1}. ${buttonLabel(label)}`, `c:${id}:${i}`).row();
   });
   page.results.forEach((_, i) => keyboard.text(`Toàn văn ${page.offset + i + 1}`, fullData(id, i)));
-  if (page.hasMore) keyboard.row().text('Xem thêm ▸', moreData(id));
+  if (page.offset > 0 || page.hasMore) keyboard.row();
+  if (page.offset > 0) keyboard.text('◂ Trang trước', `p:${id}`);
+  if (page.hasMore) keyboard.text('Xem thêm ▸', moreData(id));
   return keyboard;
 }
 
@@ -66,11 +76,13 @@ function buildKeyboard(id: string, page: StoredResults): InlineKeyboard {
 async function fetchPage(ctx: BotContext, question: string, offset: number) {
   const started = Date.now();
   const answer = await ctx.services.retriever.ask(question, { top: PAGE_SIZE + 1, offset });
+  // Under a direct answer the first page shows two passages, so the first reply stays short.
+  const size = offset === 0 && answer.answer ? PAGE_SIZE - 1 : PAGE_SIZE;
   const page: StoredResults = {
     question,
     offset,
-    results: answer.results.slice(0, PAGE_SIZE),
-    hasMore: answer.found && answer.results.length > PAGE_SIZE,
+    results: answer.results.slice(0, size),
+    hasMore: answer.found && answer.results.length > size,
   };
   ctx.services.logger.info(
     {
@@ -86,7 +98,9 @@ async function fetchPage(ctx: BotContext, question: string, offset: number) {
   );
   const candidates = offset === 0 ? (answer.answer?.candidates ?? []) : [];
   if (candidates.length > 1) page.choices = candidates.slice(0, MAX_CHOICES).map(choiceLabel);
-  return { answer: { ...answer, results: page.results }, page };
+  // All fetched results stay with the answer: a direct answer finds its source among them even when
+  // its passage is not on the page.
+  return { answer, page };
 }
 
 /** Validates, searches and replies with the formatted answer and its buttons. */
@@ -105,10 +119,22 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     ]);
     return;
   }
+  // "cảm ơn nhé", "xin chào", "bot ơi": a short friendly reply, not a search that finds nothing. A
+  // bare "ok" in a group needs no answer at all.
+  const talk = smallTalk(question);
+  if (talk) {
+    if (talk === 'ack' && ctx.chat?.type !== 'private') return;
+    await replyHtml(ctx, [escapeHtml(smallTalkReply(talk))]);
+    return;
+  }
   // Typing indicator is cosmetic: never fail the answer because of it.
   await ctx.replyWithChatAction('typing').catch(() => undefined);
   const { answer, page } = await fetchPage(ctx, question, 0);
-  const messages = formatAnswer(answer, { offset: 0, top: PAGE_SIZE, dataDir: ctx.config.dataDir });
+  const messages = formatAnswer(answer, {
+    offset: 0,
+    top: page.results.length,
+    dataDir: ctx.config.dataDir,
+  });
   const keyboard =
     page.results.length > 0 || page.choices ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
   await replyHtml(ctx, messages, keyboard ? { keyboard } : {});
@@ -120,7 +146,45 @@ askFeature.command(['hoi', 'ask'], async (ctx) => {
   await answerQuestion(ctx, typeof ctx.match === 'string' ? ctx.match : '');
 });
 
-askFeature.callbackQuery(MORE, async (ctx) => {
+/**
+ * Replaces the bot's message the button was pressed on; when the new text needs more than one
+ * message, or Telegram refuses the edit (too old, deleted), it is sent as a new reply instead.
+ */
+async function editOrReply(ctx: BotContext, messages: string[], keyboard?: InlineKeyboard): Promise<void> {
+  if (messages.length === 1 && ctx.callbackQuery?.message) {
+    try {
+      await ctx.editMessageText(messages[0]!, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(keyboard ? { reply_markup: keyboard } : {}),
+      });
+      return;
+    } catch (err) {
+      // "message is not modified": the same page pressed twice; nothing to do.
+      if (String(err).includes('message is not modified')) return;
+      ctx.services.logger.warn({ chatId: ctx.chat?.id, err: String(err) }, 'editMessageText failed');
+    }
+  }
+  await replyHtml(
+    ctx,
+    messages,
+    keyboard ? { keyboard, replyTo: ctx.callbackQuery?.message?.message_id } : {},
+  );
+}
+
+/** Shows the page of results at `offset` for a stored question, in place of the pressed message. */
+async function showPage(ctx: BotContext, question: string, offset: number): Promise<void> {
+  const { answer, page } = await fetchPage(ctx, question, offset);
+  const messages = formatAnswer(answer, {
+    offset,
+    top: Math.max(1, page.results.length),
+    dataDir: ctx.config.dataDir,
+  });
+  const keyboard = page.results.length > 0 ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
+  await editOrReply(ctx, messages, keyboard);
+}
+
+askFeature.callbackQuery([MORE, PREV, BACK], async (ctx) => {
   const id = ctx.match[1]!;
   const previous = ctx.state.results.get(id);
   if (!previous) {
@@ -128,15 +192,14 @@ askFeature.callbackQuery(MORE, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  const offset = previous.offset + previous.results.length;
-  const { answer, page } = await fetchPage(ctx, previous.question, offset);
-  const messages = formatAnswer(answer, { offset, top: PAGE_SIZE, dataDir: ctx.config.dataDir });
-  const keyboard = page.results.length > 0 ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
-  // Drop "Xem thêm" from the page already shown so the same page is not fetched twice.
-  await ctx
-    .editMessageReplyMarkup({ reply_markup: buildKeyboard(id, { ...previous, hasMore: false }) })
-    .catch(() => undefined);
-  await replyHtml(ctx, messages, keyboard ? { keyboard } : {});
+  const kind = ctx.callbackQuery.data.charAt(0);
+  const offset =
+    kind === 'm'
+      ? previous.offset + previous.results.length
+      : kind === 'p'
+        ? Math.max(0, previous.offset - PAGE_SIZE)
+        : previous.offset;
+  await showPage(ctx, previous.question, offset);
 });
 
 askFeature.callbackQuery(CHOICE, async (ctx) => {
@@ -152,7 +215,8 @@ askFeature.callbackQuery(CHOICE, async (ctx) => {
 });
 
 askFeature.callbackQuery(FULL, async (ctx) => {
-  const stored = ctx.state.results.get(ctx.match[1]!);
+  const id = ctx.match[1]!;
+  const stored = ctx.state.results.get(id);
   const index = Number(ctx.match[2]);
   const result = stored?.results[index];
   if (!stored || !result) {
@@ -160,7 +224,8 @@ askFeature.callbackQuery(FULL, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  await replyHtml(ctx, formatFullText(result, stored.offset + index + 1, ctx.config.dataDir));
+  const back = new InlineKeyboard().text('◂ Quay lại kết quả', `b:${id}`);
+  await editOrReply(ctx, formatFullText(result, stored.offset + index + 1, ctx.config.dataDir), back);
 });
 
 // Must come after the commands: plain questions in private chats, mentions and replies in groups.

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import { describeInterrupted } from '../../digest/delivery';
 import type { DigestService } from '../../digest/service';
-import { parseDigestTime } from '../../digest/time';
+import { parseDigestTime, timezoneLabel } from '../../digest/time';
 import type { Subscription } from '../../store/subscriptions';
 import type { BotCommandSpec } from '../commands';
 import type { BotContext } from '../context';
@@ -64,7 +64,7 @@ async function mayManage(ctx: DigestContext): Promise<boolean> {
 function describeSetting(ctx: DigestContext, sub: Subscription): string {
   return (
     `🔔 ${capitalize(place(ctx))} đang nhận nhắc việc lúc <b>${sub.time}</b> mỗi ngày ` +
-    `(giờ ${escapeHtml(sub.timezone)}).\n` +
+    `(${escapeHtml(timezoneLabel(sub.timezone))}).\n` +
     interruptedLines(ctx, sub) +
     `Đổi giờ: <code>/nhacviec 08:00</code> · Dừng: /tatnhacviec · Xem ngay: /bantin`
   );
@@ -107,8 +107,8 @@ digestFeature.command('nhacviec', async (ctx) => {
   const time = arg ? parseDigestTime(arg) : DEFAULT_DIGEST_TIME;
   if (!time) {
     await replyHtml(ctx, [
-      `Giờ “${escapeHtml(arg)}” không hợp lệ. Anh/chị hãy viết giờ:phút theo kiểu 24 giờ, ` +
-        `ví dụ <code>/nhacviec 07:30</code> hoặc <code>/nhacviec 16:45</code>.`,
+      `Giờ “${escapeHtml(arg)}” không hợp lệ. Anh/chị hãy viết giờ theo kiểu 24 giờ, ` +
+        `ví dụ <code>/nhacviec 7h30</code>, <code>/nhacviec 07:30</code> hoặc <code>/nhacviec 16h45</code>.`,
     ]);
     return;
   }
@@ -120,7 +120,7 @@ digestFeature.command('nhacviec', async (ctx) => {
   ctx.services.logger.info({ chatId, threadId, time, userId: ctx.from?.id }, 'digest subscribed');
   await replyHtml(ctx, [
     `✅ Đã đăng ký: ${place(ctx)} sẽ nhận nhắc việc lúc <b>${sub.time}</b> mỗi ngày ` +
-      `(giờ ${escapeHtml(sub.timezone)}), gồm các hạn sắp tới, chỉ tiêu, nhiệm vụ và văn bản mới.\n` +
+      `(${escapeHtml(timezoneLabel(sub.timezone))}), gồm các hạn sắp tới, chỉ tiêu, nhiệm vụ và văn bản mới.\n` +
       `Đổi giờ: <code>/nhacviec 08:00</code> · Dừng: /tatnhacviec · Xem ngay: /bantin`,
   ]);
 });
