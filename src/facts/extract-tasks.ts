@@ -62,6 +62,9 @@ export function extractTasks(text: string, place: PlaceContext & { listItem?: bo
   const inTaskPlace = inTaskSection || forwardBlock;
   const out: TaskFact[] = [];
   for (const s of splitSentences(block)) {
+    // "3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh:", "1. Giao Sở Tài chính chủ trì, phối hợp …:": a heading
+    // of the items below it, which are the tasks.
+    if (/:\s*$/.test(s.text)) continue;
     const t = taskText(
       s,
       inTaskPlace,

@@ -45,6 +45,19 @@ describe('extractTasks', () => {
       undefined,
     ],
     ['Tăng cường tuần tra trên biển.', { section: 'Kết quả thực hiện nhiệm vụ năm 2024' }, [], undefined],
+    // the heading of a unit's items is not itself a task; its items are
+    [
+      '3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh:',
+      { section: 'II. NHIỆM VỤ CỤ THỂ', listItem: true },
+      [],
+      undefined,
+    ],
+    [
+      '1. Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp các đơn vị liên quan:'.normalize('NFD'),
+      { section: 'Nhiệm vụ năm 2025', listItem: true },
+      [],
+      undefined,
+    ],
   ])('%s', (text, place, tasks, year) => {
     const got = extractTasks(text, place);
     expect(got.map((t) => t.text)).toEqual(tasks);
