@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Retriever } from '../search/types';
 import type { BotCommandSpec } from './commands';
+import type { ConversationMemory } from './follow-up';
 import type { ResultStore } from './result-store';
 
 /** One ingested document as listed by /tailieu. */
@@ -35,6 +36,8 @@ export interface BotServices {
 /** Per-process state shared by features (results behind buttons, rate limits). */
 export interface BotState {
   results: ResultStore;
+  /** Recent questions, so a follow-up ("còn Ninh Thuận thì sao?") is read with its question. */
+  conversation: ConversationMemory;
   /** The commands this bot offers (menu and /help). */
   commands: readonly BotCommandSpec[];
 }

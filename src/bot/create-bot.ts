@@ -15,6 +15,7 @@ import { notFoundFeature } from './features/not-found';
 import { createRateLimitFeature, type RateLimits } from './features/rate-limit';
 import { startHelpFeature } from './features/start-help';
 import { ResultStore } from './result-store';
+import { ConversationMemory } from './follow-up';
 
 export interface CreateBotOptions<S extends BotServices = BotServices> {
   /** Preset bot identity: skips getMe (tests, local chat). */
@@ -89,6 +90,7 @@ export function createBot<S extends BotServices = BotServices>(
   });
   const state: BotState = {
     commands: options.commands ?? BOT_COMMANDS,
+    conversation: new ConversationMemory(services.clock),
     results: new ResultStore({
       clock: services.clock,
       ...(options.resultTtlMs ? { ttlMs: options.resultTtlMs } : {}),

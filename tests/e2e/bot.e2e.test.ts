@@ -42,6 +42,11 @@ describe('chithi start against the Bot API emulator', () => {
     server = await startTelegramServer();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chithi-e2e-'));
     fs.cpSync(path.join(ROOT, 'data'), path.join(tmp, 'data'), { recursive: true });
+    // A second unit's report, so a follow-up can name another unit the documents hold.
+    fs.copyFileSync(
+      path.join(ROOT, 'eval/genre/part-a/docs/bdbp-binh-thuan-tong-ket-2024.txt'),
+      path.join(tmp, 'data', 'bdbp-binh-thuan-tong-ket-2024.txt'),
+    );
     proc = await startChithiProcess(server, {
       DATA_DIR: path.join(tmp, 'data'),
       INDEX_DIR: path.join(tmp, 'index'),
@@ -89,6 +94,16 @@ describe('chithi start against the Bot API emulator', () => {
     });
     expect(reply.replyTo).toBe(asked);
     expect(reply.text).toContain('kết nạp đảng viên mới');
+  });
+
+  test('a follow-up in reply to an answer is read with its question: "còn Bình Thuận thì sao?"', async () => {
+    const first = await ask(GROUP, LAN, '/hoi ai chủ trì hội nghị tổng kết năm 2024 của BĐBP Ninh Thuận?');
+    expect(first.reply.text).toContain('Ngô Văn Lãng');
+    const { asked, reply } = await ask(GROUP, LAN, 'còn Bình Thuận thì sao?', { replyTo: first.reply });
+    expect(reply.replyTo).toBe(asked);
+    expect(reply.text).toContain('Hồ Văn Lực');
+    expect(reply.text).not.toContain('Ngô Văn Lãng');
+    expect(reply.text).not.toMatch(/chưa tìm thấy/);
   });
 
   test('thanks in reply to an answer get a short reply, not "not found"', async () => {

@@ -7,6 +7,7 @@ import { stripUnsafeChars } from '../../text/safe-text';
 import { formatAnswer, formatAskUsage, formatFullText } from '../format';
 import { replyHtml } from '../reply';
 import { smallTalk, smallTalkReply } from '../small-talk';
+import { mergeFollowUp } from '../follow-up';
 import { escapeHtml } from '../../text/html';
 import type { StoredResults } from '../result-store';
 
@@ -127,9 +128,12 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     await replyHtml(ctx, [escapeHtml(smallTalkReply(talk))]);
     return;
   }
+  // A follow-up ("còn Ninh Thuận thì sao?") in reply to an answer, or right after one in a private
+  // chat, is read with that answer's question.
+  const asked = followUp(ctx, question) ?? question;
   // Typing indicator is cosmetic: never fail the answer because of it.
   await ctx.replyWithChatAction('typing').catch(() => undefined);
-  const { answer, page } = await fetchPage(ctx, question, 0);
+  const { answer, page } = await fetchPage(ctx, asked, 0);
   const messages = formatAnswer(answer, {
     offset: 0,
     top: page.results.length,
@@ -137,7 +141,27 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
   });
   const keyboard =
     page.results.length > 0 || page.choices ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
-  await replyHtml(ctx, messages, keyboard ? { keyboard } : {});
+  const sent = await replyHtml(ctx, messages, keyboard ? { keyboard } : {});
+  if (answer.found && ctx.chat)
+    ctx.state.conversation.remember(
+      ctx.chat.id,
+      sent.map((m) => m.message_id),
+      asked,
+    );
+}
+
+/** The question a follow-up asks, read with the question it follows; undefined when it is not one. */
+function followUp(ctx: BotContext, question: string): string | undefined {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return undefined;
+  const repliedTo = ctx.message?.reply_to_message;
+  const previous =
+    repliedTo && repliedTo.from?.id === ctx.me.id
+      ? ctx.state.conversation.answeredBy(chatId, repliedTo.message_id)
+      : ctx.chat?.type === 'private'
+        ? ctx.state.conversation.lastIn(chatId)
+        : undefined;
+  return (previous && mergeFollowUp(previous, question)) || undefined;
 }
 
 export const askFeature = new Composer<BotContext>();
