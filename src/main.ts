@@ -7,6 +7,8 @@ import type { FactsService } from './facts/service';
 import type { DocumentLibrary } from './documents/library';
 import { DIGEST_COMMANDS, digestFeature } from './bot/features/digest';
 import { FACTS_COMMANDS, factsFeature } from './bot/features/facts';
+import { FEEDBACK_COMMANDS, feedbackFeature } from './bot/features/feedback';
+import { createFeedbackService, type FeedbackService } from './store/feedback';
 import { UPLOAD_COMMANDS, uploadsFeature } from './bot/features/uploads';
 import { checkBotApi } from './bot/connection';
 import { createStartLogger, startBot } from './bot/start';
@@ -17,7 +19,12 @@ import { createDocumentLibrary } from './documents/library';
 import { createFactsService } from './facts/service';
 
 /** The services of the whole bot: its own, and those its features read. */
-type AppServices = BotServices & { digest: DigestService; facts: FactsService; library: DocumentLibrary };
+type AppServices = BotServices & {
+  digest: DigestService;
+  facts: FactsService;
+  library: DocumentLibrary;
+  feedback: FeedbackService;
+};
 
 /**
  * Composition root of `npm start`: config → store → search → bot (or the terminal chat) + the digest
@@ -38,6 +45,7 @@ export async function runStart(config: Config): Promise<number> {
   const clock = () => new Date();
   const digest = createDigestService({ db: app.db, clock, digest: config.digest });
   const facts = createFactsService(app.db);
+  const feedback = createFeedbackService(app.db);
   const library = createDocumentLibrary({ app, dataDir: config.dataDir });
   let scheduler: DigestScheduler | undefined;
   if (config.telegramToken) {
@@ -73,10 +81,16 @@ export async function runStart(config: Config): Promise<number> {
         ...(botInfo ? { botInfo } : {}),
         // Each feature's context names the service it reads (digest, facts, library): AppServices
         // must hold them, and extraServices must give them, or this does not compile.
-        features: [digestFeature, factsFeature, uploadsFeature],
-        commands: [...BOT_COMMANDS, ...DIGEST_COMMANDS, ...FACTS_COMMANDS, ...UPLOAD_COMMANDS],
+        features: [digestFeature, factsFeature, uploadsFeature, feedbackFeature],
+        commands: [
+          ...BOT_COMMANDS,
+          ...DIGEST_COMMANDS,
+          ...FACTS_COMMANDS,
+          ...UPLOAD_COMMANDS,
+          ...FEEDBACK_COMMANDS,
+        ],
       },
-      extraServices: { digest, facts, library },
+      extraServices: { digest, facts, library, feedback },
     });
   } finally {
     await scheduler?.stop();

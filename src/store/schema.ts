@@ -166,4 +166,17 @@ export const MIGRATIONS: readonly Migration[] = [
   EMBEDDING_CACHE_SCHEMA,
   // The sentence introducing a list, kept with each item (decision 010).
   `ALTER TABLE passages ADD COLUMN lead TEXT;`,
+  // 👍/👎 under answers: one vote per person and answer (a second tap changes it), with the question
+  // and the sources shown, so admins see what was wrong (/phanhoi).
+  `CREATE TABLE IF NOT EXISTS feedback (
+     chat_id INTEGER NOT NULL,
+     message_id INTEGER NOT NULL,
+     user_id INTEGER NOT NULL,
+     vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+     question TEXT NOT NULL,
+     sources TEXT NOT NULL DEFAULT '[]',
+     at TEXT NOT NULL,
+     PRIMARY KEY (chat_id, message_id, user_id)
+   );
+   CREATE INDEX IF NOT EXISTS feedback_vote_at ON feedback(vote, at);`,
 ];

@@ -51,6 +51,7 @@ describe('chithi start against the Bot API emulator', () => {
       DATA_DIR: path.join(tmp, 'data'),
       INDEX_DIR: path.join(tmp, 'index'),
       ALLOWED_CHAT_IDS: String(GROUP.id),
+      ADMIN_USER_IDS: String(LAN.id),
     });
   }, 120_000);
 
@@ -137,6 +138,28 @@ describe('chithi start against the Bot API emulator', () => {
     // Four presses, four edits of the same message, nothing new posted to the group.
     expect(server.botMessages(GROUP.id)).toHaveLength(sent);
     expect(edits() - editsBefore).toBe(4);
+  });
+
+  test('👎 on an answer is stored without a new message, and /phanhoi shows it to an admin', async () => {
+    const { reply } = await ask(GROUP, BINH, '/hoi chỉ tiêu kết nạp đảng viên mới năm 2025?');
+    const sent = server.botMessages(GROUP.id).length;
+    const down = reply.buttons.find((b) => b.text === '👎');
+    expect(down).toBeDefined();
+    await server.pressButton(GROUP, BINH, reply, down!.callback_data);
+    const deadline = Date.now() + 10_000;
+    const toast = () =>
+      server.calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => String(c.body.text ?? ''));
+    while (!toast().some((t) => t.includes('chưa đúng')) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(toast().some((t) => t.includes('chưa đúng'))).toBe(true);
+    expect(server.botMessages(GROUP.id)).toHaveLength(sent);
+
+    const admin: ChatRef = { id: LAN.id, type: 'private', first_name: LAN.first_name };
+    const listed = await ask(admin, LAN, '/phanhoi');
+    expect(listed.reply.text).toContain('👎 1');
+    expect(listed.reply.text).toContain('chỉ tiêu kết nạp đảng viên mới năm 2025?');
+    const refused = await ask(GROUP, BINH, '/phanhoi');
+    expect(refused.reply.text).toContain('chỉ quản trị viên');
   });
 
   test('<b> in a question comes back escaped', async () => {

@@ -8,6 +8,7 @@ import { formatAnswer, formatAskUsage, formatFullText } from '../format';
 import { replyHtml } from '../reply';
 import { smallTalk, smallTalkReply } from '../small-talk';
 import { mergeFollowUp } from '../follow-up';
+import { voteData } from './feedback';
 import { escapeHtml } from '../../text/html';
 import type { StoredResults } from '../result-store';
 
@@ -61,7 +62,7 @@ export function fullData(id: string, index: number): string {
   return `f:${id}:${index}`;
 }
 
-function buildKeyboard(id: string, page: StoredResults): InlineKeyboard {
+function buildKeyboard(id: string, page: StoredResults, votes = false): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   (page.choices ?? []).forEach((label, i) => {
     keyboard.text(`${i + 1}. ${buttonLabel(label)}`, `c:${id}:${i}`).row();
@@ -70,7 +71,15 @@ function buildKeyboard(id: string, page: StoredResults): InlineKeyboard {
   if (page.offset > 0 || page.hasMore) keyboard.row();
   if (page.offset > 0) keyboard.text('◂ Trang trước', `p:${id}`);
   if (page.hasMore) keyboard.text('Xem thêm ▸', moreData(id));
+  // 👍/👎 on the answer, when the bot stores feedback (features/feedback.ts reads the press).
+  if (votes && page.results.length > 0)
+    keyboard.row().text('👍', voteData(id, true)).text('👎', voteData(id, false));
   return keyboard;
+}
+
+/** True when the bot was given a feedback store (then answers carry 👍/👎). */
+function takesFeedback(ctx: BotContext): boolean {
+  return 'feedback' in ctx.services;
 }
 
 /** Fetches one page (asking for one extra result to know whether "Xem thêm" makes sense). */
@@ -140,7 +149,9 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     dataDir: ctx.config.dataDir,
   });
   const keyboard =
-    page.results.length > 0 || page.choices ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
+    page.results.length > 0 || page.choices
+      ? buildKeyboard(ctx.state.results.put(page), page, takesFeedback(ctx))
+      : undefined;
   const sent = await replyHtml(ctx, messages, keyboard ? { keyboard } : {});
   if (answer.found && ctx.chat)
     ctx.state.conversation.remember(
@@ -204,7 +215,10 @@ async function showPage(ctx: BotContext, question: string, offset: number): Prom
     top: Math.max(1, page.results.length),
     dataDir: ctx.config.dataDir,
   });
-  const keyboard = page.results.length > 0 ? buildKeyboard(ctx.state.results.put(page), page) : undefined;
+  const keyboard =
+    page.results.length > 0
+      ? buildKeyboard(ctx.state.results.put(page), page, takesFeedback(ctx))
+      : undefined;
   await editOrReply(ctx, messages, keyboard);
 }
 
