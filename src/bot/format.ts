@@ -7,16 +7,11 @@ import type { AskResult, DirectAnswer, ResultSource, SearchResult } from '../sea
 import { BOT_COMMANDS, type BotCommandSpec } from './commands';
 import type { DocumentSummary } from './context';
 import { escapeHtml } from '../text/html';
+import { foldDiacritics } from '../text/normalize';
 import { splitSentences } from '../text/sentences';
 
 /** Telegram's limit for one text message, in UTF-16 code units after entity parsing. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
-/** Passages shorter than this are shown whole; longer ones go into an expandable blockquote. */
-export const SHORT_PASSAGE_CHARS = 320;
-/** Characters a collapsed expandable blockquote shows, roughly (three lines on a phone). */
-export const LEAD_VISIBLE_CHARS = 150;
-/** Longest excerpt shown in an answer; the "Toàn văn" button gives the rest. */
-export const EXCERPT_CHARS = 900;
 
 /** NFC and collapsed whitespace: user input may arrive decomposed (NFD) or with stray line breaks. */
 function clean(text: string): string {
@@ -50,7 +45,7 @@ export function formatSource(source: ResultSource, dataDir?: string): string {
   const title = clean(source.title);
   const parts = [truncate(title, 90)];
   const unit = source.unit ? clean(source.unit) : null;
-  if (unit && !foldForCompare(title).includes(foldForCompare(unit))) parts.push(truncate(unit, 60));
+  if (unit && !foldDiacritics(title).includes(foldDiacritics(unit))) parts.push(truncate(unit, 60));
   if (source.reference) parts.push(clean(source.reference));
   if (source.section) parts.push(truncate(clean(source.section), 50));
   parts.push(`đoạn ${source.paragraph}`);
@@ -58,14 +53,6 @@ export function formatSource(source: ResultSource, dataDir?: string): string {
   void dataDir;
   const line = parts.join(' · ') + (source.ocr ? ' (bản quét OCR)' : '');
   return escapeHtml(line);
-}
-
-function foldForCompare(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
 }
 
 /** Escaped text with the first occurrence of `highlight` in bold. */
@@ -78,35 +65,6 @@ function boldHighlight(text: string, highlight: string | null): string {
     escapeHtml(highlight) +
     '</b>' +
     escapeHtml(text.slice(at + highlight.length))
-  );
-}
-
-/**
- * A window of at most max characters of text that contains the highlight (or the start), cut at
- * word boundaries, with the highlight in bold. Escaped.
- */
-export function excerpt(text: string, highlight: string | null, max = EXCERPT_CHARS): string {
-  if (text.length <= max) return boldHighlight(text, highlight);
-  const at = highlight ? text.indexOf(highlight) : -1;
-  let start = 0;
-  if (at > 0 && highlight) {
-    // Keep some context before the answering sentence, but never push it out of the window.
-    const room = Math.max(0, max - highlight.length);
-    start = Math.max(0, at - Math.floor(room / 3));
-    if (start > 0) {
-      const space = text.indexOf(' ', start);
-      start = space >= 0 && space < at ? space + 1 : start;
-    }
-  }
-  let end = Math.min(text.length, start + max);
-  if (end < text.length) {
-    const space = text.lastIndexOf(' ', end);
-    if (space > start + max * 0.6) end = space;
-  }
-  const window = text.slice(start, end);
-  const fits = highlight !== null && at >= start && at + highlight.length <= end;
-  return (
-    (start > 0 ? '…' : '') + boldHighlight(window, fits ? highlight : null) + (end < text.length ? '…' : '')
   );
 }
 

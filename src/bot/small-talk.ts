@@ -9,7 +9,7 @@ import { foldDiacritics } from '../text/normalize';
 export type SmallTalk = 'greeting' | 'thanks' | 'ack' | 'call';
 
 const FILLER =
-  '(?: (?:a|ah|nhe|nha|nhe|nhi|nhieu|lam|bot|ban|anh|chi|em|ad|admin|moi nguoi|ca nha|nhieu nhe|nhe bot|nha bot|nhieu nha))*';
+  '(?: (?:a|ah|nhe|nha|nhi|nhieu|lam|bot|ban|anh|chi|em|ad|admin|moi nguoi|ca nha|nhieu nhe|nhe bot|nha bot|nhieu nha))*';
 const ACK = '(?:ok|oke|okay|okie|ok roi|duoc roi|vang|da|uh|u|um|hieu roi|ro roi|da ro)';
 const PATTERNS: ReadonlyArray<[SmallTalk, RegExp]> = [
   [

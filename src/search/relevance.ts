@@ -125,16 +125,30 @@ const YEAR = /(?<![\d.,/])(?:19|20)\d\d(?!\d)/g;
  * A sentence without a year is about the year the passage last named.
  */
 export function statesTarget(text: string, reviewedOnly: readonly number[] = []): boolean {
-  let years: number[] = [];
-  for (const s of splitSentences(text.normalize('NFC'))) {
-    const named = [...s.replace(BASELINE_YEAR, ' ').matchAll(YEAR)].map((m) => Number(m[0]));
-    if (named.length > 0) years = named;
-    if (!TARGET_CUE.test(s) || RESULT_CUE.test(s)) continue;
-    if (years.length > 0 && years.every((y) => reviewedOnly.includes(y))) continue;
+  for (const { sentence, years } of sentencesWithYears(text)) {
+    if (!TARGET_CUE.test(sentence) || RESULT_CUE.test(sentence)) continue;
+    if (allIn(years, reviewedOnly)) continue;
     return true;
   }
   return false;
 }
+
+/**
+ * The sentences of a text (NFC), each with the years it is about: those it names (baselines such
+ * as "so với năm 2024" left out), else the ones the text last named.
+ */
+function* sentencesWithYears(text: string): Generator<{ sentence: string; years: number[] }> {
+  let years: number[] = [];
+  for (const sentence of splitSentences(text.normalize('NFC'))) {
+    const named = [...sentence.replace(BASELINE_YEAR, ' ').matchAll(YEAR)].map((m) => Number(m[0]));
+    if (named.length > 0) years = named;
+    yield { sentence, years };
+  }
+}
+
+/** True when there are years and every one is in `list`. */
+const allIn = (years: readonly number[], list: readonly number[]) =>
+  years.length > 0 && years.every((y) => list.includes(y));
 
 /** A date ("13/02/2025", "15/4") or a year standing alone: numbers that are not figures. */
 const DATE_OR_YEAR = /\d{1,2}\/\d{1,2}(?:\/\d{4})?|(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)/g;
@@ -149,17 +163,12 @@ export function statesResult(
   text: string,
   years: { planOnly?: readonly number[]; reviewedOnly?: readonly number[] } = {},
 ): boolean {
-  const planOnly = years.planOnly ?? [];
-  const reviewedOnly = years.reviewedOnly ?? [];
-  let about: number[] = [];
-  for (const s of splitSentences(text.normalize('NFC'))) {
-    const named = [...s.replace(BASELINE_YEAR, ' ').matchAll(YEAR)].map((m) => Number(m[0]));
-    if (named.length > 0) about = named;
-    if (!/\d/.test(s.replace(DATE_OR_YEAR, ' '))) continue;
+  for (const { sentence, years: about } of sentencesWithYears(text)) {
+    if (!/\d/.test(sentence.replace(DATE_OR_YEAR, ' '))) continue;
     // "Năm 2024, … đạt 100% chỉ tiêu" in the review of 2024 is what was done, whatever its words.
-    if (about.length > 0 && about.every((y) => reviewedOnly.includes(y))) return true;
-    if (about.length > 0 && about.every((y) => planOnly.includes(y))) continue;
-    if (TARGET_CUE.test(s.replace(/\d\s*%/g, ' ')) && !RESULT_CUE.test(s)) continue;
+    if (allIn(about, years.reviewedOnly ?? [])) return true;
+    if (allIn(about, years.planOnly ?? [])) continue;
+    if (TARGET_CUE.test(sentence.replace(/\d\s*%/g, ' ')) && !RESULT_CUE.test(sentence)) continue;
     return true;
   }
   return false;

@@ -338,13 +338,10 @@ export class SearchEngine implements Retriever {
         const p = rows.get(id);
         if (!p) return 1;
         let f = 1;
+        const reviewedOnly = reviewedOnlyYears(p.profile);
         const fits =
-          (!shape || shape(p.text, reviewedOnlyYears(p.profile))) &&
-          (!result ||
-            statesResult(p.text, {
-              planOnly: plannedOnlyYears(p.profile),
-              reviewedOnly: reviewedOnlyYears(p.profile),
-            }));
+          (!shape || shape(p.text, reviewedOnly)) &&
+          (!result || statesResult(p.text, { planOnly: plannedOnlyYears(p.profile), reviewedOnly }));
         if ((shape || result) && fits) f *= SHAPE_BOOST;
         if (assignee && headingNames(`${p.lead ?? ''} ${p.section ?? ''}`, assignee)) f *= ASSIGNEE_BOOST;
         return f;

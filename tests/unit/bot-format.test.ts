@@ -1,7 +1,6 @@
 import { escapeHtml } from '../../src/text/html';
 import {
   displayFile,
-  excerpt,
   formatAnswer,
   formatDate,
   formatDocumentList,
@@ -10,6 +9,7 @@ import {
   formatNotFound,
   formatResult,
   SNIPPET_CHARS,
+  snippet,
   formatSource,
   htmlToPlainText,
   packMessages,
@@ -106,7 +106,7 @@ describe('formatSource', () => {
   });
 });
 
-describe('excerpt', () => {
+describe('snippet', () => {
   const long =
     'Mở đầu văn bản. '.repeat(80) +
     'Phấn đấu 100% tổ chức đảng hoàn thành nhiệm vụ. ' +
@@ -125,19 +125,20 @@ describe('excerpt', () => {
       'Giữ vững an ninh &lt;biên giới&gt;.',
     ],
   ])('%s', (_name, text, highlight, expected) => {
-    expect(excerpt(text, highlight)).toBe(expected);
+    expect(snippet(text, highlight)).toBe(expected);
   });
 
   test('long text keeps the highlight inside the window, cut with ellipses', () => {
-    const out = excerpt(long, 'Phấn đấu 100% tổ chức đảng hoàn thành nhiệm vụ.', 300);
+    const out = snippet(long, 'Phấn đấu 100% tổ chức đảng hoàn thành nhiệm vụ.', undefined, 300)!;
     expect(out).toContain('<b>Phấn đấu 100% tổ chức đảng hoàn thành nhiệm vụ.</b>');
     expect(out.startsWith('…')).toBe(true);
     expect(out.endsWith('…')).toBe(true);
-    expect(htmlToPlainText(out).length).toBeLessThanOrEqual(302);
+    // The window of sentences, plus "… " before and " …" after.
+    expect(htmlToPlainText(out).length).toBeLessThanOrEqual(304);
   });
 
   test('long text without highlight starts at the beginning', () => {
-    const out = excerpt(long, null, 200);
+    const out = snippet(long, null, undefined, 200)!;
     expect(out.startsWith('Mở đầu văn bản.')).toBe(true);
     expect(out).not.toContain('<b>');
   });
