@@ -3,7 +3,7 @@ import { createError } from './errors';
 import { ingestPaths, IngestOptions, IngestReport, removeDocument } from './ingest/ingest';
 import { extractFacts } from './facts/extract-facts';
 import { detectIntent } from './facts/intent';
-import { answerFromFacts } from './facts/answer';
+import { answerFromFacts, signerAnswer } from './facts/answer';
 import { Db, getGeneration, openDatabase } from './store/db';
 import type { StoredFact } from './facts/types';
 import { deleteFactsForDocument, insertFacts, listFacts } from './store/facts';
@@ -117,15 +117,33 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const openingOf = db
     .prepare(`SELECT text FROM passages WHERE document_id = ? ORDER BY ordinal LIMIT 4`)
     .pluck();
+  // A document's signing block (see markSignature): who signed it.
+  type SignatureRow = { id: number; text: string };
+  const signatureOf = db.prepare(
+    `SELECT id, text FROM passages WHERE document_id = ? AND kind = 'signature' ORDER BY ordinal DESC LIMIT 1`,
+  );
   // A read-only index answers with keywords: the vector layer keeps a cache and a file it must write.
   const semantic =
     options.semantic === false || db.readonly ? null : await openSemanticLayer(db, config, notice);
   const engine = new SearchEngine(db, {
     // A damaged keyword image is rebuilt; the operator hears of it.
     onIndexNotice: notice,
-    answerer: (question, _results, scope) => {
+    answerer: (question, results, scope) => {
       const intent = detectIntent(question);
       if (!intent) return null;
+      if (intent.kind === 'signer') {
+        const top = results[0];
+        // The document is the one the question names (its number, or a scope only one document
+        // fits) or the one all the best passages come from; otherwise which document is meant is
+        // unclear and the passages answer.
+        const named =
+          scope.pool?.size === 1 ||
+          /\d+\s*[-/]\s*\p{Lu}/u.test(question.normalize('NFC')) ||
+          new Set(results.slice(0, 3).map((r) => r.documentId)).size === 1;
+        const signature =
+          top && named ? (signatureOf.get(top.documentId) as SignatureRow | undefined) : undefined;
+        return signature ? signerAnswer({ passageId: signature.id, text: signature.text }) : null;
+      }
       const { facts, docs } = factsView();
       // Only the documents the question's scope allows (its unit, place, year) may answer it.
       const pool = scope.pool;

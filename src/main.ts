@@ -9,6 +9,7 @@ import { DIGEST_COMMANDS, digestFeature } from './bot/features/digest';
 import { FACTS_COMMANDS, factsFeature } from './bot/features/facts';
 import { FEEDBACK_COMMANDS, feedbackFeature } from './bot/features/feedback';
 import { createFeedbackService, type FeedbackService } from './store/feedback';
+import { sqliteResultBackend } from './store/button-results';
 import { UPLOAD_COMMANDS, uploadsFeature } from './bot/features/uploads';
 import { checkBotApi } from './bot/connection';
 import { createStartLogger, startBot } from './bot/start';
@@ -79,6 +80,8 @@ export async function runStart(config: Config): Promise<number> {
       logger,
       bot: {
         ...(botInfo ? { botInfo } : {}),
+        // Buttons under answers keep working after a restart (results kept in the index's SQLite).
+        ...(app.db.readonly ? {} : { resultBackend: sqliteResultBackend(app.db) }),
         // Each feature's context names the service it reads (digest, facts, library): AppServices
         // must hold them, and extraServices must give them, or this does not compile.
         features: [digestFeature, factsFeature, uploadsFeature, feedbackFeature],

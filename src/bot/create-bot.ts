@@ -14,7 +14,7 @@ import { documentsFeature } from './features/documents';
 import { notFoundFeature } from './features/not-found';
 import { createRateLimitFeature, type RateLimits } from './features/rate-limit';
 import { startHelpFeature } from './features/start-help';
-import { ResultStore } from './result-store';
+import { ResultStore, type ResultBackend } from './result-store';
 import { ConversationMemory } from './follow-up';
 
 export interface CreateBotOptions<S extends BotServices = BotServices> {
@@ -27,6 +27,8 @@ export interface CreateBotOptions<S extends BotServices = BotServices> {
   features?: Middleware<BotContextWith<S>>[];
   /** How long "Xem thêm"/"Toàn văn" buttons keep working, in milliseconds (default 24 h). */
   resultTtlMs?: number;
+  /** Where the results behind buttons are kept (default: in memory); SQLite keeps them over restarts. */
+  resultBackend?: ResultBackend;
   /** Upload and button limits per user per minute (30 and 60); questions follow RATE_LIMIT_PER_MINUTE. */
   rateLimits?: Omit<RateLimits, 'questionsPerMinute'>;
   /** Commands in Telegram's menu and in /help; defaults to BOT_COMMANDS. */
@@ -94,6 +96,7 @@ export function createBot<S extends BotServices = BotServices>(
     results: new ResultStore({
       clock: services.clock,
       ...(options.resultTtlMs ? { ttlMs: options.resultTtlMs } : {}),
+      ...(options.resultBackend ? { backend: options.resultBackend } : {}),
     }),
   };
 

@@ -332,5 +332,22 @@ export function answerFromFacts(
       return deadlineAnswer(intent, facts, lookup);
     case 'document-number':
       return documentNumberAnswer(intent, facts, lookup);
+    case 'signer':
+      // Who signed is read from the document's signing block (see signerAnswer), not from facts.
+      return null;
   }
+}
+
+/**
+ * Who signed a document, from its signing block ("T/M ĐẢNG ỦY, BÍ THƯ, Đại tá Lê Văn Đồng"): "Người
+ * ký: Đại tá Lê Văn Đồng (T/M ĐẢNG ỦY, BÍ THƯ)"; the citation says which document.
+ */
+export function signerAnswer(signature: { passageId: number; text: string }): FactAnswer | null {
+  const parts = signature.text
+    .split(/,\s+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const name = parts.pop();
+  if (!name || parts.length === 0) return null;
+  return { text: `Người ký: ${name} (${parts.join(', ')})`, passageId: signature.passageId, kind: 'signer' };
 }

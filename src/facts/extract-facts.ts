@@ -39,7 +39,7 @@ export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ord
       seenNumbers.add(key);
       push(d);
     }
-    if (b.kind === 'title' || b.kind === 'date') continue;
+    if (b.kind === 'title' || b.kind === 'date' || b.kind === 'signature') continue;
     const meeting = extractMeeting(b.text, { title: ctx.title, ...(year !== undefined ? { year } : {}) });
     if (meeting) push(meeting);
     if (b.kind === 'caption' || b.kind === 'heading') continue;

@@ -2,7 +2,7 @@ import { foldText } from './fold';
 import { MEETING_WORDS } from './extract-meetings';
 
 export type FactIntentKind =
-  'chair' | 'attendee' | 'speaker' | 'target' | 'task' | 'deadline' | 'document-number';
+  'chair' | 'attendee' | 'speaker' | 'target' | 'task' | 'deadline' | 'document-number' | 'signer';
 
 /** What a question asks of the facts, and the words that narrow them. */
 export interface FactIntent {
@@ -22,6 +22,12 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
   [
     'deadline',
     /\b(?:han chot|thoi han|han cuoi|deadline|han hoan thanh|(?:khi nao|bao gio|luc nao|ngay nao|thoi diem nao) (?:phai|can|thi phai)|(?:phai|can) (?:hoan thanh|xong|nop|bao cao)\b.{0,40}\b(?:khi nao|bao gio|luc nao|ngay nao|truoc ngay nao)|truoc ngay nao|cham nhat (?:la )?(?:khi nao|bao gio|ngay nao))\b/,
+  ],
+  // Who signed a document ("ai ký", "do ai ký", "người ký là ai"); folded "ky" is also "kỳ", so
+  // "kỳ họp", "kỳ niệm"… are not read as signing.
+  [
+    'signer',
+    /\b(?:ai|nguoi nao) (?:da |la nguoi )?ky\b(?! (?:hop|niem|bao|cong tac|thi|han|tri|cuu))|\bnguoi (?:da )?ky\b(?! (?:hop|niem))|\bky boi ai\b|\b(?:ky ten|chu ky) (?:cua )?ai\b/,
   ],
   [
     'chair',

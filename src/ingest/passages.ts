@@ -14,6 +14,9 @@ export const MAX_PASSAGE_CHARS = 700;
 /** A line ending in ":" with this many words introduces a list; a shorter one is a heading. */
 const LEAD_IN_WORDS = 8;
 
+/** The section of a document's signing block, as citations show it. */
+export const SIGNATURE_SECTION = 'Người ký';
+
 export type ListMarker = 'roman' | 'number' | 'letter' | 'bullet';
 /** How deep each kind of list marker sits: "I." over "1." over "a)" over "-". */
 const MARKER_LEVEL: Record<ListMarker, number> = { roman: 0, number: 1, letter: 2, bullet: 3 };
@@ -104,6 +107,22 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
     } else {
       if (b.kind === 'heading' && !leadIn) section = b.text;
       leads = leadIn ? [{ text: leadText, marker: null }] : [];
+    }
+    if (b.kind === 'signature') {
+      // Who signed, under a section that says so ("Người ký"), outside the last section's lists.
+      leads = [];
+      const text = collapseWhitespace(b.text);
+      out.push({
+        ordinal: out.length,
+        paragraph,
+        kind: 'signature',
+        section: SIGNATURE_SECTION,
+        lead: null,
+        page: b.page ?? null,
+        text,
+        years: [],
+      });
+      continue;
     }
     const text = collapseWhitespace(b.text);
     const pieces = text.length > MAX_PASSAGE_CHARS ? packSentences(splitSentences(text)) : [text];

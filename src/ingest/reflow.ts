@@ -36,9 +36,59 @@ function percentile(values: number[], p: number): number {
 const NEWS_LEAD =
   /^(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Trong(?: \d+| hai| ba)? ngày)\b[^.]{0,25}?\d{1,2}\/\d{1,2}/u;
 
+/**
+ * The first line of a signing block: who signs on whose behalf ("TM. ỦY BAN NHÂN DÂN", "T/M ĐẢNG
+ * ỦY", "KT. GIÁM ĐỐC", "Q. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH"), in capitals.
+ */
+const SIGN_ON_BEHALF = /^(?:T\.?\s?M|T\/M|KT|TL|TUQ|Q)\.?\s+\p{Lu}/u;
+
+/** Ranks and academic titles before a signer's name. */
+const SIGNER_RANK =
+  /^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+đô\s+đốc|Phó\s+Đô\s+đốc|Đô\s+đốc|TS\.|ThS\.|PGS\.?\s*TS\.|GS\.?\s*TS\.|BS\.?(?:\s*CKII|\s*CKI)?\.?|Bác\s+sĩ|Luật\s+sư|Kỹ\s+sư|Kĩ\s+sư)\s+/u;
+
+/** A person's name as it closes a signing block: 2 to 5 capitalized words, a rank before it allowed. */
+export function isSignerName(text: string): boolean {
+  const name = text.trim().normalize('NFC').replace(SIGNER_RANK, '');
+  if (name.length > 40 || /[\d,;:()]/.test(name) || isAllCaps(name)) return false;
+  const words = name.split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
+}
+
+/** A line of a signing block above the name: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "BÍ THƯ". */
+function isSigningRole(text: string): boolean {
+  const t = text.trim();
+  return (SIGN_ON_BEHALF.test(t) || isAllCaps(t)) && t.split(/\s+/).length <= 10 && !/[.;!?]$/u.test(t);
+}
+
+/** How far from the end of a document a signing block is looked for, in blocks ("Nơi nhận" may follow). */
+const SIGNATURE_WINDOW = 12;
+
+/**
+ * Joins the signing block of an official document (role lines in capitals, then the signer's name)
+ * into one `signature` block, so "ai ký nghị quyết này" finds one passage that says who signed, and
+ * the role lines do not become headings of nothing.
+ */
+export function markSignature(blocks: Block[]): Block[] {
+  const from = Math.max(0, blocks.length - SIGNATURE_WINDOW);
+  for (let end = blocks.length - 1; end > from; end--) {
+    if (!isSignerName(blocks[end]!.text)) continue;
+    let start = end;
+    while (start - 1 >= from && end - (start - 1) <= 3 && isSigningRole(blocks[start - 1]!.text)) start--;
+    if (start === end) continue;
+    const part = blocks.slice(start, end + 1);
+    const text = part.map((b) => b.text.trim().replace(/[.,:]$/u, '')).join(', ');
+    const page = part[0]!.page;
+    const signature: Block =
+      page === undefined ? { kind: 'signature', text } : { kind: 'signature', text, page };
+    return [...blocks.slice(0, start), signature, ...blocks.slice(end + 1)];
+  }
+  return blocks;
+}
+
 /** A line that starts a block of its own whatever came before. */
 function startsBlock(line: string): boolean {
   return (
+    (SIGN_ON_BEHALF.test(line) && isAllCaps(line)) ||
     NEWS_LEAD.test(line) ||
     LIST_MARKER.test(line) ||
     ROMAN_HEADING.test(line) ||
@@ -148,5 +198,5 @@ export function reflow(segments: ExtractedSegment[]): Block[] {
     }
     out.push(...reflowSegment(seg.text, i === 0 && out.length === 0, seg.page));
   });
-  return out;
+  return markSignature(out);
 }

@@ -1,7 +1,8 @@
 import type { DocumentProfile } from '../profile/profile';
 
 /** Kinds of text block recognized in a document, in reading order. */
-export type BlockKind = 'title' | 'date' | 'heading' | 'paragraph' | 'list-item' | 'caption';
+/** `signature`: the signing block at the end of an official document ("T/M ĐẢNG ỦY / BÍ THƯ / Đại tá …"). */
+export type BlockKind = 'title' | 'date' | 'heading' | 'paragraph' | 'list-item' | 'caption' | 'signature';
 
 /**
  * What a format reader (txt, md, docx, pdf, html, OCR) hands to the pipeline.

@@ -76,7 +76,10 @@ export function bestSentence(query: AnalyzedQuery, text: string, idf: IdfFn): st
  * folded, or null. A passage that states a number of it ("bắt giữ 186 vụ") is the answer's shape.
  */
 export function countedNoun(question: string): string | null {
-  const f = foldDiacritics(question).replace(/[^a-z0-9%]+/g, ' ');
+  // Punctuation ends what is counted: "bao nhiêu (hội nghị tổng kết 2024)" counts nothing.
+  const f = foldDiacritics(question.normalize('NFC').toLowerCase())
+    .replace(/[(),;:?!.]+/g, ' | ')
+    .replace(/[^a-z0-9%|]+/g, ' ');
   const m =
     /\b(?:bao nhieu|may)\s+([a-z]+)/.exec(f) ??
     /\bso\s+(vu|nguoi|doi tuong|luot|ca|tau|ho|xa|huyen|don vi|nghi quyet|chi tieu|tieu chi|dang vien|cong dan)\b/.exec(
@@ -96,7 +99,7 @@ export function countedNoun(question: string): string | null {
  */
 export function answerShape(
   question: string,
-): ((text: string, reviewedOnly?: readonly number[]) => boolean) | null {
+): ((text: string, reviewedOnly?: readonly number[], about?: YearsAsked) => boolean) | null {
   const noun = countedNoun(question);
   if (noun) return (text) => statesCount(text, noun);
   const f = foldDiacritics(question).replace(/[^a-z0-9%]+/g, ' ');
@@ -124,13 +127,34 @@ const YEAR = /(?<![\d.,/])(?:19|20)\d\d(?!\d)/g;
  * one the document only reviews ("Năm 2024, … đạt 100% chỉ tiêu" in the 2024 review is a result).
  * A sentence without a year is about the year the passage last named.
  */
-export function statesTarget(text: string, reviewedOnly: readonly number[] = []): boolean {
+export function statesTarget(
+  text: string,
+  reviewedOnly: readonly number[] = [],
+  about?: YearsAsked,
+): boolean {
   for (const { sentence, years } of sentencesWithYears(text)) {
     if (!TARGET_CUE.test(sentence) || RESULT_CUE.test(sentence)) continue;
     if (allIn(years, reviewedOnly)) continue;
+    if (about && !aboutAsked(years, about)) continue;
     return true;
   }
   return false;
+}
+
+/**
+ * The years a question asks about, with the years a sentence that names none is taken to be about
+ * (its document's reviewed years for a result, its plan years for a target).
+ */
+export interface YearsAsked {
+  asked: readonly number[];
+  unnamed: readonly number[];
+}
+
+/** True when a sentence about `years` (none named: `about.unnamed`) is about a year the question asks. */
+function aboutAsked(years: readonly number[], about: YearsAsked): boolean {
+  if (about.asked.length === 0) return true;
+  const own = years.length > 0 ? years : about.unnamed;
+  return own.some((y) => about.asked.includes(y));
 }
 
 /**
@@ -161,10 +185,11 @@ const DATE_OR_YEAR = /\d{1,2}\/\d{1,2}(?:\/\d{4})?|(?<![\d.,])(?:19|20)\d\d(?![\
  */
 export function statesResult(
   text: string,
-  years: { planOnly?: readonly number[]; reviewedOnly?: readonly number[] } = {},
+  years: { planOnly?: readonly number[]; reviewedOnly?: readonly number[]; asked?: YearsAsked } = {},
 ): boolean {
   for (const { sentence, years: about } of sentencesWithYears(text)) {
     if (!/\d/.test(sentence.replace(DATE_OR_YEAR, ' '))) continue;
+    if (years.asked && !aboutAsked(about, years.asked)) continue;
     // "Năm 2024, … đạt 100% chỉ tiêu" in the review of 2024 is what was done, whatever its words.
     if (allIn(about, years.reviewedOnly ?? [])) return true;
     if (allIn(about, years.planOnly ?? [])) continue;

@@ -258,8 +258,12 @@ export class SearchEngine implements Retriever {
     // A fact answers only when its passage is itself among the best matches for the question: a
     // question phrased like a task ("phải làm gì") about something the facts do not cover keeps
     // its passages instead of a direct answer about something else.
+    // Who signed is read from the signing block of the first result's own document: that document
+    // is its support.
     const answer =
-      proposed && ranked.slice(0, ANSWER_SUPPORT_RANK).some((h) => h.id === proposed.passageId)
+      proposed &&
+      (proposed.kind === 'signer' ||
+        ranked.slice(0, ANSWER_SUPPORT_RANK).some((h) => h.id === proposed.passageId))
         ? proposed
         : null;
     if (answer) {
@@ -339,9 +343,20 @@ export class SearchEngine implements Retriever {
         if (!p) return 1;
         let f = 1;
         const reviewedOnly = reviewedOnlyYears(p.profile);
+        // A figure or a target of the year the question names: a sentence about another year (or,
+        // naming none, in a document that reviews or plans another year) is not its answer.
+        const asked = (role: 'reviewed' | 'plan', unnamed: readonly number[]) => ({
+          asked: decision.scope.years.filter((y) => (decision.scope.yearRoles[y] ?? role) === role),
+          unnamed,
+        });
         const fits =
-          (!shape || shape(p.text, reviewedOnly)) &&
-          (!result || statesResult(p.text, { planOnly: plannedOnlyYears(p.profile), reviewedOnly }));
+          (!shape || shape(p.text, reviewedOnly, asked('plan', p.profile.planYears))) &&
+          (!result ||
+            statesResult(p.text, {
+              planOnly: plannedOnlyYears(p.profile),
+              reviewedOnly,
+              asked: asked('reviewed', p.profile.reviewedYears),
+            }));
         if ((shape || result) && fits) f *= SHAPE_BOOST;
         if (assignee && headingNames(`${p.lead ?? ''} ${p.section ?? ''}`, assignee)) f *= ASSIGNEE_BOOST;
         return f;

@@ -6,9 +6,9 @@ import { bumpGeneration, Db } from './db';
  * Version of what ingest derives from a file (passages, title, profile). A document read by an older
  * version is read again at the next ingest even when its bytes did not change. 4: numbered items
  * ending in ":" lead their own items, a short report's header stops at its first sentence, a year after
- * the document's date is planned, a heading of items is not a task.
+ * the document's date is planned, a heading of items is not a task. 5: the signing block is one passage.
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 export interface DocumentRow {
   id: number;

@@ -13,7 +13,15 @@ export interface FeedbackVote {
 
 export interface FeedbackEntry extends FeedbackVote {
   at: string;
+  /** The voter's one-line reason for a 👎, when they gave one. */
+  reason?: string;
 }
+
+/** Which vote: the answer (chat and message) and the person. */
+export type VoteKey = Pick<FeedbackVote, 'chatId' | 'messageId' | 'userId'>;
+
+/** Longest reason kept, in characters. */
+export const MAX_REASON_CHARS = 500;
 
 export interface FeedbackService {
   /** Records a vote; a second vote by the same person on the same answer replaces the first. */
@@ -22,6 +30,13 @@ export interface FeedbackService {
   counts(): { up: number; down: number };
   /** The latest 👎, newest first. */
   latestDown(limit: number): FeedbackEntry[];
+  /** Remembers the message that asked the voter for a reason. */
+  setPrompt(vote: VoteKey, prompt: { chatId: number; messageId: number }): void;
+  /**
+   * Keeps `reason` (one line, trimmed, at most MAX_REASON_CHARS) as the reason of the 👎 whose prompt
+   * is `prompt`, when `userId` cast it; false when no such vote is waiting for a reason.
+   */
+  addReason(userId: number, prompt: { chatId: number; messageId: number }, reason: string): boolean;
 }
 
 export function createFeedbackService(db: Db): FeedbackService {
@@ -48,10 +63,27 @@ export function createFeedbackService(db: Db): FeedbackService {
         .get() as { up: number; down: number };
       return { up: row.up, down: row.down };
     },
+    setPrompt(vote, prompt) {
+      db.prepare(
+        `UPDATE feedback SET prompt_chat_id = ?, prompt_message_id = ?
+         WHERE chat_id = ? AND message_id = ? AND user_id = ?`,
+      ).run(prompt.chatId, prompt.messageId, vote.chatId, vote.messageId, vote.userId);
+    },
+    addReason(userId, prompt, reason) {
+      const line = reason.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_REASON_CHARS);
+      if (!line) return false;
+      const result = db
+        .prepare(
+          `UPDATE feedback SET reason = ?
+           WHERE prompt_chat_id = ? AND prompt_message_id = ? AND user_id = ? AND vote = -1`,
+        )
+        .run(line, prompt.chatId, prompt.messageId, userId);
+      return result.changes > 0;
+    },
     latestDown(limit) {
       const rows = db
         .prepare(
-          `SELECT chat_id, message_id, user_id, vote, question, sources, at FROM feedback
+          `SELECT chat_id, message_id, user_id, vote, question, sources, at, reason FROM feedback
            WHERE vote = -1 ORDER BY at DESC LIMIT ?`,
         )
         .all(limit) as Array<{
@@ -62,6 +94,7 @@ export function createFeedbackService(db: Db): FeedbackService {
         question: string;
         sources: string;
         at: string;
+        reason: string | null;
       }>;
       return rows.map((r) => ({
         chatId: r.chat_id,
@@ -71,6 +104,7 @@ export function createFeedbackService(db: Db): FeedbackService {
         question: r.question,
         sources: JSON.parse(r.sources) as string[],
         at: r.at,
+        ...(r.reason ? { reason: r.reason } : {}),
       }));
     },
   };

@@ -179,4 +179,17 @@ export const MIGRATIONS: readonly Migration[] = [
      PRIMARY KEY (chat_id, message_id, user_id)
    );
    CREATE INDEX IF NOT EXISTS feedback_vote_at ON feedback(vote, at);`,
+  // After a 👎 the bot asks the voter (privately) for a one-line reason: the prompt it sent, so a reply
+  // to it is that vote's reason, after a restart too.
+  `ALTER TABLE feedback ADD COLUMN reason TEXT;
+   ALTER TABLE feedback ADD COLUMN prompt_chat_id INTEGER;
+   ALTER TABLE feedback ADD COLUMN prompt_message_id INTEGER;
+   CREATE INDEX IF NOT EXISTS feedback_prompt ON feedback(prompt_chat_id, prompt_message_id);`,
+  // The results behind the bot's buttons (src/store/button-results.ts): buttons survive a restart.
+  `CREATE TABLE IF NOT EXISTS button_results (
+     id TEXT PRIMARY KEY,
+     entry TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS button_results_expiry ON button_results(expires_at);`,
 ];

@@ -154,10 +154,23 @@ describe('chithi start against the Bot API emulator', () => {
     expect(toast().some((t) => t.includes('chưa đúng'))).toBe(true);
     expect(server.botMessages(GROUP.id)).toHaveLength(sent);
 
+    // Bình may not write to the bot privately (ALLOWED_CHAT_IDS lists only the group): not asked why.
+    // Lan (an admin) votes 👎 too: the reason is asked privately, and her reply is kept with her vote.
+    await server.pressButton(GROUP, LAN, reply, down!.callback_data);
     const admin: ChatRef = { id: LAN.id, type: 'private', first_name: LAN.first_name };
+    const prompt = await server.waitForBotMessage(admin.id, (m) => m.text.includes('chưa đúng ở đâu'));
+    expect(prompt.text).toContain('chỉ tiêu kết nạp đảng viên mới năm 2025?');
+    expect(server.botMessages(BINH.id)).toEqual([]);
+    const thanked = await ask(admin, LAN, 'Tôi hỏi Ninh Thuận, bot trả lời <Bình Thuận>', {
+      replyTo: prompt,
+    });
+    expect(thanked.reply.text).toContain('Đã ghi lại ý kiến');
+    expect(server.botMessages(GROUP.id)).toHaveLength(sent);
+
     const listed = await ask(admin, LAN, '/phanhoi');
-    expect(listed.reply.text).toContain('👎 1');
+    expect(listed.reply.text).toContain('👎 2');
     expect(listed.reply.text).toContain('chỉ tiêu kết nạp đảng viên mới năm 2025?');
+    expect(listed.reply.text).toContain('lý do: Tôi hỏi Ninh Thuận, bot trả lời &lt;Bình Thuận&gt;');
     const refused = await ask(GROUP, BINH, '/phanhoi');
     expect(refused.reply.text).toContain('chỉ quản trị viên');
   });
@@ -178,6 +191,28 @@ describe('chithi start against the Bot API emulator', () => {
     expect(reply.text).toContain('chỉ phục vụ các nhóm đã được cấp phép');
     expect(reply.text).not.toContain('100%');
   });
+
+  test('after a restart, the buttons of an answer given before still work', async () => {
+    const { reply: before } = await ask(GROUP, LAN, '/hoi chỉ tiêu 2025 là gì?');
+    const more = before.buttons.find((b) => b.text.startsWith('Xem thêm'));
+    expect(more).toBeDefined();
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+    proc = await startChithiProcess(server, {
+      DATA_DIR: path.join(tmp, 'data'),
+      INDEX_DIR: path.join(tmp, 'index'),
+      ALLOWED_CHAT_IDS: String(GROUP.id),
+      ADMIN_USER_IDS: String(LAN.id),
+    });
+    const sent = server.botMessages(GROUP.id).length;
+    await server.pressButton(GROUP, LAN, before, more!.callback_data);
+    const edited = await server.waitForBotMessage(
+      GROUP.id,
+      (m) => m.messageId === before.messageId && m.text.includes('<b>4.</b>'),
+    );
+    expect(edited.text).toContain('Đảng ủy BĐBP tỉnh Ninh Thuận');
+    expect(server.botMessages(GROUP.id)).toHaveLength(sent);
+  }, 120_000);
 
   test('SIGTERM finishes cleanly', async () => {
     proc.child.kill('SIGTERM');

@@ -24,6 +24,8 @@ export async function startChithiProcess(
   options: { readyTimeoutMs?: number } = {},
 ): Promise<ChithiProcess> {
   let output = '';
+  // A restarted process polls anew: only calls made after this start count as its readiness.
+  const before = server.calls.length;
   const child = spawn(process.execPath, ['bin/chithi.js', 'start'], {
     cwd: ROOT,
     env: {
@@ -41,7 +43,7 @@ export async function startChithiProcess(
   child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
-  while (!server.calls.some((c) => c.method === 'getUpdates')) {
+  while (!server.calls.slice(before).some((c) => c.method === 'getUpdates')) {
     if (child.exitCode !== null) throw new Error(`chithi start exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) throw new Error(`chithi start did not begin polling:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -150,23 +150,34 @@ export async function startTelegramServer(
   const pendingPolls = new Set<() => void>();
 
   /** Long polling: wait for a user update or the timeout, then hand out unread updates. */
-  async function longPoll(body: Record<string, unknown>): Promise<unknown[]> {
+  async function longPoll(body: Record<string, unknown>, res: http.ServerResponse): Promise<unknown[]> {
     const timeoutSec = Math.min(Number(body.timeout ?? 0) || 0, 30);
     let updates = emulator.getUpdates(token) as unknown[];
     if (updates.length > 0 || timeoutSec === 0) return updates;
+    // A poll whose client went away (a stopped bot process) must not take updates with it: like
+    // Telegram, they wait for the next poll.
+    let gone = false;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         for (const e of UPDATE_EVENTS) emulator.off(e, done);
+        res.off('close', hangUp);
         pendingPolls.delete(done);
         resolve();
       };
+      const hangUp = () => {
+        gone = !res.writableEnded;
+        done();
+      };
       const timer = setTimeout(done, timeoutSec * 1000);
       for (const e of UPDATE_EVENTS) emulator.on(e, done);
+      res.on('close', hangUp);
       pendingPolls.add(done);
     });
+    if (gone) return [];
     // The emulator emits before some bookkeeping; one tick lets it finish.
     await new Promise((r) => setImmediate(r));
+    if (res.destroyed) return [];
     updates = emulator.getUpdates(token) as unknown[];
     return updates;
   }
@@ -248,7 +259,7 @@ export async function startTelegramServer(
         calls.push({ method, body });
         const failure = failures.get(method)?.shift();
         if (failure) return json(res, failure.error_code, { ok: false, ...failure });
-        if (method === 'getUpdates') return json(res, 200, { ok: true, result: await longPoll(body) });
+        if (method === 'getUpdates') return json(res, 200, { ok: true, result: await longPoll(body, res) });
         if (method === 'getFile' && !files.has(String(body.file_id))) {
           return json(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
         }

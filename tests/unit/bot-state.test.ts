@@ -1,6 +1,10 @@
 import { RateLimiter } from '../../src/bot/rate-limiter';
+import path from 'node:path';
 import { ResultStore } from '../../src/bot/result-store';
+import { sqliteResultBackend } from '../../src/store/button-results';
+import { openDatabase } from '../../src/store/db';
 import { SAMPLE_RESULTS } from '../helpers/fake-bot-api';
+import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
 function fakeClock(start = Date.parse('2025-03-10T01:00:00Z')) {
   const now = { t: start };
@@ -80,5 +84,52 @@ describe('ResultStore', () => {
     expect(store.size).toBe(3);
     expect(store.get(ids[0]!)).toBeUndefined();
     expect(store.get(ids[4]!)?.offset).toBe(12);
+  });
+});
+
+describe('ResultStore in SQLite: buttons survive a restart', () => {
+  const page = {
+    question: 'Chỉ tiêu năm 2025 của BĐBP tỉnh Ninh Thuận là gì?'.normalize('NFD'),
+    offset: 3,
+    results: SAMPLE_RESULTS.slice(0, 2),
+    hasMore: false,
+    choices: ['hội nghị tổng kết của Công an tỉnh Cà Mau (20/12/2024)'],
+  };
+  let tmp: TempDir;
+  beforeEach(() => (tmp = makeTempDir()));
+  afterEach(() => tmp.remove());
+
+  test('an entry written before the restart is read after it, the same', () => {
+    const { clock } = fakeClock();
+    const dir = path.join(tmp.path, 'index');
+    const before = openDatabase(dir);
+    const id = new ResultStore({ clock, backend: sqliteResultBackend(before) }).put(page);
+    before.close();
+    const after = openDatabase(dir);
+    try {
+      const store = new ResultStore({ clock, backend: sqliteResultBackend(after) });
+      expect(store.get(id)).toEqual(page);
+      expect(store.get('unknown1')).toBeUndefined();
+    } finally {
+      after.close();
+    }
+  });
+
+  test('expires and keeps at most maxEntries, oldest first', () => {
+    const { clock, advance } = fakeClock();
+    const db = openDatabase(path.join(tmp.path, 'index'));
+    try {
+      const store = new ResultStore({ clock, ttlMs: 1000, maxEntries: 3, backend: sqliteResultBackend(db) });
+      const ids = Array.from({ length: 5 }, (_, i) => store.put({ ...page, offset: i }));
+      expect(store.size).toBe(3);
+      expect(store.get(ids[0]!)).toBeUndefined();
+      expect(store.get(ids[4]!)?.offset).toBe(4);
+      advance(1000);
+      expect(store.get(ids[4]!)).toBeUndefined();
+      store.put(page);
+      expect(store.size).toBe(1);
+    } finally {
+      db.close();
+    }
   });
 });

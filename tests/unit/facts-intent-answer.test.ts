@@ -1,5 +1,5 @@
 import { detectIntent } from '../../src/facts/intent';
-import { answerFromFacts } from '../../src/facts/answer';
+import { answerFromFacts, signerAnswer } from '../../src/facts/answer';
 import { formatFactList } from '../../src/facts/format';
 import type { Fact, StoredFact } from '../../src/facts/types';
 
@@ -302,4 +302,29 @@ describe('who spoke', () => {
     expect(a?.text).toContain('Đại tá Hồ Sỹ Nguyên, Chỉ huy trưởng');
     expect(a?.text).not.toContain('Trần Văn Lộc');
   });
+});
+
+describe('who signed a document', () => {
+  test.each<[string, string | undefined]>([
+    ['nghị quyết 142-NQ/ĐU do ai ký', 'signer'],
+    ['Ai ký công văn chống IUU của BĐBP Bà Rịa - Vũng Tàu?'.normalize('NFD'), 'signer'],
+    ['ai da ky chi thi nay', 'signer'],
+    ['NGƯỜI KÝ LÀ AI', 'signer'],
+    ['chữ ký của ai trên báo cáo', 'signer'],
+    ['văn bản ký bởi ai', 'signer'],
+    // Folded, "ký" is also "kỳ": a meeting's term is not a signature.
+    ['ai chủ trì kỳ họp thứ 7', 'chair'],
+    ['ai dự kỳ họp HĐND tỉnh', 'attendee'],
+    ['kỷ niệm 80 năm do ai chủ trì', 'chair'],
+  ])('%s → %s', (q, kind) => expect(detectIntent(q)?.kind).toBe(kind));
+
+  test.each<[string, string | null]>([
+    ['T/M ĐẢNG ỦY, BÍ THƯ, Đại tá Lê Văn Đồng', 'Người ký: Đại tá Lê Văn Đồng (T/M ĐẢNG ỦY, BÍ THƯ)'],
+    [
+      'TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH, Nguyễn Văn Tâm',
+      'Người ký: Nguyễn Văn Tâm (TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH)',
+    ],
+    // A name alone says nobody's role: no direct answer.
+    ['Nguyễn Văn Tâm', null],
+  ])('%s', (text, answer) => expect(signerAnswer({ passageId: 7, text })?.text ?? null).toBe(answer));
 });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { reflow, reflowSegment } from '../../src/ingest/reflow';
+import { isSignerName, reflow, reflowSegment } from '../../src/ingest/reflow';
 import { SEED_FILE } from '../helpers/temp-dir';
 
 const kinds = (text: string) => reflowSegment(text).map((b) => [b.kind, b.text]);
@@ -174,4 +174,49 @@ describe('reflowSegment: a headline and its lead as a PDF lays them out', () => 
     const blocks = reflowSegment(text.normalize('NFD'));
     expect(blocks.map((b) => [b.kind, b.text])).toEqual(expected);
   });
+});
+
+describe('markSignature: the signing block of an official document', () => {
+  const body = 'Các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.';
+  it.each<[string, string, string]>([
+    [
+      'two lines',
+      `${body}\n\nCHỈ HUY TRƯỞNG\nĐại tá Đoàn Văn Thắng\n`,
+      'CHỈ HUY TRƯỞNG, Đại tá Đoàn Văn Thắng',
+    ],
+    [
+      'on behalf of, after a full-width line',
+      `quyết về Đảng ủy BĐBP tỉnh (qua Văn phòng Đảng ủy) trước ngày 10/12/2025 và báo cáo kết quả thực hiện.\nT/M ĐẢNG ỦY\nBÍ THƯ\nĐại tá Lê Văn Đồng`,
+      'T/M ĐẢNG ỦY, BÍ THƯ, Đại tá Lê Văn Đồng',
+    ],
+    [
+      'NFD, a deputy signing, recipients after',
+      `${body}\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Thị Hoà\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`.normalize(
+        'NFD',
+      ),
+      'KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC, Nguyễn Thị Hoà',
+    ],
+  ])('%s', (_name, text, signature) => {
+    const blocks = reflow([{ text }]);
+    expect(blocks.filter((b) => b.kind === 'signature').map((b) => b.text)).toEqual([signature]);
+    expect(blocks[0]!.text).not.toMatch(/T\/M|CHỈ HUY TRƯỞNG|GIÁM ĐỐC/u);
+  });
+
+  it.each<[string, string]>([
+    ['a heading followed by a sentence', `${body}\n\nII. NHIỆM VỤ\nTập trung lãnh đạo thực hiện.`],
+    ['a name without a role above it', `${body}\n\nNguyễn Văn Tâm`],
+    ['a caption', `${body}\n\n(Đồng chí Ngô Văn Lãng chủ trì hội nghị)`],
+  ])('leaves alone %s', (_name, text) => {
+    expect(reflow([{ text }]).some((b) => b.kind === 'signature')).toBe(false);
+  });
+
+  it.each<[string, boolean]>([
+    ['Đại tá Đoàn Văn Thắng', true],
+    ['Thiếu tướng Nguyễn Anh Tuấn', true],
+    ['Nguyễn Văn Tâm', true],
+    ['NGUYỄN VĂN TÂM', false],
+    ['Tập trung lãnh đạo', false],
+    ['Năm 2025', false],
+    ['Lưu: VT', false],
+  ])('isSignerName(%s) → %s', (text, expected) => expect(isSignerName(text)).toBe(expected));
 });

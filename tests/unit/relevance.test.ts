@@ -66,6 +66,9 @@ describe('countedNoun: what a question counts', () => {
     ['phạt tù bao nhiêu năm', null],
     ['tăng bao nhiêu phần trăm', null],
     ['chỉ tiêu năm 2025 là gì', null],
+    // What is counted comes before any punctuation.
+    ['đà nẵng đặt mục tiêu tăng trưởng bao nhiêu (hội nghị tổng kết 2024)', null],
+    ['BAO NHIÊU VỤ, bao nhiêu đối tượng?', 'vu'],
   ])('%s → %s', (q, noun) => expect(countedNoun(q)).toBe(noun));
 });
 
@@ -120,6 +123,19 @@ describe('statesTarget: a sentence that aims at something, not one that reports 
     expect(statesTarget('Năm 2025, huấn luyện đạt 98% quân số trở lên.', [2024])).toBe(true);
   });
 
+  it('a target of the year the question asks, not of another year', () => {
+    // A 2024 review that plans 2025; the question asks the target of 2026.
+    const asked = { asked: [2026], unnamed: [2025] };
+    expect(statesTarget('Năm 2025, phấn đấu thu ngân sách tăng 10% trở lên.', reviewed, asked)).toBe(false);
+    expect(statesTarget('Phấn đấu thu ngân sách tăng 10% trở lên.', reviewed, asked)).toBe(false);
+    expect(statesTarget('Đến năm 2026, phấn đấu 100% xã đạt chuẩn.', reviewed, asked)).toBe(true);
+    expect(statesTarget('Phấn đấu 100% xã đạt chuẩn.', reviewed, { asked: [2025], unnamed: [2025] })).toBe(
+      true,
+    );
+    // No year asked: any year.
+    expect(statesTarget('Năm 2025, phấn đấu tăng 10%.', reviewed, { asked: [], unnamed: [] })).toBe(true);
+  });
+
   it('a target question takes the target shape', () => {
     const shape = answerShape('chỉ tiêu tuyển quân năm 2025')!;
     expect(shape('Năm 2024, toàn tỉnh giao 3.620 công dân nhập ngũ, đạt 100% chỉ tiêu.', [2024])).toBe(false);
@@ -154,6 +170,19 @@ describe('statesResult: a sentence that reports a figure of what was done', () =
   ])('%s → %s', (text, expected) =>
     expect(statesResult(text, { planOnly: planned, reviewedOnly: [2024] })).toBe(expected),
   );
+
+  it('a figure of the year the question asks: a sentence naming none is about the year its document reviews', () => {
+    const asked = (y: number, reviewedYears: number[]) => ({ asked: [y], unnamed: reviewedYears });
+    const text = 'Trong năm, các đơn vị bắt giữ 164 vụ, 221 đối tượng.'.normalize('NFD');
+    expect(statesResult(text, { asked: asked(2023, [2023]) })).toBe(true);
+    expect(statesResult(text, { asked: asked(2024, [2023]) })).toBe(false);
+    expect(statesResult('Năm 2024, các đơn vị bắt giữ 171 vụ.', { asked: asked(2024, [2023]) })).toBe(true);
+    expect(statesResult('Năm 2023, các đơn vị bắt giữ 164 vụ.', { asked: asked(2024, [2024]) })).toBe(false);
+    // "so với năm 2023" is a baseline: the sentence is about the year before it.
+    expect(
+      statesResult('Năm 2024 xảy ra 58 vụ, giảm 7 vụ so với năm 2023.', { asked: asked(2024, [2024]) }),
+    ).toBe(true);
+  });
 
   it('takes the years a document only plans', () => {
     expect(plannedOnlyYears({ reviewedYears: [2024], planYears: [2024, 2025] })).toEqual([2025]);

@@ -4,6 +4,12 @@ import type { BotContext } from '../context';
 
 const REFUSAL = 'Xin lỗi, bot này chỉ phục vụ các nhóm đã được cấp phép.';
 
+/** True when the person may talk to the bot in a private chat (no ALLOWED_CHAT_IDS, listed, or admin). */
+export function mayTalkPrivately(config: BotContext['config'], userId: number): boolean {
+  const allowed = config.allowedChatIds;
+  return allowed.length === 0 || allowed.includes(userId) || config.adminUserIds.includes(userId);
+}
+
 /**
  * ALLOWED_CHAT_IDS: when set, other chats get one short refusal and nothing else. Admins may still
  * talk to the bot in private. Refusals are remembered per process so a chat is told once.
@@ -15,8 +21,7 @@ export function createAccessFeature(): Composer<BotContext> {
     const allowed = ctx.config.allowedChatIds;
     const chatId = ctx.chat?.id;
     if (allowed.length === 0 || chatId === undefined || allowed.includes(chatId)) return next();
-    if (ctx.chat?.type === 'private' && ctx.from && ctx.config.adminUserIds.includes(ctx.from.id))
-      return next();
+    if (ctx.chat?.type === 'private' && ctx.from && mayTalkPrivately(ctx.config, ctx.from.id)) return next();
     if (ctx.callbackQuery) {
       // Every callback must be answered, or the button spins forever.
       await ctx.answerCallbackQuery({ text: REFUSAL });

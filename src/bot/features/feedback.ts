@@ -1,7 +1,9 @@
 import { Composer } from 'grammy';
-import type { FeedbackService } from '../../store/feedback';
+import type { FeedbackService, VoteKey } from '../../store/feedback';
 import { escapeHtml } from '../../text/html';
+import { stripUnsafeChars } from '../../text/safe-text';
 import type { BotCommandSpec } from '../commands';
+import { mayTalkPrivately } from './access';
 import type { BotContext } from '../context';
 import { formatSource, htmlToPlainText, truncate } from '../format';
 import { replyHtml } from '../reply';
@@ -65,6 +67,55 @@ feedbackFeature.callbackQuery(VOTE, async (ctx) => {
       ? 'Cảm ơn anh/chị đã góp ý!'
       : 'Đã ghi nhận câu trả lời chưa đúng. Quản trị viên sẽ xem lại; xin cảm ơn anh/chị.',
   });
+  // Only someone who may write to the bot privately is asked (ALLOWED_CHAT_IDS refuses the others).
+  if (!up && mayTalkPrivately(ctx.config, ctx.from.id))
+    await askReason(ctx, stored.question, {
+      chatId: ctx.chat.id,
+      messageId: message.message_id,
+      userId: ctx.from.id,
+    });
+});
+
+/**
+ * After a 👎, asks the voter for an optional one-line reason, privately (never in the group): a
+ * reply to that message is kept with the vote. Someone who never opened a chat with the bot cannot
+ * be written to (Telegram answers 403); their vote stands without a reason.
+ */
+async function askReason(ctx: FeedbackContext, question: string, vote: VoteKey): Promise<void> {
+  try {
+    const prompt = await ctx.api.sendMessage(
+      vote.userId,
+      `Câu trả lời cho <i>${escapeHtml(truncate(question, 200))}</i> chưa đúng ở đâu? Nếu muốn, ` +
+        'anh/chị trả lời tin nhắn này bằng một dòng để quản trị viên xem lại (không bắt buộc).',
+      {
+        parse_mode: 'HTML',
+        reply_markup: { force_reply: true, input_field_placeholder: 'Lý do (không bắt buộc)' },
+      },
+    );
+    ctx.services.feedback.setPrompt(vote, { chatId: prompt.chat.id, messageId: prompt.message_id });
+  } catch (err) {
+    ctx.services.logger.info({ userId: vote.userId, err: String(err) }, 'could not ask for a reason');
+  }
+}
+
+// A reply, in a private chat, to the bot's "chưa đúng ở đâu?" is the reason of that vote; any other
+// message goes on to the question handler.
+feedbackFeature.on('message:text', async (ctx, next) => {
+  const to = ctx.message.reply_to_message;
+  if (ctx.chat.type !== 'private' || !to || to.from?.id !== ctx.me.id || ctx.message.text.startsWith('/'))
+    return next();
+  let kept = false;
+  try {
+    kept = ctx.services.feedback.addReason(
+      ctx.from.id,
+      { chatId: ctx.chat.id, messageId: to.message_id },
+      stripUnsafeChars(ctx.message.text),
+    );
+  } catch (err) {
+    ctx.services.logger.warn({ err: String(err) }, 'feedback reason not stored');
+  }
+  if (!kept) return next();
+  await replyHtml(ctx, ['Đã ghi lại ý kiến của anh/chị. Xin cảm ơn!']);
 });
 
 feedbackFeature.command('phanhoi', async (ctx) => {
@@ -83,6 +134,7 @@ feedbackFeature.command('phanhoi', async (ctx) => {
       const day = e.at.slice(0, 10).split('-').reverse().join('/');
       lines.push(`• ${day}: <i>${escapeHtml(truncate(e.question, 200))}</i>`);
       if (e.sources[0]) lines.push(`  nguồn đã trả lời: ${escapeHtml(truncate(e.sources[0], 160))}`);
+      if (e.reason) lines.push(`  lý do: ${escapeHtml(truncate(e.reason, 200))}`);
     }
   }
   await replyHtml(ctx, [lines.join('\n')]);

@@ -1,0 +1,81 @@
+/**
+ * "Ai ký …?" through the real app (ingest → ask): the signing block at the end of an official
+ * document is one passage, and a question naming the document is answered with who signed it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+
+// Two resolutions of the same kind by two units, each signed; written for this test.
+const resolution = (province: string, number: string, signer: string) =>
+  `ĐẢNG ỦY BĐBP TỈNH ${province.toUpperCase()}
+Số: ${number}
+${province}, ngày 18 tháng 12 năm 2024
+
+NGHỊ QUYẾT
+về lãnh đạo thực hiện nhiệm vụ năm 2025
+
+Năm 2025, Đảng ủy BĐBP tỉnh ${province} tập trung lãnh đạo quản lý, bảo vệ vững chắc chủ quyền lãnh
+thổ, an ninh biên giới; phấn đấu 100% tổ chức đảng hoàn thành nhiệm vụ trở lên.
+
+III. TỔ CHỨC THỰC HIỆN
+Các tổ chức đảng trực thuộc quán triệt, xây dựng nghị quyết lãnh đạo của cấp mình, hoàn thành trước
+ngày 15/01/2025; báo cáo kết quả về Đảng ủy BĐBP tỉnh (qua Văn phòng Đảng ủy) trước ngày 10/12/2025.
+T/M ĐẢNG ỦY
+BÍ THƯ
+${signer}
+`;
+
+let tmp: TempDir;
+let app: App;
+
+beforeAll(async () => {
+  tmp = makeTempDir();
+  const data = path.join(tmp.path, 'data');
+  fs.mkdirSync(data);
+  fs.writeFileSync(path.join(data, 'phu-yen.txt'), resolution('Phú Yên', '142-NQ/ĐU', 'Đại tá Lê Văn Đồng'));
+  fs.writeFileSync(
+    path.join(data, 'kien-giang.txt'),
+    resolution('Kiên Giang', '306-NQ/ĐU', 'Đại tá Nguyễn Văn Hùng').normalize('NFD'),
+  );
+  app = await openApp(loadConfig({ INDEX_DIR: path.join(tmp.path, 'index'), DATA_DIR: data }), {
+    semantic: false,
+    notice: () => {},
+  });
+  await app.ingest();
+});
+
+afterAll(async () => {
+  await app.close();
+  tmp.remove();
+});
+
+describe('who signed', () => {
+  it.each<[string, string]>([
+    ['nghị quyết 142-NQ/ĐU do ai ký', 'Đại tá Lê Văn Đồng'],
+    ['ai ky nghi quyet nam 2025 cua dang uy bdbp kien giang', 'Đại tá Nguyễn Văn Hùng'],
+    ['Người ký nghị quyết của BĐBP Phú Yên là ai?'.normalize('NFD'), 'Đại tá Lê Văn Đồng'],
+  ])('%s → %s', async (q, name) => {
+    const res = await app.engine.ask(q, { top: 3 });
+    expect(res.answer?.kind).toBe('signer');
+    expect(res.answer?.text).toBe(`Người ký: ${name} (T/M ĐẢNG ỦY, BÍ THƯ)`);
+    // The signing block is the first result, cited under "Người ký", not a heading of its own.
+    expect(res.results[0]?.source.section).toBe('Người ký');
+    expect(res.results[0]?.text.normalize('NFC')).toContain(name);
+  });
+
+  it('names no one when the question does not say which document', async () => {
+    const res = await app.engine.ask('ai ký nghị quyết?', { top: 3 });
+    expect(res.answer).toBeNull();
+  });
+
+  it('keeps the last paragraph whole and free of the signing lines', async () => {
+    const res = await app.engine.ask('báo cáo kết quả về Đảng ủy BĐBP tỉnh Phú Yên trước ngày nào', {
+      top: 3,
+    });
+    const passage = res.results.find((r) => r.text.includes('10/12/2025'));
+    expect(passage?.text).toMatch(/trước ngày 10\/12\/2025\.$/u);
+  });
+});
