@@ -19,7 +19,7 @@ import { DocumentHooks } from './ingest/ingest';
 import { readDocument, SUPPORTED_EXTENSIONS } from './ingest/formats/read-document';
 import { weightedScoreFusion } from './search/fuse';
 import { SearchEngine } from './search/retriever';
-import type { ScopedDocument } from './search/scoping';
+import { numbersIn, type ScopedDocument } from './search/scoping';
 import { openSemanticLayer, SemanticLayer } from './search/semantic';
 
 /** The services every front end (CLI, bot, local chat, digest) is built from. */
@@ -136,10 +136,11 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
         // The document is the one the question names (its number, or a scope only one document
         // fits) or the one all the best passages come from; otherwise which document is meant is
         // unclear and the passages answer.
+        // A number no document has ("nghị quyết 999-NQ/ĐU") names none of ours.
+        const unknownNumber = numbersIn(question).length > 0 && !scope.byNumber;
         const named =
-          scope.pool?.size === 1 ||
-          /\d+\s*[-/]\s*\p{Lu}/u.test(question.normalize('NFC')) ||
-          new Set(results.slice(0, 3).map((r) => r.documentId)).size === 1;
+          !unknownNumber &&
+          (scope.pool?.size === 1 || new Set(results.slice(0, 3).map((r) => r.documentId)).size === 1);
         const signature =
           top && named ? (signatureOf.get(top.documentId) as SignatureRow | undefined) : undefined;
         return signature ? signerAnswer({ passageId: signature.id, text: signature.text }) : null;

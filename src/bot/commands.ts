@@ -22,6 +22,16 @@ export const BOT_COMMANDS: readonly BotCommandSpec[] = [
     scopes: ['private', 'group'],
   },
   { command: 'tailieu', description: 'Danh sách tài liệu đã nạp', scopes: ['private', 'group'] },
+  {
+    command: 'moi',
+    description: 'Tài liệu mới nhất, lọc theo năm, tháng hoặc số hiệu, ví dụ: /moi 2025',
+    scopes: ['private', 'group'],
+  },
+  {
+    command: 'lienhe',
+    description: 'Liên hệ quản trị viên, ví dụ: /lienhe bot chưa có báo cáo quý III',
+    scopes: ['private', 'group'],
+  },
   { command: 'help', description: 'Hướng dẫn sử dụng và ví dụ câu hỏi', scopes: ['private', 'group'] },
   { command: 'start', description: 'Bắt đầu trò chuyện với bot', scopes: ['private', 'group'] },
 ];

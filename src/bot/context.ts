@@ -1,6 +1,7 @@
 import type { Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { DocumentProfile } from '../profile/profile';
 import type { Retriever } from '../search/types';
 import type { BotCommandSpec } from './commands';
 import type { ConversationMemory } from './follow-up';
@@ -21,6 +22,8 @@ export interface DocumentSummary {
   ocr?: boolean;
   /** What the document is about, in one line ("Nghị quyết · số 306-NQ/ĐU · 23/12/2024 · …"). */
   about?: string;
+  /** What was read of it: kind, number, date, unit, years (for examples, /moi). */
+  profile?: DocumentProfile;
 }
 
 /** What the bot needs from the rest of chithi; injected so the bot never imports the store or search. */

@@ -6,11 +6,84 @@ import path from 'node:path';
 import type { AskResult, DirectAnswer, ResultSource, SearchResult } from '../search/types';
 import { BOT_COMMANDS, type BotCommandSpec } from './commands';
 import type { DocumentSummary } from './context';
+import { askedUnit, documentLine, type Holdings } from './catalog';
 import { escapeHtml } from '../text/html';
 import { foldDiacritics } from '../text/normalize';
 import { splitSentences } from '../text/sentences';
 
 /** Telegram's limit for one text message, in UTF-16 code units after entity parsing. */
+/** Documents per /tailieu page. */
+export const DOCUMENTS_PER_PAGE = 8;
+
+/**
+ * One page of /tailieu: the documents numbered as everywhere else (/xoa N), each with what it is
+ * about; `page` is clamped to the pages there are.
+ */
+export function formatDocumentPage(
+  documents: DocumentSummary[],
+  page: number,
+  timeZone: string,
+): { text: string; page: number; pages: number; shown: Array<{ index: number; doc: DocumentSummary }> } {
+  if (documents.length === 0)
+    return { text: formatDocumentList([], timeZone)[0]!, page: 0, pages: 0, shown: [] };
+  const pages = Math.ceil(documents.length / DOCUMENTS_PER_PAGE);
+  const at = Math.min(Math.max(0, page), pages - 1);
+  const total = documents.reduce((sum, d) => sum + d.passages, 0);
+  const shown = documents
+    .map((doc, index) => ({ index, doc }))
+    .slice(at * DOCUMENTS_PER_PAGE, (at + 1) * DOCUMENTS_PER_PAGE);
+  const lines = [
+    `📚 <b>Tài liệu đã nạp: ${numberFormat.format(documents.length)}</b> (${numberFormat.format(total)} đoạn)` +
+      (pages > 1 ? ` · trang ${at + 1}/${pages}` : ''),
+  ];
+  for (const { index, doc } of shown) {
+    const about = doc.about ? `\n   ${escapeHtml(truncate(clean(doc.about), 200))}` : '';
+    lines.push(`${index + 1}. <b>${escapeHtml(truncate(clean(doc.title), 160))}</b>${about}`);
+  }
+  lines.push('', 'Bấm số thứ tự để xem tài liệu, hỏi riêng trong tài liệu đó hoặc tải bản gốc.');
+  return { text: lines.join('\n'), page: at, pages, shown };
+}
+
+/** One document: title, what it is about, size, when it was updated, file name (never its path). */
+export function formatDocumentCard(
+  doc: DocumentSummary,
+  index: number,
+  timeZone: string,
+  dataDir?: string,
+): string {
+  const ocr = doc.ocr ? ' · bản quét OCR' : '';
+  return [
+    `📄 <b>${index + 1}. ${escapeHtml(truncate(clean(doc.title), 300))}</b>`,
+    ...(doc.about ? [escapeHtml(truncate(clean(doc.about), 400))] : []),
+    `${numberFormat.format(doc.passages)} đoạn · cập nhật ${formatDate(doc.updatedAt, timeZone)}${ocr}`,
+    `Tệp: <i>${escapeHtml(path.basename(displayFile(doc.file, dataDir)))}</i>`,
+  ].join('\n');
+}
+
+/** /moi: the newest documents matching what was asked, each on one line with its number and date. */
+export function formatRecentDocuments(
+  found: Array<{ index: number; doc: DocumentSummary }>,
+  asked: string,
+): string {
+  if (found.length === 0)
+    return asked
+      ? `Chưa có tài liệu nào khớp "${escapeHtml(truncate(clean(asked), 80))}". Xem tất cả: /tailieu`
+      : 'Chưa có tài liệu nào được nạp.';
+  const head = asked
+    ? `🆕 <b>Tài liệu khớp "${escapeHtml(truncate(clean(asked), 80))}"</b>, mới nhất trước:`
+    : '🆕 <b>Tài liệu mới nhất</b> (theo ngày của văn bản):';
+  return [
+    head,
+    ...found.map(({ index, doc }) => {
+      const line = documentLine(doc);
+      const title = line === doc.title ? '' : `\n   ${escapeHtml(truncate(clean(doc.title), 160))}`;
+      return `${index + 1}. <b>${escapeHtml(truncate(clean(line), 200))}</b>${title}`;
+    }),
+    '',
+    'Gõ /moi 2025, /moi 12/2024 hoặc /moi 218-NQ để lọc theo năm, tháng hoặc số hiệu.',
+  ].join('\n');
+}
+
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
 /** NFC and collapsed whitespace: user input may arrive decomposed (NFD) or with stray line breaks. */
@@ -312,17 +385,45 @@ export function formatDocumentList(
   return packMessages(blocks, TELEGRAM_MESSAGE_LIMIT, '\n');
 }
 
-/** Help shown by /start and /help; examples are real questions about the sample documents. */
-export function formatHelp(options: {
-  group: boolean;
-  botUsername?: string;
-  /** The commands to list (those of the chat's scope are shown); defaults to BOT_COMMANDS. */
-  commands?: readonly BotCommandSpec[];
-}): string {
-  const scope = options.group ? 'group' : 'private';
-  const commands = (options.commands ?? BOT_COMMANDS).filter((c) => c.scopes.includes(scope));
-  const mention = options.botUsername ? `@${escapeHtml(options.botUsername)}` : 'tên bot';
-  const how = options.group
+/** What the documents hold and questions about them, for /start and /help (see catalog.ts). */
+export interface HelpCatalog {
+  holdings: Holdings;
+  examples: string[];
+}
+
+/** Examples when no document is loaded: how officers ask. */
+const GENERIC_EXAMPLES = [
+  'chỉ tiêu năm 2025 là gì?',
+  'ai chủ trì hội nghị tổng kết?',
+  'phương hướng nhiệm vụ năm 2025',
+];
+
+/** Commands shown first in /help, in this order: asking, then the three look-ups, then documents. */
+const COMMAND_ORDER = ['hoi', 'chutri', 'chitieu', 'nhiemvu', 'hanchot', 'tailieu', 'moi', 'lienhe'];
+/** Commands /help does not list: itself and the greeting. */
+const NOT_IN_HELP = new Set(['help', 'start', 'trogiup']);
+/** Units named in the holdings line before "và N đơn vị khác". */
+const UNITS_SHOWN = 4;
+
+/** "📚 43 tài liệu về 12 đơn vị, năm 2022–2026: BĐBP tỉnh Ninh Thuận (5), … và 8 đơn vị khác." */
+export function formatHoldings(h: Holdings): string {
+  if (h.documents === 0)
+    return '📚 Chưa có tài liệu nào được nạp; quản trị viên chép văn bản vào thư mục dữ liệu rồi chạy /reindex.';
+  const years = h.years
+    ? h.years[0] === h.years[1]
+      ? `, năm ${h.years[0]}`
+      : `, năm ${h.years[0]}–${h.years[1]}`
+    : '';
+  const units = h.units.length > 0 ? ` về ${numberFormat.format(h.units.length)} đơn vị` : '';
+  const named = h.units.slice(0, UNITS_SHOWN).map((u) => `${escapeHtml(askedUnit(u.unit))} (${u.documents})`);
+  const rest = h.units.length - named.length;
+  const list = named.length > 0 ? `: ${named.join(', ')}${rest > 0 ? ` và ${rest} đơn vị khác` : ''}` : '';
+  return `📚 Đang có ${numberFormat.format(h.documents)} tài liệu${units}${years}${list}. Danh sách: /tailieu`;
+}
+
+function howToAsk(group: boolean, botUsername?: string): string[] {
+  const mention = botUsername ? `@${escapeHtml(botUsername)}` : 'tên bot';
+  return group
     ? [
         'Trong nhóm, anh/chị hỏi bằng một trong các cách:',
         '• gõ <code>/hoi câu hỏi</code>;',
@@ -330,21 +431,64 @@ export function formatHelp(options: {
         '• trả lời (reply) một tin nhắn của bot.',
       ]
     : ['Anh/chị cứ gõ câu hỏi bằng tiếng Việt, tôi sẽ tìm đúng đoạn văn bản và ghi rõ nguồn.'];
+}
+
+function exampleLines(group: boolean, catalog?: HelpCatalog): string[] {
+  const examples = catalog && catalog.examples.length > 0 ? catalog.examples : GENERIC_EXAMPLES;
+  return ['<b>Ví dụ:</b>', ...examples.map((e) => `• <code>${group ? '/hoi ' : ''}${escapeHtml(e)}</code>`)];
+}
+
+/** /start: who the bot is, what it holds, how to ask, examples from the documents; /help for the rest. */
+export function formatStart(options: {
+  group: boolean;
+  botUsername?: string;
+  catalog?: HelpCatalog;
+}): string {
   return [
     '👋 <b>Xin chào! Tôi là trợ lý tra cứu văn bản của đơn vị.</b>',
     'Tôi trả lời bằng chính các đoạn trích trong chỉ thị, nghị quyết, báo cáo đã nạp, kèm tên văn bản và vị trí đoạn.',
+    ...(options.catalog ? ['', formatHoldings(options.catalog.holdings)] : []),
     '',
-    ...how,
+    ...howToAsk(options.group, options.botUsername),
     '',
-    '<b>Ví dụ:</b>',
-    '• <code>/hoi chỉ tiêu năm 2025 là gì?</code>',
-    '• <code>/hoi phương hướng nhiệm vụ năm 2025</code>',
-    '• <code>/hoi công tác xây dựng Đảng đạt kết quả gì?</code>',
+    ...exampleLines(options.group, options.catalog),
+    '',
+    'Các lệnh tra cứu nhanh: /help',
+  ].join('\n');
+}
+
+/**
+ * /help: how to ask, the commands of the chat's scope (asking and the look-ups first; /help and
+ * /start left out), examples from the documents, and what they hold.
+ */
+export function formatHelp(options: {
+  group: boolean;
+  botUsername?: string;
+  /** The commands to list (those of the chat's scope are shown); defaults to BOT_COMMANDS. */
+  commands?: readonly BotCommandSpec[];
+  catalog?: HelpCatalog;
+}): string {
+  const scope = options.group ? 'group' : 'private';
+  const rank = (c: BotCommandSpec) => {
+    const at = COMMAND_ORDER.indexOf(c.command);
+    return at < 0 ? COMMAND_ORDER.length : at;
+  };
+  const commands = (options.commands ?? BOT_COMMANDS)
+    .filter((c) => c.scopes.includes(scope) && !NOT_IN_HELP.has(c.command))
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map(({ c }) => `/${c.command} — ${escapeHtml(c.description)}`);
+  return [
+    '<b>Hướng dẫn</b>',
+    ...howToAsk(options.group, options.botUsername),
     '',
     '<b>Lệnh:</b>',
-    ...commands.map((c) => `/${c.command} — ${escapeHtml(c.description)}`),
+    ...commands,
     '',
-    'Bấm "Xem thêm" để xem các kết quả tiếp theo, "Toàn văn" để đọc cả đoạn.',
+    ...exampleLines(options.group, options.catalog),
+    ...(options.catalog ? ['', formatHoldings(options.catalog.holdings)] : []),
+    '',
+    'Dưới mỗi câu trả lời: "Xem thêm" cho kết quả tiếp theo, "Toàn văn" để đọc cả đoạn, 👍/👎 để góp ý.',
   ].join('\n');
 }
 

@@ -65,6 +65,8 @@ export async function runLocalChat<S extends BotServices = BotServices>(
   let updateId = 1;
   /** What typing a key does: "3" → press "Toàn văn 3" on the message that carried it. */
   let keys = new Map<string, { data: string; message: Message }>();
+  /** The bot message with a reply box (force_reply) the next line answers, if any. */
+  let awaitingReply: Message | undefined;
 
   const transformer: Transformer = async (_prev, method, payload) => {
     const p = payload as Record<string, unknown>;
@@ -82,6 +84,10 @@ export async function runLocalChat<S extends BotServices = BotServices>(
       const text = p.parse_mode === 'HTML' ? htmlToPlainText(String(p.text ?? '')) : String(p.text ?? '');
       write(`\n${text}`);
       const markup = p.reply_markup as InlineKeyboardMarkup | undefined;
+      // A reply box ("hỏi trong tài liệu này"): the next line typed is the reply to this message.
+      awaitingReply = (p.reply_markup as { force_reply?: boolean } | undefined)?.force_reply
+        ? message
+        : undefined;
       if (markup?.inline_keyboard) {
         const hints: string[] = [];
         for (const button of markup.inline_keyboard.flat()) {
@@ -98,6 +104,11 @@ export async function runLocalChat<S extends BotServices = BotServices>(
         if (hints.length) write(`(Gõ ${hints.join(', ')} để bấm nút: số = toàn văn kết quả đó.)`);
       }
       result = message;
+    } else if (method === 'sendDocument') {
+      // The terminal runs on the server: the original file is where it lies.
+      const doc = p.document as { filename?: string } | undefined;
+      write(`\n📎 Tệp gốc: ${String(doc?.filename ?? '')}${p.caption ? ` — ${String(p.caption)}` : ''}`);
+      result = { message_id: messageId++, date: Math.floor(services.clock().getTime() / 1000), chat };
     } else if (method === 'answerCallbackQuery' && p.text) {
       write(`ℹ️  ${String(p.text)}`);
     } else if (method === 'getMe') {
@@ -108,7 +119,7 @@ export async function runLocalChat<S extends BotServices = BotServices>(
   };
   bot.api.config.use(transformer);
 
-  const userMessage = (text: string): Update => {
+  const userMessage = (text: string, replyTo?: Message): Update => {
     const command = /^\/[a-zA-Z0-9_]+/.exec(text);
     return {
       update_id: updateId++,
@@ -119,6 +130,7 @@ export async function runLocalChat<S extends BotServices = BotServices>(
         from: LOCAL_USER,
         text,
         ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+        ...(replyTo ? { reply_to_message: replyTo } : {}),
       },
     } as Update;
   };
@@ -154,7 +166,8 @@ export async function runLocalChat<S extends BotServices = BotServices>(
     } else {
       // A new question: old buttons' numbers no longer mean anything.
       keys = new Map();
-      update = userMessage(line);
+      update = userMessage(line, line.startsWith('/') ? undefined : awaitingReply);
+      awaitingReply = undefined;
     }
     try {
       await bot.handleUpdate(update);

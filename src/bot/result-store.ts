@@ -14,6 +14,13 @@ export interface StoredResults {
    * (20/12/2024)"): a button per meeting asks the question again about that one.
    */
   choices?: string[];
+  /** Asked inside one document (its id): its pages stay inside it. */
+  documentId?: number;
+}
+
+/** The key under which the bot keeps which document a "hỏi trong tài liệu" prompt message is about. */
+export function documentPromptKey(chatId: number, messageId: number): string {
+  return `d${chatId}_${messageId}`;
 }
 
 /**
@@ -84,6 +91,13 @@ export class ResultStore {
     this.backend.set(id, JSON.stringify(entry), now + this.ttlMs);
     this.backend.prune(now, this.maxEntries);
     return id;
+  }
+
+  /** Stores an entry under a key chosen by the caller (see documentPromptKey). */
+  putAt(id: string, entry: StoredResults): void {
+    const now = this.clock().getTime();
+    this.backend.set(id, JSON.stringify(entry), now + this.ttlMs);
+    this.backend.prune(now, this.maxEntries);
   }
 
   /** The entry, or undefined when unknown, expired or unreadable. */

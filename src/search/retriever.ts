@@ -94,7 +94,7 @@ export interface VectorSearcher {
 export type FactAnswerer = (
   question: string,
   results: SearchResult[],
-  scope: Pick<ScopeDecision, 'pool' | 'tier'>,
+  scope: Pick<ScopeDecision, 'pool' | 'tier' | 'byNumber'>,
 ) => DirectAnswer | null;
 
 export interface RetrieverOptions {
@@ -234,7 +234,12 @@ export class SearchEngine implements Retriever {
     const query = analyzeQuery(q);
     const want = Math.max(50, offset + top);
     const mode = this.mode;
-    const decision = decideScope(q, this.scopedDocuments());
+    const scoped = decideScope(q, this.scopedDocuments());
+    // Asked inside one document: that document only, whatever the question's words name.
+    const decision: ScopeDecision =
+      options.documentId === undefined
+        ? scoped
+        : { ...scoped, info: null, pool: new Set([options.documentId]), tier: new Map(), boost: new Map() };
     if (decision.info?.missing)
       return { question, found: false, mode, answer: null, results: [], scope: decision.info };
     const ranking = rankingQuery(query, decision);
@@ -252,7 +257,9 @@ export class SearchEngine implements Retriever {
       vectorTop !== null &&
       results[0]?.passageId === vectorTop &&
       (relevances[0] ?? 0) >= this.minRelevance / 2;
-    const found = results.length > 0 && (best >= this.minRelevance || semanticSupport);
+    // A document named by its number is relevant by being named: its best passages answer.
+    const found =
+      results.length > 0 && (best >= this.minRelevance || semanticSupport || decision.byNumber === true);
     const proposed =
       found && offset === 0 && this.options.answerer ? this.options.answerer(q, results, decision) : null;
     // A fact answers only when its passage is itself among the best matches for the question: a

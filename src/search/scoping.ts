@@ -1,4 +1,5 @@
 import { foldPlace } from '../profile/places';
+import { foldDiacritics } from '../text/normalize';
 import { DocumentProfile } from '../profile/profile';
 import {
   describeScope,
@@ -33,6 +34,31 @@ export interface ScopeDecision {
   boost: Map<number, number>;
   /** District names the question was read to name (folded). */
   localities?: string[];
+  /** True when the question names a held document by its number: the pool is that document. */
+  byNumber?: boolean;
+}
+
+/**
+ * Document numbers a question names ("nghị quyết 142-NQ/ĐU", "công văn số 486/BCH-PCTP"): digits,
+ * then parts joined by "-" or "/" with at least one letter (a date such as 15/4/2025, a term such as
+ * 2020-2025 or a quarter such as I/2025 is not a number).
+ */
+export function numbersIn(question: string): string[] {
+  const out: string[] = [];
+  for (const m of question.normalize('NFC').matchAll(/(?<![\p{L}\d])\d{1,5}(?:\s*[-/]\s*[\p{L}\d.]+)+/gu)) {
+    const n = m[0].replace(/\s+/g, '').replace(/\.+$/, '');
+    if (/\p{L}/u.test(n)) out.push(n);
+  }
+  return out;
+}
+
+/** "218", "218-NQ" and "218-nq/đu" name "218-NQ/ĐU"; "21" and "2180-NQ" do not. */
+export function sameNumber(own: string, asked: string): boolean {
+  const fold = (s: string) => foldDiacritics(s.normalize('NFC')).toUpperCase().replace(/\s+/g, '');
+  const a = fold(own);
+  const b = fold(asked);
+  if (!a || !b || !a.startsWith(b)) return false;
+  return a.length === b.length || /[-/.]/.test(a[b.length]!);
 }
 
 /**
@@ -80,6 +106,23 @@ function localitiesOf(docs: readonly ScopedDocument[]) {
  */
 export function decideScope(question: string, docs: readonly ScopedDocument[]): ScopeDecision {
   const scope = parseScope(question);
+  // A document named by its number is the document asked about, whatever else the question names.
+  // A number no document has (a central resolution cited in passing) restricts nothing.
+  const numbers = numbersIn(question);
+  if (numbers.length > 0) {
+    const named = docs.filter(
+      (d) => d.profile.number && numbers.some((n) => sameNumber(d.profile.number!, n)),
+    );
+    if (named.length > 0)
+      return {
+        scope,
+        info: null,
+        pool: new Set(named.map((d) => d.id)),
+        tier: new Map(),
+        boost: new Map(),
+        byNumber: true,
+      };
+  }
   const { known, names } = localitiesOf(docs);
   // Names as the documents write them, for messages ("huyện Tân Phú Đông").
   for (const [folded, name] of names) scope.localityNames[folded] ??= name;

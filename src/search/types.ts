@@ -64,6 +64,8 @@ export interface AskOptions {
   top?: number;
   /** Skip this many results first (paging, default 0). */
   offset?: number;
+  /** Answer from this document only ("hỏi trong tài liệu này"); its scope is then not checked. */
+  documentId?: number;
 }
 
 /** What the bot, CLI and digest use to answer questions. */

@@ -83,8 +83,16 @@ describe('uploads through chithi start', () => {
     expect(after.text).toContain('Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2025');
     expect(after.text).toContain('100%');
 
+    // Listed by its title; its card names the file it came from.
     const list = await ask(LAN_CHAT, LAN, '/tailieu');
-    expect(list.text).toContain('báo cáo quý IV.docx');
+    expect(list.text).toContain('2. <b>Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2025</b>');
+    const open = list.buttons.find((b) => b.text === '2')!;
+    await server.pressButton(LAN_CHAT, LAN, list, open.callback_data);
+    const card = await server.waitForBotMessage(
+      LAN_CHAT.id,
+      (m) => m.messageId === list.messageId && m.text.includes('📄'),
+    );
+    expect(card.text).toContain('Tệp: <i>báo cáo quý IV.docx</i>');
   });
 
   test('a non-admin upload is refused and nothing is downloaded', async () => {

@@ -10,6 +10,7 @@ import pino from 'pino';
 import type { Config } from '../../src/config';
 import { loadConfig } from '../../src/config';
 import type { BotServices, DocumentSummary } from '../../src/bot/context';
+import { emptyProfile } from '../../src/profile/profile';
 import type { AskOptions, AskResult, Retriever, SearchResult } from '../../src/search/types';
 
 export const TEST_BOT_INFO: UserFromGetMe = {
@@ -32,6 +33,8 @@ export interface RecordedCall {
   method: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   payload: Record<string, any>;
+  /** What the stub answered (a sent Message, true …). */
+  result?: unknown;
 }
 
 /** Records calls; `failures` makes the next call to a method fail like the real API would. */
@@ -82,8 +85,10 @@ export class FakeBotApi {
         p,
       );
     }
+    const result = this.resultFor(method, p);
+    this.calls[this.calls.length - 1]!.result = result;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { ok: true, result: this.resultFor(method, p) as any };
+    return { ok: true, result: result as any };
   };
 
   private resultFor(method: string, p: Record<string, unknown>): unknown {
@@ -91,6 +96,7 @@ export class FakeBotApi {
       case 'getMe':
         return TEST_BOT_INFO;
       case 'sendMessage':
+      case 'sendDocument':
         return {
           message_id: this.nextMessageId++,
           date: Math.floor(Date.now() / 1000),
@@ -319,6 +325,18 @@ export const SAMPLE_DOCUMENTS: DocumentSummary[] = [
     passages: 12,
     addedAt: '2025-01-05T02:00:00.000Z',
     updatedAt: '2025-01-05T17:30:00.000Z',
+    profile: {
+      ...emptyProfile(),
+      kind: 'nghị quyết',
+      number: '125-NQ/ĐU',
+      date: '2024-12-20',
+      unit: 'Đảng ủy BĐBP tỉnh Ninh Thuận',
+      unitTypes: ['bdbp'],
+      provinces: ['Ninh Thuận'],
+      reviewedYears: [2024],
+      planYears: [2025],
+      years: [2024, 2025],
+    },
   },
   {
     id: 2,

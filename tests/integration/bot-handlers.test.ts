@@ -2,10 +2,13 @@
  * The real bot (createBot with all features) driven through bot.handleUpdate against a recording
  * stub of the Bot API.
  */
-import type { Bot } from 'grammy';
+import path from 'node:path';
+import { InputFile, type Bot } from 'grammy';
 import type { Message } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot';
-import type { BotContextWith } from '../../src/bot/context';
+import type { BotContextWith, DocumentSummary } from '../../src/bot/context';
+import { emptyProfile } from '../../src/profile/profile';
+import { describeProfile } from '../../src/profile/describe';
 import { TELEGRAM_MESSAGE_LIMIT } from '../../src/bot/format';
 import type { AskResult, SearchResult } from '../../src/search/types';
 import { createError } from '../../src/errors';
@@ -27,6 +30,7 @@ import {
   UpdateFactory,
   type TestServices,
 } from '../helpers/fake-bot-api';
+import { makeTempDir } from '../helpers/temp-dir';
 
 interface Harness {
   bot: Bot<BotContextWith<TestServices>>;
@@ -139,10 +143,19 @@ describe('private chat', () => {
     await h.send(h.updates.message('/help'));
     await h.send(h.updates.message('/tailieu'));
     const [start, help, docs] = h.api.texts();
-    expect(start).toContain('/hoi chỉ tiêu năm 2025 là gì?');
-    expect(help).toBe(start);
+    // Examples and holdings come from the documents themselves.
+    expect(start).toContain('📚 Đang có 2 tài liệu về 1 đơn vị, năm 2024–2025: BĐBP tỉnh Ninh Thuận (1)');
+    expect(start).toContain('<code>chỉ tiêu năm 2025 của BĐBP tỉnh Ninh Thuận là gì?</code>');
+    expect(start).toContain('<code>nghị quyết số 125-NQ/ĐU do ai ký?</code>');
+    expect(start).toContain('/help');
+    // /help: asking first, then documents and contact; neither itself nor /start.
+    expect(help).not.toBe(start);
+    const order = ['/hoi —', '/tailieu —', '/moi —', '/lienhe —'].map((c) => help!.indexOf(c));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    expect(help).not.toContain('/help —');
+    expect(help).not.toContain('/start —');
     expect(docs).toContain('Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2025');
-    expect(docs).toContain('2.300 đoạn');
+    expect(docs).toContain('Tài liệu đã nạp: 2</b> (2.312 đoạn)');
     expect(h.services.retriever.asked).toHaveLength(0);
   });
 });
@@ -613,5 +626,182 @@ describe('several meetings fit the question', () => {
       'ai chủ trì hội nghị công an Cà Mau — hội nghị tổng kết công tác công an năm 2024 của Công an tỉnh Cà Mau (20/12/2024)',
     );
     expect(h.api.texts().join('')).toContain('Đại tá Huỳnh Chí Thanh chủ trì hội nghị');
+  });
+});
+
+describe('documents: /tailieu pages, a card per document, asking inside it, its original file, /moi', () => {
+  /** Twenty documents of two units, numbered as /tailieu numbers them. */
+  function manyDocuments(dir?: string): DocumentSummary[] {
+    return Array.from({ length: 20 }, (_, i) =>
+      withAbout({
+        id: 100 + i,
+        title: `Báo cáo tổng kết năm ${2005 + i}`,
+        file: dir ? path.join(dir, `bao-cao-${i}.txt`) : `data/bao-cao-${i}.txt`,
+        passages: 5,
+        addedAt: '2025-01-05T02:00:00.000Z',
+        updatedAt: '2025-01-05T02:00:00.000Z',
+        profile: {
+          ...emptyProfile(),
+          kind: 'báo cáo',
+          number: `${300 + i}/BC-UBND`,
+          date: `${2005 + i}-12-15`,
+          unit: i % 2 ? 'UBND huyện Tân Phú Đông' : 'Công an tỉnh Cà Mau',
+          reviewedYears: [2005 + i],
+          years: [2005 + i],
+        },
+      }),
+    );
+  }
+  /** As start.ts lists them: with the one-line description of the profile. */
+  const withAbout = (d: DocumentSummary): DocumentSummary => ({ ...d, about: describeProfile(d.profile!) });
+  const withDocuments = (docs: DocumentSummary[]) => {
+    const services = createTestServices();
+    services.documents = { list: async () => docs };
+    return setup({}, services);
+  };
+  /** The message a recorded send produced (its real id), as a button press would carry it. */
+  const produced = (h: Harness, method = 'sendMessage') =>
+    h.api.calls.filter((c) => c.method === method).at(-1)!.result as Message;
+
+  test('/tailieu shows 8 documents a page; "Trang sau" edits the list in place', async () => {
+    const h = withDocuments(manyDocuments());
+    await h.send(h.updates.message('/tailieu'));
+    const first = h.api.texts()[0]!;
+    expect(first).toContain('Tài liệu đã nạp: 20</b> (100 đoạn) · trang 1/3');
+    expect(first).toContain('1. <b>Báo cáo tổng kết năm 2005</b>');
+    expect(first).not.toContain('9. <b>');
+    const kb = buttons(h.api.of('sendMessage')[0]!);
+    expect(kb.map((b) => b.text)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', 'Trang sau ▸']);
+    const list = produced(h);
+    h.api.clear();
+    await h.send(h.updates.callback(kb.at(-1)!.callback_data, list));
+    expect(h.api.of('sendMessage')).toHaveLength(0);
+    const page2 = String(h.api.of('editMessageText')[0]!.text);
+    expect(page2).toContain('trang 2/3');
+    expect(page2).toContain('9. <b>Báo cáo tổng kết năm 2013</b>');
+    expect(buttons(h.api.of('editMessageText')[0]!).map((b) => b.text)).toEqual([
+      ...['9', '10', '11', '12', '13', '14', '15', '16'],
+      '◂ Trang trước',
+      'Trang sau ▸',
+    ]);
+  });
+
+  test('a document’s card; a question in reply to "hỏi trong tài liệu này" is asked inside it, pages too', async () => {
+    const docs = manyDocuments();
+    const h = withDocuments(docs);
+    await h.send(h.updates.message('/tailieu', { chat: GROUP }));
+    const list = produced(h);
+    const third = buttons(h.api.of('sendMessage')[0]!).find((b) => b.text === '3')!;
+    await h.send(h.updates.callback(third.callback_data, list));
+    const card = h.api.of('editMessageText').at(-1)!;
+    expect(String(card.text)).toContain('📄 <b>3. Báo cáo tổng kết năm 2007</b>');
+    expect(String(card.text)).toContain('Báo cáo · số 302/BC-UBND');
+    expect(String(card.text)).toContain('Tệp: <i>bao-cao-2.txt</i>');
+    const cardButtons = buttons(card);
+    expect(cardButtons.map((b) => b.text)).toEqual([
+      '🔎 Hỏi trong tài liệu này',
+      '📎 Tải bản gốc',
+      '◂ Danh sách',
+    ]);
+
+    await h.send(h.updates.callback(cardButtons[0]!.callback_data, list));
+    const prompt = h.api.of('sendMessage').at(-1)!;
+    expect(String(prompt.text)).toContain('hỏi gì trong <b>Báo cáo tổng kết năm 2007</b>');
+    expect(prompt.reply_markup).toMatchObject({ force_reply: true });
+    await h.send(
+      h.updates.message('chỉ tiêu năm 2025 tổ chức đảng công tác', { chat: GROUP, replyTo: produced(h) }),
+    );
+    expect(h.services.retriever.asked.at(-1)).toEqual({
+      question: 'chỉ tiêu năm 2025 tổ chức đảng công tác',
+      options: { top: 4, offset: 0, documentId: docs[2]!.id },
+    });
+    const answer = produced(h);
+    const more = buttons(h.api.of('sendMessage').at(-1)!).find((b) => b.text.startsWith('Xem thêm'))!;
+    await h.send(h.updates.callback(more.callback_data, answer));
+    expect(h.services.retriever.asked.at(-1)!.options).toEqual({
+      top: 4,
+      offset: 3,
+      documentId: docs[2]!.id,
+    });
+    // A reply to another bot message is not asked inside the document.
+    await h.send(h.updates.message('chỉ tiêu tổ chức đảng', { chat: GROUP, replyTo: answer }));
+    expect(h.services.retriever.asked.at(-1)!.options).toEqual({ top: 4, offset: 0 });
+  });
+
+  test('"Tải bản gốc" sends the file with its title; a file gone is said in a toast', async () => {
+    const tmp = makeTempDir();
+    try {
+      const docs = manyDocuments(tmp.path);
+      tmp.write('bao-cao-0.txt', 'BÁO CÁO\nTổng kết năm 2005'.normalize('NFD'));
+      const h = withDocuments(docs);
+      await h.send(h.updates.message('/tailieu'));
+      const list = produced(h);
+      await h.send(h.updates.callback(`o:${docs[0]!.id}`, list));
+      const sent = h.api.of('sendDocument');
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.caption).toBe('Báo cáo tổng kết năm 2005');
+      expect(sent[0]!.document).toBeInstanceOf(InputFile);
+      await h.send(h.updates.callback(`o:${docs[1]!.id}`, list));
+      expect(h.api.of('sendDocument')).toHaveLength(1);
+      expect(h.api.of('answerCallbackQuery').at(-1)!.text).toContain('Không còn tệp gốc');
+      // A document removed since the list was shown.
+      await h.send(h.updates.callback('o:999', list));
+      expect(h.api.of('answerCallbackQuery').at(-1)!.text).toContain('không còn trong danh sách');
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  test.each<[string, string[], string[]]>([
+    ['/moi', ['Tài liệu mới nhất', '20. <b>Báo cáo số 319/BC-UBND · 15/12/2024'], []],
+    [
+      '/moi 2010',
+      ['6. <b>Báo cáo số 305/BC-UBND · 15/12/2010 · Tân Phú Đông'.replace(' · Tân', ' · UBND huyện Tân')],
+      ['2011'],
+    ],
+    ['/moi 12/2006', ['2. <b>Báo cáo số 301/BC-UBND · 15/12/2006'], ['2007']],
+    ['/moi 310', ['11. <b>Báo cáo số 310/BC-UBND'], ['311']],
+    ['/moi 999', ['Chưa có tài liệu nào khớp "999"'], []],
+    ['/moi chỉ tiêu', ['/moi 2025', '/moi 218-NQ'], ['<b>']],
+  ])('%s', async (command, shown, hidden) => {
+    const h = withDocuments(manyDocuments());
+    await h.send(h.updates.message(command));
+    const text = h.api.texts()[0]!;
+    for (const s of shown) expect(text).toContain(s);
+    for (const s of hidden) expect(text).not.toContain(s);
+  });
+});
+
+describe('/lienhe: a human', () => {
+  test('names the admins, or says there are none', async () => {
+    const h = setup({ ADMIN_USER_IDS: '901,902' });
+    await h.send(h.updates.message('/lienhe'));
+    expect(h.api.texts()[0]).toContain('<a href="tg://user?id=901">quản trị viên 1</a>');
+    expect(h.api.texts()[0]).toContain('<a href="tg://user?id=902">quản trị viên 2</a>');
+    const none = setup();
+    await none.send(none.updates.message('/lienhe'));
+    expect(none.api.texts()[0]).toContain('chưa có quản trị viên');
+  });
+
+  test('passes a message to every admin privately, escaped, with who and where', async () => {
+    const h = setup({ ADMIN_USER_IDS: '901,902' });
+    h.api.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user');
+    await h.send(h.updates.message('/lienhe thiếu báo cáo quý III <gấp>', { chat: GROUP, from: BOB }));
+    const sends = h.api.of('sendMessage');
+    // One admin blocked the bot: the other still gets it, and the sender is thanked.
+    expect(sends.map((s) => s.chat_id)).toEqual([901, 902, GROUP.id]);
+    expect(String(sends[1]!.text)).toContain('thiếu báo cáo quý III &lt;gấp&gt;');
+    expect(String(sends[1]!.text)).toContain(`<a href="tg://user?id=${BOB.id}">Trần Văn Bình</a>`);
+    expect(String(sends[1]!.text)).toContain('trong nhóm <b>Ban Chỉ huy BĐBP</b>');
+    expect(String(sends[2]!.text)).toContain('Đã chuyển lời nhắn');
+  });
+
+  test('nobody reachable, or a message too long: said plainly', async () => {
+    const h = setup({ ADMIN_USER_IDS: '901' });
+    h.api.failNext('sendMessage', 403, 'Forbidden: bot can not initiate conversation with a user');
+    await h.send(h.updates.message('/lienhe xin bổ sung tài liệu'));
+    expect(h.api.texts().at(-1)).toContain('Chưa chuyển được lời nhắn');
+    await h.send(h.updates.message('/lienhe ' + 'a'.repeat(1200)));
+    expect(h.api.texts().at(-1)).toContain('Lời nhắn dài quá');
   });
 });

@@ -46,6 +46,21 @@ describe('local chat', () => {
     expect(services.retriever.asked.map((a) => a.options?.offset)).toEqual([0, 3]);
   });
 
+  test('/tailieu, a document’s number, "hỏi trong tài liệu này": the next line is asked inside it', async () => {
+    const { printed, services } = await chat([
+      '/tailieu',
+      '1',
+      '🔎 hỏi trong tài liệu này',
+      'chỉ tiêu tổ chức đảng năm 2025',
+      'chỉ tiêu tổ chức đảng năm 2025',
+    ]);
+    expect(printed).toContain('📄 1. Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2025');
+    expect(printed).toContain('Anh/chị muốn hỏi gì trong');
+    // Only the line right after the reply box is asked inside the document.
+    expect(services.retriever.asked.map((a) => a.options?.documentId)).toEqual([1, undefined]);
+    expect(printed).toContain('100% tổ chức đảng');
+  });
+
   test('/thoat ends the chat even without EOF; later lines are not handled', async () => {
     const { printed, services } = await chat(['/thoat', 'chỉ tiêu'], {}, false);
     expect(printed).toContain('Tạm biệt');

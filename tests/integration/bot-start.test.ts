@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { describeProfile } from '../../src/profile/describe';
 import { Composer } from 'grammy';
 import type { BotContext } from '../../src/bot/context';
 import type { App } from '../../src/app';
@@ -45,7 +46,13 @@ test('reindex runs an ingest and returns the summary', async () => {
   const app = fakeApp([report({ changed: ['data/nq.txt'], passages: 12 })]);
   const services = createBotServices(app, captureLogger().logger);
   expect(await services.reindex()).toContain('cập nhật: 1');
-  expect(await services.documents.list()).toEqual(SAMPLE_DOCUMENTS);
+  // Each document with a profile is listed with its one-line description.
+  expect(await services.documents.list()).toEqual(
+    SAMPLE_DOCUMENTS.map((d) => (d.profile ? { ...d, about: describeProfile(d.profile) } : d)),
+  );
+  expect((await services.documents.list())[0]!.about).toBe(
+    'Nghị quyết · số 125-NQ/ĐU · 20/12/2024 · Đảng ủy BĐBP tỉnh Ninh Thuận (nay thuộc Khánh Hòa) · kết quả năm 2024 · kế hoạch năm 2025',
+  );
 });
 
 test('without a token: ingests, then opens the terminal chat', async () => {

@@ -109,7 +109,7 @@ test('registers the Vietnamese command menu for private and group scopes', async
   try {
     for (const scope of ['all_private_chats', 'all_group_chats']) {
       const list = server.commands.get(scope) ?? [];
-      expect(list.map((c) => c.command).sort()).toEqual(['help', 'hoi', 'start', 'tailieu']);
+      expect(list.map((c) => c.command).sort()).toEqual(['help', 'hoi', 'lienhe', 'moi', 'start', 'tailieu']);
       expect(list.find((c) => c.command === 'tailieu')!.description).toBe('Danh sách tài liệu đã nạp');
     }
   } finally {

@@ -66,9 +66,18 @@ describe('who signed', () => {
     expect(res.results[0]?.text.normalize('NFC')).toContain(name);
   });
 
-  it('names no one when the question does not say which document', async () => {
-    const res = await app.engine.ask('ai ký nghị quyết?', { top: 3 });
-    expect(res.answer).toBeNull();
+  it.each(['ai ký nghị quyết?', 'nghị quyết 999-NQ/ĐU do ai ký'])(
+    'names no one when the question does not say which of our documents: %s',
+    async (q) => {
+      const res = await app.engine.ask(q, { top: 3 });
+      expect(res.answer).toBeNull();
+    },
+  );
+
+  it('a document named by its number is found even when few words match', async () => {
+    const res = await app.engine.ask('306-NQ/ĐU thế nào', { top: 3 });
+    expect(res.found).toBe(true);
+    expect(new Set(res.results.map((r) => r.source.unit))).toEqual(new Set(['Đảng ủy BĐBP tỉnh Kiên Giang']));
   });
 
   it('keeps the last paragraph whole and free of the signing lines', async () => {

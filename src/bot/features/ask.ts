@@ -5,12 +5,12 @@ import type { BotContext } from '../context';
 import { MAX_QUESTION_CHARS, questionLength } from '../../search/question';
 import { stripUnsafeChars } from '../../text/safe-text';
 import { formatAnswer, formatAskUsage, formatFullText } from '../format';
-import { replyHtml } from '../reply';
+import { editOrReply, replyHtml } from '../reply';
 import { smallTalk, smallTalkReply } from '../small-talk';
 import { mergeFollowUp } from '../follow-up';
 import { voteData } from './feedback';
 import { escapeHtml } from '../../text/html';
-import type { StoredResults } from '../result-store';
+import { documentPromptKey, type StoredResults } from '../result-store';
 
 /** Results per message (and per "Xem thêm" page). */
 export const PAGE_SIZE = 3;
@@ -83,9 +83,13 @@ function takesFeedback(ctx: BotContext): boolean {
 }
 
 /** Fetches one page (asking for one extra result to know whether "Xem thêm" makes sense). */
-async function fetchPage(ctx: BotContext, question: string, offset: number) {
+async function fetchPage(ctx: BotContext, question: string, offset: number, documentId?: number) {
   const started = Date.now();
-  const answer = await ctx.services.retriever.ask(question, { top: PAGE_SIZE + 1, offset });
+  const answer = await ctx.services.retriever.ask(question, {
+    top: PAGE_SIZE + 1,
+    offset,
+    ...(documentId !== undefined ? { documentId } : {}),
+  });
   // Under a direct answer the first page shows two passages, so the first reply stays short.
   const size = offset === 0 && answer.answer ? PAGE_SIZE - 1 : PAGE_SIZE;
   const page: StoredResults = {
@@ -93,6 +97,7 @@ async function fetchPage(ctx: BotContext, question: string, offset: number) {
     offset,
     results: answer.results.slice(0, size),
     hasMore: answer.found && answer.results.length > size,
+    ...(documentId !== undefined ? { documentId } : {}),
   };
   ctx.services.logger.info(
     {
@@ -114,7 +119,11 @@ async function fetchPage(ctx: BotContext, question: string, offset: number) {
 }
 
 /** Validates, searches and replies with the formatted answer and its buttons. */
-export async function answerQuestion(ctx: BotContext, rawQuestion: string): Promise<void> {
+export async function answerQuestion(
+  ctx: BotContext,
+  rawQuestion: string,
+  inside?: { documentId: number },
+): Promise<void> {
   // Bidi overrides and control characters would reach the search and the echo: drop them first.
   const question = stripUnsafeChars(rawQuestion).trim();
   ctx.services.logger.debug({ chatId: ctx.chat?.id, question }, 'question received');
@@ -139,10 +148,10 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
   }
   // A follow-up ("còn Ninh Thuận thì sao?") in reply to an answer, or right after one in a private
   // chat, is read with that answer's question.
-  const asked = followUp(ctx, question) ?? question;
+  const asked = inside ? question : (followUp(ctx, question) ?? question);
   // Typing indicator is cosmetic: never fail the answer because of it.
   await ctx.replyWithChatAction('typing').catch(() => undefined);
-  const { answer, page } = await fetchPage(ctx, asked, 0);
+  const { answer, page } = await fetchPage(ctx, asked, 0, inside?.documentId);
   const messages = formatAnswer(answer, {
     offset: 0,
     top: page.results.length,
@@ -181,35 +190,14 @@ askFeature.command(['hoi', 'ask'], async (ctx) => {
   await answerQuestion(ctx, typeof ctx.match === 'string' ? ctx.match : '');
 });
 
-/**
- * Replaces the bot's message the button was pressed on; when the new text needs more than one
- * message, or Telegram refuses the edit (too old, deleted), it is sent as a new reply instead.
- */
-async function editOrReply(ctx: BotContext, messages: string[], keyboard?: InlineKeyboard): Promise<void> {
-  if (messages.length === 1 && ctx.callbackQuery?.message) {
-    try {
-      await ctx.editMessageText(messages[0]!, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(keyboard ? { reply_markup: keyboard } : {}),
-      });
-      return;
-    } catch (err) {
-      // "message is not modified": the same page pressed twice; nothing to do.
-      if (String(err).includes('message is not modified')) return;
-      ctx.services.logger.warn({ chatId: ctx.chat?.id, err: String(err) }, 'editMessageText failed');
-    }
-  }
-  await replyHtml(
-    ctx,
-    messages,
-    keyboard ? { keyboard, replyTo: ctx.callbackQuery?.message?.message_id } : {},
-  );
-}
-
 /** Shows the page of results at `offset` for a stored question, in place of the pressed message. */
-async function showPage(ctx: BotContext, question: string, offset: number): Promise<void> {
-  const { answer, page } = await fetchPage(ctx, question, offset);
+async function showPage(
+  ctx: BotContext,
+  question: string,
+  offset: number,
+  documentId?: number,
+): Promise<void> {
+  const { answer, page } = await fetchPage(ctx, question, offset, documentId);
   const messages = formatAnswer(answer, {
     offset,
     top: Math.max(1, page.results.length),
@@ -237,7 +225,7 @@ askFeature.callbackQuery([MORE, PREV, BACK], async (ctx) => {
       : kind === 'p'
         ? Math.max(0, previous.offset - PAGE_SIZE)
         : previous.offset;
-  await showPage(ctx, previous.question, offset);
+  await showPage(ctx, previous.question, offset, previous.documentId);
 });
 
 askFeature.callbackQuery(CHOICE, async (ctx) => {
@@ -270,5 +258,15 @@ askFeature.callbackQuery(FULL, async (ctx) => {
 askFeature.on('message:text', async (ctx, next) => {
   const question = questionFromMessage(ctx);
   if (question === undefined) return next();
-  await answerQuestion(ctx, question);
+  // A reply to "Anh/chị hỏi gì trong tài liệu …?" (see features/documents.ts) asks inside that document.
+  const repliedTo = ctx.message.reply_to_message;
+  const prompt =
+    repliedTo && repliedTo.from?.id === ctx.me.id
+      ? ctx.state.results.get(documentPromptKey(ctx.chat.id, repliedTo.message_id))
+      : undefined;
+  await answerQuestion(
+    ctx,
+    question,
+    prompt?.documentId !== undefined ? { documentId: prompt.documentId } : undefined,
+  );
 });
