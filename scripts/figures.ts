@@ -69,6 +69,42 @@ function checkBench(committed: BenchResults): string[] {
   });
 }
 
+/** What the README's transcript types into `npm start` without a token (the terminal chat). */
+const TRANSCRIPT_INPUT = [
+  'chỉ tiêu năm 2025 là gì?',
+  'ai chủ trì hội nghị?',
+  'năm 2024 thì sao?',
+  'chỉ tiêu năm 2025 của BĐBP tỉnh Quảng Ninh?',
+  'cảm ơn nhé',
+];
+
+/**
+ * A transcript of `chithi start` without a token over the sample documents in data/ (a fresh index),
+ * each typed line shown after its prompt: what a new user sees, produced by the code users run.
+ */
+function terminalTranscript(): string {
+  const index = fs.mkdtempSync(path.join(os.tmpdir(), 'chithi-transcript-'));
+  try {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/chithi.js'), 'start'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input: TRANSCRIPT_INPUT.join('\n') + '\n',
+      // An empty token wins over a developer's .env (dotenv never overrides what is set).
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', INDEX_DIR: index, DATA_DIR: path.join(ROOT, 'data') },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    if (run.status !== 0) throw new Error(`chithi start (terminal chat) exited with ${run.status}`);
+    let typed = 0;
+    const text = run.stdout
+      .replace(/\n› \n/g, () => `\n› ${TRANSCRIPT_INPUT[typed++] ?? ''}\n`)
+      .replace(/\n› $/, '')
+      .trimEnd();
+    return ['```text', `$ npm start          # no TELEGRAM_BOT_TOKEN: the terminal chat over data/`, text, '```'].join('\n');
+  } finally {
+    fs.rmSync(index, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
   const check = process.argv.includes('--check');
   if (process.argv.includes('--bench') && !check) {
@@ -85,7 +121,7 @@ async function main(): Promise<number> {
   }
   const readme = fs.readFileSync(README, 'utf8');
   const names = figureBlocks(readme);
-  const evalNames = names.filter((n) => n !== 'bench');
+  const evalNames = names.filter((n) => n !== 'bench' && n !== 'transcript');
   const parts = evalNames.includes('genre') ? [...evalNames, 'heldout'] : evalNames;
   process.stderr.write(`figures: ${names.join(', ')} (chithi eval --only ${parts.join(',')})\n`);
   const run = spawnSync(
@@ -106,6 +142,7 @@ async function main(): Promise<number> {
   const options = (await prettier.resolveConfig(README)) ?? {};
   const format = (s: string) => prettier.format(s, { ...options, filepath: README });
   const blocks = renderFigures(reports);
+  if (names.includes('transcript')) blocks.transcript = terminalTranscript();
   let benchProblems: string[] = [];
   if (names.includes('bench')) {
     const bench = readBench(BENCH_RESULTS);

@@ -11,6 +11,7 @@ import { createAccessFeature } from './features/access';
 import { createAdminFeature } from './features/admin';
 import { askFeature } from './features/ask';
 import { contactFeature } from './features/contact';
+import { inlineFeature } from './features/inline';
 import { documentsFeature } from './features/documents';
 import { notFoundFeature } from './features/not-found';
 import { createRateLimitFeature, type RateLimits } from './features/rate-limit';
@@ -124,6 +125,7 @@ export function createBot<S extends BotServices = BotServices>(
   features.use(startHelpFeature);
   features.use(documentsFeature);
   features.use(contactFeature);
+  features.use(inlineFeature);
   features.use(createAdminFeature());
   for (const feature of options.features ?? []) features.use(feature);
   features.use(askFeature);

@@ -101,7 +101,9 @@ export async function runLocalChat<S extends BotServices = BotServices>(
           keys.set(key, { data: button.callback_data, message });
           hints.push(number ? number : `"${key}"`);
         }
-        if (hints.length) write(`(Gõ ${hints.join(', ')} để bấm nút: số = toàn văn kết quả đó.)`);
+        const fullTexts = markup.inline_keyboard.flat().some((b) => b.text.startsWith('Toàn văn'));
+        if (hints.length)
+          write(`(Gõ ${hints.join(', ')} để bấm nút${fullTexts ? ': số = toàn văn kết quả đó' : ''}.)`);
       }
       result = message;
     } else if (method === 'sendDocument') {

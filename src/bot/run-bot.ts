@@ -51,7 +51,7 @@ export async function runBot<S extends BotServices = BotServices>(
 
   const handle: RunnerHandle = run(bot, {
     runner: {
-      fetch: { allowed_updates: ['message', 'callback_query'] },
+      fetch: { allowed_updates: ['message', 'callback_query', 'inline_query'] },
       // Outages are retried (and logged) by pollingRetry; what reaches the runner is fatal.
       retryInterval: 'exponential',
       // getUpdates errors go to our JSON logs, not to console.error.

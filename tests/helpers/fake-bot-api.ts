@@ -200,6 +200,14 @@ export class UpdateFactory {
     } as Update;
   }
 
+  /** "@bot <query>" typed in any chat (inline mode). */
+  inline(query: string, from: User = ALICE): Update {
+    return {
+      update_id: this.updateId++,
+      inline_query: { id: `iq${this.updateId}`, from, query, offset: '' },
+    } as Update;
+  }
+
   /** A press on a button of `message` (a message the bot sent). */
   callback(data: string, message: Message, from: User = ALICE): Update {
     return {

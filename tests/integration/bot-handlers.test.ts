@@ -805,3 +805,40 @@ describe('/lienhe: a human', () => {
     expect(h.api.texts().at(-1)).toContain('Lời nhắn dài quá');
   });
 });
+
+describe('inline mode: "@bot câu hỏi" in any chat', () => {
+  test('offers the best passages, each posted with its question and source; nothing found: a hint', async () => {
+    const h = setup();
+    await h.send(h.updates.inline('chỉ tiêu năm 2025 tổ chức đảng công tác'.normalize('NFD')));
+    const [answer] = h.api.of('answerInlineQuery');
+    expect(answer!.is_personal).toBe(true);
+    const results = answer!.results as Array<{
+      id: string;
+      title: string;
+      input_message_content: { message_text: string; parse_mode: string };
+    }>;
+    expect(results.length).toBeGreaterThan(0);
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+    const posted = results[0]!.input_message_content;
+    expect(posted.parse_mode).toBe('HTML');
+    expect(posted.message_text).toContain('Câu hỏi:</b> <i>chỉ tiêu năm 2025 tổ chức đảng công tác</i>');
+    expect(posted.message_text).toContain('📄 <i>');
+    expect(h.services.retriever.asked[0]!.question).toBe('chỉ tiêu năm 2025 tổ chức đảng công tác');
+
+    await h.send(h.updates.inline('zzz qqq'));
+    const none = h.api.of('answerInlineQuery')[1]!;
+    expect(none.results).toEqual([]);
+    expect(none.button).toMatchObject({ text: expect.stringContaining('Chưa tìm thấy') });
+  });
+
+  test('with ALLOWED_CHAT_IDS, only people who may write to the bot get passages', async () => {
+    const h = setup({ ALLOWED_CHAT_IDS: String(GROUP.id), ADMIN_USER_IDS: String(ALICE.id) });
+    await h.send(h.updates.inline('chỉ tiêu năm 2025 tổ chức đảng', BOB));
+    await h.send(h.updates.inline('chỉ tiêu năm 2025 tổ chức đảng', ALICE));
+    const [bob, alice] = h.api.of('answerInlineQuery');
+    expect(bob!.results).toEqual([]);
+    expect(bob!.button).toMatchObject({ text: expect.stringContaining('nhóm được cấp phép') });
+    expect((alice!.results as unknown[]).length).toBeGreaterThan(0);
+    expect(h.services.retriever.asked).toHaveLength(1);
+  });
+});
