@@ -99,7 +99,12 @@ function terminalTranscript(): string {
       .replace(/\n› \n/g, () => `\n› ${TRANSCRIPT_INPUT[typed++] ?? ''}\n`)
       .replace(/\n› $/, '')
       .trimEnd();
-    return ['```text', `$ npm start          # no TELEGRAM_BOT_TOKEN: the terminal chat over data/`, text, '```'].join('\n');
+    return [
+      '```text',
+      `$ npm start          # no TELEGRAM_BOT_TOKEN: the terminal chat over data/`,
+      text,
+      '```',
+    ].join('\n');
   } finally {
     fs.rmSync(index, { recursive: true, force: true });
   }

@@ -12,6 +12,7 @@ import { BACKUP_HELP, backupDatabase, restoreDatabase } from './commands/backup'
 import { digestCommand, parseDigestArgs } from './commands/digest';
 import { modelCommand } from './commands/model';
 import { createDigestService } from './digest/service';
+import { digestPlainText } from './digest/compose';
 import { localDate } from './digest/time';
 
 const USAGE = `chithi — hỏi đáp văn bản, báo cáo ngay trên máy của đơn vị
@@ -221,7 +222,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           const { digest } = app.config;
           const service = createDigestService({ db: app.db, clock: () => new Date(), digest });
           return digestCommand(rest, {
-            compose: async (chatId, date) => service.compose(chatId, date),
+            // The terminal has no "Xem đầy đủ" button: the whole digest.
+            compose: async (chatId, date) => {
+              const digest = service.compose(chatId, date);
+              return { ...digest, text: digestPlainText(digest.full) };
+            },
             out,
             err,
             today: () => localDate(new Date(), digest.timezone),

@@ -5,7 +5,7 @@ import type { BotServices } from './bot/context';
 import type { DigestService } from './digest/service';
 import type { FactsService } from './facts/service';
 import type { DocumentLibrary } from './documents/library';
-import { DIGEST_COMMANDS, digestFeature } from './bot/features/digest';
+import { DIGEST_COMMANDS, digestFeature, digestMoreKeyboard } from './bot/features/digest';
 import { FACTS_COMMANDS, factsFeature } from './bot/features/facts';
 import { FEEDBACK_COMMANDS, feedbackFeature } from './bot/features/feedback';
 import { createFeedbackService, type FeedbackService } from './store/feedback';
@@ -57,12 +57,13 @@ export async function runStart(config: Config): Promise<number> {
       clock,
       graceHours: config.digest.graceHours,
       logger,
-      compose: async (chatId, date) => digest.compose(chatId, date),
-      send: async (chatId, threadId, html) => {
+      compose: async (chatId, date, threadId) => digest.compose(chatId, date, threadId),
+      send: async (chatId, threadId, html, more) => {
         const msg = await api.sendMessage(chatId, html, {
           parse_mode: 'HTML',
           link_preview_options: { is_disabled: true },
           ...(threadId ? { message_thread_id: threadId } : {}),
+          ...(more?.hasMore ? { reply_markup: digestMoreKeyboard(more.date) } : {}),
         });
         return { messageId: msg.message_id };
       },

@@ -1,5 +1,5 @@
 import type { DeadlineFact, MeetingFact, PartialDate, TargetFact, TaskFact } from '../facts/types';
-import { addDays, dayNumber, formatVietnameseDate, isIsoDate } from './time';
+import { dayNumber, formatVietnameseDate, isIsoDate } from './time';
 import { escapeHtml } from '../text/html';
 import { seededRandom } from '../seeded-random';
 
@@ -9,6 +9,8 @@ export interface DigestSource {
   file: string;
   paragraph: number;
   section?: string | null;
+  /** The document's own date (ISO), when known: a due date before it was already past. */
+  date?: string | null;
   /** The unit the document is about ("Đảng ủy BĐBP tỉnh Ninh Thuận"), when known. */
   unit?: string | null;
   /** Its number and date ("số 125-NQ/ĐU, 20/12/2024"), when known. */
@@ -50,18 +52,27 @@ export interface DigestInput {
 }
 
 export interface ComposedDigest {
-  /** Telegram HTML (parse_mode 'HTML'), under TELEGRAM_LIMIT characters. */
+  /** The first message, Telegram HTML (parse_mode 'HTML'), about DIGEST_SHORT_CHARS visible characters. */
   html: string;
   /** The same content without markup, for the terminal. */
   text: string;
-  /** True when there was nothing to remind of; `html` is then a short friendly message. */
+  /** True when there was nothing to remind of; `html` is then one friendly line. */
   isEmpty: boolean;
+  /** Everything, under Telegram's limit: what "Xem đầy đủ" shows. */
+  full: string;
+  /** True when `full` holds items `html` does not. */
+  hasMore: boolean;
 }
 
 /** Telegram's limit for one message is 4096 characters; keep room for safety. */
 export const DIGEST_MAX_LENGTH = 4000;
 const ITEM_MAX_LENGTH = 280;
 const DEFAULT_ROTATION_SIZE = 3;
+
+/** A digest's HTML as plain text (the terminal, `chithi digest`). */
+export function digestPlainText(html: string): string {
+  return htmlToText(html);
+}
 
 function htmlToText(html: string): string {
   return html
@@ -146,129 +157,226 @@ export function rotate<T extends { id: number }>(
   return picked;
 }
 
-/** Items for the digest's year, or all of them when none is tied to that year. */
+/** Items of the digest's year (a fact's own year, else its document's): last year's tasks are not reminders. */
 function ofYear<F extends TargetFact | TaskFact>(items: DigestItem<F>[], year: number): DigestItem<F>[] {
-  const matching = items.filter((i) => (i.fact.year ?? i.contextYear) === year);
-  return matching.length > 0 ? matching : items;
+  return items.filter((i) => (i.fact.year ?? i.contextYear) === year);
 }
 
-/** "title · unit · số …, date · đoạn N": never a path on the server. */
-function sourceLabel(source: DigestSource): string {
-  const unit = source.unit && !source.title.includes(source.unit) ? ` · ${escapeHtml(source.unit)}` : '';
-  const reference = source.reference ? ` · ${escapeHtml(source.reference)}` : '';
-  return `${escapeHtml(shorten(source.title, 120))}${unit}${reference} · đoạn ${source.paragraph}`;
+/** "Đảng ủy BĐBP tỉnh Ninh Thuận · số 125-NQ/ĐU, 20/12/2024", or the title: never a path on the server. */
+function cite(source: DigestSource): string {
+  const who = source.unit ?? shorten(source.title, 70);
+  return escapeHtml(source.reference ? `${who} · ${source.reference}` : who);
 }
 
-function daysLabel(days: number): string {
+/** " — <b>Sở Tài chính</b>", unless the statement already opens with who ("Sở Tài chính chủ trì …"). */
+function assignedTo(text: string, who: string | undefined): string {
+  if (!who || text.normalize('NFC').startsWith(who.normalize('NFC'))) return '';
+  return ` — <b>${escapeHtml(shorten(who, 60))}</b>`;
+}
+
+/** "hôm nay", "ngày mai", "còn 3 ngày", "quá hạn 2 ngày". */
+export function dueInWords(days: number): string {
   if (days === 0) return 'hôm nay';
   if (days === 1) return 'ngày mai';
+  if (days < 0) return `quá hạn ${-days} ngày`;
   return `còn ${days} ngày`;
 }
+
+/** Days before a deadline when it is reminded with ⏰ (it is listed every day of the window anyway). */
+export const REMIND_DAYS_BEFORE = [7, 3, 1];
+/** Overdue deadlines stay in the digest this many days (nobody marks them done). */
+export const OVERDUE_DAYS = 7;
+/** Visible characters of the digest's first message; the rest is behind "Xem đầy đủ". */
+export const DIGEST_SHORT_CHARS = 1200;
 
 interface Section {
   heading: string;
   lines: string[];
 }
 
-function render(date: string, sections: Section[], caps: number[]): string {
-  const parts = [`<b>Nhắc việc ngày ${formatVietnameseDate(date)}</b>`];
-  sections.forEach((section, i) => {
-    const cap = caps[i] ?? section.lines.length;
-    const shown = section.lines.slice(0, cap);
-    const rest = section.lines.length - shown.length;
-    const lines = [`<b>${section.heading}</b>`, ...shown];
-    if (rest > 0) lines.push(`<i>… và ${rest} mục khác</i>`);
-    parts.push(lines.join('\n'));
-  });
-  parts.push(QUESTION_INVITATION);
-  return parts.join('\n\n');
-}
-
 const QUESTION_INVITATION =
   'Cần tra cứu thêm, anh/chị gõ /hoi kèm câu hỏi, ví dụ: <code>/hoi hạn nộp báo cáo quý IV là ngày nào?</code>';
 
-/**
- * Builds one day's digest. Pure: the same input gives the same message. Sections: deadlines and
- * dated events in [date, date + daysAhead], soonest first; a rotating selection of targets and tasks;
- * documents added since the last digest; an invitation to ask. Long digests are trimmed from the
- * longest section, which then ends with "… và N mục khác".
- */
-export function composeDigest(input: DigestInput): ComposedDigest {
-  const { date, chatId } = input;
-  const size = input.rotationSize ?? DEFAULT_ROTATION_SIZE;
-  const last = addDays(date, input.daysAhead);
-  const today = dayNumber(date);
+function title(date: string): string {
+  return `<b>Nhắc việc ngày ${formatVietnameseDate(date)}</b>`;
+}
 
-  const dated: Array<{ when: string; text: string; source: DigestSource }> = [];
-  for (const d of input.deadlines) {
-    const when = resolvePartialDate(d.fact.date, d.contextYear);
-    if (when) dated.push({ when, text: d.fact.text, source: d.source });
-  }
-  for (const e of input.events ?? []) {
-    const when = e.fact.date ? resolvePartialDate(e.fact.date, e.contextYear) : null;
-    if (when) dated.push({ when, text: e.fact.eventName ?? e.fact.eventType, source: e.source });
-  }
-  const upcoming = dated
-    .filter((d) => d.when >= date && d.when <= last)
-    .sort((a, b) => a.when.localeCompare(b.when) || a.text.localeCompare(b.text));
-
-  const year = Number(date.slice(0, 4));
-  const targets = rotate(ofYear(input.targets, year), chatId, date, size, 'targets');
-  const tasks = rotate(ofYear(input.tasks, year), chatId, date, size, 'tasks');
-  const documents = [...input.newDocuments].sort((a, b) => a.addedAt.localeCompare(b.addedAt));
-
-  const sections: Section[] = [];
-  if (upcoming.length > 0) {
-    sections.push({
-      heading: `Hạn và sự kiện trong ${input.daysAhead} ngày tới`,
-      lines: upcoming.map(
-        (d) =>
-          `• <b>${formatVietnameseDate(d.when)}</b> (${daysLabel(dayNumber(d.when) - today)}): ` +
-          `${escapeHtml(shorten(d.text))} — <i>${sourceLabel(d.source)}</i>`,
-      ),
+/** Every section in full, trimmed from the longest under Telegram's limit. */
+function renderFull(date: string, sections: Section[]): string {
+  const caps = sections.map((x) => x.lines.length);
+  const render = () => {
+    const parts = [title(date)];
+    sections.forEach((section, i) => {
+      const shown = section.lines.slice(0, caps[i]);
+      const rest = section.lines.length - shown.length;
+      parts.push(
+        [`<b>${section.heading}</b>`, ...shown, ...(rest > 0 ? [`<i>… và ${rest} mục khác</i>`] : [])].join(
+          '\n',
+        ),
+      );
     });
-  }
-  if (targets.length > 0) {
-    sections.push({
-      heading: 'Chỉ tiêu cần bám sát',
-      lines: targets.map((t) => `• ${escapeHtml(shorten(t.fact.text))} — <i>${sourceLabel(t.source)}</i>`),
-    });
-  }
-  if (tasks.length > 0) {
-    sections.push({
-      heading: 'Nhiệm vụ cần thực hiện',
-      lines: tasks.map((t) => `• ${escapeHtml(shorten(t.fact.text))} — <i>${sourceLabel(t.source)}</i>`),
-    });
-  }
-  if (documents.length > 0) {
-    sections.push({
-      heading: 'Văn bản mới được nạp',
-      lines: documents.map(
-        (d) =>
-          `• ${escapeHtml(shorten(d.title, 200))}${d.unit && !d.title.includes(d.unit) ? ` <i>(${escapeHtml(d.unit)})</i>` : ''}`,
-      ),
-    });
-  }
-
-  if (sections.length === 0) {
-    const html =
-      `<b>Nhắc việc ngày ${formatVietnameseDate(date)}</b>\n\n` +
-      `Trong ${input.daysAhead} ngày tới chưa thấy hạn nào trong các văn bản, cũng chưa có văn bản mới. ` +
-      `Chúc anh/chị một ngày làm việc thuận lợi!\n\n${QUESTION_INVITATION}`;
-    return { html, text: htmlToText(html), isEmpty: true };
-  }
-
-  const caps = sections.map((s) => s.lines.length);
-  let html = render(date, sections, caps);
+    parts.push(QUESTION_INVITATION);
+    return parts.join('\n\n');
+  };
+  let html = render();
   while (html.length > DIGEST_MAX_LENGTH) {
-    // Trim the section that shows the most lines; each keeps at least one line while others have more.
     let widest = 0;
     caps.forEach((c, i) => {
       if (c > (caps[widest] ?? 0)) widest = i;
     });
     if ((caps[widest] ?? 0) === 0) break;
     caps[widest] = (caps[widest] ?? 1) - 1;
-    html = render(date, sections, caps);
+    html = render();
   }
-  return { html, text: htmlToText(html), isEmpty: false };
+  return html;
+}
+
+/**
+ * The first message: sections in order of urgency, lines added while the visible text stays under
+ * DIGEST_SHORT_CHARS (at least the first line of the first section); what is left is counted.
+ */
+function renderShort(date: string, sections: Section[]): { html: string; hidden: number } {
+  const parts = [title(date)];
+  let visible = htmlToText(parts[0]!).length;
+  let hidden = 0;
+  for (const section of sections) {
+    const head = `<b>${section.heading}</b>`;
+    const shown: string[] = [];
+    for (const line of section.lines) {
+      const cost = htmlToText(line).length + 1 + (shown.length === 0 ? htmlToText(head).length + 2 : 0);
+      if (visible + cost > DIGEST_SHORT_CHARS && !(parts.length === 1 && shown.length === 0)) {
+        hidden++;
+        continue;
+      }
+      shown.push(line);
+      visible += cost;
+    }
+    if (shown.length > 0) parts.push([head, ...shown].join('\n'));
+  }
+  if (hidden > 0) parts.push(`<i>… và ${hidden} mục khác: bấm “Xem đầy đủ”.</i>`);
+  parts.push(QUESTION_INVITATION);
+  return { html: parts.join('\n\n'), hidden };
+}
+
+interface DatedItem {
+  when: string;
+  text: string;
+  who?: string;
+  source: DigestSource;
+  event?: boolean;
+}
+
+/**
+ * What is due, dated: time limits set by a task or a deadline statement (never a result, a meeting
+ * held, a date before its own document's date, or a document dated after the digest's day), and
+ * meetings set after their document's date.
+ */
+function datedItems(input: DigestInput): DatedItem[] {
+  const { date } = input;
+  const dated: DatedItem[] = [];
+  for (const d of input.deadlines) {
+    const f = d.fact;
+    if (!f.due || f.statement === 'result' || f.statement === 'event') continue;
+    const when = resolvePartialDate(f.date, d.contextYear);
+    if (!when || (d.source.date && (when < d.source.date || d.source.date > date))) continue;
+    dated.push({ when, text: f.text, ...(f.assignee ? { who: f.assignee } : {}), source: d.source });
+  }
+  for (const e of input.events ?? []) {
+    const when = e.fact.date ? resolvePartialDate(e.fact.date, e.contextYear) : null;
+    // A meeting a document reports was held by then: only one set after the document's date is ahead.
+    if (!when || !e.source.date || when <= e.source.date) continue;
+    dated.push({ when, text: e.fact.eventName ?? e.fact.eventType, source: e.source, event: true });
+  }
+  return dated;
+}
+
+/** "• ⏰ <b>15/12 (còn 3 ngày)</b>: what — <b>who</b> <i>(unit · số …)</i>". */
+function datedLine(d: DatedItem, today: number): string {
+  const days = dayNumber(d.when) - today;
+  const remind = REMIND_DAYS_BEFORE.includes(days) ? '⏰ ' : '';
+  return (
+    `• ${remind}<b>${formatVietnameseDate(d.when).slice(0, 5)} (${dueInWords(days)})</b>: ` +
+    `${d.event ? 'Sự kiện: ' : ''}${escapeHtml(shorten(d.text, 140))}${assignedTo(d.text, d.who)} ` +
+    `<i>(${cite(d.source)})</i>`
+  );
+}
+
+/** /hanchot: the time limits from `input.date` on, for `days` days, soonest first, at most `limit`. */
+export function formatDeadlinesAhead(input: DigestInput, days: number, limit = 10): string {
+  const today = dayNumber(input.date);
+  const ahead = datedItems(input)
+    .filter((d) => !d.event && dayNumber(d.when) - today >= 0 && dayNumber(d.when) - today <= days)
+    .sort((a, b) => a.when.localeCompare(b.when) || a.text.localeCompare(b.text));
+  if (ahead.length === 0)
+    return `Trong ${days} ngày tới (từ ${formatVietnameseDate(input.date)}) chưa thấy hạn nào trong các văn bản.`;
+  const shown = ahead.slice(0, limit).map((d) => datedLine(d, today));
+  const rest = ahead.length - shown.length;
+  return [
+    `⏳ <b>Các hạn trong ${days} ngày tới</b> (từ ${formatVietnameseDate(input.date)}):`,
+    ...shown,
+    ...(rest > 0 ? [`<i>… và ${rest} hạn khác.</i>`] : []),
+  ].join('\n');
+}
+
+/**
+ * Builds one day's digest, a morning brief. Pure: the same input gives the same message. In order:
+ * deadlines overdue (up to OVERDUE_DAYS) or due today; due within 7 days; due within `daysAhead`;
+ * a rotating few targets and tasks of the digest's year; documents added since the last digest. Only
+ * time limits count as deadlines (a task or a deadline statement, never a result or a meeting held,
+ * never a date before its own document's date). Each item is one line: what, who (when the text
+ * says), when in words, and a short citation. `html` is the first message (about DIGEST_SHORT_CHARS
+ * visible characters); `full` has everything (under Telegram's limit).
+ */
+export function composeDigest(input: DigestInput): ComposedDigest {
+  const { date, chatId } = input;
+  const size = input.rotationSize ?? DEFAULT_ROTATION_SIZE;
+  const today = dayNumber(date);
+  const dated = datedItems(input);
+  const inDays = (from: number, to: number) =>
+    dated
+      .filter((d) => {
+        const days = dayNumber(d.when) - today;
+        return days >= from && days <= to;
+      })
+      .sort((a, b) => a.when.localeCompare(b.when) || a.text.localeCompare(b.text))
+      .map((d) => datedLine(d, today));
+
+  const year = Number(date.slice(0, 4));
+  // A document dated after the digest's day did not exist yet (a digest of a past day, a preview).
+  const known = <T extends { source: DigestSource }>(items: T[]) =>
+    items.filter((i) => !i.source.date || i.source.date <= date);
+  const targets = rotate(ofYear(known(input.targets), year), chatId, date, size, 'targets');
+  const tasks = rotate(ofYear(known(input.tasks), year), chatId, date, size, 'tasks');
+  const documents = [...input.newDocuments].sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+  const statement = (text: string, who: string | undefined, source: DigestSource) =>
+    `• ${escapeHtml(shorten(text, 160))}${assignedTo(text, who)} <i>(${cite(source)})</i>`;
+
+  const sections: Section[] = [
+    { heading: '⚠️ Quá hạn và đến hạn hôm nay', lines: inDays(-OVERDUE_DAYS, 0) },
+    { heading: '📅 Đến hạn trong 7 ngày tới', lines: inDays(1, 7) },
+    { heading: `🗓 Đến hạn từ 8 đến ${input.daysAhead} ngày tới`, lines: inDays(8, input.daysAhead) },
+    {
+      heading: `🎯 Chỉ tiêu năm ${year}`,
+      lines: targets.map((t) => statement(t.fact.text, undefined, t.source)),
+    },
+    {
+      heading: `📌 Nhiệm vụ năm ${year}`,
+      lines: tasks.map((t) => statement(t.fact.text, t.fact.assignee, t.source)),
+    },
+    {
+      heading: '🆕 Văn bản mới được nạp',
+      lines: documents.map(
+        (d) =>
+          `• ${escapeHtml(shorten(d.title, 160))}${d.unit && !d.title.includes(d.unit) ? ` <i>(${escapeHtml(d.unit)})</i>` : ''}`,
+      ),
+    },
+  ].filter((x) => x.lines.length > 0);
+
+  if (sections.length === 0) {
+    const html = `${title(date)}\n\nHôm nay không có hạn nào sắp tới hay văn bản mới. Chúc anh/chị một ngày làm việc thuận lợi!`;
+    return { html, text: htmlToText(html), isEmpty: true, full: html, hasMore: false };
+  }
+  const short = renderShort(date, sections);
+  const full = renderFull(date, sections);
+  return { html: short.html, text: htmlToText(short.html), isEmpty: false, full, hasMore: short.hidden > 0 };
 }

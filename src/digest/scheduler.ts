@@ -25,9 +25,19 @@ export interface DigestSchedulerOptions {
   /** Current instant; tests pass a fake clock. */
   clock: () => Date;
   /** Sends one digest; `threadId` is undefined outside forum topics. Throws GrammyError-like errors. */
-  send: (chatId: number, threadId: number | undefined, html: string) => Promise<{ messageId: number }>;
+  /** Sends one digest; `more.hasMore`: it has a "Xem đầy đủ" button for the whole digest of `more.date`. */
+  send: (
+    chatId: number,
+    threadId: number | undefined,
+    html: string,
+    more?: { date: string; hasMore: boolean },
+  ) => Promise<{ messageId: number }>;
   /** Builds the digest of a chat for a local date 'YYYY-MM-DD'. */
-  compose: (chatId: number, date: string) => Promise<{ html: string; isEmpty: boolean }>;
+  compose: (
+    chatId: number,
+    date: string,
+    threadId: number,
+  ) => Promise<{ html: string; isEmpty: boolean; hasMore?: boolean }>;
   /**
    * How long after a chat's time a missed digest is still sent (after downtime), in hours.
    * 0–24, default 6. Never less than `minWindowMs`, so a normal tick always falls inside it.
@@ -185,8 +195,11 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
 
   async function deliver(key: DigestKey, report: TickReport['results'][number]): Promise<void> {
     try {
-      const digest = await compose(key.chatId, key.date);
-      const { messageId } = await send(key.chatId, key.threadId || undefined, digest.html);
+      const digest = await compose(key.chatId, key.date, key.threadId);
+      const { messageId } = await send(key.chatId, key.threadId || undefined, digest.html, {
+        date: key.date,
+        hasMore: digest.hasMore === true,
+      });
       markSent(db, key, messageId, clock().toISOString());
       report.outcome = 'sent';
       report.messageId = messageId;

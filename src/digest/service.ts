@@ -7,10 +7,13 @@ import {
   type DigestLogEntry,
   type Subscription,
 } from '../store/subscriptions';
-import { composeDigest, type ComposedDigest } from './compose';
+import { composeDigest, formatDeadlinesAhead, type ComposedDigest } from './compose';
 import { describeInterrupted } from './delivery';
 import { loadDigestInput } from './source';
 import { addDays, localDate } from './time';
+
+/** How far ahead /hanchot looks, in days. */
+export const DEADLINES_AHEAD_DAYS = 60;
 
 /** How many local days back `/nhacviec` reports interrupted digests, today included. */
 export const INTERRUPTED_SHOWN_DAYS = 7;
@@ -20,8 +23,8 @@ export interface DigestService {
   /** IANA zone for new subscriptions and for chats without one (DIGEST_TIMEZONE). */
   readonly defaultTimezone: string;
   getSubscription(chatId: number, threadId: number): Subscription | null;
-  /** Subscribes or changes the time ('HH:MM', already validated). */
-  subscribe(chatId: number, threadId: number, time: string): Subscription;
+  /** Subscribes or changes the time ('HH:MM', already validated) and what the digest keeps to. */
+  subscribe(chatId: number, threadId: number, time: string, filter?: string | null): Subscription;
   /** False when the chat had no active subscription. */
   unsubscribe(chatId: number, threadId: number): boolean;
   /**
@@ -29,7 +32,9 @@ export interface DigestService {
    * digest went when it matters to a reviewer (interrupted, not resent), one plain line each, over
    * all the chat's topics; it is not part of the message.
    */
-  compose(chatId: number, date: string): ComposedDigest & { notices: string[] };
+  compose(chatId: number, date: string, threadId?: number): ComposedDigest & { notices: string[] };
+  /** /hanchot: time limits from `date` on, for `days` days, kept to the chat's digest filter. */
+  deadlinesAhead(chatId: number, date: string, threadId?: number, days?: number): string;
   /** Today's local date for the chat (its subscription's zone, else the default zone). */
   today(chatId: number, threadId: number): string;
   /** Interrupted digests of a chat or topic in the last INTERRUPTED_SHOWN_DAYS local days, newest first. */
@@ -53,15 +58,22 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
   return {
     defaultTimezone: timezone,
     getSubscription: (chatId, threadId) => getSubscription(db, chatId, threadId),
-    subscribe: (chatId, threadId, time) =>
-      subscribe(db, { chatId, threadId, time, timezone, now: clock().toISOString() }),
+    subscribe: (chatId, threadId, time, filter) =>
+      subscribe(db, { chatId, threadId, time, timezone, now: clock().toISOString(), filter: filter ?? null }),
     unsubscribe: (chatId, threadId) => unsubscribe(db, chatId, threadId),
-    compose: (chatId, date) => ({
-      ...composeDigest(loadDigestInput(db, chatId, date, daysAhead)),
+    compose: (chatId, date, threadId = 0) => ({
+      ...composeDigest(
+        loadDigestInput(db, chatId, date, daysAhead, getSubscription(db, chatId, threadId)?.filter ?? null),
+      ),
       notices: listInterrupted(db, chatId, { date }).map((e) =>
         describeInterrupted(e, zoneOf(chatId, e.threadId), { withTopic: true }),
       ),
     }),
+    deadlinesAhead: (chatId, date, threadId = 0, days = DEADLINES_AHEAD_DAYS) =>
+      formatDeadlinesAhead(
+        loadDigestInput(db, chatId, date, days, getSubscription(db, chatId, threadId)?.filter ?? null),
+        days,
+      ),
     today,
     recentInterrupted: (chatId, threadId) =>
       listInterrupted(db, chatId, {

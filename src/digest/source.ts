@@ -5,6 +5,7 @@ import type { DeadlineFact, Fact, MeetingFact, TargetFact, TaskFact } from '../f
 import { lastSentBefore } from '../store/subscriptions';
 import type { DigestDocument, DigestInput, DigestItem } from './compose';
 import { addDays } from './time';
+import { foldDiacritics } from '../text/normalize';
 
 /** Without an earlier digest, documents added in this many days before the date count as new. */
 const FIRST_DIGEST_LOOKBACK_DAYS = 7;
@@ -35,7 +36,9 @@ export function loadDigestInput(
   chatId: number,
   date: string,
   daysAhead: number,
+  filter: string | null = null,
 ): DigestInput {
+  const keep = digestFilter(filter);
   const input: DigestInput = {
     date,
     chatId,
@@ -65,6 +68,8 @@ export function loadDigestInput(
       } catch {
         continue; // a damaged row must not take the whole digest down
       }
+      const profile = profileOf(row.profile);
+      if (!keep(`${row.title} ${profile.unit ?? ''} ${profile.provinces.join(' ')}`, row.data)) continue;
       const item = {
         id: row.id,
         source: {
@@ -72,8 +77,9 @@ export function loadDigestInput(
           file: row.file,
           paragraph: row.paragraph,
           section: row.section,
-          unit: profileOf(row.profile).unit,
-          reference: documentReference(profileOf(row.profile)),
+          unit: profile.unit,
+          reference: documentReference(profile),
+          date: profile.date,
         },
         ...(row.year !== null ? { contextYear: row.year } : {}),
       };
@@ -99,9 +105,31 @@ export function loadDigestInput(
     .all(since)
     .map((d) => {
       const { profile, ...rest } = d as DigestDocument & { profile: string };
-      return { ...rest, unit: profileOf(profile).unit };
-    });
+      const p = profileOf(profile);
+      return { ...rest, unit: p.unit, about: `${rest.title} ${p.unit ?? ''} ${p.provinces.join(' ')}` };
+    })
+    .filter((d) => keep(d.about, ''))
+    .map(({ about: _about, ...d }) => d);
   return input;
+}
+
+/**
+ * What a chat's digest keeps to ("BĐBP Quảng Ninh", "IUU"): an item stays when every word of the
+ * filter is in its document's title, unit and provinces, or in the item itself; folded, so "quang
+ * ninh" and "Quảng Ninh" are the same. No filter keeps everything.
+ */
+export function digestFilter(filter: string | null): (about: string, text: string) => boolean {
+  const words = filter
+    ? foldDiacritics(filter.normalize('NFC'))
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 1)
+    : [];
+  if (words.length === 0) return () => true;
+  return (about, text) => {
+    const doc = ` ${foldDiacritics(about.normalize('NFC')).replace(/[^a-z0-9]+/g, ' ')} `;
+    const own = ` ${foldDiacritics(text.normalize('NFC')).replace(/[^a-z0-9]+/g, ' ')} `;
+    return words.every((w) => doc.includes(` ${w} `) || own.includes(` ${w} `));
+  };
 }
 
 /** A stored profile (an older database may have none). */

@@ -6,6 +6,7 @@ import { extractTargets } from './extract-targets';
 import { extractTasks } from './extract-tasks';
 import { extractDeadlines } from './extract-deadlines';
 import { extractDocumentNumbers } from './extract-document-numbers';
+import { findAssignee, reportsDone, statementKind } from './statement';
 
 export interface FactBlock {
   /** Ordinal of the passage the block became; facts point back to it. */
@@ -43,15 +44,24 @@ export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ord
     const meeting = extractMeeting(b.text, { title: ctx.title, ...(year !== undefined ? { year } : {}) });
     if (meeting) push(meeting);
     if (b.kind === 'caption' || b.kind === 'heading') continue;
-    for (const t of extractTargets(b.text, place)) push(t);
+    // Under a "chỉ tiêu" heading every figure is a target; elsewhere a figure nothing aims at
+    // ("bắt giữ 45 vụ", "dài 192 km") reports what was done.
+    const targetPlace = /\b(?:chi tieu|muc tieu|phan dau)\b/.test(foldText(b.section ?? ''));
+    for (const t of extractTargets(b.text, place)) if (targetPlace || !reportsDone(t.text)) push(t);
     const targets = new Set(
       out
         .filter((o) => o.ordinal === b.ordinal && o.fact.kind === 'target')
         .map((o) => (o.fact as { text: string }).text),
     );
-    for (const t of extractTasks(b.text, { ...place, listItem: b.kind === 'list-item' }))
-      if (![...targets].some((x) => t.text.includes(x))) push(t);
-    for (const d of extractDeadlines(b.text, place)) push(d);
+    for (const t of extractTasks(b.text, { ...place, listItem: b.kind === 'list-item' })) {
+      if ([...targets].some((x) => t.text.includes(x))) continue;
+      const assignee = findAssignee(t.text, b.section);
+      push(assignee ? { ...t, assignee } : t);
+    }
+    for (const d of extractDeadlines(b.text, place)) {
+      const assignee = findAssignee(d.text, b.section);
+      push({ ...d, statement: statementKind(d.text), ...(assignee ? { assignee } : {}) });
+    }
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import type { StatementKind } from './statement';
 import type { Fact, FactKind, MeetingFact, PartialDate, Person, StoredFact } from './types';
 
 /** Where a fact comes from, as shown next to it. */
@@ -69,9 +70,17 @@ export function describeFact(fact: Fact): string {
     case 'target':
       return `${fact.year ? `[${fact.year}] ` : ''}${fact.text}`;
     case 'task':
-      return `${fact.year ? `[${fact.year}] ` : ''}${fact.text}`;
-    case 'deadline':
-      return `${fact.date.text}${fact.date.year && !fact.date.text.includes(String(fact.date.year)) ? ` (${fact.date.year})` : ''}: ${fact.text}`;
+      return `${fact.year ? `[${fact.year}] ` : ''}${fact.text}${assigned(fact.text, fact.assignee)}`;
+    case 'deadline': {
+      // What kind of statement carries the date: a result or a meeting held is no time limit.
+      const kind =
+        fact.statement && fact.statement !== 'deadline' && fact.statement !== 'task'
+          ? ` [${STATEMENT_LABELS[fact.statement]}]`
+          : fact.due
+            ? ''
+            : ' [mốc thời gian]';
+      return `${fact.date.text}${fact.date.year && !fact.date.text.includes(String(fact.date.year)) ? ` (${fact.date.year})` : ''}: ${fact.text}${assigned(fact.text, fact.assignee)}${kind}`;
+    }
     case 'document-number': {
       const parts = [`${fact.docType ?? 'Văn bản'} số ${fact.number}`];
       if (fact.date) parts.push(`ngày ${formatDate(fact.date)}`);
@@ -80,6 +89,21 @@ export function describeFact(fact: Fact): string {
     }
   }
 }
+
+/** " — giao: Phòng Tham mưu", unless the text opens with who. */
+function assigned(text: string, who: string | undefined): string {
+  return who && !text.startsWith(who) ? ` — giao: ${who}` : '';
+}
+
+const STATEMENT_LABELS: Record<StatementKind, string> = {
+  result: 'kết quả đã đạt',
+  target: 'chỉ tiêu',
+  task: 'nhiệm vụ',
+  deadline: 'thời hạn',
+  event: 'sự kiện đã diễn ra',
+  heading: 'tiêu đề',
+  other: 'mốc thời gian',
+};
 
 const HEADINGS: Record<FactKind, string> = {
   meeting: 'Hội nghị, sự kiện và người chủ trì',

@@ -13,30 +13,50 @@ const DEADLINE =
   /\b(?:truoc ngay|cham nhat|han chot|thoi han|han cuoi|xong truoc|ket thuc truoc|hoan thanh (?:truoc|trong)|hoan thanh [^.;]{0,60}\b(?:truoc|trong (?:quy|thang|nam))|bao cao [^.;]{0,80}\btruoc)\b/;
 /** What was done: "đã", "đạt được", "ước đạt", "so với cùng kỳ", "kết quả". */
 const RESULT =
-  /\b(?:da (?!duoc giao)|dat duoc|uoc dat|uoc tinh|so voi cung ky|so voi nam|ket qua|bat giu \d|triet pha \d|xay ra \d)\b/;
+  /\b(?:da (?!duoc giao)|dat duoc|uoc dat|uoc tinh|(?<!bao cao )ket qua|bat giu \d|triet pha \d|xay ra \d)\b/;
+/** A figure: a number that is not a date or a year. */
+const FIGURE = /(?<![\d/])\d+(?:[.,]\d+)*(?![\d/])/g;
 /** A meeting told as news: held, opened, discussed, presented. */
 const EVENT =
   /\b(?:to chuc hoi nghi|to chuc ky hop|khai mac|be mac|dien ra|tai (?:phien hop|hoi nghi|ky hop)|(?:cac )?dai bieu (?:da )?(?:tap trung )?thao luan|trinh bay (?:bao cao|to trinh)|phat bieu (?:chi dao|ket luan|tai)|tiep tuc lam viec|hop phien|chu tri hoi nghi|du va chi dao)\b/;
 /** Sentences that open with a time of day and a date ("Sáng 14/12/2024, …") report what happened. */
-const NEWS_DATE = /^(?:sang|chieu|toi|trua|ngay|hom nay|trong (?:2|hai|ba|\d) ngay)\b[^.]{0,25}?\d{1,2}\/\d{1,2}/;
+const NEWS_DATE =
+  /^(?:sang|chieu|toi|trua|ngay|hom nay|trong (?:2|hai|ba|\d) ngay)\b[^.]{0,25}?\d{1,2}\/\d{1,2}/;
 /** Words that aim at something. */
 const TARGET = /\b(?:phan dau|chi tieu|muc tieu|tro len|it nhat|toi thieu|khong duoi|khong thap hon)\b/;
 /** Words that ask for something to be done. */
 const TASK =
   /\b(?:nhiem vu|yeu cau|giao (?!duc|thong|luu|dich|quan)|de nghi|tap trung|chi dao|chu tri|phoi hop|trien khai|tang cuong|day manh|khan truong|to chuc thuc hien|chiu trach nhiem|co trach nhiem|can|phai|tiep tuc)\b/;
 
+/** True when the words say something was done ("đã", "đạt được", "bắt giữ 45 vụ"), whatever else. */
+export function reportsDone(sentence: string): boolean {
+  return DONE.test(foldText(sentence.normalize('NFC')));
+}
+
+/** Words of doing, not of comparing: "so với năm 2024" is a target's baseline as often as a result's. */
+const DONE = /\b(?:da (?!duoc giao)|dat duoc|uoc dat|uoc tinh|bat giu \d|triet pha \d|xay ra \d)\b/;
+
 /**
  * The kind of one sentence. `reviewedOnly`: years its document only reviews; a sentence about one of
  * them reports a result whatever its words ("Năm 2024, … hoàn thành trước ngày 15/12").
  */
-export function statementKind(sentence: string, options: { reviewedOnly?: readonly number[] } = {}): StatementKind {
+export function statementKind(
+  sentence: string,
+  options: { reviewedOnly?: readonly number[] } = {},
+): StatementKind {
   const text = sentence.normalize('NFC').trim();
   const f = foldText(text);
   if (!f) return 'other';
   const words = f.split(/\s+/).length;
-  if (/:\s*$/.test(text) || (words <= 10 && !/[.;!?]$/.test(text) && !/\d/.test(f) && !TASK.test(f)))
+  const marker = /^(?:[-–•+*]|\(?\d{1,2}[.)]|[a-zđ][.)])\s/u.test(text);
+  if (/:\s*$/.test(text) || (!marker && words <= 8 && !/[.;!?]$/.test(text) && !/\d/.test(f)))
     return 'heading';
-  const years = [...f.matchAll(/(?<![\d/])(?:19|20)\d\d(?!\d)/g)].map((m) => Number(m[0]));
+  // "so với năm 2024" is a baseline, not the year a sentence is about.
+  const years = [
+    ...f
+      .replace(/so voi (?:cung ky )?(?:nam )?(?:19|20)\d\d/g, ' ')
+      .matchAll(/(?<![\d/])(?:19|20)\d\d(?!\d)/g),
+  ].map((m) => Number(m[0]));
   const reviewedOnly = options.reviewedOnly ?? [];
   const aboutReviewed = years.length > 0 && years.every((y) => reviewedOnly.includes(y));
   if (NEWS_DATE.test(f) || EVENT.test(f)) return DEADLINE.test(f) && !RESULT.test(f) ? 'deadline' : 'event';
@@ -44,6 +64,9 @@ export function statementKind(sentence: string, options: { reviewedOnly?: readon
   if (DEADLINE.test(f)) return 'deadline';
   if (TARGET.test(f)) return 'target';
   if (TASK.test(f)) return 'task';
+  // "Bắt giữ 45 vụ, 60 đối tượng": a figure that nothing aims at is a figure of what was done.
+  const figures = f.replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{4})?\b/g, ' ').replace(/\b(?:19|20)\d\d\b/g, ' ');
+  if ((figures.match(FIGURE) ?? []).length > 0) return 'result';
   return 'other';
 }
 
@@ -53,12 +76,19 @@ const UNIT_HEAD =
 /** The words after an assignee that say what they must do. */
 const ASSIGNED_VERB =
   '(?:chủ trì|chịu trách nhiệm|có trách nhiệm|thực hiện|tham mưu|phối hợp|xây dựng|tổ chức|hướng dẫn|kiểm tra|theo dõi|rà soát|bảo đảm|đảm bảo|bố trí|triển khai|tăng cường|quản lý|báo cáo|hoàn thành|khẩn trương)';
+// Case matters: a unit's name is capitalized ("Phòng Tham mưu"), the verb after it is not ("tham mưu").
 const GIVEN = new RegExp(
-  `(?:^|[\\s,;:])(?:giao(?: cho)?|đề nghị|yêu cầu)\\s+(${UNIT_HEAD}[^,;:.()]{0,80}?)\\s+${ASSIGNED_VERB}`,
-  'iu',
+  `(?:^|[\\s,;:])(?:[Gg]iao(?: cho)?|[Đđ]ề nghị|[Yy]êu cầu)\\s+(${UNIT_HEAD}[^,;:.()]{0,80}?)\\s+${ASSIGNED_VERB}`,
+  'u',
 );
-const SUBJECT = new RegExp(`^(?:[-–•+*]\\s*|\\(?\\d{1,2}[.)]\\s*|[a-zđ][.)]\\s*)?(${UNIT_HEAD}[^,;:.()]{0,80}?)\\s+${ASSIGNED_VERB}`, 'u');
-const HEADING_UNIT = new RegExp(`^(?:\\(?\\d{1,2}[.)]|[a-zđ][.)]|[IVX]+\\.)?\\s*(?:Giao\\s+)?(${UNIT_HEAD}[^:;.()]{0,80}?)\\s*(?:${ASSIGNED_VERB}[^:]*)?:?\\s*$`, 'u');
+const SUBJECT = new RegExp(
+  `^(?:[-–•+*]\\s*|\\(?\\d{1,2}[.)]\\s*|[a-zđ][.)]\\s*)?(${UNIT_HEAD}[^,;:.()]{0,80}?)\\s+${ASSIGNED_VERB}`,
+  'u',
+);
+const HEADING_UNIT = new RegExp(
+  `^(?:\\(?\\d{1,2}[.)]|[a-zđ][.)]|[IVX]+\\.)?\\s*(?:Giao\\s+)?(${UNIT_HEAD}[^:;.()]{0,80}?)\\s*(?:${ASSIGNED_VERB}[^:]*)?:?\\s*$`,
+  'u',
+);
 
 /**
  * The unit or person a task or deadline is given to, when the text says so: "giao Phòng Tham mưu chủ

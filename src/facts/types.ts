@@ -1,3 +1,4 @@
+import type { StatementKind } from './statement';
 /** Facts extracted from documents at ingest. Each is linked to the passage it came from. */
 
 export type FactKind = 'meeting' | 'target' | 'task' | 'deadline' | 'document-number';
@@ -50,6 +51,8 @@ export interface TaskFact {
   kind: 'task';
   text: string;
   year?: number;
+  /** Who it is given to, when the text says ("Phòng Tham mưu", "Sở Tài chính"). */
+  assignee?: string;
   /** The heading the task was listed under, when there is one ("Nhiệm vụ trọng tâm"). */
   section?: string;
 }
@@ -61,6 +64,10 @@ export interface DeadlineFact {
   date: PartialDate;
   /** True when the text sets a time limit ("trước ngày …", "chậm nhất …", "hoàn thành trong quý IV"). */
   due?: boolean;
+  /** What kind of statement carries the date (a deadline, a task; or a result, an event: not reminders). */
+  statement?: StatementKind;
+  /** Who must meet it, when the text says. */
+  assignee?: string;
 }
 
 export interface DocumentNumberFact {

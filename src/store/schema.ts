@@ -192,4 +192,6 @@ export const MIGRATIONS: readonly Migration[] = [
      expires_at INTEGER NOT NULL
    );
    CREATE INDEX IF NOT EXISTS button_results_expiry ON button_results(expires_at);`,
+  // What a chat's digest keeps to (/nhacviec 7h30 BĐBP Quảng Ninh): null keeps everything.
+  `ALTER TABLE subscriptions ADD COLUMN filter TEXT;`,
 ];

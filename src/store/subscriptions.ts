@@ -15,6 +15,8 @@ export interface Subscription {
   updatedAt: string;
   lastSentDate: string | null;
   lastDocSeenAt: string | null;
+  /** Words the chat's digest keeps to ("BĐBP Quảng Ninh", "IUU"); null: everything. */
+  filter: string | null;
 }
 
 export type DigestStatus = 'sending' | 'sent' | 'retry' | 'failed' | 'interrupted';
@@ -50,6 +52,7 @@ interface SubscriptionRow {
   updated_at: string;
   last_sent_date: string | null;
   last_doc_seen_at: string | null;
+  filter?: string | null;
 }
 
 function toSubscription(row: SubscriptionRow): Subscription {
@@ -63,6 +66,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
     updatedAt: row.updated_at,
     lastSentDate: row.last_sent_date,
     lastDocSeenAt: row.last_doc_seen_at,
+    filter: row.filter ?? null,
   };
 }
 
@@ -72,15 +76,22 @@ function toSubscription(row: SubscriptionRow): Subscription {
  */
 export function subscribe(
   db: Database.Database,
-  sub: { chatId: number; threadId?: number; time: string; timezone: string; now: string },
+  sub: {
+    chatId: number;
+    threadId?: number;
+    time: string;
+    timezone: string;
+    now: string;
+    filter?: string | null;
+  },
 ): Subscription {
   db.prepare(
-    `INSERT INTO subscriptions (chat_id, thread_id, time, timezone, active, created_at, updated_at)
-     VALUES (@chatId, @threadId, @time, @timezone, 1, @now, @now)
+    `INSERT INTO subscriptions (chat_id, thread_id, time, timezone, active, created_at, updated_at, filter)
+     VALUES (@chatId, @threadId, @time, @timezone, 1, @now, @now, @filter)
      ON CONFLICT (chat_id, thread_id) DO UPDATE SET
        time = excluded.time, timezone = excluded.timezone, active = 1,
-       updated_at = excluded.updated_at, deactivated_reason = NULL`,
-  ).run({ ...sub, threadId: sub.threadId ?? 0 });
+       updated_at = excluded.updated_at, deactivated_reason = NULL, filter = excluded.filter`,
+  ).run({ ...sub, threadId: sub.threadId ?? 0, filter: sub.filter ?? null });
   return getSubscription(db, sub.chatId, sub.threadId ?? 0) as Subscription;
 }
 

@@ -104,6 +104,7 @@ describe('digest from the database', () => {
             kind: 'deadline',
             text: 'Gửi báo cáo tổng kết về Sở Nội vụ',
             date: { day: 15, month: 12, year: 2025, text: 'trước ngày 15/12/2025' },
+            due: true,
           },
         },
         {
@@ -112,6 +113,7 @@ describe('digest from the database', () => {
             kind: 'deadline',
             text: 'Hoàn thành kiểm kê tài sản',
             date: { quarter: 4, year: 2025, text: 'trong quý IV/2025' },
+            due: true,
           },
         },
         {
@@ -135,10 +137,10 @@ describe('digest from the database', () => {
     });
     const { text } = service.compose(CHAT, '2025-12-05');
     expect(text).toContain(
-      '• 15/12/2025 (còn 10 ngày): Gửi báo cáo tổng kết về Sở Nội vụ — Chỉ thị 05/CT-UBND về tổng kết năm 2025 · đoạn 2',
+      '• 15/12 (còn 10 ngày): Gửi báo cáo tổng kết về Sở Nội vụ (Chỉ thị 05/CT-UBND về tổng kết năm 2025)',
     );
     expect(text).not.toContain('kiểm kê tài sản'); // 31/12 is beyond 14 days
-    expect(text).toContain(`${TARGETS[0]} — Chỉ thị 05/CT-UBND về tổng kết năm 2025 · đoạn 4`);
+    expect(text).toContain(`• ${TARGETS[0]} (Chỉ thị 05/CT-UBND về tổng kết năm 2025)`);
     expect(text).toContain('• Chỉ thị 05/CT-UBND về tổng kết năm 2025');
     // Never a path on the server.
     expect(text).not.toContain('data/');

@@ -1,5 +1,6 @@
 import {
   composeDigest,
+  digestPlainText,
   resolvePartialDate,
   rotate,
   type DigestInput,
@@ -19,10 +20,11 @@ function deadline(
   text: string,
   date: PartialDate,
   contextYear?: number,
+  extra: Partial<DeadlineFact> = {},
 ): DigestItem<DeadlineFact> {
   return {
     id,
-    fact: { kind: 'deadline', text, date },
+    fact: { kind: 'deadline', text, date, due: true, statement: 'deadline', ...extra },
     source: source(id),
     ...(contextYear ? { contextYear } : {}),
   };
@@ -79,7 +81,7 @@ describe('composeDigest', () => {
     expect(digest.text.startsWith(title)).toBe(true);
   });
 
-  it('lists deadlines inside the window soonest first, with countdown and source, skipping the rest', () => {
+  it('groups time limits by urgency, soonest first, with when in words; keeps no past or unrelated dates', () => {
     const digest = composeDigest(
       input({
         deadlines: [
@@ -89,13 +91,42 @@ describe('composeDigest', () => {
           deadline(4, 'Báo cáo sơ kết 6 tháng', { day: 30, month: 6, year: 2025, text: '30/6/2025' }),
           deadline(5, 'Tổng kết công tác năm 2026', { day: 20, month: 1, year: 2026, text: '20/01/2026' }),
           deadline(6, 'Chuẩn bị Tết', { text: 'dịp Tết Nguyên đán' }),
+          deadline(7, 'Nộp hồ sơ thi đua', { day: 1, month: 12, year: 2025, text: '01/12/2025' }),
+          deadline(8, 'Kiểm tra kho', { day: 8, month: 12, year: 2025, text: '08/12/2025' }),
+          // Dates that are no time limit: a period named in a report, a result, a meeting held.
+          deadline(
+            9,
+            'Trong quý IV, đơn vị tuần tra',
+            { day: 7, month: 12, year: 2025, text: 'x' },
+            undefined,
+            {
+              due: false,
+            },
+          ),
+          deadline(
+            10,
+            'Đã hoàn thành trước ngày 7/12',
+            { day: 7, month: 12, year: 2025, text: 'x' },
+            undefined,
+            {
+              statement: 'result',
+            },
+          ),
+          deadline(11, 'Chiều 9/12, HĐND họp', { day: 9, month: 12, year: 2025, text: 'x' }, undefined, {
+            statement: 'event',
+          }),
         ],
       }),
     );
-    const lines = digest.text.split('\n').filter((l) => l.startsWith('• '));
-    expect(lines).toEqual([
-      '• 05/12/2025 (hôm nay): Gửi kế hoạch kiểm tra — Chỉ thị 15/CT-UBND về phòng cháy chữa cháy · đoạn 2',
-      '• 06/12/2025 (ngày mai): Hoàn thành rà soát hồ sơ — Chỉ thị 15/CT-UBND về phòng cháy chữa cháy · đoạn 3',
+    const lines = digest.text.split('\n');
+    const at = (heading: string) => lines.indexOf(heading);
+    expect(at('⚠️ Quá hạn và đến hạn hôm nay')).toBeGreaterThan(0);
+    expect(at('📅 Đến hạn trong 7 ngày tới')).toBeGreaterThan(at('⚠️ Quá hạn và đến hạn hôm nay'));
+    expect(lines.filter((l) => l.startsWith('• '))).toEqual([
+      '• 01/12 (quá hạn 4 ngày): Nộp hồ sơ thi đua (Chỉ thị 15/CT-UBND về phòng cháy chữa cháy)',
+      '• 05/12 (hôm nay): Gửi kế hoạch kiểm tra (Chỉ thị 15/CT-UBND về phòng cháy chữa cháy)',
+      '• ⏰ 06/12 (ngày mai): Hoàn thành rà soát hồ sơ (Chỉ thị 15/CT-UBND về phòng cháy chữa cháy)',
+      '• ⏰ 08/12 (còn 3 ngày): Kiểm tra kho (Chỉ thị 15/CT-UBND về phòng cháy chữa cháy)',
     ]);
     expect(digest.isEmpty).toBe(false);
 
@@ -105,13 +136,47 @@ describe('composeDigest', () => {
         deadlines: [deadline(1, 'Nộp báo cáo', { quarter: 4, year: 2025, text: 'quý IV/2025' })],
       }),
     );
-    expect(later.text).toContain('31/12/2025 (còn 11 ngày): Nộp báo cáo');
+    expect(later.text).toContain('🗓 Đến hạn từ 8 đến 14 ngày tới\n• 31/12 (còn 11 ngày): Nộp báo cáo');
+  });
+
+  it('says who must do it, unless the statement opens with who', () => {
+    const digest = composeDigest(
+      input({
+        deadlines: [
+          deadline(1, 'Rà soát đường mòn, lối mở', { day: 8, month: 12, year: 2025, text: 'x' }, undefined, {
+            assignee: 'Phòng Tham mưu',
+          }),
+          deadline(
+            2,
+            'Sở Tài chính trình phương án',
+            { day: 9, month: 12, year: 2025, text: 'x' },
+            undefined,
+            {
+              assignee: 'Sở Tài chính',
+            },
+          ),
+        ],
+      }),
+    );
+    expect(digest.text).toContain('Rà soát đường mòn, lối mở — Phòng Tham mưu (');
+    expect(digest.text).toContain('Sở Tài chính trình phương án (');
+    expect(digest.html).toContain('— <b>Phòng Tham mưu</b>');
+  });
+
+  it('a due date before its own document, or in a document dated after the digest, is not a reminder', () => {
+    const dated = (id: number, docDate: string) => ({
+      ...deadline(id, `Việc ${id}`, { day: 10, month: 12, year: 2025, text: 'x' }),
+      source: { ...source(id), date: docDate },
+    });
+    const digest = composeDigest(input({ deadlines: [dated(1, '2025-12-20'), dated(2, '2025-11-01')] }));
+    expect(digest.text).not.toContain('Việc 1');
+    expect(digest.text).toContain('Việc 2');
   });
 
   it('escapes markup coming from documents', () => {
     const digest = composeDigest(
       input({
-        tasks: [task(1, 'Tăng <b>cường</b> kiểm tra & xử lý "vi phạm"')],
+        tasks: [task(1, 'Tăng <b>cường</b> kiểm tra & xử lý "vi phạm"', 2025)],
         newDocuments: [
           { title: 'Báo cáo <script>', file: 'data/a<b>.txt', addedAt: '2025-12-04T02:00:00.000Z' },
         ],
@@ -138,7 +203,7 @@ describe('composeDigest', () => {
         deadlines: Array.from({ length: nd }, (_, i) =>
           deadline(i + 1, `${i + 1}. ${long}`, { day: 5 + (i % 10), month: 12, year: 2025, text: 'x' }),
         ),
-        tasks: Array.from({ length: nt }, (_, i) => task(1000 + i, `${long} (${i})`)),
+        tasks: Array.from({ length: nt }, (_, i) => task(1000 + i, `${long} (${i})`, 2025)),
         rotationSize: 40,
         newDocuments: Array.from({ length: ndoc }, (_, i) => ({
           title: `Kế hoạch số ${i + 1}/KH-UBND triển khai nhiệm vụ trọng tâm năm 2026`,
@@ -147,12 +212,16 @@ describe('composeDigest', () => {
         })),
       }),
     );
-    expect(digest.html.length).toBeLessThanOrEqual(4096);
-    // Every item is either shown or counted in "… và N mục khác".
-    const shown = digest.text.split('\n').filter((l) => l.startsWith('• ')).length;
-    const hidden = [...digest.text.matchAll(/và (\d+) mục khác/g)].reduce((s, m) => s + Number(m[1]), 0);
-    expect(shown + hidden).toBe(nd + nt + ndoc);
-    expect(hidden).toBeGreaterThan(0);
+    expect(digest.full.length).toBeLessThanOrEqual(4096);
+    // The first message is short; every item is either shown or counted, there and in the full one.
+    expect(digest.text.length).toBeLessThan(1700);
+    expect(digest.hasMore).toBe(true);
+    for (const text of [digest.text, digestPlainText(digest.full)]) {
+      const shown = text.split('\n').filter((l) => l.startsWith('• ')).length;
+      const hidden = [...text.matchAll(/và (\d+) mục khác/g)].reduce((s, m) => s + Number(m[1]), 0);
+      expect(shown + hidden).toBe(nd + Math.min(nt, 40) + ndoc);
+      expect(hidden).toBeGreaterThan(0);
+    }
     expect(digest.text).toContain('/hoi');
   });
 
@@ -162,9 +231,20 @@ describe('composeDigest', () => {
     );
     expect(digest.isEmpty).toBe(true);
     expect(digest.text).toContain('Nhắc việc ngày 05/12/2025');
-    expect(digest.text).toContain('chưa thấy hạn nào');
-    expect(digest.text).toContain('/hoi');
-    expect(digest.html.length).toBeLessThan(400);
+    expect(digest.text).toContain('không có hạn nào sắp tới');
+    expect(digest.html.length).toBeLessThan(200);
+    expect(digest.hasMore).toBe(false);
+  });
+
+  it("shows only the digest year's targets and tasks: last year's are not reminders", () => {
+    const digest = composeDigest(
+      input({
+        date: '2026-12-02',
+        targets: [target(1, 'Tăng trưởng 8%', 2025)],
+        tasks: [task(2, 'Diễn tập', 2025)],
+      }),
+    );
+    expect(digest.isEmpty).toBe(true);
   });
 
   it("prefers the digest year's targets", () => {
@@ -259,7 +339,7 @@ describe('composeDigest cites documents by title, unit, number and date', () => 
       }),
     );
     expect(text).toContain(
-      'Nghị quyết về lãnh đạo thực hiện nhiệm vụ năm 2025 · Đảng ủy BĐBP tỉnh Kiên Giang · số 306-NQ/ĐU, 23/12/2024 · đoạn 7',
+      '• 15/01 (còn 5 ngày): Báo cáo kết quả về Bộ Tư lệnh (Đảng ủy BĐBP tỉnh Kiên Giang · số 306-NQ/ĐU, 23/12/2024)',
     );
     expect(text).toContain('• Kế hoạch huấn luyện năm 2025 (Bộ CHQS tỉnh Nghệ An)');
     expect(text).not.toContain('/srv');

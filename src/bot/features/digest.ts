@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import { describeInterrupted } from '../../digest/delivery';
 import type { DigestService } from '../../digest/service';
 import { parseDigestTime, timezoneLabel } from '../../digest/time';
@@ -6,7 +6,8 @@ import type { Subscription } from '../../store/subscriptions';
 import type { BotCommandSpec } from '../commands';
 import type { BotContext } from '../context';
 import { escapeHtml } from '../../text/html';
-import { replyHtml } from '../reply';
+import { editOrReply, replyHtml } from '../reply';
+import { foldDiacritics } from '../../text/normalize';
 
 /**
  * The context this feature needs. Until BotServices carries `digest`, it is added here; once
@@ -25,7 +26,39 @@ export const DIGEST_COMMANDS: readonly BotCommandSpec[] = [
   },
   { command: 'tatnhacviec', description: 'Dừng nhận nhắc việc hằng ngày', scopes: ['private', 'group'] },
   { command: 'bantin', description: 'Xem ngay bản nhắc việc hôm nay', scopes: ['private', 'group'] },
+  {
+    command: 'hanchot',
+    description: 'Các hạn sắp tới trong văn bản: việc gì, ai làm, còn mấy ngày',
+    scopes: ['private', 'group'],
+  },
 ];
+
+/** Callback data "g:<YYYY-MM-DD>": the whole digest of that day, in place of its first message. */
+const FULL_DIGEST = /^g:(\d{4}-\d{2}-\d{2})$/;
+
+/** The "Xem đầy đủ" button under a digest that does not show everything. */
+export function digestMoreKeyboard(date: string): InlineKeyboard {
+  return new InlineKeyboard().text('Xem đầy đủ ▸', `g:${date}`);
+}
+
+/** Words that clear a digest's filter: "/nhacviec 7h30 tất cả". */
+const ALL = /^(?:tat ca|toan bo|het|all)$/;
+
+/**
+ * "/nhacviec 7h30 BĐBP Quảng Ninh": the time (the longest start that reads as one: "7 giờ 30",
+ * "5 giờ chiều") and the words the digest keeps to. Without a time, `time` is null; a first word
+ * that starts with a digit but is no time makes the whole argument invalid.
+ */
+export function parseSubscription(arg: string): { time: string | null; filter: string | null } | null {
+  const words = arg.normalize('NFC').trim().split(/\s+/).filter(Boolean);
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    const time = parseDigestTime(words.slice(0, n).join(' '));
+    if (time) return { time, filter: words.slice(n).join(' ') || null };
+  }
+  if (words.length === 0) return { time: null, filter: null };
+  if (/^\d/.test(words[0]!)) return null;
+  return { time: null, filter: words.join(' ') };
+}
 
 const MANAGER_STATUSES = new Set(['creator', 'administrator']);
 
@@ -62,11 +95,15 @@ async function mayManage(ctx: DigestContext): Promise<boolean> {
 }
 
 function describeSetting(ctx: DigestContext, sub: Subscription): string {
+  const only = sub.filter
+    ? `Chỉ gồm các mục về: <b>${escapeHtml(sub.filter)}</b> (bỏ lọc: <code>/nhacviec ${sub.time} tất cả</code>).\n`
+    : `Gồm mọi văn bản; chỉ nhận về một đơn vị: <code>/nhacviec ${sub.time} BĐBP Quảng Ninh</code>.\n`;
   return (
     `🔔 ${capitalize(place(ctx))} đang nhận nhắc việc lúc <b>${sub.time}</b> mỗi ngày ` +
     `(${escapeHtml(timezoneLabel(sub.timezone))}).\n` +
+    only +
     interruptedLines(ctx, sub) +
-    `Đổi giờ: <code>/nhacviec 08:00</code> · Dừng: /tatnhacviec · Xem ngay: /bantin`
+    `Đổi giờ: <code>/nhacviec 08:00</code> · Dừng: /tatnhacviec · Xem ngay: /bantin · Các hạn: /hanchot`
   );
 }
 
@@ -104,8 +141,9 @@ digestFeature.command('nhacviec', async (ctx) => {
     await replyHtml(ctx, [describeSetting(ctx, current)]);
     return;
   }
-  const time = arg ? parseDigestTime(arg) : DEFAULT_DIGEST_TIME;
-  if (!time) {
+  const parsed = parseSubscription(arg);
+  const time = parsed ? (parsed.time ?? current?.time ?? DEFAULT_DIGEST_TIME) : null;
+  if (!parsed || !time) {
     await replyHtml(ctx, [
       `Giờ “${escapeHtml(arg)}” không hợp lệ. Anh/chị hãy viết giờ theo kiểu 24 giờ, ` +
         `ví dụ <code>/nhacviec 7h30</code>, <code>/nhacviec 07:30</code> hoặc <code>/nhacviec 16h45</code>.`,
@@ -116,12 +154,16 @@ digestFeature.command('nhacviec', async (ctx) => {
     await replyHtml(ctx, [current?.active ? `${REFUSAL}\n\n${describeSetting(ctx, current)}` : REFUSAL]);
     return;
   }
-  const sub = digest.subscribe(chatId, threadId, time);
-  ctx.services.logger.info({ chatId, threadId, time, userId: ctx.from?.id }, 'digest subscribed');
+  // A new filter replaces the old one; none given keeps it; "tất cả" clears it.
+  const given = parsed.filter?.trim() ?? null;
+  const filter = given === null ? (current?.filter ?? null) : ALL.test(foldDiacritics(given)) ? null : given;
+  const sub = digest.subscribe(chatId, threadId, time, filter);
+  ctx.services.logger.info({ chatId, threadId, time, filter, userId: ctx.from?.id }, 'digest subscribed');
   await replyHtml(ctx, [
     `✅ Đã đăng ký: ${place(ctx)} sẽ nhận nhắc việc lúc <b>${sub.time}</b> mỗi ngày ` +
-      `(${escapeHtml(timezoneLabel(sub.timezone))}), gồm các hạn sắp tới, chỉ tiêu, nhiệm vụ và văn bản mới.\n` +
-      `Đổi giờ: <code>/nhacviec 08:00</code> · Dừng: /tatnhacviec · Xem ngay: /bantin`,
+      `(${escapeHtml(timezoneLabel(sub.timezone))}), gồm các hạn sắp tới, chỉ tiêu, nhiệm vụ và văn bản mới` +
+      (sub.filter ? ` về <b>${escapeHtml(sub.filter)}</b>` : '') +
+      `.\nĐổi giờ: <code>/nhacviec 08:00</code> · Dừng: /tatnhacviec · Xem ngay: /bantin`,
   ]);
 });
 
@@ -149,7 +191,28 @@ digestFeature.command('tatnhacviec', async (ctx) => {
 digestFeature.command('bantin', async (ctx) => {
   const digest = ctx.services.digest;
   const chatId = ctx.chat.id;
-  const date = digest.today(chatId, threadOf(ctx));
-  const { html } = digest.compose(chatId, date);
-  await replyHtml(ctx, [html]);
+  const threadId = threadOf(ctx);
+  const date = digest.today(chatId, threadId);
+  const { html, hasMore } = digest.compose(chatId, date, threadId);
+  await replyHtml(ctx, [html], hasMore ? { keyboard: digestMoreKeyboard(date) } : {});
+});
+
+digestFeature.command('hanchot', async (ctx) => {
+  const digest = ctx.services.digest;
+  const threadId = threadOf(ctx);
+  await replyHtml(ctx, [digest.deadlinesAhead(ctx.chat.id, digest.today(ctx.chat.id, threadId), threadId)]);
+});
+
+// "Xem đầy đủ" under a digest (sent by the scheduler or /bantin): the whole digest of that day, in
+// place of the short one, for the chat or topic it was sent to.
+digestFeature.callbackQuery(FULL_DIGEST, async (ctx) => {
+  const message = ctx.callbackQuery.message;
+  if (!message || !ctx.chat) {
+    await ctx.answerCallbackQuery();
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const threadId = message.is_topic_message && message.message_thread_id ? message.message_thread_id : 0;
+  const { full } = ctx.services.digest.compose(ctx.chat.id, ctx.match[1]!, threadId);
+  await editOrReply(ctx, [full]);
 });
