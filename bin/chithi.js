@@ -1,8 +1,38 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx chithi` works right after `npm ci`.
-require('tsx/cjs');
-const { runCli } = require('../src/cli.ts');
-runCli(process.argv.slice(2)).then(
+// Runs the compiled JavaScript in dist/ (`npm run build`, which `npm ci` and `npm install` run), so a
+// start does not compile TypeScript. When dist/ is missing or older than a file in src/ (a source
+// edited since the build), it runs the TypeScript sources through tsx instead: never stale code.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+
+/** The newest modification time of the files under `dir`, in milliseconds. */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+function builtIsCurrent() {
+  try {
+    return fs.statSync(path.join(root, 'dist', '.build-stamp')).mtimeMs >= newest(path.join(root, 'src'));
+  } catch {
+    return false;
+  }
+}
+
+let cli;
+if (process.env.CHITHI_FROM_SOURCE !== '1' && builtIsCurrent()) {
+  cli = require('../dist/cli.js');
+} else {
+  require('tsx/cjs');
+  cli = require('../src/cli.ts');
+}
+cli.runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -21,6 +21,7 @@ import path from 'node:path';
 import prettier from 'prettier';
 import { BenchResults, compareDeterministic, renderBench } from '../src/eval/bench-table';
 import { figureBlocks, FigureReports, renderFigures, replaceFigures } from '../src/eval/figures';
+import { START_RESULTS, type StartResults } from './bench-start';
 
 const ROOT = path.resolve(__dirname, '..');
 const README = path.join(ROOT, 'README.md');
@@ -67,6 +68,16 @@ function checkBench(committed: BenchResults): string[] {
     const b = fresh.rows.find((r) => r.size === CHECK_SIZE && r.engine === engine);
     return a && b ? compareDeterministic(a, b) : [`bench: no ${engine} row at ${CHECK_SIZE} passages`];
   });
+}
+
+/** The README's line on how long `chithi ask` takes, from eval/bench/start.json (`npm run bench:start`). */
+function renderStart(r: StartResults): string {
+  return (
+    `\`${r.command}\` on the sample data, a new process each time, start to exit: ` +
+    `**median ${r.medianMs} ms** (min ${r.minMs}, max ${r.maxMs}; ${r.runs} runs; ` +
+    `${r.compiled ? 'compiled dist/' : 'TypeScript through tsx'}; Node ${r.node}, ${r.cpus} cores; ` +
+    `measured ${r.date} by \`npm run bench:start\`).`
+  );
 }
 
 /** What the README's transcript types into `npm start` without a token (the terminal chat). */
@@ -126,7 +137,7 @@ async function main(): Promise<number> {
   }
   const readme = fs.readFileSync(README, 'utf8');
   const names = figureBlocks(readme);
-  const evalNames = names.filter((n) => n !== 'bench' && n !== 'transcript');
+  const evalNames = names.filter((n) => n !== 'bench' && n !== 'transcript' && n !== 'start');
   const parts = evalNames.includes('genre') ? [...evalNames, 'heldout'] : evalNames;
   process.stderr.write(`figures: ${names.join(', ')} (chithi eval --only ${parts.join(',')})\n`);
   const run = spawnSync(
@@ -148,6 +159,7 @@ async function main(): Promise<number> {
   const format = (s: string) => prettier.format(s, { ...options, filepath: README });
   const blocks = renderFigures(reports);
   if (names.includes('transcript')) blocks.transcript = terminalTranscript();
+  if (names.includes('start')) blocks.start = renderStart(JSON.parse(fs.readFileSync(START_RESULTS, 'utf8')));
   let benchProblems: string[] = [];
   if (names.includes('bench')) {
     const bench = readBench(BENCH_RESULTS);

@@ -5,15 +5,23 @@ import { loadConfig } from './config';
 import { isChithiError } from './errors';
 import { runAsk } from './commands/ask';
 import { runIngest } from './commands/ingest';
-import { EvalPart, parseEvalParts, runEval } from './commands/eval';
-import { factsCommand } from './commands/facts';
-import { DOCS_HELP, runDocs } from './commands/docs';
-import { BACKUP_HELP, backupDatabase, restoreDatabase } from './commands/backup';
-import { digestCommand, parseDigestArgs } from './commands/digest';
-import { modelCommand } from './commands/model';
-import { createDigestService } from './digest/service';
-import { digestPlainText } from './digest/compose';
-import { localDate } from './digest/time';
+import type { EvalPart } from './commands/eval';
+
+/*
+ * Commands other than ask and ingest load their modules when run: the evaluation alone pulls in zod
+ * and the benchmarks' readers (~80 ms), which every `chithi ask` would otherwise pay (issue 14).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const evalCommand = () => require('./commands/eval') as typeof import('./commands/eval');
+const factsModule = () => require('./commands/facts') as typeof import('./commands/facts');
+const docsModule = () => require('./commands/docs') as typeof import('./commands/docs');
+const backupModule = () => require('./commands/backup') as typeof import('./commands/backup');
+const digestModule = () => require('./commands/digest') as typeof import('./commands/digest');
+const modelModule = () => require('./commands/model') as typeof import('./commands/model');
+const digestService = () => require('./digest/service') as typeof import('./digest/service');
+const digestCompose = () => require('./digest/compose') as typeof import('./digest/compose');
+const digestTime = () => require('./digest/time') as typeof import('./digest/time');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const USAGE = `chithi — hỏi đáp văn bản, báo cáo ngay trên máy của đơn vị
 
@@ -157,11 +165,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           throw new UsageError('--limit phải là số nguyên dương');
         let only: EvalPart[];
         try {
-          only = parseEvalParts(a.values.only as unknown as string[] | undefined);
+          only = evalCommand().parseEvalParts(a.values.only as unknown as string[] | undefined);
         } catch (e) {
           throw new UsageError(e instanceof Error ? e.message : String(e));
         }
-        return await runEval({
+        return await evalCommand().runEval({
           limit,
           verbose: Boolean(a.values.verbose),
           out,
@@ -171,19 +179,19 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       }
       case 'backup': {
         const a = parse(rest, { index: { type: 'string' } });
-        if (a.values.help) return (out(BACKUP_HELP), 0);
+        if (a.values.help) return (out(backupModule().BACKUP_HELP), 0);
         const dir = a.positionals[0];
         if (!dir || a.positionals.length > 1)
           throw new UsageError('Cần đúng một thư mục: chithi backup THƯ_MỤC');
         return await withApp(env, a.values.index, { notice: err, semantic: false }, async (app) => {
-          const file = await backupDatabase(app.db, dir);
+          const file = await backupModule().backupDatabase(app.db, dir);
           out(`Đã sao lưu ${app.documents().length} tài liệu vào ${file}.`);
           return 0;
         });
       }
       case 'restore': {
         const a = parse(rest, { index: { type: 'string' } });
-        if (a.values.help) return (out(BACKUP_HELP), 0);
+        if (a.values.help) return (out(backupModule().BACKUP_HELP), 0);
         const file = a.positionals[0];
         if (!file || a.positionals.length > 1)
           throw new UsageError('Cần đúng một tệp: chithi restore TỆP_SAO_LƯU');
@@ -191,15 +199,15 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           ...env,
           ...(typeof a.values.index === 'string' ? { INDEX_DIR: a.values.index } : {}),
         });
-        const live = restoreDatabase(file, config.indexDir);
+        const live = backupModule().restoreDatabase(file, config.indexDir);
         out(`Đã khôi phục ${file} vào ${live}; bản trước đó được giữ ở ${live}.truoc-khoi-phuc.`);
         return 0;
       }
       case 'docs': {
         const a = parse(rest, { index: { type: 'string' }, json: { type: 'boolean' } });
-        if (a.values.help) return (out(DOCS_HELP), 0);
+        if (a.values.help) return (out(docsModule().DOCS_HELP), 0);
         return await withApp(env, a.values.index, { notice: err, semantic: false }, async (app) =>
-          runDocs(app, { json: Boolean(a.values.json) }, out),
+          docsModule().runDocs(app, { json: Boolean(a.values.json) }, out),
         );
       }
       case 'facts': {
@@ -209,32 +217,36 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           kind: { type: 'string' },
           year: { type: 'string' },
         });
-        if (a.values.help) return factsCommand(['--help'], { db: undefined as never, out });
+        if (a.values.help) return factsModule().factsCommand(['--help'], { db: undefined as never, out });
         return await withApp(env, a.values.index, { notice: err, semantic: false }, (app) =>
-          factsCommand(rest, { db: app.db, out }),
+          factsModule().factsCommand(rest, { db: app.db, out }),
         );
       }
       case 'digest': {
-        const parsed = parseDigestArgs(rest);
+        const parsed = digestModule().parseDigestArgs(rest);
         if (!('chatId' in parsed))
-          return digestCommand(rest, { compose: async () => ({ text: '' }), out, err });
+          return digestModule().digestCommand(rest, { compose: async () => ({ text: '' }), out, err });
         return await withApp(env, parsed.index, { notice: err, semantic: false }, (app) => {
           const { digest } = app.config;
-          const service = createDigestService({ db: app.db, clock: () => new Date(), digest });
-          return digestCommand(rest, {
+          const service = digestService().createDigestService({
+            db: app.db,
+            clock: () => new Date(),
+            digest,
+          });
+          return digestModule().digestCommand(rest, {
             // The terminal has no "Xem đầy đủ" button: the whole digest.
             compose: async (chatId, date) => {
               const digest = service.compose(chatId, date);
-              return { ...digest, text: digestPlainText(digest.full) };
+              return { ...digest, text: digestCompose().digestPlainText(digest.full) };
             },
             out,
             err,
-            today: () => localDate(new Date(), digest.timezone),
+            today: () => digestTime().localDate(new Date(), digest.timezone),
           });
         });
       }
       case 'model':
-        return await modelCommand(rest, loadConfig(env));
+        return await modelModule().modelCommand(rest, loadConfig(env));
       case 'start': {
         const a = parse(rest, {});
         if (a.values.help) return (out(HELP.start!), 0);

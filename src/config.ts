@@ -1,65 +1,85 @@
 import path from 'node:path';
-import { z } from 'zod';
 import { createError } from './errors';
 
-const idList = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v || !v.trim()) return [] as number[];
-    const out: number[] = [];
-    for (const part of v.split(/[\s,;]+/).filter(Boolean)) {
-      const n = Number(part);
-      if (!Number.isSafeInteger(n)) {
-        ctx.addIssue({ code: 'custom', message: `"${part}" không phải là số ID Telegram` });
-        return z.NEVER;
-      }
-      out.push(n);
+/**
+ * Environment variables, read by hand: a schema library costs ~70 ms at every start of `chithi ask`
+ * and the bot (issue 14), for a dozen strings. Each reader returns the value or pushes a Vietnamese
+ * problem naming the variable; all problems are reported together.
+ */
+type Env = Record<string, string | undefined>;
+type Problems = string[];
+
+const text = (env: Env, name: string, def: string): string => {
+  const v = env[name];
+  return v === undefined || v === '' ? def : v;
+};
+
+const optionalText = (env: Env, name: string): string | undefined => {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+};
+
+function idList(env: Env, name: string, problems: Problems): number[] {
+  const v = env[name];
+  if (!v || !v.trim()) return [];
+  const out: number[] = [];
+  for (const part of v.split(/[\s,;]+/).filter(Boolean)) {
+    const n = Number(part);
+    if (!Number.isSafeInteger(n)) {
+      problems.push(`- ${name}: "${part}" không phải là số ID Telegram`);
+      return [];
     }
-    return out;
-  });
+    out.push(n);
+  }
+  return out;
+}
 
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+function intInRange(
+  env: Env,
+  name: string,
+  problems: Problems,
+  def: number,
+  min: number,
+  max: number,
+): number {
+  const v = env[name];
+  if (v === undefined || v.trim() === '') return def;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`- ${name}: phải là số nguyên từ ${min} đến ${max}`);
+    return def;
+  }
+  return n;
+}
 
-const intInRange = (def: number, min: number, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return def;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `phải là số nguyên từ ${min} đến ${max}` });
-        return z.NEVER;
-      }
-      return n;
-    });
+function oneOf<T extends string>(
+  env: Env,
+  name: string,
+  problems: Problems,
+  values: readonly T[],
+  def: T,
+): T {
+  const v = env[name];
+  if (v === undefined || v === '') return def;
+  if ((values as readonly string[]).includes(v)) return v as T;
+  problems.push(`- ${name}: phải là một trong ${values.join(', ')}`);
+  return def;
+}
 
-const envSchema = z.object({
-  DATA_DIR: z.string().default('data'),
-  INDEX_DIR: z.string().default('embeddings'),
-  TELEGRAM_BOT_TOKEN: optionalString,
-  /** Bot API server root, e.g. a self-hosted server or a test emulator. */
-  TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
-  ALLOWED_CHAT_IDS: idList,
-  ADMIN_USER_IDS: idList,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Hub id of the embedding model. */
-  EMBEDDING_MODEL: z.string().default('Xenova/multilingual-e5-small'),
-  /** A local model folder in the transformers.js layout; when set, nothing is fetched. */
-  EMBEDDING_MODEL_DIR: optionalString,
-  EMBEDDING_DTYPE: z.enum(['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('q8'),
-  EMBEDDING_CACHE_DIR: optionalString,
-  EMBEDDING_THREADS: intInRange(0, 0, 64),
-  /** Questions one user may ask per minute. */
-  RATE_LIMIT_PER_MINUTE: intInRange(10, 1, 1000),
-  DIGEST_TIMEZONE: z.string().default('Asia/Ho_Chi_Minh'),
-  DIGEST_GRACE_HOURS: intInRange(6, 0, 24),
-  DIGEST_DAYS_AHEAD: intInRange(14, 1, 365),
-});
+function url(env: Env, name: string, problems: Problems, def: string): string {
+  const v = text(env, name, def);
+  try {
+    const u = new URL(v);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return v;
+  } catch {
+    // reported below
+  }
+  problems.push(`- ${name}: "${v}" không phải là địa chỉ http(s) hợp lệ`);
+  return def;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const DTYPES = ['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16'] as const;
 
 export interface Config {
   dataDir: string;
@@ -85,12 +105,30 @@ export interface Config {
  * fast with a Vietnamese message naming the variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw createError('CONFIG_INVALID', details);
-  }
-  const e = parsed.data;
+  const problems: Problems = [];
+  const e = {
+    DATA_DIR: text(env, 'DATA_DIR', 'data'),
+    INDEX_DIR: text(env, 'INDEX_DIR', 'embeddings'),
+    TELEGRAM_BOT_TOKEN: optionalText(env, 'TELEGRAM_BOT_TOKEN'),
+    /** Bot API server root, e.g. a self-hosted server or a test emulator. */
+    TELEGRAM_API_ROOT: url(env, 'TELEGRAM_API_ROOT', problems, 'https://api.telegram.org'),
+    ALLOWED_CHAT_IDS: idList(env, 'ALLOWED_CHAT_IDS', problems),
+    ADMIN_USER_IDS: idList(env, 'ADMIN_USER_IDS', problems),
+    LOG_LEVEL: oneOf(env, 'LOG_LEVEL', problems, LOG_LEVELS, 'info'),
+    /** Hub id of the embedding model. */
+    EMBEDDING_MODEL: text(env, 'EMBEDDING_MODEL', 'Xenova/multilingual-e5-small'),
+    /** A local model folder in the transformers.js layout; when set, nothing is fetched. */
+    EMBEDDING_MODEL_DIR: optionalText(env, 'EMBEDDING_MODEL_DIR'),
+    EMBEDDING_DTYPE: oneOf(env, 'EMBEDDING_DTYPE', problems, DTYPES, 'q8'),
+    EMBEDDING_CACHE_DIR: optionalText(env, 'EMBEDDING_CACHE_DIR'),
+    EMBEDDING_THREADS: intInRange(env, 'EMBEDDING_THREADS', problems, 0, 0, 64),
+    /** Questions one user may ask per minute. */
+    RATE_LIMIT_PER_MINUTE: intInRange(env, 'RATE_LIMIT_PER_MINUTE', problems, 10, 1, 1000),
+    DIGEST_TIMEZONE: text(env, 'DIGEST_TIMEZONE', 'Asia/Ho_Chi_Minh'),
+    DIGEST_GRACE_HOURS: intInRange(env, 'DIGEST_GRACE_HOURS', problems, 6, 0, 24),
+    DIGEST_DAYS_AHEAD: intInRange(env, 'DIGEST_DAYS_AHEAD', problems, 14, 1, 365),
+  };
+  if (problems.length > 0) throw createError('CONFIG_INVALID', problems.join('\n'));
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: e.DIGEST_TIMEZONE });
   } catch {

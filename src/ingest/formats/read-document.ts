@@ -4,9 +4,16 @@ import { createError, isChithiError } from '../../errors';
 import { detectAndDecode, UndecodableTextError } from '../legacy-encodings';
 import { ocrImage, OcrOptions } from '../ocr';
 import { ExtractedDocument } from '../types';
-import { readDocx } from './read-docx';
-import { readHtml } from './read-html';
-import { readPdf } from './read-pdf';
+// The readers of .docx, .html and .pdf load mammoth, node-html-parser and pdf.js (about 100 ms): they
+// are required when such a file is read, so `chithi ask` and the bot's start never pay for them.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const readDocx: typeof import('./read-docx').readDocx = (...args) =>
+  (require('./read-docx') as typeof import('./read-docx')).readDocx(...args);
+const readHtml: typeof import('./read-html').readHtml = (...args) =>
+  (require('./read-html') as typeof import('./read-html')).readHtml(...args);
+const readPdf: typeof import('./read-pdf').readPdf = (...args) =>
+  (require('./read-pdf') as typeof import('./read-pdf')).readPdf(...args);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * One entry point for every document format: picks the reader from the file's extension and its
