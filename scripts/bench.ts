@@ -89,7 +89,9 @@ function chithiEnv(indexDir: string, modelDir?: string): NodeJS.ProcessEnv {
   return {
     INDEX_DIR: indexDir,
     LOG_LEVEL: 'silent',
-    ...(modelDir ? { EMBEDDING_MODEL_DIR: modelDir, EMBEDDING_DTYPE: 'fp32' } : {}),
+    // The tiny model measures the hybrid pipeline's cost, so it ranks with a weight (an unchecked
+    // model would rank by keywords alone, issue 15).
+    ...(modelDir ? { EMBEDDING_MODEL_DIR: modelDir, EMBEDDING_DTYPE: 'fp32', EMBEDDING_WEIGHT: '0.5' } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ import {
 import { DocumentHooks } from './ingest/ingest';
 import { readDocument, SUPPORTED_EXTENSIONS } from './ingest/formats/read-document';
 import { weightedScoreFusion } from './search/fuse';
+import { readModelCheck } from './search/model-check';
+import { embeddingModelKey } from './search/embedding-cache';
 import { SearchEngine } from './search/retriever';
 import { numbersIn, type ScopedDocument } from './search/scoping';
 import { openSemanticLayer, SemanticLayer } from './search/semantic';
@@ -55,6 +57,34 @@ export interface OpenAppOptions {
  * mismatched model cannot overturn it (measured in docs/decisions/008-hybrid-fusion.md).
  */
 export const FUSION = { keywordWeight: 1, vectorWeight: 0.5 };
+
+/**
+ * The vector weight for the configured model: EMBEDDING_WEIGHT when set; else the weight `chithi
+ * model check` measured for this very model and stored in the index; else 0, keyword ranking, said
+ * once: a model nobody checked, or one found worse than keyword search, must not reorder answers.
+ */
+function fusionWeight(db: Db, config: Config, semantic: SemanticLayer, notice: (m: string) => void): number {
+  if (config.embedding.weight !== undefined) return config.embedding.weight;
+  const check = hasMeta(db) ? readModelCheck(db) : null;
+  const key = embeddingModelKey(semantic.embedder);
+  if (!check || check.modelKey !== key) {
+    notice(
+      `Mô hình ngữ nghĩa ${semantic.embedder.modelId} chưa được kiểm tra trên bộ đánh giá của dự án; ` +
+        'kết quả vẫn xếp theo từ khóa. Chạy "npx chithi model check" để đo và bật tìm kiếm kết hợp.',
+    );
+    return 0;
+  }
+  if (check.weight <= 0)
+    notice(
+      `Mô hình ngữ nghĩa ${semantic.embedder.modelId} cho kết quả kém hơn tìm theo từ khóa khi kiểm tra ` +
+        `(${check.at.slice(0, 10)}); kết quả xếp theo từ khóa.`,
+    );
+  return check.weight;
+}
+
+function hasMeta(db: Db): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'`).get() !== undefined;
+}
 
 /** Extracts facts inside the document's transaction: a document and its facts land together. */
 const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, passageIds, parsed }) => {
@@ -125,6 +155,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   // A read-only index answers with keywords: the vector layer keeps a cache and a file it must write.
   const semantic =
     options.semantic === false || db.readonly ? null : await openSemanticLayer(db, config, notice);
+  const modelWeight = semantic ? fusionWeight(db, config, semantic, notice) : 0;
   const engine = new SearchEngine(db, {
     // A damaged keyword image is rebuilt; the operator hears of it.
     onIndexNotice: notice,
@@ -166,8 +197,12 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     ...(semantic
       ? {
           vectors: semantic,
+          vectorsCount: modelWeight > 0,
+          // The model's say is the weight measured for it; none at all and the keyword ranking stands.
           fuse: (keyword, vector) =>
-            weightedScoreFusion([keyword, vector], { weights: [FUSION.keywordWeight, FUSION.vectorWeight] }),
+            modelWeight > 0
+              ? weightedScoreFusion([keyword, vector], { weights: [FUSION.keywordWeight, modelWeight] })
+              : keyword,
         }
       : {}),
   });

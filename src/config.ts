@@ -78,6 +78,17 @@ function url(env: Env, name: string, problems: Problems, def: string): string {
   return def;
 }
 
+function weightValue(env: Env, name: string, problems: Problems): number | undefined {
+  const v = env[name]?.trim();
+  if (!v) return undefined;
+  const n = Number(v.replace(',', '.'));
+  if (!Number.isFinite(n) || n < 0 || n > 4) {
+    problems.push(`- ${name}: phải là số từ 0 đến 4`);
+    return undefined;
+  }
+  return n;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DTYPES = ['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16'] as const;
 
@@ -95,6 +106,8 @@ export interface Config {
     dtype: string;
     cacheDir: string;
     threads: number;
+    /** Set: the vector weight in fusion (EMBEDDING_WEIGHT); unset: the one `model check` measured. */
+    weight?: number;
   };
   rateLimitPerMinute: number;
   digest: { timezone: string; graceHours: number; daysAhead: number };
@@ -122,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     EMBEDDING_DTYPE: oneOf(env, 'EMBEDDING_DTYPE', problems, DTYPES, 'q8'),
     EMBEDDING_CACHE_DIR: optionalText(env, 'EMBEDDING_CACHE_DIR'),
     EMBEDDING_THREADS: intInRange(env, 'EMBEDDING_THREADS', problems, 0, 0, 64),
+    /** The vector weight in fusion, instead of the one `chithi model check` measured. */
+    EMBEDDING_WEIGHT: weightValue(env, 'EMBEDDING_WEIGHT', problems),
     /** Questions one user may ask per minute. */
     RATE_LIMIT_PER_MINUTE: intInRange(env, 'RATE_LIMIT_PER_MINUTE', problems, 10, 1, 1000),
     DIGEST_TIMEZONE: text(env, 'DIGEST_TIMEZONE', 'Asia/Ho_Chi_Minh'),
@@ -149,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dtype: e.EMBEDDING_DTYPE,
       cacheDir: path.resolve(e.EMBEDDING_CACHE_DIR ?? path.join(e.INDEX_DIR, 'models')),
       threads: e.EMBEDDING_THREADS,
+      ...(e.EMBEDDING_WEIGHT !== undefined ? { weight: e.EMBEDDING_WEIGHT } : {}),
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     digest: { timezone: e.DIGEST_TIMEZONE, graceHours: e.DIGEST_GRACE_HOURS, daysAhead: e.DIGEST_DAYS_AHEAD },

@@ -201,6 +201,13 @@ export async function runEval(opts: {
 }): Promise<number> {
   const parts = new Set(opts.only ?? EVAL_PARTS);
   const notice = opts.notice ?? ((s: string) => process.stderr.write(`${s}\n`));
+  // The temporary indexes rank as the user's own does: with the weight `model check` stored there.
+  if (process.env.EMBEDDING_WEIGHT === undefined && opts.app?.semantic !== false) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { storedWeight } = require('./model-check') as typeof import('./model-check');
+    const weight = await storedWeight(loadConfig(process.env)).catch(() => undefined);
+    if (weight !== undefined) process.env.EMBEDDING_WEIGHT = String(weight);
+  }
   // Each part opens its own app; "no embedding model" is worth saying once, not once per part.
   const said = new Set<string>();
   const noticeOnce = (s: string) => {

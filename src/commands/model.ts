@@ -22,6 +22,8 @@ const USAGE = `Cách dùng: chithi model <lệnh>
   download   tải mô hình đã cấu hình (EMBEDDING_MODEL, EMBEDDING_DTYPE) vào EMBEDDING_CACHE_DIR
              (cần Internet; sau đó có thể chép thư mục này sang máy không có mạng)
   status     cho biết mô hình nào đang được cấu hình và đã có trên máy chưa
+  check      so mô hình với tìm theo từ khóa trên bộ đánh giá của dự án (genre, vilqa), chọn trọng số
+             của vectơ và ghi vào chỉ mục; mô hình chưa kiểm tra hoặc kém hơn thì xếp theo từ khóa
 
 Tuỳ chọn: --help  hiện hướng dẫn này`;
 
@@ -142,6 +144,17 @@ export async function modelCommand(
     return 0;
   }
   const [sub, ...rest] = args;
+  if (sub === 'check' && rest.length === 0) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { modelCheck } = require('./model-check') as typeof import('./model-check');
+    try {
+      return await modelCheck(config, { out });
+    } catch (e) {
+      if (!isChithiError(e)) throw e;
+      err(e.message);
+      return 1;
+    }
+  }
   if (rest.length > 0 || (sub !== 'download' && sub !== 'status')) {
     err(sub === undefined ? 'Thiếu lệnh con.' : `Không hiểu "${[sub, ...rest].join(' ')}".`);
     err(USAGE);

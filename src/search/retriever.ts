@@ -108,6 +108,11 @@ export interface RetrieverOptions {
     vector: Array<{ id: number; score: number }>,
   ) => Array<{ id: number; score: number }>;
   /**
+   * False when the vectors have no weight in the ranking (a model never checked or found worse than
+   * keyword search): then they cannot make a passage "found" either. Default true.
+   */
+  vectorsCount?: boolean;
+  /**
    * Where the keyword index image is kept between runs. Default: keyword-index.bin next to a file
    * database; null (a memory database) rebuilds from SQLite at every open.
    */
@@ -254,6 +259,7 @@ export class SearchEngine implements Retriever {
     });
     const best = Math.max(0, ...relevances);
     const semanticSupport =
+      this.options.vectorsCount !== false &&
       vectorTop !== null &&
       results[0]?.passageId === vectorTop &&
       (relevances[0] ?? 0) >= this.minRelevance / 2;

@@ -3,13 +3,10 @@
  * reminded (not results or meetings held), with who must act and when in words; /hanchot; a chat's
  * filter; "Xem đầy đủ" through the bot.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Message } from 'grammy/types';
-import { openApp, type App } from '../../src/app';
+import type { App } from '../../src/app';
 import { createBot } from '../../src/bot/create-bot';
 import { digestFeature } from '../../src/bot/features/digest';
-import { loadConfig } from '../../src/config';
 import { digestPlainText } from '../../src/digest/compose';
 import { createDigestService, type DigestService } from '../../src/digest/service';
 import {
@@ -20,7 +17,7 @@ import {
   testConfig,
   UpdateFactory,
 } from '../helpers/fake-bot-api';
-import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+import { ingestedApp, type TempApp } from '../helpers/temp-app';
 
 const PLAN = `BỘ CHỈ HUY QUÂN SỰ TỈNH HÀ TĨNH
 Số: 215/KH-BCH
@@ -42,22 +39,14 @@ Tại phiên họp, đồng chí Hoàng Văn Kiên trình bày báo cáo thẩm 
 Trong quý III, các đơn vị đã hoàn thành kiểm tra hồ sơ trước ngày 30/9/2025.
 `;
 
-let tmp: TempDir;
+let temp: TempApp;
 let app: App;
 let digest: DigestService;
 const CHAT = GROUP.id;
 
 beforeAll(async () => {
-  tmp = makeTempDir();
-  const data = path.join(tmp.path, 'data');
-  fs.mkdirSync(data);
-  fs.writeFileSync(path.join(data, 'ke-hoach-ha-tinh.txt'), PLAN);
-  fs.writeFileSync(path.join(data, 'tin-ninh-binh.txt'), NEWS);
-  app = await openApp(loadConfig({ INDEX_DIR: path.join(tmp.path, 'index'), DATA_DIR: data }), {
-    semantic: false,
-    notice: () => {},
-  });
-  await app.ingest();
+  temp = await ingestedApp({ 'ke-hoach-ha-tinh.txt': PLAN, 'tin-ninh-binh.txt': NEWS });
+  app = temp.app;
   digest = createDigestService({
     db: app.db,
     clock: () => new Date('2025-12-05T00:00:00.000Z'),
@@ -65,10 +54,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await app.close();
-  tmp.remove();
-});
+afterAll(() => temp.close());
 
 test('reminds of the time limits with who and when; never of a meeting held or a past result', () => {
   const { text, full } = digest.compose(CHAT, '2025-12-05');

@@ -2,12 +2,11 @@
  * The examples /start and /help offer are built from the documents held (src/bot/catalog.ts): each
  * must be answered, from a document of the unit it names, through the real app.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, type App } from '../../src/app';
+import type { App } from '../../src/app';
 import { askedUnit, exampleQuestions, holdings } from '../../src/bot/catalog';
-import { loadConfig } from '../../src/config';
-import { makeTempDir, PROJECT_ROOT, SEED_FILE, type TempDir } from '../helpers/temp-dir';
+import { ingestedApp, type TempApp } from '../helpers/temp-app';
+import { PROJECT_ROOT, SEED_FILE } from '../helpers/temp-dir';
 
 const REPORTS = [
   'part-a/docs/bdbp-phu-yen-nghi-quyet-2025.txt',
@@ -16,25 +15,17 @@ const REPORTS = [
   'part-a/docs/don-bp-hon-gai-quy-3-2024.txt',
 ].map((f) => path.join(PROJECT_ROOT, 'eval/genre', f));
 
-let tmp: TempDir;
+let temp: TempApp;
 let app: App;
 
 beforeAll(async () => {
-  tmp = makeTempDir();
-  const data = path.join(tmp.path, 'data');
-  fs.mkdirSync(data);
-  for (const f of [SEED_FILE, ...REPORTS]) fs.copyFileSync(f, path.join(data, path.basename(f)));
-  app = await openApp(loadConfig({ INDEX_DIR: path.join(tmp.path, 'index'), DATA_DIR: data }), {
-    semantic: false,
-    notice: () => {},
-  });
-  await app.ingest();
+  temp = await ingestedApp(
+    Object.fromEntries([SEED_FILE, ...REPORTS].map((f) => [path.basename(f), { copy: f }])),
+  );
+  app = temp.app;
 });
 
-afterAll(async () => {
-  await app.close();
-  tmp.remove();
-});
+afterAll(() => temp.close());
 
 test('every example is answered from a document of the unit it names', async () => {
   const docs = app.documents();

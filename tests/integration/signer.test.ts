@@ -2,11 +2,8 @@
  * "Ai ký …?" through the real app (ingest → ask): the signing block at the end of an official
  * document is one passage, and a question naming the document is answered with who signed it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { openApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+import type { App } from '../../src/app';
+import { ingestedApp, type TempApp } from '../helpers/temp-app';
 
 // Two resolutions of the same kind by two units, each signed; written for this test.
 const resolution = (province: string, number: string, signer: string) =>
@@ -28,29 +25,18 @@ BÍ THƯ
 ${signer}
 `;
 
-let tmp: TempDir;
+let temp: TempApp;
 let app: App;
 
 beforeAll(async () => {
-  tmp = makeTempDir();
-  const data = path.join(tmp.path, 'data');
-  fs.mkdirSync(data);
-  fs.writeFileSync(path.join(data, 'phu-yen.txt'), resolution('Phú Yên', '142-NQ/ĐU', 'Đại tá Lê Văn Đồng'));
-  fs.writeFileSync(
-    path.join(data, 'kien-giang.txt'),
-    resolution('Kiên Giang', '306-NQ/ĐU', 'Đại tá Nguyễn Văn Hùng').normalize('NFD'),
-  );
-  app = await openApp(loadConfig({ INDEX_DIR: path.join(tmp.path, 'index'), DATA_DIR: data }), {
-    semantic: false,
-    notice: () => {},
+  temp = await ingestedApp({
+    'phu-yen.txt': resolution('Phú Yên', '142-NQ/ĐU', 'Đại tá Lê Văn Đồng'),
+    'kien-giang.txt': resolution('Kiên Giang', '306-NQ/ĐU', 'Đại tá Nguyễn Văn Hùng').normalize('NFD'),
   });
-  await app.ingest();
+  app = temp.app;
 });
 
-afterAll(async () => {
-  await app.close();
-  tmp.remove();
-});
+afterAll(() => temp.close());
 
 describe('who signed', () => {
   it.each<[string, string]>([

@@ -1,3 +1,4 @@
+import { chooseWeight } from '../../src/search/model-check';
 import { reciprocalRankFusion, weightedScoreFusion, type Scored } from '../../src/search/fuse';
 
 const s = (pairs: Array<[number, number]>): Scored[] => pairs.map(([id, score]) => ({ id, score }));
@@ -257,4 +258,30 @@ describe('weightedScoreFusion', () => {
   it('rejects a weight per list mismatch', () => {
     expect(() => weightedScoreFusion([[], []], { weights: [1, 2, 3] })).toThrow(RangeError);
   });
+});
+
+describe('chooseWeight: a model earns a say only where it does not lose', () => {
+  const kw = [
+    { name: 'genre', hit1: 0.9, hit3: 0.97 },
+    { name: 'vilqa', hit1: 0.91, hit3: 0.96 },
+  ];
+  const at = (weight: number, g: [number, number], v: [number, number]) => ({
+    weight,
+    sets: [
+      { name: 'genre', hit1: g[0], hit3: g[1] },
+      { name: 'vilqa', hit1: v[0], hit3: v[1] },
+    ],
+  });
+  it.each<[string, ReturnType<typeof at>[], number]>([
+    ['worse everywhere', [at(0.25, [0.88, 0.96], [0.9, 0.95]), at(0.5, [0.85, 0.95], [0.89, 0.95])], 0],
+    ['better on one set, worse on the other', [at(0.5, [0.92, 0.99], [0.88, 0.94])], 0],
+    ['equal: keyword stays', [at(0.5, [0.9, 0.97], [0.91, 0.96])], 0],
+    [
+      'better: the best mean hit@3',
+      [at(0.25, [0.9, 0.975], [0.91, 0.96]), at(0.5, [0.91, 0.98], [0.915, 0.97])],
+      0.5,
+    ],
+    ['a loss within 0.005 is no loss', [at(1, [0.897, 0.968], [0.93, 0.99])], 1],
+    ['same hit@3, better hit@1', [at(0.25, [0.92, 0.97], [0.92, 0.96])], 0.25],
+  ])('%s', (_name, hybrid, weight) => expect(chooseWeight(kw, hybrid)).toBe(weight));
 });
