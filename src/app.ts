@@ -223,8 +223,16 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
         extensions: SUPPORTED_EXTENSIONS,
         derive: deriveFacts,
       });
+      const stages = (report.stages ??= { readMs: 0, parseMs: 0, writeMs: 0, factsMs: 0 });
+      // The keyword index and the vectors catch up after the files: their time too.
+      let started = performance.now();
       engine.refresh();
-      if (semantic) await semantic.sync(options.onVectors);
+      stages.keywordMs = performance.now() - started;
+      if (semantic) {
+        started = performance.now();
+        await semantic.sync(options.onVectors);
+        stages.vectorsMs = performance.now() - started;
+      }
       return report;
     },
     documents: () => listDocuments(db),

@@ -11,6 +11,15 @@ export function formatIngestReport(r: IngestReport): string {
   for (const n of r.notes) lines.push(`  Ghi chú ${n.file}: ${n.notes.join('; ')}`);
   for (const f of r.failed) lines.push(`  Lỗi: ${f.message}`);
   if (r.skipped.length) lines.push(`  Bỏ qua (không phải tài liệu hỗ trợ): ${r.skipped.join(', ')}`);
+  const t = r.stages;
+  if (t && r.added.length + r.changed.length > 0) {
+    const s = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1).replace('.', ',')} s`;
+    lines.push(
+      `  Thời gian: đọc tệp ${s(t.readMs)} · tách đoạn ${s(t.parseMs)} · ghi SQLite ${s(t.writeMs)} · ` +
+        `dữ kiện ${s(t.factsMs)} · chỉ mục từ khóa ${s(t.keywordMs)}` +
+        (t.vectorsMs !== undefined ? ` · vectơ ${s(t.vectorsMs)}` : ''),
+    );
+  }
   return lines.join('\n');
 }
 

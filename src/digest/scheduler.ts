@@ -5,6 +5,7 @@ import {
   listActive,
   markFailed,
   markInterrupted,
+  markQuiet,
   markSent,
   release,
   type DigestKey,
@@ -37,7 +38,7 @@ export interface DigestSchedulerOptions {
     chatId: number,
     date: string,
     threadId: number,
-  ) => Promise<{ html: string; isEmpty: boolean; hasMore?: boolean }>;
+  ) => Promise<{ html: string; isEmpty: boolean; hasMore?: boolean; quiet?: boolean }>;
   /**
    * How long after a chat's time a missed digest is still sent (after downtime), in hours.
    * 0–24, default 6. Never less than `minWindowMs`, so a normal tick always falls inside it.
@@ -196,6 +197,13 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   async function deliver(key: DigestKey, report: TickReport['results'][number]): Promise<void> {
     try {
       const digest = await compose(key.chatId, key.date, key.threadId);
+      if (digest.isEmpty && digest.quiet) {
+        // The chat chose to receive nothing on a day with nothing to remind of.
+        markQuiet(db, key, clock().toISOString());
+        report.outcome = 'sent';
+        logger.info({ ...key, empty: true }, 'digest empty; not sent (chat chose quiet days)');
+        return;
+      }
       const { messageId } = await send(key.chatId, key.threadId || undefined, digest.html, {
         date: key.date,
         hasMore: digest.hasMore === true,

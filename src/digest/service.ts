@@ -24,7 +24,13 @@ export interface DigestService {
   readonly defaultTimezone: string;
   getSubscription(chatId: number, threadId: number): Subscription | null;
   /** Subscribes or changes the time ('HH:MM', already validated) and what the digest keeps to. */
-  subscribe(chatId: number, threadId: number, time: string, filter?: string | null): Subscription;
+  subscribe(
+    chatId: number,
+    threadId: number,
+    time: string,
+    filter?: string | null,
+    quiet?: boolean,
+  ): Subscription;
   /** False when the chat had no active subscription. */
   unsubscribe(chatId: number, threadId: number): boolean;
   /**
@@ -32,7 +38,11 @@ export interface DigestService {
    * digest went when it matters to a reviewer (interrupted, not resent), one plain line each, over
    * all the chat's topics; it is not part of the message.
    */
-  compose(chatId: number, date: string, threadId?: number): ComposedDigest & { notices: string[] };
+  compose(
+    chatId: number,
+    date: string,
+    threadId?: number,
+  ): ComposedDigest & { notices: string[]; quiet: boolean };
   /** /hanchot: time limits from `date` on, for `days` days, kept to the chat's digest filter. */
   deadlinesAhead(chatId: number, date: string, threadId?: number, days?: number): string;
   /** Today's local date for the chat (its subscription's zone, else the default zone). */
@@ -58,13 +68,22 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
   return {
     defaultTimezone: timezone,
     getSubscription: (chatId, threadId) => getSubscription(db, chatId, threadId),
-    subscribe: (chatId, threadId, time, filter) =>
-      subscribe(db, { chatId, threadId, time, timezone, now: clock().toISOString(), filter: filter ?? null }),
+    subscribe: (chatId, threadId, time, filter, quiet) =>
+      subscribe(db, {
+        chatId,
+        threadId,
+        time,
+        timezone,
+        now: clock().toISOString(),
+        filter: filter ?? null,
+        quiet: quiet ?? false,
+      }),
     unsubscribe: (chatId, threadId) => unsubscribe(db, chatId, threadId),
     compose: (chatId, date, threadId = 0) => ({
       ...composeDigest(
         loadDigestInput(db, chatId, date, daysAhead, getSubscription(db, chatId, threadId)?.filter ?? null),
       ),
+      quiet: getSubscription(db, chatId, threadId)?.quiet ?? false,
       notices: listInterrupted(db, chatId, { date }).map((e) =>
         describeInterrupted(e, zoneOf(chatId, e.threadId), { withTopic: true }),
       ),

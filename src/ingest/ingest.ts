@@ -27,6 +27,26 @@ export interface IngestReport {
   passages: number;
   /** Notes per file (encoding conversions, OCR). */
   notes: Array<{ file: string; notes: string[] }>;
+  /**
+   * Where the time went, in milliseconds (issue 14): reading and decoding files (OCR included),
+   * parsing (passages, profile), writing SQLite, extracting facts; the app adds the keyword index and
+   * the vectors.
+   */
+  stages?: IngestStages;
+}
+
+export interface IngestStages {
+  readMs: number;
+  parseMs: number;
+  writeMs: number;
+  factsMs: number;
+  keywordMs?: number;
+  vectorsMs?: number;
+}
+
+/** The report's stage timings, started at zero on first use. */
+function stagesOf(report: IngestReport): IngestStages {
+  return (report.stages ??= { readMs: 0, parseMs: 0, writeMs: 0, factsMs: 0 });
 }
 
 export type DocumentReader = (file: string, bytes: Buffer) => Promise<ExtractedDocument> | ExtractedDocument;
@@ -205,9 +225,16 @@ async function ingestFile(
     report.unchanged.push(file);
     return 'unchanged';
   }
+  const stages = stagesOf(report);
+  let started = performance.now();
   const extracted = await read(file, bytes);
+  stages.readMs += performance.now() - started;
+  started = performance.now();
   const parsed = parseDocument(file, extracted);
+  stages.parseMs += performance.now() - started;
   if (parsed.passages.length === 0) throw createError('FILE_EMPTY', file);
+  const writeStarted = performance.now();
+  let factsMs = 0;
   const { passageIds } = db.transaction(() => {
     const res = upsertDocument(
       db,
@@ -223,9 +250,13 @@ async function ingestFile(
       },
       now(),
     );
+    const factsStarted = performance.now();
     hooks.derive?.(db, { documentId: res.id, passageIds: res.passageIds, parsed });
+    factsMs = performance.now() - factsStarted;
     return res;
   })();
+  stages.factsMs += factsMs;
+  stages.writeMs += performance.now() - writeStarted - factsMs;
   report.passages += passageIds.length;
   if (parsed.notes.length) report.notes.push({ file, notes: parsed.notes });
   (existing ? report.changed : report.added).push(file);

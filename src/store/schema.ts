@@ -194,4 +194,6 @@ export const MIGRATIONS: readonly Migration[] = [
    CREATE INDEX IF NOT EXISTS button_results_expiry ON button_results(expires_at);`,
   // What a chat's digest keeps to (/nhacviec 7h30 BĐBP Quảng Ninh): null keeps everything.
   `ALTER TABLE subscriptions ADD COLUMN filter TEXT;`,
+  // A chat may choose to receive nothing on a day with nothing to remind of (/nhacviec … không gửi ngày trống).
+  `ALTER TABLE subscriptions ADD COLUMN quiet INTEGER NOT NULL DEFAULT 0;`,
 ];

@@ -17,6 +17,8 @@ export interface Subscription {
   lastDocSeenAt: string | null;
   /** Words the chat's digest keeps to ("BĐBP Quảng Ninh", "IUU"); null: everything. */
   filter: string | null;
+  /** True: nothing is sent on a day with nothing to remind of. */
+  quiet: boolean;
 }
 
 export type DigestStatus = 'sending' | 'sent' | 'retry' | 'failed' | 'interrupted';
@@ -53,6 +55,7 @@ interface SubscriptionRow {
   last_sent_date: string | null;
   last_doc_seen_at: string | null;
   filter?: string | null;
+  quiet?: number;
 }
 
 function toSubscription(row: SubscriptionRow): Subscription {
@@ -67,6 +70,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
     lastSentDate: row.last_sent_date,
     lastDocSeenAt: row.last_doc_seen_at,
     filter: row.filter ?? null,
+    quiet: row.quiet === 1,
   };
 }
 
@@ -83,15 +87,17 @@ export function subscribe(
     timezone: string;
     now: string;
     filter?: string | null;
+    quiet?: boolean;
   },
 ): Subscription {
   db.prepare(
-    `INSERT INTO subscriptions (chat_id, thread_id, time, timezone, active, created_at, updated_at, filter)
-     VALUES (@chatId, @threadId, @time, @timezone, 1, @now, @now, @filter)
+    `INSERT INTO subscriptions (chat_id, thread_id, time, timezone, active, created_at, updated_at, filter, quiet)
+     VALUES (@chatId, @threadId, @time, @timezone, 1, @now, @now, @filter, @quiet)
      ON CONFLICT (chat_id, thread_id) DO UPDATE SET
        time = excluded.time, timezone = excluded.timezone, active = 1,
-       updated_at = excluded.updated_at, deactivated_reason = NULL, filter = excluded.filter`,
-  ).run({ ...sub, threadId: sub.threadId ?? 0, filter: sub.filter ?? null });
+       updated_at = excluded.updated_at, deactivated_reason = NULL, filter = excluded.filter,
+       quiet = excluded.quiet`,
+  ).run({ ...sub, threadId: sub.threadId ?? 0, filter: sub.filter ?? null, quiet: sub.quiet ? 1 : 0 });
   return getSubscription(db, sub.chatId, sub.threadId ?? 0) as Subscription;
 }
 
@@ -158,6 +164,14 @@ export function markSent(db: Database.Database, key: DigestKey, messageId: numbe
       `UPDATE subscriptions SET last_sent_date = ?, last_doc_seen_at = ? WHERE chat_id = ? AND thread_id = ?`,
     ).run(key.date, now, key.chatId, key.threadId);
   })();
+}
+
+/** Records a day with nothing to remind of, in a chat that chose to receive nothing then: handled, not sent. */
+export function markQuiet(db: Database.Database, key: DigestKey, now: string): void {
+  db.prepare(
+    `UPDATE digest_log SET status = 'sent', message_id = NULL, sent_at = ?, error = NULL
+     WHERE chat_id = ? AND thread_id = ? AND date = ?`,
+  ).run(now, key.chatId, key.threadId, key.date);
 }
 
 /**

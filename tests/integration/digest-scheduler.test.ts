@@ -107,6 +107,39 @@ describe('digest scheduler', () => {
     expect(getSubscription(db, CHAT_HANOI)?.lastSentDate).toBe('2025-12-06');
   });
 
+  it('a chat that chose quiet days gets nothing on an empty day, and its digest on the others', async () => {
+    const db = openDb();
+    subscribe(db, {
+      chatId: CHAT_HANOI,
+      time: '07:30',
+      timezone: HCM,
+      now: '2025-01-01T00:00:00.000Z',
+      quiet: true,
+    });
+    sub(db, CHAT_BERLIN, '07:30', HCM);
+    const empty = new Set(['2025-12-05']);
+    const h = harness(db, {
+      compose: async (chatId, date) => ({
+        html: `Nhắc việc ${chatId} ${date}`,
+        isEmpty: empty.has(date),
+        quiet: getSubscription(db, chatId)?.quiet ?? false,
+      }),
+    });
+    await h.tickAt('2025-12-05T00:30:00.000Z');
+    // The other chat did not choose quiet days: it gets its one friendly line.
+    expect(h.sent.map((x) => x.chatId)).toEqual([CHAT_BERLIN]);
+    expect(getLogEntry(db, { chatId: CHAT_HANOI, threadId: 0, date: '2025-12-05' })).toMatchObject({
+      status: 'sent',
+      messageId: null,
+    });
+    // Handled once: later ticks of the day do not send it either.
+    await h.tickAt('2025-12-05T01:30:00.000Z');
+    await h.tickAt('2025-12-06T00:30:00.000Z');
+    expect(h.sent.map((x) => `${x.chatId} ${x.html.split(' ')[3]}`).sort()).toEqual(
+      [`${CHAT_BERLIN} 2025-12-05`, `${CHAT_HANOI} 2025-12-06`, `${CHAT_BERLIN} 2025-12-06`].sort(),
+    );
+  });
+
   it('follows summer time in Berlin', async () => {
     const db = openDb();
     sub(db, CHAT_BERLIN, '07:30', BERLIN);

@@ -75,6 +75,9 @@ describe('parseSubscription: /nhacviec [giờ] [đơn vị hoặc từ khóa]', 
     ['5 giờ chiều Sở Y tế', { time: '17:00', filter: 'Sở Y tế' }],
     ['Ninh Thuận', { time: null, filter: 'Ninh Thuận' }],
     ['25h BĐBP', null],
+    ['7h30 không gửi ngày trống', { time: '07:30', filter: null, quiet: true }],
+    ['7h30 BĐBP Quảng Ninh gửi cả ngày trống', { time: '07:30', filter: 'BĐBP Quảng Ninh', quiet: false }],
+    ['KHONG GUI NGAY TRONG', { time: null, filter: null, quiet: true }],
   ])('%s', (arg, expected) => expect(parseSubscription(arg)).toEqual(expected));
 });
 

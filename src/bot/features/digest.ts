@@ -41,6 +41,9 @@ export function digestMoreKeyboard(date: string): InlineKeyboard {
   return new InlineKeyboard().text('Xem đầy đủ ▸', `g:${date}`);
 }
 
+/** The end of /nhacviec's argument that says whether empty days are sent (folded). */
+const QUIET = /\s*(?:khong gui|bo qua|gui ca) ngay trong$/;
+
 /** Words that clear a digest's filter: "/nhacviec 7h30 tất cả". */
 const ALL = /^(?:tat ca|toan bo|het|all)$/;
 
@@ -49,8 +52,17 @@ const ALL = /^(?:tat ca|toan bo|het|all)$/;
  * "5 giờ chiều") and the words the digest keeps to. Without a time, `time` is null; a first word
  * that starts with a digit but is no time makes the whole argument invalid.
  */
-export function parseSubscription(arg: string): { time: string | null; filter: string | null } | null {
-  const words = arg.normalize('NFC').trim().split(/\s+/).filter(Boolean);
+export function parseSubscription(
+  arg: string,
+): { time: string | null; filter: string | null; quiet?: boolean } | null {
+  // "… không gửi ngày trống" / "… gửi cả ngày trống": whether a day with nothing to remind of is sent.
+  const text = arg.normalize('NFC').trim();
+  const quietAt = QUIET.exec(foldDiacritics(text).toLowerCase());
+  if (quietAt) {
+    const rest = parseSubscription(text.slice(0, quietAt.index));
+    return rest && { ...rest, quiet: !/^gui ca/.test(quietAt[0].trim()) };
+  }
+  const words = text.split(/\s+/).filter(Boolean);
   for (let n = Math.min(4, words.length); n >= 1; n--) {
     const time = parseDigestTime(words.slice(0, n).join(' '));
     if (time) return { time, filter: words.slice(n).join(' ') || null };
@@ -98,10 +110,14 @@ function describeSetting(ctx: DigestContext, sub: Subscription): string {
   const only = sub.filter
     ? `Chỉ gồm các mục về: <b>${escapeHtml(sub.filter)}</b> (bỏ lọc: <code>/nhacviec ${sub.time} tất cả</code>).\n`
     : `Gồm mọi văn bản; chỉ nhận về một đơn vị: <code>/nhacviec ${sub.time} BĐBP Quảng Ninh</code>.\n`;
+  const empty = sub.quiet
+    ? `Ngày không có gì để nhắc thì không gửi (gửi cả: <code>/nhacviec ${sub.time} gửi cả ngày trống</code>).\n`
+    : `Ngày không có gì để nhắc: một dòng ngắn (không gửi: <code>/nhacviec ${sub.time} không gửi ngày trống</code>).\n`;
   return (
     `🔔 ${capitalize(place(ctx))} đang nhận nhắc việc lúc <b>${sub.time}</b> mỗi ngày ` +
     `(${escapeHtml(timezoneLabel(sub.timezone))}).\n` +
     only +
+    empty +
     interruptedLines(ctx, sub) +
     `Đổi giờ: <code>/nhacviec 08:00</code> · Dừng: /tatnhacviec · Xem ngay: /bantin · Các hạn: /hanchot`
   );
@@ -157,12 +173,14 @@ digestFeature.command('nhacviec', async (ctx) => {
   // A new filter replaces the old one; none given keeps it; "tất cả" clears it.
   const given = parsed.filter?.trim() ?? null;
   const filter = given === null ? (current?.filter ?? null) : ALL.test(foldDiacritics(given)) ? null : given;
-  const sub = digest.subscribe(chatId, threadId, time, filter);
+  const quiet = parsed.quiet ?? current?.quiet ?? false;
+  const sub = digest.subscribe(chatId, threadId, time, filter, quiet);
   ctx.services.logger.info({ chatId, threadId, time, filter, userId: ctx.from?.id }, 'digest subscribed');
   await replyHtml(ctx, [
     `✅ Đã đăng ký: ${place(ctx)} sẽ nhận nhắc việc lúc <b>${sub.time}</b> mỗi ngày ` +
       `(${escapeHtml(timezoneLabel(sub.timezone))}), gồm các hạn sắp tới, chỉ tiêu, nhiệm vụ và văn bản mới` +
       (sub.filter ? ` về <b>${escapeHtml(sub.filter)}</b>` : '') +
+      (sub.quiet ? '; ngày không có gì để nhắc thì không gửi' : '') +
       `.\nĐổi giờ: <code>/nhacviec 08:00</code> · Dừng: /tatnhacviec · Xem ngay: /bantin`,
   ]);
 });
