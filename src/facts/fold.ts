@@ -9,8 +9,20 @@
  */
 
 const foldCache = new Map<string, string>();
+/** The same, by UTF-16 code unit below U+2000 (Latin, Vietnamese, punctuation): an array read. */
+const foldTable: Array<string | undefined> = [];
 
 function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 0x2000) {
+    const quick = foldTable[code];
+    if (quick !== undefined) return quick;
+    return (foldTable[code] = foldSlow(c));
+  }
+  return foldSlow(c);
+}
+
+function foldSlow(c: string): string {
   const hit = foldCache.get(c);
   if (hit !== undefined) return hit;
   let out: string;

@@ -105,13 +105,30 @@ export function normalizeText(text: string): string {
  * questions typed without diacritics, as many people type in chat.
  */
 export function foldDiacritics(text: string): string {
-  return text
+  // Words repeat: ingest folds every syllable of every passage (issue 14 measured this as the first
+  // cost of ingest), so short inputs are remembered. The result depends on the input only.
+  if (text.length <= FOLD_MEMO_MAX_LENGTH) {
+    const hit = foldMemo.get(text);
+    if (hit !== undefined) return hit;
+  }
+  const out = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .toLowerCase();
+  if (text.length <= FOLD_MEMO_MAX_LENGTH) {
+    if (foldMemo.size >= FOLD_MEMO_ENTRIES) foldMemo.clear();
+    foldMemo.set(text, out);
+  }
+  return out;
 }
+
+/** Inputs up to this length (a syllable, a short word) are remembered by foldDiacritics. */
+const FOLD_MEMO_MAX_LENGTH = 24;
+/** At most this many remembered inputs (a few MB); the memo starts over when full. */
+const FOLD_MEMO_ENTRIES = 100_000;
+const foldMemo = new Map<string, string>();
 
 /** True when the text has at least one Vietnamese diacritic (or đ). */
 export function hasDiacritics(text: string): boolean {

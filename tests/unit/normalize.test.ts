@@ -98,3 +98,19 @@ describe('hasDiacritics', () => {
     expect(hasDiacritics(input)).toBe(expected);
   });
 });
+
+describe('foldDiacritics remembers short words without changing what it returns', () => {
+  it.each([
+    ['Đảng', 'dang'],
+    ['Đảng'.normalize('NFD'), 'dang'],
+    ['HOÀ', 'hoa'],
+    ['hoà bình', 'hoa binh'],
+    [
+      'Ủy ban nhân dân tỉnh Khánh Hòa quyết định giao chỉ tiêu 9,5%',
+      'uy ban nhan dan tinh khanh hoa quyet dinh giao chi tieu 9,5%',
+    ],
+  ])('%s → %s, the same the second time', (text, folded) => {
+    expect(foldDiacritics(text)).toBe(folded);
+    expect(foldDiacritics(text)).toBe(folded);
+  });
+});
