@@ -52,11 +52,11 @@ export interface OpenAppOptions {
 }
 
 /**
- * Keyword and vector candidates are fused by weighted scores (each list min-max normalized), vectors
- * weighted 0.5: unlike rank fusion it keeps how far ahead a strong keyword match is, so a weak or
- * mismatched model cannot overturn it (measured in docs/decisions/008-hybrid-fusion.md).
+ * Keyword and vector candidates are fused by weighted scores (each list min-max normalized), the
+ * keyword list weighted 1 and the vectors with the weight measured for the model (fusionWeight):
+ * unlike rank fusion it keeps how far ahead a strong keyword match is (docs/decisions/008-hybrid-fusion.md).
  */
-export const FUSION = { keywordWeight: 1, vectorWeight: 0.5 };
+export const FUSION = { keywordWeight: 1 };
 
 /**
  * The vector weight for the configured model: EMBEDDING_WEIGHT when set; else the weight `chithi
@@ -65,7 +65,7 @@ export const FUSION = { keywordWeight: 1, vectorWeight: 0.5 };
  */
 function fusionWeight(db: Db, config: Config, semantic: SemanticLayer, notice: (m: string) => void): number {
   if (config.embedding.weight !== undefined) return config.embedding.weight;
-  const check = hasMeta(db) ? readModelCheck(db) : null;
+  const check = readModelCheck(db);
   const key = embeddingModelKey(semantic.embedder);
   if (!check || check.modelKey !== key) {
     notice(
@@ -80,10 +80,6 @@ function fusionWeight(db: Db, config: Config, semantic: SemanticLayer, notice: (
         `(${check.at.slice(0, 10)}); kết quả xếp theo từ khóa.`,
     );
   return check.weight;
-}
-
-function hasMeta(db: Db): boolean {
-  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'`).get() !== undefined;
 }
 
 /** Extracts facts inside the document's transaction: a document and its facts land together. */

@@ -71,10 +71,6 @@ const DEFAULT_ROTATION_SIZE = 3;
 
 /** A digest's HTML as plain text (the terminal, `chithi digest`). */
 export function digestPlainText(html: string): string {
-  return htmlToText(html);
-}
-
-function htmlToText(html: string): string {
   return html
     .replace(/<\/?(?:b|i|code)>/g, '')
     .replace(/&lt;/g, '<')
@@ -237,13 +233,14 @@ function renderFull(date: string, sections: Section[]): string {
  */
 function renderShort(date: string, sections: Section[]): { html: string; hidden: number } {
   const parts = [title(date)];
-  let visible = htmlToText(parts[0]!).length;
+  let visible = digestPlainText(parts[0]!).length;
   let hidden = 0;
   for (const section of sections) {
     const head = `<b>${section.heading}</b>`;
     const shown: string[] = [];
     for (const line of section.lines) {
-      const cost = htmlToText(line).length + 1 + (shown.length === 0 ? htmlToText(head).length + 2 : 0);
+      const cost =
+        digestPlainText(line).length + 1 + (shown.length === 0 ? digestPlainText(head).length + 2 : 0);
       if (visible + cost > DIGEST_SHORT_CHARS && !(parts.length === 1 && shown.length === 0)) {
         hidden++;
         continue;
@@ -374,9 +371,15 @@ export function composeDigest(input: DigestInput): ComposedDigest {
 
   if (sections.length === 0) {
     const html = `${title(date)}\n\nHôm nay không có hạn nào sắp tới hay văn bản mới. Chúc anh/chị một ngày làm việc thuận lợi!`;
-    return { html, text: htmlToText(html), isEmpty: true, full: html, hasMore: false };
+    return { html, text: digestPlainText(html), isEmpty: true, full: html, hasMore: false };
   }
   const short = renderShort(date, sections);
   const full = renderFull(date, sections);
-  return { html: short.html, text: htmlToText(short.html), isEmpty: false, full, hasMore: short.hidden > 0 };
+  return {
+    html: short.html,
+    text: digestPlainText(short.html),
+    isEmpty: false,
+    full,
+    hasMore: short.hidden > 0,
+  };
 }

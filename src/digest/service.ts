@@ -79,15 +79,16 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
         quiet: quiet ?? false,
       }),
     unsubscribe: (chatId, threadId) => unsubscribe(db, chatId, threadId),
-    compose: (chatId, date, threadId = 0) => ({
-      ...composeDigest(
-        loadDigestInput(db, chatId, date, daysAhead, getSubscription(db, chatId, threadId)?.filter ?? null),
-      ),
-      quiet: getSubscription(db, chatId, threadId)?.quiet ?? false,
-      notices: listInterrupted(db, chatId, { date }).map((e) =>
-        describeInterrupted(e, zoneOf(chatId, e.threadId), { withTopic: true }),
-      ),
-    }),
+    compose: (chatId, date, threadId = 0) => {
+      const sub = getSubscription(db, chatId, threadId);
+      return {
+        ...composeDigest(loadDigestInput(db, chatId, date, daysAhead, sub?.filter ?? null)),
+        quiet: sub?.quiet ?? false,
+        notices: listInterrupted(db, chatId, { date }).map((e) =>
+          describeInterrupted(e, zoneOf(chatId, e.threadId), { withTopic: true }),
+        ),
+      };
+    },
     deadlinesAhead: (chatId, date, threadId = 0, days = DEADLINES_AHEAD_DAYS) =>
       formatDeadlinesAhead(
         loadDigestInput(db, chatId, date, days, getSubscription(db, chatId, threadId)?.filter ?? null),

@@ -69,7 +69,7 @@ export function loadDigestInput(
         continue; // a damaged row must not take the whole digest down
       }
       const profile = profileOf(row.profile);
-      if (!keep(`${row.title} ${profile.unit ?? ''} ${profile.provinces.join(' ')}`, row.data)) continue;
+      if (!keep(aboutDocument(row.title, profile), row.data)) continue;
       const item = {
         id: row.id,
         source: {
@@ -103,14 +103,17 @@ export function loadDigestInput(
       `SELECT title, file, profile, added_at AS addedAt FROM documents WHERE added_at > ? ORDER BY added_at, id`,
     )
     .all(since)
-    .map((d) => {
+    .flatMap((d) => {
       const { profile, ...rest } = d as DigestDocument & { profile: string };
       const p = profileOf(profile);
-      return { ...rest, unit: p.unit, about: `${rest.title} ${p.unit ?? ''} ${p.provinces.join(' ')}` };
-    })
-    .filter((d) => keep(d.about, ''))
-    .map(({ about: _about, ...d }) => d);
+      return keep(aboutDocument(rest.title, p), '') ? [{ ...rest, unit: p.unit }] : [];
+    });
   return input;
+}
+
+/** What a filter is matched against for a document: its title, unit and provinces. */
+function aboutDocument(title: string, p: ReturnType<typeof profileOf>): string {
+  return `${title} ${p.unit ?? ''} ${p.provinces.join(' ')}`;
 }
 
 /**

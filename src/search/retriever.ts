@@ -351,24 +351,25 @@ export class SearchEngine implements Retriever {
         this.db,
         head.map((h) => h.id),
       );
+      // A figure or a target of the year the question names: a sentence about another year (or,
+      // naming none, in a document that reviews or plans another year) is not its answer. A year the
+      // question gives no role counts for both.
+      const askedAs = (role: 'reviewed' | 'plan') =>
+        decision.scope.years.filter((y) => (decision.scope.yearRoles[y] ?? role) === role);
+      const plannedAsked = askedAs('plan');
+      const reviewedAsked = askedAs('reviewed');
       const factor = (id: number) => {
         const p = rows.get(id);
         if (!p) return 1;
         let f = 1;
         const reviewedOnly = reviewedOnlyYears(p.profile);
-        // A figure or a target of the year the question names: a sentence about another year (or,
-        // naming none, in a document that reviews or plans another year) is not its answer.
-        const asked = (role: 'reviewed' | 'plan', unnamed: readonly number[]) => ({
-          asked: decision.scope.years.filter((y) => (decision.scope.yearRoles[y] ?? role) === role),
-          unnamed,
-        });
         const fits =
-          (!shape || shape(p.text, reviewedOnly, asked('plan', p.profile.planYears))) &&
+          (!shape || shape(p.text, reviewedOnly, { asked: plannedAsked, unnamed: p.profile.planYears })) &&
           (!result ||
             statesResult(p.text, {
               planOnly: plannedOnlyYears(p.profile),
               reviewedOnly,
-              asked: asked('reviewed', p.profile.reviewedYears),
+              asked: { asked: reviewedAsked, unnamed: p.profile.reviewedYears },
             }));
         if ((shape || result) && fits) f *= SHAPE_BOOST;
         if (assignee && headingNames(`${p.lead ?? ''} ${p.section ?? ''}`, assignee)) f *= ASSIGNEE_BOOST;
