@@ -123,29 +123,49 @@ export interface BenchQuestion {
   /** The passage (index into the generated passages) the phrase was taken from. */
   from: number;
   diacritics: boolean;
+  /**
+   * "copy": 2–6 consecutive words of the passage; "scattered": 3–5 words picked across the whole
+   * passage in another order, as someone recalls a passage rather than quotes it.
+   */
+  kind: 'copy' | 'scattered';
 }
 
+/** The kind a question is scored under: its wording and whether it was typed with diacritics. */
+export const questionKind = (q: BenchQuestion) => `${q.kind}${q.diacritics ? '' : '-folded'}`;
+
 /**
- * `count` questions: 2–6 consecutive words of a random passage, half of them lowercased without
- * diacritics as people type in chat, some wrapped in question words ("… là gì?", "cho biết …").
+ * `count` questions, a quarter of each kind: copied phrases or scattered words, each typed with
+ * diacritics or lowercased without them as people type in chat; some wrapped in question words
+ * ("… là gì?", "cho biết …").
  */
 export function generateQuestions(passages: string[], count: number, seed: number): BenchQuestion[] {
   const random = seededRandom(seed);
   const out: BenchQuestion[] = [];
   while (out.length < count) {
     const from = Math.floor(random() * passages.length);
-    const words = passages[from]!.replace(/[.,;:!?]/g, ' ')
+    const words = passages[from]!.replace(/[.,;:!?()"]/g, ' ')
       .split(/\s+/)
       .filter(Boolean);
-    if (words.length < 3) continue;
-    const n = 2 + Math.floor(random() * 5);
-    const at = Math.floor(random() * Math.max(1, words.length - n));
-    let q = words.slice(at, at + n).join(' ');
+    if (words.length < 6) continue;
+    const kind = Math.floor(out.length / 2) % 2 === 0 ? 'copy' : 'scattered';
+    let q: string;
+    if (kind === 'copy') {
+      const n = 2 + Math.floor(random() * 5);
+      const at = Math.floor(random() * Math.max(1, words.length - n));
+      q = words.slice(at, at + n).join(' ');
+    } else {
+      const n = 3 + Math.floor(random() * 3);
+      const picked = new Set<number>();
+      while (picked.size < n) picked.add(Math.floor(random() * words.length));
+      // Shuffled: the words in an order of their own, not the passage's.
+      const order = [...picked].map((i) => ({ i, key: random() })).sort((a, b) => a.key - b.key);
+      q = order.map(({ i }) => words[i]!.toLowerCase()).join(' ');
+    }
     const form = random();
     if (form < 0.25) q = `${q} là gì?`;
     else if (form < 0.4) q = `cho biết ${q}`;
     const diacritics = out.length % 2 === 0;
-    out.push({ q: diacritics ? q : foldDiacritics(q.toLowerCase()), from, diacritics });
+    out.push({ q: diacritics ? q : foldDiacritics(q.toLowerCase()), from, diacritics, kind });
   }
   return out;
 }

@@ -14,13 +14,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BenchQuestion, buildChain, PROJECT_ROOT, writeCorpus } from './bench-corpus';
+import { BenchQuestion, buildChain, PROJECT_ROOT, questionKind, writeCorpus } from './bench-corpus';
 import {
   BenchResults,
   BenchRow,
   benchTable,
   inconsistentRuns,
   IngestResult,
+  KindScore,
   ServeResult,
 } from '../src/eval/bench-table';
 
@@ -40,10 +41,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
 }
 
-/** What one question gave: answered at all, and whether its source passage is in the first five. */
+/** What one question gave: answered at all, and where its source passage ranks (0: first; -1: not in the five). */
 interface Asked {
   answered: boolean;
-  source: boolean;
+  rank: number;
 }
 
 async function latencies(questions: BenchQuestion[], ask: (q: BenchQuestion) => Promise<Asked>) {
@@ -51,21 +52,27 @@ async function latencies(questions: BenchQuestion[], ask: (q: BenchQuestion) => 
   (globalThis as { gc?: () => void }).gc?.();
   const times: number[] = [];
   let answered = 0;
-  let source5 = 0;
+  const kinds: Record<string, KindScore> = {};
   for (const q of questions) {
     const t = performance.now();
     const r = await ask(q);
     times.push(performance.now() - t);
     if (r.answered) answered++;
-    if (r.source) source5++;
+    const kind = (kinds[questionKind(q)] ??= { questions: 0, source1: 0, source5: 0 });
+    kind.questions++;
+    if (r.rank === 0) kind.source1++;
+    if (r.rank >= 0 && r.rank < 5) kind.source5++;
   }
   times.sort((a, b) => a - b);
+  const all = Object.values(kinds);
   return {
     p50Ms: percentile(times, 0.5),
     p95Ms: percentile(times, 0.95),
     questions: times.length,
     answered,
-    source5,
+    source1: all.reduce((n, k) => n + k.source1, 0),
+    source5: all.reduce((n, k) => n + k.source5, 0),
+    kinds,
   };
 }
 
@@ -100,9 +107,11 @@ type ChildArgs = Record<string, string | undefined>;
 // Loaded by the child that needs them only, so MiniSearch's RSS does not include chithi's modules and
 // the other way round. require, not import(): tsx's CommonJS hook resolves .ts files for require only.
 /* eslint-disable @typescript-eslint/no-require-imports */
+// chithi as users run it: the compiled dist/ (main builds it before any child runs), else its sources.
+const chithiDir = () => (fs.existsSync(path.join(PROJECT_ROOT, 'dist', '.build-stamp')) ? 'dist' : 'src');
 const loadChithi = () => ({
-  ...(require('../src/app') as typeof import('../src/app')),
-  ...(require('../src/config') as typeof import('../src/config')),
+  ...(require(`../${chithiDir()}/app`) as typeof import('../src/app')),
+  ...(require(`../${chithiDir()}/config`) as typeof import('../src/config')),
 });
 const loadMiniSearch = () => {
   const m = require('minisearch') as typeof import('minisearch') & { default?: unknown };
@@ -110,7 +119,7 @@ const loadMiniSearch = () => {
   return (m.default ?? m) as typeof import('minisearch').default;
 };
 const loadFold = () =>
-  (require('../src/text/normalize') as typeof import('../src/text/normalize')).foldDiacritics;
+  (require(`../${chithiDir()}/text/normalize`) as typeof import('../src/text/normalize')).foldDiacritics;
 const miniSearchOptions = () => {
   const fold = loadFold();
   return { fields: ['text'], processTerm: (term: string) => fold(term.toLowerCase()) };
@@ -146,7 +155,7 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
       // Ranking is scored on the ranked list, as the eval does, also when the answer is "not found".
       const ranked = res.found ? res.results : await app.engine.rank(q.q, 5);
       const from = passages[q.from] ?? '';
-      return { answered: res.found, source: ranked.some((r) => sameStart(r.text, from)) };
+      return { answered: res.found, rank: ranked.findIndex((r) => sameStart(r.text, from)) };
     });
     await app.close();
     return { coldStartMs, ...measured, peakRssMb: peakRssMb() };
@@ -174,7 +183,7 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     const coldStartMs = performance.now() - t;
     const measured = await latencies(questions, async (q) => {
       const hits = ms.search(q.q);
-      return { answered: hits.length > 0, source: hits.slice(0, 5).some((h) => h.id === q.from) };
+      return { answered: hits.length > 0, rank: hits.slice(0, 5).findIndex((h) => h.id === q.from) };
     });
     return { coldStartMs, ...measured, peakRssMb: peakRssMb() };
   },
@@ -216,7 +225,7 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     const coldStartMs = performance.now() - t;
     const measured = await latencies(questions, async (q) => {
       const hits = run(q.q);
-      return { answered: hits.length > 0, source: hits.some((h) => h.rowid === q.from + 1) };
+      return { answered: hits.length > 0, rank: hits.findIndex((h) => h.rowid === q.from + 1) };
     });
     db.close();
     return { coldStartMs, ...measured, peakRssMb: peakRssMb() };
@@ -230,6 +239,82 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     return { passages: 0, seconds: 0, diskBytes: 0, peakRssMb: peakRssMb() };
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// A new process to its first answer: what a user waits for when a command or a service starts
+// ---------------------------------------------------------------------------------------------
+
+/** Plain Node scripts that open a peer's index and answer one question (argv: index file, question). */
+const FTS5_START = `
+const Database = require('better-sqlite3');
+const db = new Database(process.argv[1], { readonly: true });
+const q = process.argv[2].replace(/đ/g, 'd').replace(/Đ/g, 'D').split(/[^\\p{L}\\p{N}]+/u).filter(Boolean);
+const rows = db.prepare('SELECT rowid FROM p WHERE p MATCH ? ORDER BY rank LIMIT 5').all(q.map((w) => '"' + w + '"').join(' OR '));
+process.stdout.write(JSON.stringify(rows.map((r) => r.rowid)) + '\\n');
+`;
+const MINISEARCH_START = `
+const fs = require('node:fs');
+const m = require('minisearch');
+const MiniSearch = m.default || m;
+const fold = require(process.argv[3]).foldDiacritics;
+const options = { fields: ['text'], processTerm: (t) => fold(t.toLowerCase()) };
+const ms = MiniSearch.loadJSON(fs.readFileSync(process.argv[1], 'utf8'), options);
+process.stdout.write(JSON.stringify(ms.search(process.argv[2]).slice(0, 5).map((h) => h.id)) + '\\n');
+`;
+
+/** Empties the page cache (root only), so a start reads its files from disk; false when not allowed. */
+function dropPageCache(): boolean {
+  try {
+    spawnSync('sync');
+    fs.writeFileSync('/proc/sys/vm/drop_caches', '3');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let cacheDropped: boolean | undefined;
+
+/** Milliseconds from spawning `node` to the process printing its answer and exiting. */
+function processStart(
+  engine: Engine,
+  target: string,
+  docsDir: string,
+  question: string,
+  modelDir?: string,
+): number {
+  const [args, env] = ((): [string[], NodeJS.ProcessEnv] => {
+    switch (engine) {
+      case 'chithi-keyword':
+      case 'chithi-hybrid':
+        return [
+          [path.join(PROJECT_ROOT, 'bin', 'chithi.js'), 'ask', '--json', question],
+          { ...process.env, ...chithiEnv(target, modelDir), DATA_DIR: docsDir, TELEGRAM_BOT_TOKEN: '' },
+        ];
+      case 'fts5':
+        return [['-e', FTS5_START, target, question], process.env];
+      case 'minisearch':
+        return [
+          [
+            '-e',
+            MINISEARCH_START,
+            target,
+            question,
+            path.join(PROJECT_ROOT, chithiDir(), 'text', 'normalize'),
+          ],
+          process.env,
+        ];
+    }
+  })();
+  const dropped = dropPageCache();
+  cacheDropped = (cacheDropped ?? true) && dropped;
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0 || !run.stdout.trim())
+    throw new Error(`${engine}: the new process did not answer (exit ${run.status}): ${run.stderr}`);
+  return ms;
+}
 
 function runChild<T>(role: string, args: ChildArgs): T {
   const res = spawnSync(
@@ -290,6 +375,12 @@ async function main(): Promise<void> {
     throw new Error(`--engines: unknown ${unknown.join(', ')} (known: ${ENGINES.join(', ')})`);
   const withModel = engines.includes('chithi-hybrid') && !values['no-model'];
 
+  // chithi is measured as users run it: compiled from the sources as they are now.
+  const build = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'build.js')], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('the build (scripts/build.js) failed');
   const started = performance.now();
   const log = (s: string) =>
     process.stderr.write(`[bench ${fmt((performance.now() - started) / 1000, 0)} s] ${s}\n`);
@@ -349,6 +440,7 @@ async function main(): Promise<void> {
       questions: questionCount,
       seed,
       baselineRssMb: baseline.peakRssMb,
+      cacheDropped,
       totalSeconds: (performance.now() - started) / 1000,
       rows,
     };
@@ -383,6 +475,8 @@ function measure(
   corpus: ReturnType<typeof writeCorpus>,
   modelDir: string | undefined,
 ): { ingest: IngestResult; serve: ServeResult } {
+  // The new-process start asks the corpus's first question, as the in-process cold start does.
+  const question = readQuestions(corpus.questionsFile)[0]!.q;
   switch (engine) {
     case 'chithi-keyword':
     case 'chithi-hybrid': {
@@ -394,6 +488,7 @@ function measure(
         questions: corpus.questionsFile,
         passages: corpus.passagesFile,
       });
+      serve.processStartMs = processStart(engine, target, corpus.docsDir, question, model);
       return { ingest, serve };
     }
     case 'fts5':
@@ -401,6 +496,7 @@ function measure(
       const out = `${target}.${engine === 'fts5' ? 'sqlite' : 'json'}`;
       const ingest = runChild<IngestResult>(`${engine}-ingest`, { passages: corpus.passagesFile, out });
       const serve = runChild<ServeResult>(`${engine}-serve`, { out, questions: corpus.questionsFile });
+      serve.processStartMs = processStart(engine, out, corpus.docsDir, question);
       for (const f of [out, `${out}-wal`, `${out}-shm`]) fs.rmSync(f, { force: true });
       return { ingest, serve };
     }

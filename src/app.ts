@@ -244,6 +244,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     async close() {
       if (closed) return;
       closed = true;
+      engine.close();
       db.close();
     },
   };

@@ -12,15 +12,32 @@ export interface IngestResult {
   peakRssMb: number;
 }
 
+/** How often one kind of question found its source passage. */
+export interface KindScore {
+  questions: number;
+  source1: number;
+  source5: number;
+}
+
 export interface ServeResult {
+  /** Index already on disk, modules loaded: opening it and answering the first question. */
   coldStartMs: number;
+  /**
+   * A new process, from starting `node` to the first answer printed and the process gone: the command
+   * a user runs (chithi: `node bin/chithi.js ask`; a peer: a plain Node script opening its index).
+   */
+  processStartMs?: number;
   p50Ms: number;
   p95Ms: number;
   questions: number;
   /** Questions answered (chithi: found; peers: at least one hit). */
   answered: number;
+  /** Questions whose source passage (the one the phrase was taken from) is the first result. */
+  source1?: number;
   /** Questions whose source passage (the one the phrase was taken from) is among the first five results. */
   source5: number;
+  /** The same per kind of question (see scripts/bench-corpus.ts: copied or scattered words, with or without diacritics). */
+  kinds?: Record<string, KindScore>;
   peakRssMb: number;
 }
 
@@ -40,6 +57,8 @@ export interface BenchResults {
   seed: number;
   /** Node with tsx and every engine's modules loaded, nothing indexed. */
   baselineRssMb: number;
+  /** Whether the page cache could be dropped before each new-process start (needs root outside a container). */
+  cacheDropped?: boolean;
   totalSeconds: number;
   rows: BenchRow[];
 }
@@ -65,36 +84,80 @@ export function spread(values: number[], show: (v: number) => string): string {
 export function benchTable(rows: BenchRow[]): string {
   const header =
     '| passages | engine | ingest passages/s | index on disk | peak RSS ingest, MB | peak RSS serving, MB | ' +
-    'cold start, ms | query p50, ms | query p95, ms | answered | source in top 5 |';
-  const lines = [header, '|' + ' --- |'.repeat(11)];
+    'new process to first answer, ms | open index to first answer, ms | query p50, ms | query p95, ms | ' +
+    'answered | source first | source in top 5 |';
+  const lines = [header, '|' + ' --- |'.repeat(13)];
   for (const r of rows) {
     const i = r.ingest;
     const s = r.serve;
     const first = s[0];
-    const share = (n: number) => (first ? `${fmt((100 * n) / first.questions, 1)}%` : '—');
-    lines.push(
-      `| ${fmt(r.size)} | ${r.engine} | ${spread(
+    const share = (n: number | undefined) =>
+      first && n !== undefined ? `${fmt((100 * n) / first.questions, 1)}%` : '—';
+    const started = s.flatMap((x) => (x.processStartMs === undefined ? [] : [x.processStartMs]));
+    const cells = [
+      fmt(r.size),
+      r.engine,
+      spread(
         i.map((x) => x.passages / x.seconds),
         (v) => fmt(v),
-      )} | ${i[0] ? mb(i[0].diskBytes) : '—'} | ` +
-        `${spread(
-          i.map((x) => x.peakRssMb),
-          (v) => fmt(v),
-        )} | ${spread(
-          s.map((x) => x.peakRssMb),
-          (v) => fmt(v),
-        )} | ` +
-        `${spread(
-          s.map((x) => x.coldStartMs),
-          ms,
-        )} | ${spread(
-          s.map((x) => x.p50Ms),
-          ms,
-        )} | ${spread(
-          s.map((x) => x.p95Ms),
-          ms,
-        )} | ` +
-        `${first ? share(first.answered) : '—'} | ${first ? share(first.source5) : '—'} |`,
+      ),
+      i[0] ? mb(i[0].diskBytes) : '—',
+      spread(
+        i.map((x) => x.peakRssMb),
+        (v) => fmt(v),
+      ),
+      spread(
+        s.map((x) => x.peakRssMb),
+        (v) => fmt(v),
+      ),
+      spread(started, ms),
+      spread(
+        s.map((x) => x.coldStartMs),
+        ms,
+      ),
+      spread(
+        s.map((x) => x.p50Ms),
+        ms,
+      ),
+      spread(
+        s.map((x) => x.p95Ms),
+        ms,
+      ),
+      share(first?.answered),
+      share(first?.source1),
+      share(first?.source5),
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Kinds of questions in the order the kinds table shows them. */
+export const QUESTION_KINDS: Array<[string, string]> = [
+  ['copy', 'copied phrase, diacritics'],
+  ['copy-folded', 'copied phrase, no diacritics'],
+  ['scattered', 'scattered words, diacritics'],
+  ['scattered-folded', 'scattered words, no diacritics'],
+];
+
+/** Source found first / in the top five, per kind of question (rows without kinds are left out). */
+export function kindsTable(rows: BenchRow[]): string {
+  const withKinds = rows.filter((r) => r.serve[0]?.kinds);
+  if (withKinds.length === 0) return '';
+  const lines = [
+    `| passages | engine | ${QUESTION_KINDS.map(([, label]) => label).join(' | ')} |`,
+    '|' + ' --- |'.repeat(2 + QUESTION_KINDS.length),
+  ];
+  for (const r of withKinds) {
+    const kinds = r.serve[0]!.kinds!;
+    const cell = (kind: string) => {
+      const k = kinds[kind];
+      if (!k || k.questions === 0) return '—';
+      const pct = (n: number) => `${fmt((100 * n) / k.questions, 1)}%`;
+      return `${pct(k.source1)} / ${pct(k.source5)}`;
+    };
+    lines.push(
+      `| ${fmt(r.size)} | ${r.engine} | ${QUESTION_KINDS.map(([kind]) => cell(kind)).join(' | ')} |`,
     );
   }
   return lines.join('\n');
@@ -116,20 +179,41 @@ export function inconsistentRuns(row: BenchRow): string[] {
     row.serve.map((x) => x.answered),
   );
   same(
+    'source first',
+    row.serve.map((x) => x.source1 ?? -1),
+  );
+  same(
     'source in top 5',
     row.serve.map((x) => x.source5),
   );
+  if (new Set(row.serve.map((x) => JSON.stringify(x.kinds ?? {}))).size > 1)
+    out.push(`${row.engine} at ${row.size}: sources found per kind differ between runs`);
   return out;
 }
 
 /** The README block: the table and the line that says how it was measured. */
 export function renderBench(r: BenchResults): string {
   const minutes = Math.round(r.totalSeconds / 60);
+  const kinds = kindsTable(r.rows);
+  const cache =
+    r.cacheDropped === undefined
+      ? ''
+      : r.cacheDropped
+        ? ' The page cache was dropped before each new-process start.'
+        : ' The page cache could not be dropped here (no permission), so new-process starts read warm files.';
   return [
-    `Measured on ${r.setup}; about ${minutes} minutes in all. Node with tsx and every engine's modules ` +
-      `loaded, nothing indexed, peaks at ${fmt(r.baselineRssMb)} MB.`,
+    `Measured together on ${r.setup}; about ${minutes} minutes in all. Node with tsx and every engine's ` +
+      `modules loaded, nothing indexed, peaks at ${fmt(r.baselineRssMb)} MB.${cache}`,
     '',
     benchTable(r.rows),
+    ...(kinds
+      ? [
+          '',
+          'Source passage first / in the top five, per kind of question (a quarter of the questions each):',
+          '',
+          kinds,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -158,5 +242,11 @@ export function compareDeterministic(committed: BenchRow, fresh: BenchRow): stri
     out.push(
       `${where}: source in top 5 ${s.source5}/${s.questions} in the README, ${t.source5}/${t.questions} now`,
     );
+  if (s.source1 !== t.source1)
+    out.push(
+      `${where}: source first ${s.source1}/${s.questions} in the README, ${t.source1}/${t.questions} now`,
+    );
+  if (JSON.stringify(s.kinds ?? {}) !== JSON.stringify(t.kinds ?? {}))
+    out.push(`${where}: sources found per kind of question differ from the README's`);
   return out;
 }

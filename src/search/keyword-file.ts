@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Bm25Params, KeywordIndex, KeywordIndexFormatError } from './keyword';
+import { Bm25Params, KeywordIndex, KeywordIndexFormatError, KeywordSearch } from './keyword';
+import { KeywordIndexFile, writeImage } from './keyword-image';
 import { textTerms } from '../text/terms';
 import { Db } from '../store/db';
 
@@ -67,7 +68,7 @@ export function saveKeywordIndex(file: string, key: KeywordIndexKey, index: Keyw
   );
   const fd = fs.openSync(tmp, 'w');
   try {
-    for (const part of [...keyBuffer(key), ...index.serialize()]) fs.writeSync(fd, part);
+    for (const part of [...keyBuffer(key), ...writeImage(index.content())]) fs.writeSync(fd, part);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -81,35 +82,45 @@ export function saveKeywordIndex(file: string, key: KeywordIndexKey, index: Keyw
 }
 
 export type LoadedKeywordIndex =
-  | { index: KeywordIndex; cause?: undefined }
+  | { index: KeywordSearch; cause?: undefined }
   | { index: null; cause: 'missing' | 'stale' | 'corrupt'; reason?: string };
 
-/** Reads the image when it exists and matches `key`; otherwise says why not (the caller rebuilds). */
+/**
+ * Opens the image when it exists and matches `key`, reading only its key, header and small arrays
+ * (KeywordIndexFile reads the rest as questions need it); otherwise says why not (the caller rebuilds).
+ */
 export function loadKeywordIndex(
   file: string,
   key: KeywordIndexKey,
   params?: Bm25Params,
 ): LoadedKeywordIndex {
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch {
     return { index: null, cause: 'missing' };
   }
   try {
-    if (bytes.length < 4) throw new KeywordIndexFormatError('truncated');
-    const keyLength = bytes.readUInt32LE(0);
-    if (4 + keyLength > bytes.length) throw new KeywordIndexFormatError('truncated');
-    const stored = JSON.parse(bytes.toString('utf8', 4, 4 + keyLength)) as Partial<KeywordIndexKey>;
+    const size = fs.fstatSync(fd).size;
+    const len = Buffer.alloc(4);
+    if (size < 4 || fs.readSync(fd, len, 0, 4, 0) < 4) throw new KeywordIndexFormatError('truncated');
+    const keyLength = len.readUInt32LE(0);
+    if (4 + keyLength > size) throw new KeywordIndexFormatError('truncated');
+    const json = Buffer.alloc(keyLength);
+    fs.readSync(fd, json, 0, keyLength, 4);
+    const stored = JSON.parse(json.toString('utf8')) as Partial<KeywordIndexKey>;
     if (
       stored.database !== key.database ||
       stored.generation !== key.generation ||
       stored.stamp !== key.stamp ||
       stored.analyzer !== key.analyzer
-    )
+    ) {
+      fs.closeSync(fd);
       return { index: null, cause: 'stale' };
-    return { index: KeywordIndex.deserialize(bytes.subarray(4 + keyLength), params) };
+    }
+    return { index: KeywordIndexFile.open(fd, 4 + keyLength, params) };
   } catch (err) {
+    fs.closeSync(fd);
     return { index: null, cause: 'corrupt', reason: err instanceof Error ? err.message : String(err) };
   }
 }

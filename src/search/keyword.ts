@@ -1,4 +1,3 @@
-import { crc32 } from 'node:zlib';
 import { AnalyzedQuery, textTerms } from '../text/terms';
 
 /**
@@ -42,7 +41,7 @@ const MAX_ENTRY = 15;
  * case); flag 1 is followed by varint(body tf) and varint(context tf). Under 2 bytes per entry
  * on the benchmark corpus against 24 for three JavaScript number arrays (docs/decisions/009-benchmark.md).
  */
-function writeVarint(buf: Uint8Array, at: number, value: number): number {
+export function writeVarint(buf: Uint8Array, at: number, value: number): number {
   let v = value;
   while (v >= 0x80) {
     buf[at++] = (v % 0x80) | 0x80;
@@ -53,7 +52,7 @@ function writeVarint(buf: Uint8Array, at: number, value: number): number {
 }
 
 /** Decodes the entries in buf[start, end) after slot `slot`; calls `visit` with slot, tf, ctx. */
-function decodeRange(
+export function decodeRange(
   buf: Uint8Array,
   start: number,
   end: number,
@@ -105,10 +104,10 @@ const worse = (sa: number, ia: number, sb: number, ib: number) => sa < sb || (sa
  *
  * Postings live in one byte buffer (`base`, per term a [start, end) range: what was loaded or
  * compacted) followed by a chain of blocks in an append-only arena (what was added since), so the
- * memory per term is a few numbers, not an array per term. `serialize()`/`deserialize()` write and
- * read the whole index as one binary image (see src/search/keyword-file.ts).
+ * memory per term is a few numbers, not an array per term. `serialize()` writes the image that
+ * KeywordIndexFile (src/search/keyword-image.ts) serves from disk without reading it whole.
  */
-export class KeywordIndex {
+export class KeywordIndex implements KeywordSearch {
   private termIds = new Map<string, number>();
   private base: Uint8Array = EMPTY;
   private baseStart: number[] = [];
@@ -325,165 +324,171 @@ export class KeywordIndex {
 
   /** Inverse document frequency (BM25+ style, always positive). */
   idf(term: string): number {
-    const n = Math.max(1, this.size);
-    const df = this.documentFrequency(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return idfOf(this.size, this.documentFrequency(term));
   }
 
   /** Top `k` passages by BM25 over the query's weighted terms (ties: lower passage id first). */
   search(query: AnalyzedQuery, k: number, allow?: (passageId: number) => boolean): KeywordHit[] {
-    const n = this.docIds.length;
-    if (n === 0 || k <= 0) return [];
-    const { k1, b, contextWeight } = this.params;
-    const avgdl = Math.max(1, this.totalLen / Math.max(1, this.size));
-    const scores = new Float64Array(n);
-    const touched: number[] = [];
-    const docLens = this.docLens;
-    for (const [term, weight] of query.terms) {
-      const tid = this.termIds.get(term);
-      if (tid === undefined || weight <= 0) continue;
-      const idf = this.idf(term) * weight;
-      this.forEachEntry(tid, (slot, tfBody, ctx) => {
-        // BM25F: the body is length-normalized, the (short, uniform) context is not, and one saturation
-        // applies to both, so a heading shared by many short list items cannot outweigh a body match.
-        const tf = tfBody / (1 - b + (b * Math.max(avgdl, docLens[slot]!)) / avgdl) + contextWeight * ctx;
-        if (scores[slot] === 0) touched.push(slot);
-        scores[slot]! += (idf * tf * (k1 + 1)) / (tf + k1);
-      });
-    }
-    return this.topK(allow ? touched.filter((slot) => allow(this.docIds[slot]!)) : touched, scores, k);
+    return bm25Search(
+      {
+        docIds: this.docIds,
+        docLens: this.docLens,
+        size: this.size,
+        totalLen: this.totalLen,
+        removed: this.removed,
+        documentFrequency: (term) => this.documentFrequency(term),
+        forEachPosting: (term, visit) => {
+          const tid = this.termIds.get(term);
+          if (tid !== undefined) this.forEachEntry(tid, visit);
+        },
+      },
+      this.params,
+      query,
+      k,
+      allow,
+    );
   }
 
-  /** The k best touched slots, without sorting every hit: a min-heap of k on (score, id). */
-  private topK(touched: number[], scores: Float64Array, k: number): KeywordHit[] {
-    const heapSlots: number[] = [];
-    const ids = this.docIds;
-    const below = (i: number, j: number) =>
-      worse(scores[heapSlots[i]!]!, ids[heapSlots[i]!]!, scores[heapSlots[j]!]!, ids[heapSlots[j]!]!);
-    const swap = (i: number, j: number) => {
-      const t = heapSlots[i]!;
-      heapSlots[i] = heapSlots[j]!;
-      heapSlots[j] = t;
-    };
-    const siftDown = (from: number) => {
-      let i = from;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heapSlots.length && below(l, m)) m = l;
-        if (r < heapSlots.length && below(r, m)) m = r;
-        if (m === i) return;
-        swap(i, m);
-        i = m;
-      }
-    };
-    for (const slot of touched) {
-      if (this.removed.has(slot)) continue;
-      if (heapSlots.length < k) {
-        heapSlots.push(slot);
-        for (let i = heapSlots.length - 1; i > 0;) {
-          const parent = (i - 1) >> 1;
-          if (!below(i, parent)) break;
-          swap(i, parent);
-          i = parent;
-        }
-      } else if (worse(scores[heapSlots[0]!]!, ids[heapSlots[0]!]!, scores[slot]!, ids[slot]!)) {
-        heapSlots[0] = slot;
-        siftDown(0);
-      }
-    }
-    return heapSlots
-      .map((slot) => ({ id: ids[slot]!, score: scores[slot]! }))
-      .sort((x, y) => y.score - x.score || x.id - y.id);
-  }
+  /** Nothing to release: the index is in memory (the file-backed one closes its file). */
+  close(): void {}
 
   /**
-   * The whole index as one binary image (little-endian; removed passages compacted away first):
-   * "CKWI", format version, counts, total length, passage ids (float64), lengths (uint32), per term
-   * entries and last slot (uint32) and postings end (uint32), the terms (UTF-8, newline-separated),
-   * the postings, then a CRC-32 of everything before it.
+   * What an image of the index holds (removed passages compacted away first): per slot the passage
+   * id and length, per term in code-unit order its document frequency and encoded postings.
+   * writeImage (src/search/keyword-image.ts) lays it out for reading without loading it whole.
    */
-  serialize(): Buffer[] {
+  content(): IndexContent {
     if (this.removed.size > 0) this.compact();
     else this.pack();
-    const terms = Buffer.from([...this.termIds.keys()].join('\n'), 'utf8');
-    const nDocs = this.docIds.length;
-    const nTerms = this.df.length;
-    const header = Buffer.alloc(32);
-    header.write(MAGIC, 0, 'latin1');
-    header.writeUInt32LE(FORMAT_VERSION, 4);
-    header.writeUInt32LE(nDocs, 8);
-    header.writeUInt32LE(nTerms, 12);
-    header.writeUInt32LE(terms.length, 16);
-    header.writeUInt32LE(this.base.length, 20);
-    header.writeDoubleLE(this.totalLen, 24);
-    const ints = (values: number[]) => Buffer.from(Uint32Array.from(values).buffer);
-    const parts = [
-      header,
-      Buffer.from(Float64Array.from(this.docIds).buffer),
-      ints(this.docLens),
-      ints(this.df),
-      ints(this.last.map((s) => s + 1)),
-      ints(this.baseEnd),
-      terms,
-      Buffer.from(this.base.buffer, this.base.byteOffset, this.base.length),
-    ];
-    let crc = 0;
-    for (const part of parts) crc = crc32(part, crc);
-    const tail = Buffer.alloc(4);
-    tail.writeUInt32LE(crc >>> 0, 0);
-    parts.push(tail);
-    return parts;
-  }
-
-  /** Reads an image written by serialize(); throws KeywordIndexFormatError when it is not one. */
-  static deserialize(bytes: Buffer, params: Bm25Params = DEFAULT_BM25): KeywordIndex {
-    const fail = (why: string) => {
-      throw new KeywordIndexFormatError(why);
+    const order = [...this.termIds].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    return {
+      docIds: this.docIds,
+      docLens: this.docLens,
+      totalLen: this.totalLen,
+      terms: order.map(([term, tid]) => ({
+        term,
+        df: this.df[tid]!,
+        postings: this.base.subarray(this.baseStart[tid]!, this.baseEnd[tid]!),
+      })),
     };
-    if (bytes.length < 36 || bytes.toString('latin1', 0, 4) !== MAGIC) fail('not a keyword index');
-    if (bytes.readUInt32LE(4) !== FORMAT_VERSION) fail('other format version');
-    const body = bytes.subarray(0, bytes.length - 4);
-    if (crc32(body) >>> 0 !== bytes.readUInt32LE(bytes.length - 4)) fail('checksum mismatch');
-    const nDocs = bytes.readUInt32LE(8);
-    const nTerms = bytes.readUInt32LE(12);
-    const termBytes = bytes.readUInt32LE(16);
-    const postingBytes = bytes.readUInt32LE(20);
-    if (32 + nDocs * 12 + nTerms * 12 + termBytes + postingBytes !== body.length) fail('wrong length');
-    let at = 32;
-    // Copied out (small) rather than viewed: a Buffer's offset need not be aligned for Float64Array.
-    const take = (n: number) => {
-      const part = Uint8Array.prototype.slice.call(bytes, at, at + n);
-      at += n;
-      return part.buffer;
-    };
-    const index = new KeywordIndex(params);
-    index.docIds = Array.from(new Float64Array(take(nDocs * 8)));
-    index.docLens = Array.from(new Uint32Array(take(nDocs * 4)));
-    index.df = Array.from(new Uint32Array(take(nTerms * 4)));
-    index.last = Array.from(new Uint32Array(take(nTerms * 4)), (s) => s - 1);
-    index.baseEnd = Array.from(new Uint32Array(take(nTerms * 4)));
-    const terms = termBytes ? bytes.toString('utf8', at, at + termBytes).split('\n') : [];
-    at += termBytes;
-    if (terms.length !== nTerms) fail('wrong term count');
-    index.base = bytes.subarray(at, at + postingBytes);
-    index.baseStart = index.baseEnd.map((_, tid) => (tid === 0 ? 0 : index.baseEnd[tid - 1]!));
-    if (index.baseEnd.some((end, tid) => end < index.baseStart[tid]! || end > postingBytes))
-      fail('bad postings offsets');
-    index.termIds = new Map(terms.map((t, tid) => [t, tid]));
-    index.head = new Array<number>(nTerms).fill(0);
-    index.tail = new Array<number>(nTerms).fill(0);
-    index.tailCap = new Array<number>(nTerms).fill(0);
-    index.slotOf = new Map(index.docIds.map((id, slot) => [id, slot]));
-    index.totalLen = bytes.readDoubleLE(24);
-    return index;
   }
 }
 
-const MAGIC = 'CKWI';
-/** Bump when the image layout or the posting encoding changes. */
-const FORMAT_VERSION = 1;
+/** The content of a keyword index image (see KeywordIndex.content). */
+export interface IndexContent {
+  docIds: ArrayLike<number>;
+  docLens: ArrayLike<number>;
+  totalLen: number;
+  terms: Array<{ term: string; df: number; postings: Uint8Array }>;
+}
+
+/** What a keyword index answers: the in-memory builder and the file-backed reader alike. */
+export interface KeywordSearch {
+  readonly size: number;
+  readonly params: Bm25Params;
+  documentFrequency(term: string): number;
+  idf(term: string): number;
+  search(query: AnalyzedQuery, k: number, allow?: (passageId: number) => boolean): KeywordHit[];
+  /** Releases the file behind the index, if any. */
+  close(): void;
+}
+
+/** Inverse document frequency (BM25+ style, always positive) of a term in `df` of `size` passages. */
+export function idfOf(size: number, df: number): number {
+  const n = Math.max(1, size);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+export type PostingVisit = (slot: number, tf: number, ctx: number) => void;
+
+/** What BM25 scoring reads of an index: per slot the passage id and length, per term its postings. */
+export interface PostingSource {
+  docIds: ArrayLike<number>;
+  docLens: ArrayLike<number>;
+  /** Live passages (idf and the average length count these). */
+  size: number;
+  totalLen: number;
+  /** Slots of removed passages, skipped. */
+  removed?: ReadonlySet<number>;
+  documentFrequency(term: string): number;
+  forEachPosting(term: string, visit: PostingVisit): void;
+}
+
+/** Top `k` passages of a posting source by BM25 over the query's weighted terms (ties: lower id first). */
+export function bm25Search(
+  src: PostingSource,
+  params: Bm25Params,
+  query: AnalyzedQuery,
+  k: number,
+  allow?: (passageId: number) => boolean,
+): KeywordHit[] {
+  const n = src.docIds.length;
+  if (n === 0 || k <= 0) return [];
+  const { k1, b, contextWeight } = params;
+  const avgdl = Math.max(1, src.totalLen / Math.max(1, src.size));
+  const scores = new Float64Array(n);
+  const touched: number[] = [];
+  const docLens = src.docLens;
+  for (const [term, weight] of query.terms) {
+    if (weight <= 0) continue;
+    const df = src.documentFrequency(term);
+    if (df === 0) continue;
+    const idf = idfOf(src.size, df) * weight;
+    src.forEachPosting(term, (slot, tfBody, ctx) => {
+      // BM25F: the body is length-normalized, the (short, uniform) context is not, and one saturation
+      // applies to both, so a heading shared by many short list items cannot outweigh a body match.
+      const tf = tfBody / (1 - b + (b * Math.max(avgdl, docLens[slot]!)) / avgdl) + contextWeight * ctx;
+      if (scores[slot] === 0) touched.push(slot);
+      scores[slot]! += (idf * tf * (k1 + 1)) / (tf + k1);
+    });
+  }
+  const ids = src.docIds;
+  const removed = src.removed;
+  const live = touched.filter((slot) => !removed?.has(slot) && (!allow || allow(ids[slot]!)));
+  return topK(live, scores, ids, k);
+}
+
+/** The k best slots, without sorting every hit: a min-heap of k on (score, id). */
+function topK(slots: number[], scores: Float64Array, ids: ArrayLike<number>, k: number): KeywordHit[] {
+  const heapSlots: number[] = [];
+  const below = (i: number, j: number) =>
+    worse(scores[heapSlots[i]!]!, ids[heapSlots[i]!]!, scores[heapSlots[j]!]!, ids[heapSlots[j]!]!);
+  const swap = (i: number, j: number) => {
+    const t = heapSlots[i]!;
+    heapSlots[i] = heapSlots[j]!;
+    heapSlots[j] = t;
+  };
+  const siftDown = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heapSlots.length && below(l, m)) m = l;
+      if (r < heapSlots.length && below(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  for (const slot of slots) {
+    if (heapSlots.length < k) {
+      heapSlots.push(slot);
+      for (let i = heapSlots.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!below(i, parent)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (worse(scores[heapSlots[0]!]!, ids[heapSlots[0]!]!, scores[slot]!, ids[slot]!)) {
+      heapSlots[0] = slot;
+      siftDown(0);
+    }
+  }
+  return heapSlots
+    .map((slot) => ({ id: ids[slot]!, score: scores[slot]! }))
+    .sort((x, y) => y.score - x.score || x.id - y.id);
+}
 
 /** A keyword index image that cannot be read (truncated, corrupt, another version). */
 export class KeywordIndexFormatError extends Error {

@@ -5,7 +5,13 @@ import { analyzeQuery, AnalyzedQuery, demoteSpans, foldedContent } from '../text
 import { QuestionScope, scopeSpans } from '../profile/scope';
 import { findUnits } from '../profile/units';
 import path from 'node:path';
-import { Bm25Params, IndexablePassage, KeywordIndex } from './keyword';
+import {
+  Bm25Params,
+  IndexablePassage,
+  KeywordIndex,
+  KeywordIndexFormatError,
+  KeywordSearch,
+} from './keyword';
 import {
   analyzerVersion,
   databaseId,
@@ -147,7 +153,7 @@ export function passageContext(
  * vector candidates, a relevance check for "not found", and the answering sentence of each result.
  */
 export class SearchEngine implements Retriever {
-  private index: KeywordIndex;
+  private index: KeywordSearch;
   private generation = -1;
   private stamp = '';
   private docsCache: { generation: number; docs: ScopedDocument[] } | null = null;
@@ -172,20 +178,20 @@ export class SearchEngine implements Retriever {
     const stamp = getStamp(this.db);
     if (gen === this.generation && stamp === this.stamp) return;
     const file = this.keywordIndexFile();
-    const key: KeywordIndexKey | null = file
-      ? { database: databaseId(this.db), generation: gen, stamp, analyzer: analyzerVersion() }
-      : null;
-    if (file && key) {
+    if (file) {
+      const key = this.indexKey(gen, stamp);
       const loaded = loadKeywordIndex(file, key, this.index.params);
       if (loaded.index) {
-        this.index = loaded.index;
-        this.generation = gen;
-        this.stamp = stamp;
+        this.serve(loaded.index, gen, stamp);
         return;
       }
-      if (loaded.cause === 'corrupt')
-        this.options.onIndexNotice?.(`Chỉ mục từ khóa ${file} bị hỏng (${loaded.reason}); đang dựng lại.`);
+      if (loaded.cause === 'corrupt') this.noticeDamage(file, loaded.reason);
     }
+    this.rebuild(file);
+  }
+
+  /** Builds the index from SQLite (the source of truth), saves it and serves it from the saved file. */
+  private rebuild(file: string | null): void {
     // One read transaction: the passages indexed are exactly those of the generation the image is saved as.
     const { index, built, builtStamp } = this.db.transaction(() => {
       const fresh = new KeywordIndex(this.index.params);
@@ -193,21 +199,56 @@ export class SearchEngine implements Retriever {
       return { index: fresh, built: getGeneration(this.db), builtStamp: getStamp(this.db) };
     })();
     index.pack();
-    this.index = index;
-    this.generation = built;
-    this.stamp = builtStamp;
-    if (key) {
-      key.generation = built;
-      key.stamp = builtStamp;
-    }
-    if (file && key && !this.db.readonly) {
+    let serving: KeywordSearch = index;
+    if (file && !this.db.readonly) {
+      const key = this.indexKey(built, builtStamp);
       try {
         saveKeywordIndex(file, key, index);
+        // Served from the file just written, like after a restart: the built index's memory goes.
+        const saved = loadKeywordIndex(file, key, index.params);
+        if (saved.index) serving = saved.index;
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
         this.options.onIndexNotice?.(`Không ghi được chỉ mục từ khóa ${file}: ${why}`);
       }
     }
+    this.serve(serving, built, builtStamp);
+  }
+
+  private indexKey(generation: number, stamp: string): KeywordIndexKey {
+    return { database: databaseId(this.db), generation, stamp, analyzer: analyzerVersion() };
+  }
+
+  private serve(index: KeywordSearch, generation: number, stamp: string): void {
+    if (index !== this.index) this.index.close();
+    this.index = index;
+    this.generation = generation;
+    this.stamp = stamp;
+  }
+
+  private noticeDamage(file: string, reason?: string): void {
+    this.options.onIndexNotice?.(`Chỉ mục từ khóa ${file} bị hỏng (${reason}); đang dựng lại.`);
+  }
+
+  /**
+   * Runs a read of the keyword index; an image found damaged where the read reached it (each part is
+   * checked when it is first read) is rebuilt from SQLite with a notice, and the read runs again.
+   */
+  private read<T>(use: (index: KeywordSearch) => T): T {
+    try {
+      return use(this.index);
+    } catch (err) {
+      if (!(err instanceof KeywordIndexFormatError)) throw err;
+      const file = this.keywordIndexFile();
+      if (file) this.noticeDamage(file, err.message);
+      this.rebuild(file);
+      return use(this.index);
+    }
+  }
+
+  /** Closes the keyword index file. */
+  close(): void {
+    this.index.close();
   }
 
   private keywordIndexFile(): string | null {
@@ -227,7 +268,7 @@ export class SearchEngine implements Retriever {
     return this.options.vectors?.available ? 'hybrid' : 'keyword';
   }
 
-  idf = (term: string): number => this.index.idf(term);
+  idf = (term: string): number => this.read((index) => index.idf(term));
 
   async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
     const q = question.trim();
@@ -320,7 +361,7 @@ export class SearchEngine implements Retriever {
     const docOf = pool || decision.tier.size > 0 ? this.passageDocuments() : null;
     const allowed = pool && docOf ? (id: number) => pool.has(docOf[id] ?? -1) : null;
     const allow = allowed ?? undefined;
-    const keywordHits = this.index.search(query, want, allow);
+    const keywordHits = this.read((index) => index.search(query, want, allow));
     let ranked = keywordHits;
     let vectorTop: number | null = null;
     if (this.mode === 'hybrid' && this.options.vectors && this.options.fuse) {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ingestPaths } from '../../src/ingest/ingest';
-import { IndexablePassage, KeywordIndex } from '../../src/search/keyword';
-import { KEYWORD_INDEX_FILE } from '../../src/search/keyword-file';
+import { IndexablePassage, KeywordIndex, KeywordSearch } from '../../src/search/keyword';
+import { KEYWORD_INDEX_FILE, loadKeywordIndex, saveKeywordIndex } from '../../src/search/keyword-file';
 import { SearchEngine } from '../../src/search/retriever';
 import { Db, openDatabase } from '../../src/store/db';
 import { analyzeQuery, textTerms } from '../../src/text/terms';
@@ -79,42 +79,119 @@ describe('KeywordIndex, compact postings and binary image', () => {
       expect(index.search(analyzeQuery(q), 20)).toEqual(referenceSearch(corpus, q, 20));
   });
 
-  it('round trip: an image read back answers exactly as the index it was written from', () => {
-    const index = new KeywordIndex();
-    for (const p of corpus) index.add(p);
-    const copy = KeywordIndex.deserialize(Buffer.concat(index.serialize()));
+  it('round trip: the image served from its file answers exactly as the index it was written from', () => {
+    const index = addAll(corpus);
+    const copy = imageOf(index);
     expect(copy.size).toBe(index.size);
-    for (const q of QUESTIONS)
+    for (const q of QUESTIONS) {
       expect(copy.search(analyzeQuery(q), 50)).toEqual(index.search(analyzeQuery(q), 50));
+      for (const term of analyzeQuery(q).terms.keys())
+        expect(copy.documentFrequency(term)).toBe(index.documentFrequency(term));
+    }
+    expect(copy.documentFrequency('e:không-có-từ-này')).toBe(0);
+    expect(copy.documentFrequency('')).toBe(0);
+    copy.close();
   });
 
-  it('passages added and removed after loading an image rank as in a fresh index', () => {
-    const loaded = KeywordIndex.deserialize(Buffer.concat(addAll(corpus.slice(0, 400)).serialize()));
-    for (const p of corpus.slice(400)) loaded.add(p);
-    for (const q of QUESTIONS)
-      expect(loaded.search(analyzeQuery(q), 20)).toEqual(referenceSearch(corpus, q, 20));
-    // 1001 removals: the last one triggers compaction (over 1000 and a quarter of the slots), leaving no
-    // tombstone, so document frequencies are exact again.
+  it('passages added and removed rank as in a fresh index, in memory and from a file saved in between', () => {
+    const index = addAll(corpus.slice(0, 400));
+    for (const p of corpus.slice(400)) index.add(p);
     const more = passages(1001, 11).map((p) => ({ ...p, id: p.id + 100000 }));
-    for (const p of more) loaded.add(p);
-    for (const p of more) loaded.remove(p.id);
-    expect(loaded.size).toBe(corpus.length);
+    for (const p of more) index.add(p);
+    for (const p of more.slice(0, 500)) index.remove(p.id);
+    // Saved with 500 tombstones: the image holds only the live passages, with exact frequencies.
+    const live = [...corpus, ...more.slice(500)];
+    const saved = imageOf(index);
+    expect(saved.size).toBe(live.length);
     for (const q of QUESTIONS)
-      expect(loaded.search(analyzeQuery(q), 20)).toEqual(referenceSearch(corpus, q, 20));
+      expect(saved.search(analyzeQuery(q), 20)).toEqual(referenceSearch(live, q, 20));
+    saved.close();
+    // 1001 removals after a fresh start: the last one triggers compaction (over 1000 and a quarter of
+    // the slots), leaving no tombstone, so document frequencies are exact again.
+    const again = addAll(corpus);
+    for (const p of more) again.add(p);
+    for (const p of more) again.remove(p.id);
+    expect(again.size).toBe(corpus.length);
+    for (const q of QUESTIONS)
+      expect(again.search(analyzeQuery(q), 20)).toEqual(referenceSearch(corpus, q, 20));
+  });
+
+  it('an empty index makes an image that answers nothing', () => {
+    const empty = imageOf(new KeywordIndex());
+    expect(empty.size).toBe(0);
+    expect(empty.search(analyzeQuery('chỉ tiêu'), 5)).toEqual([]);
+    empty.close();
   });
 
   it.each([
     ['truncated', (b: Buffer) => b.subarray(0, b.length - 10)],
-    ['one byte changed', (b: Buffer) => Buffer.from(b.map((x, i) => (i === b.length >> 1 ? x ^ 0xff : x)))],
+    ['header byte changed', (b: Buffer) => flip(b, 70)],
     ['empty', () => Buffer.alloc(0)],
     ['foreign', () => Buffer.from('SQLite format 3\u0000 and more bytes than a header')],
-  ])('%s image: refused with KeywordIndexFormatError', (_, damage) => {
-    const image = Buffer.concat(addAll(corpus.slice(0, 50)).serialize());
-    expect(() => KeywordIndex.deserialize(damage(image))).toThrow(
+  ])('%s image: refused at open with KeywordIndexFormatError', (_, damage) => {
+    const file = path.join(dir.path, 'damaged.bin');
+    saveKeywordIndex(file, KEY, addAll(corpus.slice(0, 50)));
+    fs.writeFileSync(file, damage(fs.readFileSync(file)));
+    expect(loadKeywordIndex(file, KEY)).toEqual(expect.objectContaining({ index: null, cause: 'corrupt' }));
+  });
+
+  it('is read where questions reach it: a damaged term is refused when it is read, the rest answers', () => {
+    const file = path.join(dir.path, 'lazy.bin');
+    const index = addAll(corpus.slice(0, 50));
+    saveKeywordIndex(file, KEY, index);
+    const image = fs.readFileSync(file);
+    // The last bytes are the postings of the last term in code-unit order.
+    const lastTerm = index.content().terms.at(-1)!.term;
+    fs.writeFileSync(file, flip(image, image.length - 1));
+    const loaded = loadKeywordIndex(file, KEY);
+    if (!loaded.index) throw new Error(`not opened: ${loaded.cause}`);
+    const only = (term: string) => ({ ...analyzeQuery('x'), terms: new Map([[term, 1]]) });
+    expect(loaded.index.search(only('e:chỉ'), 5)).toEqual(index.search(only('e:chỉ'), 5));
+    expect(() => loaded.index.search(only(lastTerm), 5)).toThrow(
       expect.objectContaining({ name: 'KeywordIndexFormatError' }),
     );
+    loaded.index.close();
+  });
+
+  it('every byte of the dictionary and postings is checked: each of 40 flipped bytes is refused somewhere', () => {
+    const file = path.join(dir.path, 'flip.bin');
+    const ps = corpus.slice(0, 50);
+    saveKeywordIndex(file, KEY, addAll(ps));
+    const image = fs.readFileSync(file);
+    // Every term of the 50 passages, as one query each: together they read the whole image.
+    const everyTerm = ps.map((p) => ({
+      ...analyzeQuery('x'),
+      terms: new Map([...textTerms(p.text).keys(), ...textTerms(p.context).keys()].map((t) => [t, 1])),
+    }));
+    for (let n = 1; n <= 40; n++) {
+      const at = Math.floor((image.length * n) / 41);
+      fs.writeFileSync(file, flip(image, at));
+      const loaded = loadKeywordIndex(file, KEY);
+      if (!loaded.index) continue;
+      const readAll = () => everyTerm.forEach((q) => loaded.index.search(q, 5));
+      expect(readAll).toThrow(expect.objectContaining({ name: 'KeywordIndexFormatError' }));
+      loaded.index.close();
+    }
   });
 });
+
+const KEY = { database: 'test', generation: 1, stamp: 's', analyzer: 'a' };
+let dir: TempDir;
+beforeAll(() => {
+  dir = makeTempDir('chithi-kwimage-');
+});
+afterAll(() => dir.remove());
+
+const flip = (b: Buffer, at: number) => Buffer.from(b.map((x, i) => (i === at ? x ^ 0xff : x)));
+
+/** The index written to an image file and opened from it, as a server does. */
+function imageOf(index: KeywordIndex): KeywordSearch {
+  const file = path.join(dir.path, `image-${Math.random().toString(36).slice(2)}.bin`);
+  saveKeywordIndex(file, KEY, index);
+  const loaded = loadKeywordIndex(file, KEY);
+  if (!loaded.index) throw new Error(`image not opened: ${loaded.cause} ${loaded.reason ?? ''}`);
+  return loaded.index;
+}
 
 function addAll(ps: IndexablePassage[]): KeywordIndex {
   const index = new KeywordIndex();
@@ -200,6 +277,30 @@ describe('SearchEngine keeps the keyword index next to the database', () => {
     const reloaded = new SearchEngine(db, { onIndexNotice: (m) => notices.push(`again: ${m}`) });
     reloaded.refresh();
     expect(notices.filter((m) => m.startsWith('again'))).toEqual([]);
+  });
+
+  it('postings found damaged by a question: rebuilt with one notice, and the question answered as before', async () => {
+    const reference = new SearchEngine(db);
+    reference.refresh();
+    const expected = await ranking(reference);
+    reference.close();
+    const image = fs.readFileSync(imageFile());
+    // The last 40% of the file is postings: opening reads none of it, questions do.
+    const from = Math.floor(image.length * 0.6);
+    fs.writeFileSync(
+      imageFile(),
+      Buffer.from(image.map((x, i) => (i > from && i % 97 === 0 ? x ^ 0x5a : x))),
+    );
+    const notices: string[] = [];
+    const engine = new SearchEngine(db, { onIndexNotice: (m) => notices.push(m) });
+    engine.refresh();
+    expect(notices).toEqual([]);
+    expect(await ranking(engine)).toEqual(expected);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('bị hỏng');
+    expect(await ranking(engine)).toEqual(expected);
+    expect(notices).toHaveLength(1);
+    engine.close();
   });
 
   it("another database's image with the same generation is not used", async () => {

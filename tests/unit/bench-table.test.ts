@@ -3,6 +3,7 @@ import {
   benchTable,
   compareDeterministic,
   inconsistentRuns,
+  kindsTable,
   median,
   spread,
 } from '../../src/eval/bench-table';
@@ -15,11 +16,17 @@ const ingest = (seconds: number, rss = 300) => ({
 });
 const serve = (p95: number, source5 = 580) => ({
   coldStartMs: 63,
+  processStartMs: 180 + p95,
   p50Ms: 2.4,
   p95Ms: p95,
   questions: 1000,
   answered: 980,
+  source1: 410,
   source5,
+  kinds: {
+    copy: { questions: 250, source1: 150, source5: 200 },
+    'scattered-folded': { questions: 250, source1: 50, source5: source5 - 480 },
+  },
   peakRssMb: 170,
 });
 const row = (runs: Array<[number, number]>): BenchRow => ({
@@ -53,7 +60,19 @@ describe('bench table: median (min–max) over the runs', () => {
     expect(table.split('\n')).toHaveLength(3);
     expect(table).toContain('| 10,000 | chithi, keyword | 1,587 (1,538–1,667) | 16.5 MB |');
     expect(table).toContain('5.20 (4.90–6.10)');
-    expect(table).toContain('| 98.0% | 58.0% |');
+    expect(table).toContain('| 185.2 (184.9–186.1) | 63.0 (63.0–63.0) |');
+    expect(table).toContain('| 98.0% | 41.0% | 58.0% |');
+  });
+
+  it('renders sources found per kind of question, a dash for a kind not asked', () => {
+    const table = kindsTable([row([[6, 5]])]);
+    expect(table.split('\n')[0]).toBe(
+      '| passages | engine | copied phrase, diacritics | copied phrase, no diacritics | scattered words, diacritics | scattered words, no diacritics |',
+    );
+    expect(table).toContain('| 10,000 | chithi, keyword | 60.0% / 80.0% | — | — | 20.0% / 40.0% |');
+    const old = row([[6, 5]]);
+    delete old.serve[0]!.kinds;
+    expect(kindsTable([old])).toBe('');
   });
 });
 
@@ -67,6 +86,11 @@ describe('bench checks: what must not vary between runs or machines', () => {
     r.serve[1] = serve(5, 579);
     expect(inconsistentRuns(r)).toEqual([
       'chithi, keyword at 10000: source in top 5 differs between runs (580, 579)',
+      'chithi, keyword at 10000: sources found per kind differ between runs',
+    ]);
+    r.serve[1] = { ...serve(5), source1: 411 };
+    expect(inconsistentRuns(r)).toEqual([
+      'chithi, keyword at 10000: source first differs between runs (410, 411)',
     ]);
   });
 
@@ -81,6 +105,7 @@ describe('bench checks: what must not vary between runs or machines', () => {
     expect(compareDeterministic(committed, other)).toEqual([
       'chithi, keyword at 10,000 passages: index on disk 16.5 MB in the README, 19.1 MB now',
       'chithi, keyword at 10,000 passages: source in top 5 580/1000 in the README, 600/1000 now',
+      "chithi, keyword at 10,000 passages: sources found per kind of question differ from the README's",
     ]);
   });
 });
