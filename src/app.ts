@@ -1,11 +1,9 @@
 import { Config } from './config';
 import { createError } from './errors';
-import { ingestPaths, IngestOptions, IngestReport, removeDocument } from './ingest/ingest';
-import { extractFacts } from './facts/extract-facts';
+import type { IngestOptions, IngestReport } from './ingest/ingest';
 import { detectIntent } from './facts/intent';
 import { answerFromFacts, signerAnswer } from './facts/answer';
-import { Db, getGeneration, openDatabase } from './store/db';
-import type { StoredFact } from './facts/types';
+import { Db, getGeneration, IntegrityCheck, openDatabase } from './store/db';
 import { deleteFactsForDocument, insertFacts, listFacts } from './store/facts';
 import {
   DocumentRow,
@@ -15,8 +13,7 @@ import {
   paragraphOf,
   PassageRow,
 } from './store/documents';
-import { DocumentHooks } from './ingest/ingest';
-import { readDocument, SUPPORTED_EXTENSIONS } from './ingest/formats/read-document';
+import type { DocumentHooks } from './ingest/ingest';
 import { weightedScoreFusion } from './search/fuse';
 import { readModelCheck } from './search/model-check';
 import { embeddingModelKey } from './search/embedding-cache';
@@ -49,6 +46,8 @@ export interface OpenAppOptions {
   notice?: (message: string) => void;
   /** Set false to skip loading the embedding model (keyword only). */
   semantic?: boolean;
+  /** How much of the database to check at open (default "full"; see openDatabase). */
+  integrityCheck?: IntegrityCheck;
 }
 
 /**
@@ -82,11 +81,20 @@ function fusionWeight(db: Db, config: Config, semantic: SemanticLayer, notice: (
   return check.weight;
 }
 
+// Ingesting (readers of every format, legacy encodings, fact extraction) is loaded when a document
+// is added or removed, not for a question: `chithi ask` starts without it.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const ingestModule = () => require('./ingest/ingest') as typeof import('./ingest/ingest');
+const readerModule = () =>
+  require('./ingest/formats/read-document') as typeof import('./ingest/formats/read-document');
+const factsExtraction = () => require('./facts/extract-facts') as typeof import('./facts/extract-facts');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** Extracts facts inside the document's transaction: a document and its facts land together. */
 const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, passageIds, parsed }) => {
   deleteFactsForDocument(db, documentId);
   const idByOrdinal = new Map(parsed.passages.map((p, i) => [p.ordinal, passageIds[i]!]));
-  const facts = extractFacts(
+  const facts = factsExtraction().extractFacts(
     parsed.passages.map((p) => ({
       ordinal: p.ordinal,
       text: p.text,
@@ -120,24 +128,18 @@ const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, pas
 /** Composition root shared by every command: config → store → search. */
 export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
   const notice = options.notice ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const db = openDatabase(config.indexDir);
+  const db = openDatabase(config.indexDir, { check: options.integrityCheck });
   if (db.readonly) notice(createError('INDEX_READONLY', config.indexDir).message);
 
   // Facts and titles change only with documents (facts are written in the document's transaction),
   // so they are read once per generation rather than on every question.
-  type FactsView = { generation: number; facts: StoredFact[]; docs: Map<number, ScopedDocument> };
-  let factsCache: FactsView | undefined;
-  const factsView = (): FactsView => {
+  // Every document's profile, as the search engine holds it for this generation.
+  let docsCache: { generation: number; docs: Map<number, ScopedDocument> } | undefined;
+  const documentsView = (): Map<number, ScopedDocument> => {
     const generation = getGeneration(db);
-    if (factsCache?.generation !== generation) {
-      factsCache = {
-        generation,
-        facts: listFacts(db, {}),
-        // The search engine already holds every document's profile for this generation.
-        docs: new Map(engine.scopedDocuments().map((d) => [d.id, d])),
-      };
-    }
-    return factsCache;
+    if (docsCache?.generation !== generation)
+      docsCache = { generation, docs: new Map(engine.scopedDocuments().map((d) => [d.id, d])) };
+    return docsCache.docs;
   };
   // The first passages of a document (its opening), prepared once for the fact answerer.
   const openingOf = db
@@ -155,7 +157,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const engine = new SearchEngine(db, {
     // A damaged keyword image is rebuilt; the operator hears of it.
     onIndexNotice: notice,
-    answerer: (question, results, scope) => {
+    answerer: (question, results, scope, supportDocuments) => {
       const intent = detectIntent(question);
       if (!intent) return null;
       if (intent.kind === 'signer') {
@@ -172,10 +174,18 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
           top && named ? (signatureOf.get(top.documentId) as SignatureRow | undefined) : undefined;
         return signature ? signerAnswer({ passageId: signature.id, text: signature.text }) : null;
       }
-      const { facts, docs } = factsView();
-      // Only the documents the question's scope allows (its unit, place, year) may answer it.
+      const docs = documentsView();
+      // Only the documents the question's scope allows (its unit, place, year) may answer it, and of
+      // them those whose passages rank among the best for the question: an answer is only kept when
+      // its passage does (see ANSWER_SUPPORT_RANK), and a list never gathers facts from documents the
+      // question did not reach. Their facts are read from SQLite, so a question costs the same in an
+      // archive of any size.
       const pool = scope.pool;
-      const allowed = pool ? facts.filter((f) => pool.has(f.documentId)) : facts;
+      // In document order, as the facts table lists them.
+      const allowed = [...supportDocuments]
+        .filter((id) => !pool || pool.has(id))
+        .sort((a, b) => a - b)
+        .flatMap((documentId) => listFacts(db, { documentId }));
       return answerFromFacts(intent, allowed, {
         documentTitle: (id) => {
           const d = docs.get(id);
@@ -212,7 +222,8 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     semantic,
     async ingest(paths = [config.dataDir], options = {}) {
       if (db.readonly) throw createError('INDEX_READONLY', config.indexDir);
-      const report = await ingestPaths(db, paths, {
+      const { readDocument, SUPPORTED_EXTENSIONS } = readerModule();
+      const report = await ingestModule().ingestPaths(db, paths, {
         dataDir: config.dataDir,
         ...options,
         read: readDocument,
@@ -235,7 +246,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     async removeDocument(id) {
       if (db.readonly) throw createError('INDEX_READONLY', config.indexDir);
       const doc = getDocument(db, id);
-      if (doc) removeDocument(db, doc);
+      if (doc) ingestModule().removeDocument(db, doc);
       engine.refresh();
       if (semantic) await semantic.sync();
       return doc;

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import dotenv from 'dotenv';
 import { App, openApp, OpenAppOptions } from './app';
 import { loadConfig } from './config';
-import { isChithiError } from './errors';
+import { createError, explainError, isChithiError } from './errors';
+import { DB_FILE } from './store/db';
 import { runAsk } from './commands/ask';
 import { runIngest } from './commands/ingest';
 import type { EvalPart } from './commands/eval';
@@ -100,6 +102,11 @@ async function withApp<T>(
   const app = await openApp(config, options);
   try {
     return await fn(app);
+  } catch (e) {
+    // A page found damaged after a light check at open (chithi ask): named as a failed check is.
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code ?? '')))
+      throw createError('INDEX_DAMAGED', path.join(config.indexDir, DB_FILE), explainError(e));
+    throw e;
   } finally {
     await app.close();
   }
@@ -137,7 +144,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const question = a.positionals[0];
         if (question === undefined && !a.values.json)
           throw new UsageError('Thiếu câu hỏi (hoặc dùng --json để đọc từ stdin).');
-        return await withApp(env, a.values.index, { notice: err }, (app) => {
+        // One question: the database's header is checked, not every page (see openDatabase).
+        return await withApp(env, a.values.index, { notice: err, integrityCheck: 'header' }, (app) => {
           if (app.documents().length === 0)
             err(`Chỉ mục ${app.config.indexDir} chưa có tài liệu nào; hãy chạy "npx chithi ingest".`);
           return runAsk(

@@ -15,6 +15,9 @@ import { splitSentences } from '../text/sentences';
 /** Documents per /tailieu page. */
 export const DOCUMENTS_PER_PAGE = 8;
 
+const NO_DOCUMENTS =
+  'Chưa có tài liệu nào được nạp. Hãy chép văn bản vào thư mục dữ liệu (DATA_DIR) rồi nhờ quản trị viên chạy /reindex.';
+
 /**
  * One page of /tailieu: the documents numbered as everywhere else (/xoa N), each with what it is
  * about; `page` is clamped to the pages there are.
@@ -22,10 +25,8 @@ export const DOCUMENTS_PER_PAGE = 8;
 export function formatDocumentPage(
   documents: DocumentSummary[],
   page: number,
-  timeZone: string,
 ): { text: string; page: number; pages: number; shown: Array<{ index: number; doc: DocumentSummary }> } {
-  if (documents.length === 0)
-    return { text: formatDocumentList([], timeZone)[0]!, page: 0, pages: 0, shown: [] };
+  if (documents.length === 0) return { text: NO_DOCUMENTS, page: 0, pages: 0, shown: [] };
   const pages = Math.ceil(documents.length / DOCUMENTS_PER_PAGE);
   const at = Math.min(Math.max(0, page), pages - 1);
   const total = documents.reduce((sum, d) => sum + d.passages, 0);
@@ -357,33 +358,6 @@ export function formatDate(iso: string, timeZone: string): string {
 }
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
-
-export function formatDocumentList(
-  documents: DocumentSummary[],
-  timeZone: string,
-  dataDir?: string,
-): string[] {
-  if (documents.length === 0) {
-    return [
-      'Chưa có tài liệu nào được nạp. Hãy chép văn bản vào thư mục dữ liệu (DATA_DIR) rồi nhờ quản trị viên chạy /reindex.',
-    ];
-  }
-  const total = documents.reduce((sum, d) => sum + d.passages, 0);
-  const blocks = [
-    `📚 <b>Tài liệu đã nạp: ${numberFormat.format(documents.length)}</b> (${numberFormat.format(total)} đoạn)`,
-  ];
-  documents.forEach((d, i) => {
-    const ocr = d.ocr ? ' · bản quét OCR' : '';
-    const about = d.about ? `   ${escapeHtml(truncate(clean(d.about), 300))}\n` : '';
-    blocks.push(
-      `${i + 1}. <b>${escapeHtml(truncate(clean(d.title), 200))}</b>\n` +
-        about +
-        `   ${numberFormat.format(d.passages)} đoạn · cập nhật ${formatDate(d.updatedAt, timeZone)}${ocr} · ` +
-        `<i>${escapeHtml(displayFile(d.file, dataDir))}</i>`,
-    );
-  });
-  return packMessages(blocks, TELEGRAM_MESSAGE_LIMIT, '\n');
-}
 
 /** What the documents hold and questions about them, for /start and /help (see catalog.ts). */
 export interface HelpCatalog {

@@ -101,6 +101,8 @@ export type FactAnswerer = (
   question: string,
   results: SearchResult[],
   scope: Pick<ScopeDecision, 'pool' | 'tier' | 'byNumber'>,
+  /** The documents of the passages ranked in the first ANSWER_SUPPORT_RANK: where an answer may come from. */
+  supportDocuments: ReadonlySet<number>,
 ) => DirectAnswer | null;
 
 export interface RetrieverOptions {
@@ -308,7 +310,9 @@ export class SearchEngine implements Retriever {
     const found =
       results.length > 0 && (best >= this.minRelevance || semanticSupport || decision.byNumber === true);
     const proposed =
-      found && offset === 0 && this.options.answerer ? this.options.answerer(q, results, decision) : null;
+      found && offset === 0 && this.options.answerer
+        ? this.options.answerer(q, results, decision, this.documentsOf(ranked.slice(0, ANSWER_SUPPORT_RANK)))
+        : null;
     // A fact answers only when its passage is itself among the best matches for the question: a
     // question phrased like a task ("phải làm gì") about something the facts do not cover keeps
     // its passages instead of a direct answer about something else.
@@ -448,6 +452,17 @@ export class SearchEngine implements Retriever {
    * The document of every passage, by passage id (0: none), read once per generation: scoping asks it
    * for every candidate, and a typed array of ids costs 4 bytes a passage instead of a query each.
    */
+  /** The documents of some passages, read from SQLite (a few ids: no table scan). */
+  private documentsOf(hits: ReadonlyArray<{ id: number }>): Set<number> {
+    if (hits.length === 0) return new Set();
+    const ids = hits.map((h) => h.id);
+    const rows = this.db
+      .prepare(`SELECT DISTINCT document_id FROM passages WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .pluck()
+      .all(...ids) as number[];
+    return new Set(rows);
+  }
+
   private passageDocuments(): Int32Array {
     const generation = getGeneration(this.db);
     if (this.docOfCache?.generation !== generation) {

@@ -173,6 +173,41 @@ describe('a damaged or read-only index', () => {
     }
   });
 
+  it('pages damaged deep in chithi.db, header whole: ask names the damage in Vietnamese (at open or when read)', () => {
+    expect(chithi(['ingest'], tmp.path).code).toBe(0);
+    const db = path.join(index, 'chithi.db');
+    const bytes = fs.readFileSync(db);
+    // Every page after the first four overwritten: the header and the schema read, the passages do not.
+    const pageSize = bytes.readUInt16BE(16);
+    bytes.fill(0x5a, 4 * pageSize);
+    fs.writeFileSync(db, bytes);
+    const res = chithi(['ask', 'chỉ tiêu năm 2025'], tmp.path);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(`Cơ sở dữ liệu ${db} bị hỏng`);
+    expect(res.stderr).not.toMatch(/SqliteError|at .*\.js:\d+/);
+  });
+
+  const third = (f: string, n: number) => fs.truncateSync(f, Math.floor(n / 3));
+  it.each<[string, 'full' | 'header', boolean, (file: string, size: number) => void]>([
+    ['truncated to a third', 'header', true, third],
+    ['truncated by one page', 'header', true, (f, n) => fs.truncateSync(f, n - 4096)],
+    ['truncated to a third', 'full', true, third],
+    ['whole', 'header', false, () => {}],
+    ['whole', 'full', false, () => {}],
+  ])('openDatabase, %s, check %s: refused %s', (_, check, refused, damage) => {
+    const dir = path.join(tmp.path, 'db-check');
+    const db = openDatabase(dir);
+    db.exec(`CREATE TABLE filler(x TEXT); INSERT INTO filler SELECT hex(randomblob(2000)) FROM (
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) SELECT i FROM n);`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const file = path.join(dir, 'chithi.db');
+    damage(file, fs.statSync(file).size);
+    const open = () => openDatabase(dir, { check }).close();
+    if (refused) expect(open).toThrow(expect.objectContaining({ code: 'INDEX_DAMAGED' }));
+    else expect(open).not.toThrow();
+  });
+
   it('a file that is not a database at all is named too', () => {
     fs.mkdirSync(index, { recursive: true });
     fs.writeFileSync(path.join(index, 'chithi.db'), 'đây không phải SQLite '.repeat(200));

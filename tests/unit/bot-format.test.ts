@@ -3,7 +3,8 @@ import {
   displayFile,
   formatAnswer,
   formatDate,
-  formatDocumentList,
+  formatDocumentCard,
+  formatDocumentPage,
   formatFullText,
   formatHelp,
   formatNotFound,
@@ -347,32 +348,53 @@ describe('packMessages', () => {
   });
 });
 
-describe('formatDocumentList', () => {
-  test('lists titles escaped, passage counts and dates in the agency time zone', () => {
-    const [msg] = formatDocumentList(SAMPLE_DOCUMENTS, 'Asia/Ho_Chi_Minh');
-    expect(msg).toContain('Tài liệu đã nạp: 2');
-    expect(msg).toContain('2.312 đoạn');
-    expect(msg).toContain('12 đoạn · cập nhật 06/01/2025'); // 17:30Z is past midnight in Hà Nội
-    expect(msg).toContain('Báo cáo &lt;tổng kết&gt; công tác 2024 &amp; phương hướng');
-    expect(msg).toContain('2.300 đoạn');
-    expect(msg).toContain('bản quét OCR');
-    assertWellFormed(msg!);
+describe('/tailieu: pages of documents and a card per document', () => {
+  test('a page lists titles escaped, with the count of documents and passages', () => {
+    const { text, page, pages, shown } = formatDocumentPage(SAMPLE_DOCUMENTS, 0);
+    expect([page, pages, shown.length]).toEqual([0, 1, 2]);
+    expect(text).toContain('Tài liệu đã nạp: 2');
+    expect(text).toContain('2.312 đoạn');
+    expect(text).toContain('Báo cáo &lt;tổng kết&gt; công tác 2024 &amp; phương hướng');
+    expect(text).not.toContain('trang 1/1');
+    assertWellFormed(text);
   });
 
-  test('empty list explains how to add documents', () => {
-    expect(formatDocumentList([], 'Asia/Ho_Chi_Minh')[0]).toContain('Chưa có tài liệu');
+  test('no document: how to add some', () => {
+    expect(formatDocumentPage([], 3)).toEqual(expect.objectContaining({ page: 0, pages: 0, shown: [] }));
+    expect(formatDocumentPage([], 0).text).toContain('Chưa có tài liệu');
   });
 
-  test('hundreds of documents are split under the limit', () => {
+  test('400 documents: pages of 8 under the message limit, numbered across pages, page clamped', () => {
     const many = Array.from({ length: 400 }, (_, i) => ({
       ...SAMPLE_DOCUMENTS[0]!,
       id: i,
-      title: `Chỉ thị số ${i}/CT-BĐBP về công tác biên phòng`,
+      title: `Chỉ thị số ${i}/CT-BĐBP về công tác biên phòng ${'rất dài '.repeat(40)}`,
     }));
-    const messages = formatDocumentList(many, 'Asia/Ho_Chi_Minh');
-    expect(messages.length).toBeGreaterThan(1);
-    for (const m of messages) expect(m.length).toBeLessThanOrEqual(4096);
-    expect(messages.join('\n')).toContain('400. <b>Chỉ thị số 399/CT-BĐBP');
+    const last = formatDocumentPage(many, 99);
+    expect([last.page, last.pages]).toEqual([49, 50]);
+    expect(last.text).toContain('trang 50/50');
+    expect(last.text).toContain('400. <b>Chỉ thị số 399/CT-BĐBP');
+    expect(formatDocumentPage(many, -1).page).toBe(0);
+    for (let p = 0; p < 50; p++) expect(formatDocumentPage(many, p).text.length).toBeLessThanOrEqual(4096);
+  });
+
+  test('a card: passages, the date in the agency time zone, the OCR mark, the file name only', () => {
+    const [plain, scanned] = SAMPLE_DOCUMENTS;
+    const card = formatDocumentCard(
+      { ...plain!, file: '/srv/data/nq.txt' },
+      0,
+      'Asia/Ho_Chi_Minh',
+      '/srv/data',
+    );
+    expect(card).toContain('12 đoạn · cập nhật 06/01/2025'); // 17:30Z is past midnight in Hà Nội
+    expect(card).toContain('<i>nq.txt</i>');
+    expect(card).not.toContain('/srv/data');
+    assertWellFormed(card);
+    const other = formatDocumentCard(scanned!, 1, 'UTC');
+    expect(other).toContain('2.300 đoạn');
+    expect(other).toContain('bản quét OCR');
+    expect(other).toContain('Báo cáo &lt;tổng kết&gt;');
+    assertWellFormed(other);
   });
 });
 
@@ -451,15 +473,9 @@ describe('displayFile', () => {
     expect(displayFile(file, dataDir)).toBe(expected);
   });
 
-  test('source lines and document lists use it', () => {
+  test('source lines use it', () => {
     const source = { file: '/srv/data/nq.txt', title: 'Nghị quyết', section: null, paragraph: 2 };
     expect(formatSource(source, '/srv/data')).toBe('Nghị quyết · đoạn 2');
-    const [list] = formatDocumentList(
-      [{ ...SAMPLE_DOCUMENTS[0]!, file: '/srv/data/nq.txt' }],
-      'UTC',
-      '/srv/data',
-    );
-    expect(list).toContain('<i>nq.txt</i>');
   });
 });
 

@@ -50,7 +50,7 @@ function listKeyboard(view: ReturnType<typeof formatDocumentPage>): InlineKeyboa
 }
 
 async function showList(ctx: BotContext, page: number): Promise<void> {
-  const view = formatDocumentPage(await ctx.services.documents.list(), page, ctx.config.digest.timezone);
+  const view = formatDocumentPage(await ctx.services.documents.list(), page);
   const keyboard = view.shown.length > 0 ? listKeyboard(view) : undefined;
   await editOrReply(ctx, [view.text], keyboard);
 }
