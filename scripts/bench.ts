@@ -149,12 +149,14 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     const app = await openApp(config, { semantic: Boolean(a.model), notice: () => {} });
     await app.engine.ask(questions[0]!.q);
     const coldStartMs = performance.now() - t;
-    const passages = readPassages(a.passages!);
+    // Only the questions' own source passages, one per question: holding all 100k passage texts for
+    // scoring would count toward chithi's memory (the peers score by passage number).
+    const sources = JSON.parse(fs.readFileSync(a.sources!, 'utf8')) as string[];
     const measured = await latencies(questions, async (q) => {
       const res = await app.engine.ask(q.q, { top: 5 });
       // Ranking is scored on the ranked list, as the eval does, also when the answer is "not found".
       const ranked = res.found ? res.results : await app.engine.rank(q.q, 5);
-      const from = passages[q.from] ?? '';
+      const from = sources[questions.indexOf(q)] ?? '';
       return { answered: res.found, rank: ranked.findIndex((r) => sameStart(r.text, from)) };
     });
     await app.close();
@@ -400,7 +402,15 @@ async function main(): Promise<void> {
     const baseline = runChild<IngestResult>('baseline', {});
     for (const size of sizes) {
       const dir = path.join(root, String(size));
-      const corpus = writeCorpus(dir, { passages: size, questions: questionCount, seed, chain });
+      const written = writeCorpus(dir, { passages: size, questions: questionCount, seed, chain });
+      // Each question's source passage, in question order, for scoring chithi (see chithi-serve).
+      const sourcesFile = path.join(dir, 'sources.json');
+      const all = readPassages(written.passagesFile);
+      fs.writeFileSync(
+        sourcesFile,
+        JSON.stringify(readQuestions(written.questionsFile).map((q) => all[q.from] ?? '')),
+      );
+      const corpus = { ...written, sourcesFile };
       log(`${fmt(size)} passages in ${corpus.documents} documents, ${questionCount} questions`);
       const sizeRows = new Map<Engine, BenchRow>();
       for (const engine of engines) {
@@ -472,7 +482,7 @@ async function main(): Promise<void> {
 function measure(
   engine: Engine,
   target: string,
-  corpus: ReturnType<typeof writeCorpus>,
+  corpus: ReturnType<typeof writeCorpus> & { sourcesFile: string },
   modelDir: string | undefined,
 ): { ingest: IngestResult; serve: ServeResult } {
   // The new-process start asks the corpus's first question, as the in-process cold start does.
@@ -486,7 +496,7 @@ function measure(
         index: target,
         model,
         questions: corpus.questionsFile,
-        passages: corpus.passagesFile,
+        sources: corpus.sourcesFile,
       });
       serve.processStartMs = processStart(engine, target, corpus.docsDir, question, model);
       return { ingest, serve };

@@ -39,10 +39,13 @@ const MAGIC = 'CKWI';
 const FORMAT_VERSION = 2;
 const HEADER = 64;
 const TERMS_PER_BLOCK = 64;
-/** Decoded dictionary blocks kept (each up to TERMS_PER_BLOCK entries). */
-const BLOCK_CACHE = 4096;
-/** Bytes of postings kept between questions. */
-const POSTINGS_CACHE_BYTES = 32 << 20;
+/**
+ * Decoded dictionary blocks kept (each up to TERMS_PER_BLOCK entries, about 6 KB of heap): a few
+ * questions' worth; the operating system's page cache keeps the file's hot parts anyway.
+ */
+const BLOCK_CACHE = 512;
+/** Bytes of postings kept between questions (the common terms' runs, read again by most questions). */
+const POSTINGS_CACHE_BYTES = 8 << 20;
 
 /** The image of an index's content, as parts to write one after another (after the file's key). */
 export function writeImage(content: IndexContent): Buffer[] {
@@ -310,7 +313,8 @@ export class KeywordIndexFile implements KeywordSearch {
 
 /** `length` bytes of `fd` from `position`, or KeywordIndexFormatError when the file is shorter. */
 function readAt(fd: number, position: number, length: number): Buffer {
-  const buf = Buffer.allocUnsafe(length);
+  // Not from the shared 8 KB pool: a cached run of a few bytes must not keep a whole pool slab alive.
+  const buf = Buffer.allocUnsafeSlow(length);
   let done = 0;
   while (done < length) {
     const n = fs.readSync(fd, buf, done, length - done, position + done);

@@ -414,6 +414,8 @@ export interface PostingSource {
   forEachPosting(term: string, visit: PostingVisit): void;
 }
 
+let scratch = new Float64Array(0);
+
 /** Top `k` passages of a posting source by BM25 over the query's weighted terms (ties: lower id first). */
 export function bm25Search(
   src: PostingSource,
@@ -426,7 +428,10 @@ export function bm25Search(
   if (n === 0 || k <= 0) return [];
   const { k1, b, contextWeight } = params;
   const avgdl = Math.max(1, src.totalLen / Math.max(1, src.size));
-  const scores = new Float64Array(n);
+  // One score array reused by every search (synchronous, so never shared), cleared where it was
+  // touched: a new 800 KB array per question at 100k passages was most of the memory serving churned.
+  if (scratch.length < n) scratch = new Float64Array(n);
+  const scores = scratch;
   const touched: number[] = [];
   const docLens = src.docLens;
   for (const [term, weight] of query.terms) {
@@ -445,7 +450,9 @@ export function bm25Search(
   const ids = src.docIds;
   const removed = src.removed;
   const live = touched.filter((slot) => !removed?.has(slot) && (!allow || allow(ids[slot]!)));
-  return topK(live, scores, ids, k);
+  const top = topK(live, scores, ids, k);
+  for (const slot of touched) scores[slot] = 0;
+  return top;
 }
 
 /** The k best slots, without sorting every hit: a min-heap of k on (score, id). */
