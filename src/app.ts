@@ -131,9 +131,8 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const db = openDatabase(config.indexDir, { check: options.integrityCheck });
   if (db.readonly) notice(createError('INDEX_READONLY', config.indexDir).message);
 
-  // Facts and titles change only with documents (facts are written in the document's transaction),
-  // so they are read once per generation rather than on every question.
-  // Every document's profile, as the search engine holds it for this generation.
+  // Every document's profile, as the search engine holds it, by id: read once per generation (they
+  // change only with documents). Facts are read per question, of the documents it reached.
   let docsCache: { generation: number; docs: Map<number, ScopedDocument> } | undefined;
   const documentsView = (): Map<number, ScopedDocument> => {
     const generation = getGeneration(db);

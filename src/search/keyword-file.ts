@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Bm25Params, KeywordIndex, KeywordIndexFormatError, KeywordSearch } from './keyword';
-import { KeywordIndexFile, writeImage } from './keyword-image';
+import { KeywordIndexFile, readAt, writeImage } from './keyword-image';
 import { textTerms } from '../text/terms';
 import { Db } from '../store/db';
 
@@ -101,14 +101,10 @@ export function loadKeywordIndex(
     return { index: null, cause: 'missing' };
   }
   try {
-    const size = fs.fstatSync(fd).size;
-    const len = Buffer.alloc(4);
-    if (size < 4 || fs.readSync(fd, len, 0, 4, 0) < 4) throw new KeywordIndexFormatError('truncated');
-    const keyLength = len.readUInt32LE(0);
-    if (4 + keyLength > size) throw new KeywordIndexFormatError('truncated');
-    const json = Buffer.alloc(keyLength);
-    fs.readSync(fd, json, 0, keyLength, 4);
-    const stored = JSON.parse(json.toString('utf8')) as Partial<KeywordIndexKey>;
+    // readAt refuses a file shorter than what is asked of it (KeywordIndexFormatError "truncated").
+    const keyLength = readAt(fd, 0, 4).readUInt32LE(0);
+    if (4 + keyLength > fs.fstatSync(fd).size) throw new KeywordIndexFormatError('truncated');
+    const stored = JSON.parse(readAt(fd, 4, keyLength).toString('utf8')) as Partial<KeywordIndexKey>;
     if (
       stored.database !== key.database ||
       stored.generation !== key.generation ||

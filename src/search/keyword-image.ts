@@ -312,7 +312,7 @@ export class KeywordIndexFile implements KeywordSearch {
 }
 
 /** `length` bytes of `fd` from `position`, or KeywordIndexFormatError when the file is shorter. */
-function readAt(fd: number, position: number, length: number): Buffer {
+export function readAt(fd: number, position: number, length: number): Buffer {
   // Not from the shared 8 KB pool: a cached run of a few bytes must not keep a whole pool slab alive.
   const buf = Buffer.allocUnsafeSlow(length);
   let done = 0;

@@ -448,10 +448,6 @@ export class SearchEngine implements Retriever {
     return this.docsCache.docs;
   }
 
-  /**
-   * The document of every passage, by passage id (0: none), read once per generation: scoping asks it
-   * for every candidate, and a typed array of ids costs 4 bytes a passage instead of a query each.
-   */
   /** The documents of some passages, read from SQLite (a few ids: no table scan). */
   private documentsOf(hits: ReadonlyArray<{ id: number }>): Set<number> {
     if (hits.length === 0) return new Set();
@@ -463,6 +459,10 @@ export class SearchEngine implements Retriever {
     return new Set(rows);
   }
 
+  /**
+   * The document of every passage, by passage id (0: none), read once per generation: scoping asks it
+   * for every candidate, and a typed array of ids costs 4 bytes a passage instead of a query each.
+   */
   private passageDocuments(): Int32Array {
     const generation = getGeneration(this.db);
     if (this.docOfCache?.generation !== generation) {
