@@ -19,6 +19,7 @@ import {
   BenchResults,
   BenchRow,
   benchTable,
+  botNodeFlags,
   inconsistentRuns,
   IngestResult,
   KindScore,
@@ -318,10 +319,21 @@ function processStart(
   return ms;
 }
 
+/** The bot's V8 flags (package.json's start script): chithi serves in the bench as the bot runs. */
+const botFlags = () =>
+  botNodeFlags(
+    (
+      JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+        scripts: { start: string };
+      }
+    ).scripts.start,
+  );
+
 function runChild<T>(role: string, args: ChildArgs): T {
+  const flags = role.startsWith('chithi-serve') ? botFlags() : [];
   const res = spawnSync(
     process.execPath,
-    ['--expose-gc', '-r', 'tsx/cjs', __filename, '--child', role, JSON.stringify(args)],
+    [...flags, '--expose-gc', '-r', 'tsx/cjs', __filename, '--child', role, JSON.stringify(args)],
     { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 },
   );
   const line = res.stdout

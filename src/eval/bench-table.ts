@@ -250,3 +250,17 @@ export function compareDeterministic(committed: BenchRow, fresh: BenchRow): stri
     out.push(`${where}: sources found per kind of question differ from the README's`);
   return out;
 }
+
+/**
+ * The V8 flags the bot runs with: what package.json's start script passes to node before
+ * bin/chithi.js ("node --max-semi-space-size=4 bin/chithi.js start" → ["--max-semi-space-size=4"]).
+ * The bench serves chithi with the same flags, so its memory is the bot's; bin/chithi.js's shebang
+ * carries them too (a test keeps the two the same).
+ */
+export function botNodeFlags(startScript: string): string[] {
+  const words = startScript.trim().split(/\s+/);
+  const bin = words.indexOf('bin/chithi.js');
+  if (words[0] !== 'node' || bin < 0)
+    throw new Error(`start script not "node … bin/chithi.js start": ${startScript}`);
+  return words.slice(1, bin);
+}

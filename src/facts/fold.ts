@@ -9,17 +9,19 @@
  */
 
 const foldCache = new Map<string, string>();
-/** The same, by UTF-16 code unit below U+2000 (Latin, Vietnamese, punctuation): an array read. */
-const foldTable: Array<string | undefined> = [];
+/**
+ * The same, by UTF-16 code unit below U+2000 (Latin, Vietnamese, punctuation): the folded unit, or 0
+ * when not worked out yet. Every fold goes through it (ingest folds every sentence of every passage).
+ */
+const foldCodes = new Uint16Array(0x2000);
 
-function foldChar(c: string): string {
-  const code = c.charCodeAt(0);
-  if (code < 0x2000) {
-    const quick = foldTable[code];
-    if (quick !== undefined) return quick;
-    return (foldTable[code] = foldSlow(c));
-  }
-  return foldSlow(c);
+/** The folded code unit of the unit at `i` (foldSlow always gives one unit for one unit). */
+function foldUnit(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0x2000) return foldSlow(text.charAt(i)).charCodeAt(0);
+  const known = foldCodes[code]!;
+  if (known !== 0) return known;
+  return (foldCodes[code] = foldSlow(text.charAt(i)).charCodeAt(0));
 }
 
 function foldSlow(c: string): string {
@@ -44,10 +46,20 @@ export function prepareText(s: string): string {
 
 /** Lowercase, no diacritics, đ→d; same length as its input when the input is NFC. */
 export function foldAligned(nfc: string): string {
+  const n = nfc.length;
+  if (foldScratch.length < n) foldScratch = new Uint16Array(Math.max(n, 2 * foldScratch.length));
+  const units = foldScratch;
+  for (let i = 0; i < n; i++) units[i] = foldUnit(nfc, i);
   let out = '';
-  for (let i = 0; i < nfc.length; i++) out += foldChar(nfc[i] as string);
+  for (let at = 0; at < n; at += FROM_CODES_CHUNK)
+    out += String.fromCharCode.apply(null, units.subarray(at, Math.min(n, at + FROM_CODES_CHUNK)) as never);
   return out;
 }
+
+/** Reused by every fold (synchronous, never shared); grows to the longest text folded. */
+let foldScratch = new Uint16Array(1024);
+/** Code units per String.fromCharCode call (its arguments go on the stack). */
+const FROM_CODES_CHUNK = 4096;
 
 /** Folds any text (NFD, old tone placement, mixed case) for comparisons. */
 export function foldText(s: string): string {
@@ -61,9 +73,16 @@ export interface Folded {
 }
 
 export function folded(text: string): Folded {
+  // Every extractor folds the same block in turn (extractFacts): the last one is remembered. Folded
+  // values are never changed by their users, so sharing one is safe.
+  if (lastFolded?.input === text) return lastFolded.value;
   const t = prepareText(text);
-  return { text: t, fold: foldAligned(t) };
+  const value = { text: t, fold: foldAligned(t) };
+  lastFolded = { input: text, value };
+  return value;
 }
+
+let lastFolded: { input: string; value: Folded } | undefined;
 
 /** Slices both views at the same offsets, trimming spaces. */
 export function sliceFolded(f: Folded, start: number, end = f.text.length): Folded {
@@ -84,7 +103,9 @@ export interface Sentence extends Folded {
  * a digit or an opening bracket. Decimal points (2.300, 9,5) are never followed by a space, so they
  * stay inside their sentence.
  */
-export function splitSentences(block: Folded): Sentence[] {
+export function splitSentences(block: Folded): readonly Sentence[] {
+  // The same block is split by every extractor in turn (see folded): the last split is remembered.
+  if (lastSplit?.block === block) return lastSplit.sentences;
   const out: Sentence[] = [];
   const re = /[.!?…]+(?:\/\.)?\s+(?=[\p{Lu}\d(“"-])/gu;
   let start = 0;
@@ -95,8 +116,11 @@ export function splitSentences(block: Folded): Sentence[] {
     start = m.index + m[0].length;
   }
   pushSentence(out, block, start, block.text.length);
+  lastSplit = { block, sentences: out };
   return out;
 }
+
+let lastSplit: { block: Folded; sentences: readonly Sentence[] } | undefined;
 
 function pushSentence(out: Sentence[], block: Folded, start: number, end: number): void {
   let s = start;

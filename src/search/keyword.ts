@@ -415,6 +415,7 @@ export interface PostingSource {
 }
 
 let scratch = new Float64Array(0);
+let touchedScratch = new Int32Array(0);
 
 /** Top `k` passages of a posting source by BM25 over the query's weighted terms (ties: lower id first). */
 export function bm25Search(
@@ -432,7 +433,10 @@ export function bm25Search(
   // touched: a new 800 KB array per question at 100k passages was most of the memory serving churned.
   if (scratch.length < n) scratch = new Float64Array(n);
   const scores = scratch;
-  const touched: number[] = [];
+  // The slots scored so far, in the same way: a common term touches tens of thousands of them.
+  if (touchedScratch.length < n) touchedScratch = new Int32Array(n);
+  const touched = touchedScratch;
+  let count = 0;
   const docLens = src.docLens;
   for (const [term, weight] of query.terms) {
     if (weight <= 0) continue;
@@ -443,20 +447,27 @@ export function bm25Search(
       // BM25F: the body is length-normalized, the (short, uniform) context is not, and one saturation
       // applies to both, so a heading shared by many short list items cannot outweigh a body match.
       const tf = tfBody / (1 - b + (b * Math.max(avgdl, docLens[slot]!)) / avgdl) + contextWeight * ctx;
-      if (scores[slot] === 0) touched.push(slot);
+      if (scores[slot] === 0 && count < touched.length) touched[count++] = slot;
       scores[slot]! += (idf * tf * (k1 + 1)) / (tf + k1);
     });
   }
   const ids = src.docIds;
   const removed = src.removed;
-  const live = touched.filter((slot) => !removed?.has(slot) && (!allow || allow(ids[slot]!)));
-  const top = topK(live, scores, ids, k);
-  for (const slot of touched) scores[slot] = 0;
+  const live = (slot: number) => !removed?.has(slot) && (!allow || allow(ids[slot]!));
+  const top = topK(touched, count, live, scores, ids, k);
+  for (let i = 0; i < count; i++) scores[touched[i]!] = 0;
   return top;
 }
 
-/** The k best slots, without sorting every hit: a min-heap of k on (score, id). */
-function topK(slots: number[], scores: Float64Array, ids: ArrayLike<number>, k: number): KeywordHit[] {
+/** The k best of the first `count` slots that `keep` keeps, without sorting every hit: a min-heap of k on (score, id). */
+function topK(
+  slots: Int32Array,
+  count: number,
+  keep: (slot: number) => boolean,
+  scores: Float64Array,
+  ids: ArrayLike<number>,
+  k: number,
+): KeywordHit[] {
   const heapSlots: number[] = [];
   const below = (i: number, j: number) =>
     worse(scores[heapSlots[i]!]!, ids[heapSlots[i]!]!, scores[heapSlots[j]!]!, ids[heapSlots[j]!]!);
@@ -478,7 +489,9 @@ function topK(slots: number[], scores: Float64Array, ids: ArrayLike<number>, k: 
       i = m;
     }
   };
-  for (const slot of slots) {
+  for (let i = 0; i < count; i++) {
+    const slot = slots[i]!;
+    if (!keep(slot)) continue;
     if (heapSlots.length < k) {
       heapSlots.push(slot);
       for (let i = heapSlots.length - 1; i > 0;) {

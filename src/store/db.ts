@@ -25,6 +25,9 @@ function writable(p: string): boolean {
  */
 export type IntegrityCheck = 'full' | 'header';
 
+/** SQLite's page cache per connection, in KB (SQLite's own default is 2 MB). */
+const PAGE_CACHE_KB = 4096;
+
 /**
  * Opens (creating if needed) the SQLite database in the index directory, after an integrity
  * check: a damaged or foreign file stops here with one Vietnamese line naming it and the fix,
@@ -54,6 +57,10 @@ export function openDatabase(
     // Another process (the bot while the CLI ingests) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
     if (!readonly) db.pragma('synchronous = NORMAL');
+    // Questions read passages by id, scattered over the file; the keyword index has its own caches.
+    // better-sqlite3 builds SQLite with a 16 MB page cache per connection, which a serving process
+    // filled and kept (issue 14: serving memory); the operating system caches the file anyway.
+    db.pragma(`cache_size = -${PAGE_CACHE_KB}`);
     if (exists && shorterThanHeader(file))
       throw createError('INDEX_DAMAGED', file, 'tệp ngắn hơn kích thước ghi trong phần đầu');
     if (options.check === 'header') db.prepare('SELECT COUNT(*) FROM sqlite_master').get();

@@ -52,7 +52,29 @@ function toneIndex(letters: Letter[]): number {
   return nucleus[0]!;
 }
 
+/** A tone mark in an NFD word: only such words can need their tone moved. */
+const HAS_TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
+
 function placeToneInWord(word: string): string {
+  if (!HAS_TONE.test(word)) return word;
+  // Syllables repeat (a few thousand cover Vietnamese): ingest and every highlighted answer place the
+  // tones of every word, so short words are remembered. The result depends on the word only.
+  if (word.length > TONE_MEMO_MAX_LENGTH) return placeTone(word);
+  const hit = toneMemo.get(word);
+  if (hit !== undefined) return hit;
+  const out = placeTone(word);
+  if (toneMemo.size >= TONE_MEMO_ENTRIES) toneMemo.clear();
+  toneMemo.set(word, out);
+  return out;
+}
+
+/** Words up to this length (in NFD code units: a syllable and its marks) are remembered. */
+const TONE_MEMO_MAX_LENGTH = 16;
+/** At most this many remembered words (about 1 MB); the memo starts over when full. */
+const TONE_MEMO_ENTRIES = 20_000;
+const toneMemo = new Map<string, string>();
+
+function placeTone(word: string): string {
   // word is NFD; collect letters with their marks.
   const letters: Letter[] = [];
   let tone = '';

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   BenchRow,
   benchTable,
+  botNodeFlags,
   compareDeterministic,
   inconsistentRuns,
   kindsTable,
@@ -107,5 +110,30 @@ describe('bench checks: what must not vary between runs or machines', () => {
       'chithi, keyword at 10,000 passages: source in top 5 580/1000 in the README, 600/1000 now',
       "chithi, keyword at 10,000 passages: sources found per kind of question differ from the README's",
     ]);
+  });
+});
+
+describe('botNodeFlags: the bot and the bench serve with the same V8 flags', () => {
+  it.each([
+    ['node bin/chithi.js start', []],
+    ['node --max-semi-space-size=4 bin/chithi.js start', ['--max-semi-space-size=4']],
+    ['  node --a --b=2   bin/chithi.js start ', ['--a', '--b=2']],
+  ])('%s → %j', (script, flags) => {
+    expect(botNodeFlags(script)).toEqual(flags);
+  });
+
+  it.each(['tsx src/cli.ts start', 'node dist/cli.js start'])('refuses "%s"', (script) => {
+    expect(() => botNodeFlags(script)).toThrow(/start script/);
+  });
+
+  it("package.json's start script and bin/chithi.js's shebang pass the same flags", () => {
+    const root = path.join(__dirname, '..', '..');
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: { start: string };
+    };
+    const shebang = fs.readFileSync(path.join(root, 'bin', 'chithi.js'), 'utf8').split('\n')[0]!;
+    const flags = botNodeFlags(pkg.scripts.start);
+    expect(flags.length).toBeGreaterThan(0);
+    expect(shebang).toBe(`#!/usr/bin/env -S node ${flags.join(' ')}`);
   });
 });

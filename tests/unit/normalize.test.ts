@@ -114,3 +114,25 @@ describe('foldDiacritics remembers short words without changing what it returns'
     expect(foldDiacritics(text)).toBe(folded);
   });
 });
+
+describe('normalizeTonePlacement remembers words without changing what it returns', () => {
+  it.each([
+    ['Đảng uỷ', 'Đảng ủy'],
+    ['Đảng uỷ'.normalize('NFD'), 'Đảng ủy'],
+    ['HOÀ BÌNH', 'HÒA BÌNH'],
+    ['khoẻ mạnh, xoá đói', 'khỏe mạnh, xóa đói'],
+    // Longer than the remembered length: placed each time, not remembered.
+    ['Xoàaaaaaaaaaaaaaaaaaa', 'Xoàaaaaaaaaaaaaaaaaaa'],
+  ])('%s → %s, the same the second and third time', (text, expected) => {
+    for (let i = 0; i < 3; i++) expect(normalizeTonePlacement(text)).toBe(expected);
+  });
+
+  it('stays right after more distinct words than it remembers', () => {
+    // 30,000 distinct syllable-like words (more than the memo holds), then the table's cases again.
+    const vowels = ['oà', 'uỷ', 'oẻ', 'á', 'ễ'];
+    for (let i = 0; i < 30_000; i++)
+      normalizeTonePlacement(`x${i.toString(36)}${vowels[i % vowels.length]} h${i % 7}oà`);
+    expect(normalizeTonePlacement('Tỉnh uỷ Khánh Hoà, sức khoẻ')).toBe('Tỉnh ủy Khánh Hòa, sức khỏe');
+    expect(normalizeTonePlacement('ma tuý'.normalize('NFD'))).toBe('ma túy');
+  });
+});
