@@ -143,7 +143,9 @@ export function generateQuestions(passages: string[], count: number, seed: numbe
   const out: BenchQuestion[] = [];
   while (out.length < count) {
     const from = Math.floor(random() * passages.length);
-    const words = passages[from]!.replace(/[.,;:!?()"]/g, ' ')
+    // Numbers stay whole ("6,45%", "2.300", "31/8/2025"): people type a figure as it is written,
+    // not the digits before its decimal comma.
+    const words = passages[from]!.replace(/[;:!?()"]|[.,](?!\d)|(?<!\d)[.,]/g, ' ')
       .split(/\s+/)
       .filter(Boolean);
     if (words.length < 6) continue;

@@ -99,13 +99,33 @@ function matchesStop(tokens: Token[], at: number, phrase: Token[]): boolean {
   return true;
 }
 
+/**
+ * Question words whose form without diacritics is also a common word of the documents: "dau" is "đâu"
+ * but also "đầu" (đầu tư), "ha" is "hả" but also "Hà" (Hà Nội), "the" "thể" (thể thao), "vay" "vay"
+ * (vay vốn), "a" "Á", "nhe" "nhẹ". Typed without diacritics they are question words only at the end of
+ * the question ("trụ sở ở dau"), where the question words go; elsewhere they are searched.
+ */
+const FOLDED_CONTENT_WORDS = new Set(['dau', 'ha', 'the', 'vay', 'a', 'nhe']);
+
+const readAsContent = (t: Token, phrase: Token[]) =>
+  phrase.length === 1 && t.text === t.folded && FOLDED_CONTENT_WORDS.has(t.folded);
+
 /** Drops question words and fillers; marks a gap where something was dropped. */
 export function contentTokens(tokens: Token[]): Token[] {
+  // The question words that end the question, whatever they could also be.
+  let end = tokens.length;
+  for (;;) {
+    const last = STOP_PHRASES.find((p) => p.length <= end && matchesStop(tokens, end - p.length, p));
+    if (!last) break;
+    end -= last.length;
+  }
   const keep: Token[] = [];
   let gap = false;
   let i = 0;
-  while (i < tokens.length) {
-    const phrase = STOP_PHRASES.find((p) => matchesStop(tokens, i, p));
+  while (i < end) {
+    const phrase = STOP_PHRASES.find(
+      (p) => i + p.length <= end && matchesStop(tokens, i, p) && !readAsContent(tokens[i]!, p),
+    );
     if (phrase) {
       i += phrase.length;
       gap = true;
@@ -170,8 +190,10 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
   const terms = new Map<string, number>();
   const add = (k: string, v: number) => terms.set(k, Math.max(terms.get(k) ?? 0, v));
   tokens.forEach((t, i) => {
-    // Exact terms only help when the question carries diacritics (or the syllable has none to carry).
-    if (diacritics || t.text === t.folded) add(EXACT + t.text, w.exact);
+    // Exact terms only when the question carries diacritics: typed without them, "chu" may be "chủ" as
+    // well as "chu", and a passage spelling the syllable without a mark must not win for it (issue 14:
+    // scattered words typed without diacritics ranked passages with "chu đáo" over "chủ trì").
+    if (diacritics) add(EXACT + t.text, w.exact);
     add(FOLDED + t.folded, folded);
     const prev = i > 0 ? tokens[i - 1] : undefined;
     if (prev && !t.gapBefore) {
@@ -184,7 +206,10 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
     folded: FOLDED + t.folded,
     isNumber: t.isNumber,
   }));
-  for (const exp of expandAbbreviations(tokens.map((t) => t.folded))) {
+  for (const exp of expandAbbreviations(
+    tokens.map((t) => t.folded),
+    tokens,
+  )) {
     // "SSCĐ" is also covered by a passage that writes "sẵn sàng chiến đấu" (for the "not found" check).
     const alternatives = exp.add.map((phrase) => phrase.map((s) => FOLDED + s));
     for (const s of syllables)

@@ -12,6 +12,8 @@ export interface Token {
   folded: string;
   gapBefore: boolean;
   isNumber: boolean;
+  /** Written in capitals, two letters or more ("TƯ", "BĐBP"): read as an abbreviation, not a word. */
+  capitals: boolean;
 }
 
 // Numbers keep Vietnamese separators: "2.300" (thousands), "9,5" (decimal), "9–9,5%" splits at the dash.
@@ -31,16 +33,19 @@ export function canonicalNumber(raw: string): string {
 
 /** Splits text into syllable and number tokens. Punctuation only marks gaps. */
 export function tokenize(text: string): Token[] {
-  const norm = normalizeText(text).toLowerCase();
+  const norm = normalizeText(text);
   const out: Token[] = [];
   let gap = false;
   for (const m of norm.matchAll(TOKEN_RE)) {
     if (m[1]) {
       const t = canonicalNumber(m[1]);
-      out.push({ text: t, folded: t, gapBefore: gap, isNumber: true });
+      out.push({ text: t, folded: t, gapBefore: gap, isNumber: true, capitals: false });
       gap = false;
     } else if (m[2]) {
-      out.push({ text: m[2], folded: foldDiacritics(m[2]), gapBefore: gap, isNumber: false });
+      const word = m[2];
+      const lower = word.toLowerCase();
+      const capitals = lower !== word && word.length > 1 && word === word.toUpperCase();
+      out.push({ text: lower, folded: foldDiacritics(lower), gapBefore: gap, isNumber: false, capitals });
       gap = false;
     } else if (m[3] && /[.,;:!?()[\]{}"“”'‘’…/|–—-]/.test(m[3])) {
       gap = true;

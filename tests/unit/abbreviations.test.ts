@@ -1,4 +1,4 @@
-import { abbreviationList, expandAbbreviations } from '../../src/text/abbreviations';
+import { abbreviationList, expandAbbreviations, isSyllable } from '../../src/text/abbreviations';
 import { tokenize } from '../../src/text/tokenize';
 
 const added = (text: string): string[] =>
@@ -67,5 +67,52 @@ describe('abbreviationList', () => {
     expect(forms).toEqual(expect.arrayContaining(['BĐBP', 'SSCĐ', 'HĐND', 'KT-XH', 'KTXH']));
     expect(forms).not.toContain('NQ-HĐND');
     expect(forms).not.toContain('CT-TTg');
+  });
+});
+
+describe('expandAbbreviations: a form that is also a syllable counts only in capitals', () => {
+  const withCase = (text: string): string[] => {
+    const tokens = tokenize(text);
+    return expandAbbreviations(
+      tokens.map((t) => t.folded),
+      tokens,
+    ).flatMap((e) => e.add.map((p) => p.join(' ')));
+  };
+  it.each([
+    ['Nghị quyết TƯ 4', true],
+    ['hoi nghi TU 4', true],
+    ['từ năm 2020', false],
+    ['TỪ NĂM 2020', false],
+    ['tu ngay 1/1', false],
+    ['tư pháp', false],
+    ['tự chủ', false],
+  ])('%s → "trung uong": %s', (text, expands) => {
+    expect(withCase(text).includes('trung uong')).toBe(expands);
+  });
+
+  it.each([
+    ['BĐBP', 'bo doi bien phong'],
+    ['bdbp', 'bo doi bien phong'],
+    ['khai thác iuu', 'khai thac hai san bat hop phap khong bao cao va khong theo quy dinh'],
+  ])('%s (not a syllable) expands in any case to %s', (text, expansion) => {
+    expect(withCase(text)).toContain(expansion);
+  });
+
+  it('"trung ương" does not add the syllable "tu", and still adds "tw"', () => {
+    expect(withCase('nghị quyết trung ương 4')).not.toContain('tu');
+    expect(withCase('nghị quyết trung ương 4')).toContain('tw');
+  });
+
+  it.each([
+    ['tu', true],
+    ['ca', true],
+    ['nghieng', true],
+    ['khuyu', true],
+    ['bdbp', false],
+    ['iuu', false],
+    ['ubnd', false],
+    ['sscd', false],
+  ])('isSyllable(%s) = %s', (folded, expected) => {
+    expect(isSyllable(folded)).toBe(expected);
   });
 });

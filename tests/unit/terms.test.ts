@@ -25,6 +25,28 @@ describe('contentTokens: question words and fillers do not produce terms', () =>
     expect(content(q)).toEqual(expected);
   });
 
+  it.each([
+    // Typed without diacritics, "dau", "ha", "the", "vay", "a", "nhe" are also "đầu", "Hà", "thể",
+    // "vay", "Á", "nhẹ": question words only where they end the question.
+    ['dau tu cong la gi', ['dau', 'tu', 'cong']],
+    ['cong an ha noi', ['cong', 'an', 'ha', 'noi']],
+    ['the thao quan doi', ['the', 'thao', 'quan', 'doi']],
+    ['vay von uu dai', ['vay', 'von', 'uu', 'dai']],
+    ['tru so o dau', ['tru', 'so', 'o']],
+    ['xong chua ha', ['xong']],
+    ['ket qua the nao', ['ket', 'qua']],
+    ['cam on a', ['cam', 'on']],
+    // With diacritics they are what they are: "đâu" is dropped anywhere, "đầu" never.
+    ['đầu tư công là gì', ['đầu', 'tư', 'công']],
+    ['trụ sở ở đâu', ['trụ', 'sở', 'ở']],
+    ['đâu là chỉ tiêu chính', ['là', 'chỉ', 'tiêu', 'chính']],
+    // Unambiguous ones still go anywhere.
+    ['don vi nao chu tri', ['don', 'vi', 'chu', 'tri']],
+    ['ai chu tri hoi nghi', ['chu', 'tri', 'hoi', 'nghi']],
+  ])('%s (folded question words)', (q, expected) => {
+    expect(content(q)).toEqual(expected);
+  });
+
   it('a filler typed with diacritics is not taken for a content word without them, and back', () => {
     // "cờ" (chess) is not the question tag "có"; "gi" without diacritics is "gì"
     expect(content('cờ vua là gì')).toEqual(['cờ', 'vua']);
@@ -50,6 +72,14 @@ describe('analyzeQuery', () => {
     expect(q.terms.get('F:chi tieu')).toBe(1);
     expect(q.terms.get('F:nam 2025')).toBe(1);
     expect([...q.terms.keys()].some((k) => /\bgi\b|\bla\b/.test(k))).toBe(false);
+    // Typed without diacritics, "chi" may be "chỉ" or "chi": no exact term prefers the bare spelling.
+    expect([...q.terms.keys()].filter((k) => k.startsWith('e:') || k.startsWith('E:'))).toEqual([]);
+  });
+
+  it('"từ" is not the abbreviation TƯ (Trung ương); "TƯ" in capitals is', () => {
+    expect(analyzeQuery('từ năm 2020').terms.has('F:trung uong')).toBe(false);
+    expect(analyzeQuery('tu nam 2020').terms.has('F:trung uong')).toBe(false);
+    expect(analyzeQuery('Nghị quyết TƯ 4').terms.get('F:trung uong')).toBeGreaterThan(0);
   });
 
   it.each([

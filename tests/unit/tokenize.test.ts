@@ -67,3 +67,18 @@ describe('extractYears', () => {
     expect(extractYears(input)).toEqual(expected);
   });
 });
+
+describe('tokenize: words written in capitals', () => {
+  it.each([
+    ['TƯ', [true]],
+    ['Trung ương', [false, false]],
+    ['BĐBP tỉnh', [true, false]],
+    ['bđBP', [false]],
+    ['Nghị quyết TW 4', [false, false, true, false]],
+    ['TỪ NĂM 2020', [true, true, false]],
+    ['A', [false]],
+    ['UBND'.normalize('NFD'), [true]],
+  ])('%s', (input, capitals) => {
+    expect(tokenize(input).map((t) => t.capitals)).toEqual(capitals);
+  });
+});
