@@ -1,7 +1,8 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
-// The flag (the same in package.json's start script): a serving process keeps little between
-// questions (about 10 MB after a collection) but a young generation left to grow to V8's 16 MB
-// semi-spaces held ~50 MB more at its peak (issue 14, decision 012). 4 MB changed no latency.
+#!/usr/bin/env node
+// `npm start` runs this with --max-semi-space-size=4 (package.json): a bot keeps little between
+// questions (about 10 MB after a collection), but a young generation left to grow to V8's 16 MB
+// semi-spaces held ~50 MB more at its peak (issue 14, decision 012). Not in this shebang: "env -S"
+// is missing on some systems (BusyBox), and a one-question command does not need it.
 // Runs the compiled JavaScript in dist/ (`npm run build`, which `npm ci` and `npm install` run), so a
 // start does not compile TypeScript. When dist/ is missing or older than a file in src/ (a source
 // edited since the build), it runs the TypeScript sources through tsx instead: never stale code.

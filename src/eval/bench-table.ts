@@ -254,8 +254,7 @@ export function compareDeterministic(committed: BenchRow, fresh: BenchRow): stri
 /**
  * The V8 flags the bot runs with: what package.json's start script passes to node before
  * bin/chithi.js ("node --max-semi-space-size=4 bin/chithi.js start" → ["--max-semi-space-size=4"]).
- * The bench serves chithi with the same flags, so its memory is the bot's; bin/chithi.js's shebang
- * carries them too (a test keeps the two the same).
+ * The bench serves chithi with the same flags, so its memory is the bot's as `npm start` runs it.
  */
 export function botNodeFlags(startScript: string): string[] {
   const words = startScript.trim().split(/\s+/);
