@@ -250,15 +250,25 @@ export function namesEntity(scope: QuestionScope, localities: string[]): boolean
 }
 
 /**
- * District names the question names (folded): those of the corpus it mentions anywhere, and those
- * typed after "huyện …" that the corpus does not know (no document is about them).
+ * District names the question names (folded): those typed after "huyện …" (known or not: a district
+ * no document is about is still asked about), and, anywhere in the question, those documents are
+ * about (`own`, read from their titles and openings). A name documents only mention in passing counts
+ * only after its level word: "UBND thành phố Lê Minh Khoa" reads as a city called after the
+ * chairman, and a question about him is no question about a place. A name of one syllable counts
+ * only after its level word too: bare, "tran", "huong" or "vu" is a surname or a word ("phuong huong"
+ * is "phương hướng").
  */
-export function namedLocalities(scope: QuestionScope, known: Iterable<string>): string[] {
+export function namedLocalities(
+  scope: QuestionScope,
+  known: Iterable<string>,
+  own: Iterable<string> = known,
+): string[] {
   const out: string[] = [];
   const all = [...known];
-  for (const name of all) if (name.length >= 4 && scope.folded.includes(` ${name} `)) out.push(name);
+  for (const name of own)
+    if (name.length >= 4 && name.includes(' ') && scope.folded.includes(` ${name} `)) out.push(name);
   for (const typed of scope.localities) {
-    if (!all.some((k) => k === typed || typed.startsWith(`${k} `) || k.startsWith(`${typed} `)))
+    if (all.includes(typed) || !all.some((k) => typed.startsWith(`${k} `) || k.startsWith(`${typed} `)))
       out.push(typed);
   }
   return [...new Set(out)];

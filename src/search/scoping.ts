@@ -126,7 +126,7 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
   const { known, names } = localitiesOf(docs);
   // Names as the documents write them, for messages ("huyện Tân Phú Đông").
   for (const [folded, name] of names) scope.localityNames[folded] ??= name;
-  const localities = namedLocalities(scope, known);
+  const localities = namedLocalities(scope, known, names.keys());
   const tier = new Map<number, number>();
   const boost = new Map<number, number>();
   // A year alone does not re-order: laws and reports name years in passing ("Bộ luật Hình sự năm

@@ -1,6 +1,6 @@
 import { emptyProfile, DocumentProfile } from '../../src/profile/profile';
 import { describeScope, fitScope, parseScope, QuestionScope } from '../../src/profile/scope';
-import { scopeSpans, typedLocalities } from '../../src/profile/scope';
+import { namedLocalities, scopeSpans, typedLocalities } from '../../src/profile/scope';
 
 type ScopeFields = Omit<QuestionScope, 'folded'>;
 const fields = (question: string): ScopeFields => {
@@ -311,6 +311,37 @@ describe('typedLocalities: districts typed after their level word', () => {
     ['UBND thành phố Đà Nẵng', []],
   ])('%j', (question, expected) => {
     expect(typedLocalities(question)).toEqual(expected);
+  });
+});
+
+describe('namedLocalities: districts a question names among those the documents know', () => {
+  // Folded, as documents' profiles keep them: districts of their own and ones they mention.
+  const own = ['huong son', 'vu quang', 'tan phu dong', 'cho gao'];
+  // Only mentioned in passing ("Chủ tịch UBND thành phố Lê Văn Dũng", "huyện Hương, …").
+  const known = [...own, 'huong', 'tran', 'le van dung', 'ninh hoa'];
+  it.each<[string, string[]]>([
+    // A name documents only mention counts after its level word, never bare.
+    ['ông Lê Văn Dũng phát biểu gì?', []],
+    ['ong le van dung phat bieu gi', []],
+    ['Ninh Hòa được giao tăng trưởng bao nhiêu?', []],
+    ['thị xã Ninh Hòa được giao tăng trưởng bao nhiêu?', ['ninh hoa']],
+    ['Huyện Hương Sơn đạt chỉ tiêu gì năm 2024?', ['huong son']],
+    ['huong son dat chi tieu gi', ['huong son']],
+    ['HUYỆN VŨ QUANG', ['vu quang']],
+    // NFD input and old tone placement fold the same.
+    ['UBND huye\u0323\u0302n Tân Phú Đông', ['tan phu dong']],
+    // One syllable is a surname or a word unless its level word comes first.
+    ['phuong huong nhiem vu nam 2025 la gi?', []],
+    ['Phương hướng nhiệm vụ năm 2025', []],
+    ['đồng chí Trần Văn Thuận nói gì?', []],
+    ['dong chi tran giang noi gi', []],
+    ['huyện Hương có bao nhiêu xã?', ['huong']],
+    ['Công an huyện Trần năm 2024', ['tran']],
+    // A district no document knows, typed after its level word, is still asked about.
+    ['Báo cáo của huyện Mường Tè', ['muong te']],
+    ['kết quả của huyện Chợ Gạo', ['cho gao']],
+  ])('%j', (question, expected) => {
+    expect(namedLocalities(parseScope(question), known, own).sort()).toEqual(expected.sort());
   });
 });
 
