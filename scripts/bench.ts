@@ -91,6 +91,25 @@ const sameStart = (stored: string, generated: string) =>
 
 const foldD = (s: string) => s.replace(/đ/g, 'd').replace(/Đ/g, 'D');
 
+/**
+ * The document an admin adds to an archive already served: a real report from the test fixtures
+ * (not part of the generated corpus). chithi reads it as it reads any file; the peers take its
+ * paragraphs (blank-line separated, whitespace collapsed) as passages.
+ */
+export const UPLOAD_DOCUMENT = path.join(
+  PROJECT_ROOT,
+  'tests',
+  'fixtures',
+  'reports',
+  'bdbp-binh-thuan-tong-ket-2024.txt',
+);
+const uploadParagraphs = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+
 const readQuestions = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as BenchQuestion[];
 
 function chithiEnv(indexDir: string, modelDir?: string): NodeJS.ProcessEnv {
@@ -164,6 +183,20 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     return { coldStartMs, ...measured, peakRssMb: peakRssMb() };
   },
 
+  // One document added to the index served (the bot's /them, or `chithi ingest` of one more file):
+  // from the call to the document searchable and saved, as a running bot does it.
+  async 'chithi-upload'(a) {
+    const { openApp, loadConfig } = loadChithi();
+    const config = loadConfig(chithiEnv(a.index!, a.model));
+    const app = await openApp(config, { semantic: Boolean(a.model), notice: () => {} });
+    await app.engine.ask(readQuestions(a.questions!)[0]!.q);
+    const t = performance.now();
+    const report = await app.ingest([a.upload!]);
+    const seconds = (performance.now() - t) / 1000;
+    await app.close();
+    return { passages: report.passages, seconds, diskBytes: diskBytes(a.index!), peakRssMb: peakRssMb() };
+  },
+
   // MiniSearch with its terms lower-cased and folded (tone marks removed, đ → d), so that questions
   // typed without diacritics can match: its default options would leave half the questions unmatched.
   async 'minisearch-ingest'(a) {
@@ -232,6 +265,33 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     });
     db.close();
     return { coldStartMs, ...measured, peakRssMb: peakRssMb() };
+  },
+
+  // The uploaded document's paragraphs added to the open index and saved (the whole JSON rewritten:
+  // MiniSearch keeps no file of its own).
+  async 'minisearch-upload'(a) {
+    const MiniSearch = loadMiniSearch();
+    const ms = MiniSearch.loadJSON(fs.readFileSync(a.out!, 'utf8'), miniSearchOptions());
+    const paragraphs = uploadParagraphs(a.upload!);
+    const t = performance.now();
+    ms.addAll(paragraphs.map((text, i) => ({ id: 10_000_000 + i, text })));
+    fs.writeFileSync(a.out!, JSON.stringify(ms));
+    const seconds = (performance.now() - t) / 1000;
+    return { passages: paragraphs.length, seconds, diskBytes: diskBytes(a.out!), peakRssMb: peakRssMb() };
+  },
+
+  async 'fts5-upload'(a) {
+    const Database = loadSqlite();
+    const db = new Database(a.out!);
+    db.pragma('journal_mode = WAL');
+    const paragraphs = uploadParagraphs(a.upload!);
+    const t = performance.now();
+    const insert = db.prepare('INSERT INTO p(text) VALUES (?)');
+    db.transaction(() => paragraphs.forEach((text) => insert.run(foldD(text))))();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const seconds = (performance.now() - t) / 1000;
+    db.close();
+    return { passages: paragraphs.length, seconds, diskBytes: diskBytes(a.out!), peakRssMb: peakRssMb() };
   },
 
   /** What Node with tsx and the modules loaded costs before any index: the floor of every RSS above. */
@@ -436,13 +496,14 @@ async function main(): Promise<void> {
           const measured = measure(engine, target, corpus, modelDir);
           row.ingest.push(measured.ingest);
           row.serve.push(measured.serve);
+          (row.upload ??= []).push(measured.upload);
           if (measured.ingest.passages !== corpus.passages)
             log(
               `warning: ${engine} stored ${measured.ingest.passages} passages for ${corpus.passages} generated`,
             );
           log(
             `run ${run}/${runs} ${engine}: ingest ${fmt(measured.ingest.seconds, 1)} s, ` +
-              `p95 ${fmt(measured.serve.p95Ms, 1)} ms`,
+              `p95 ${fmt(measured.serve.p95Ms, 1)} ms, one more document ${fmt(measured.upload.seconds * 1000, 0)} ms`,
           );
           fs.rmSync(target, { recursive: true, force: true });
         }
@@ -496,7 +557,7 @@ function measure(
   target: string,
   corpus: ReturnType<typeof writeCorpus> & { sourcesFile: string },
   modelDir: string | undefined,
-): { ingest: IngestResult; serve: ServeResult } {
+): { ingest: IngestResult; serve: ServeResult; upload: IngestResult } {
   // The new-process start asks the corpus's first question, as the in-process cold start does.
   const question = readQuestions(corpus.questionsFile)[0]!.q;
   switch (engine) {
@@ -511,7 +572,13 @@ function measure(
         sources: corpus.sourcesFile,
       });
       serve.processStartMs = processStart(engine, target, corpus.docsDir, question, model);
-      return { ingest, serve };
+      const upload = runChild<IngestResult>('chithi-upload', {
+        index: target,
+        model,
+        questions: corpus.questionsFile,
+        upload: UPLOAD_DOCUMENT,
+      });
+      return { ingest, serve, upload };
     }
     case 'fts5':
     case 'minisearch': {
@@ -519,8 +586,9 @@ function measure(
       const ingest = runChild<IngestResult>(`${engine}-ingest`, { passages: corpus.passagesFile, out });
       const serve = runChild<ServeResult>(`${engine}-serve`, { out, questions: corpus.questionsFile });
       serve.processStartMs = processStart(engine, out, corpus.docsDir, question);
+      const upload = runChild<IngestResult>(`${engine}-upload`, { out, upload: UPLOAD_DOCUMENT });
       for (const f of [out, `${out}-wal`, `${out}-shm`]) fs.rmSync(f, { force: true });
-      return { ingest, serve };
+      return { ingest, serve, upload };
     }
   }
 }

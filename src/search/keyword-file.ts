@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Bm25Params, KeywordIndex, KeywordIndexFormatError, KeywordSearch } from './keyword';
+import { Bm25Params, IndexContent, KeywordIndexFormatError, KeywordSearch } from './keyword';
 import { KeywordIndexFile, readAt, writeImage } from './keyword-image';
 import { textTerms } from '../text/terms';
 import { Db } from '../store/db';
@@ -21,6 +21,8 @@ export interface KeywordIndexKey {
   /** Random per change of documents (see getStamp): a restored backup never matches a later image. */
   stamp: string;
   analyzer: string;
+  /** The database's schema version (src/store/db.ts schemaVersion). */
+  schema: number;
 }
 
 const PROBE =
@@ -61,7 +63,11 @@ const keyBuffer = (key: KeywordIndexKey) => {
  * Writes the index image with its key: to a temporary file, then renamed over the old one, so a
  * reader (the bot while the CLI ingests) sees the old image or the new one, never half of one.
  */
-export function saveKeywordIndex(file: string, key: KeywordIndexKey, index: KeywordIndex): void {
+export function saveKeywordIndex(
+  file: string,
+  key: KeywordIndexKey,
+  index: { content(): IndexContent },
+): void {
   const tmp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}`,
@@ -82,17 +88,21 @@ export function saveKeywordIndex(file: string, key: KeywordIndexKey, index: Keyw
 }
 
 export type LoadedKeywordIndex =
-  | { index: KeywordSearch; cause?: undefined }
+  | { index: KeywordSearch; key: KeywordIndexKey; cause?: undefined }
   | { index: null; cause: 'missing' | 'stale' | 'corrupt'; reason?: string };
 
 /**
  * Opens the image when it exists and matches `key`, reading only its key, header and small arrays
  * (KeywordIndexFile reads the rest as questions need it); otherwise says why not (the caller rebuilds).
+ * An image of an earlier state of the same database (same schema and analyzer) is opened too when
+ * `ancestor` accepts its generation and stamp: the caller brings it up to date. `key` says which
+ * state the image is of.
  */
 export function loadKeywordIndex(
   file: string,
   key: KeywordIndexKey,
   params?: Bm25Params,
+  ancestor?: (generation: number, stamp: string) => boolean,
 ): LoadedKeywordIndex {
   let fd: number;
   try {
@@ -105,16 +115,22 @@ export function loadKeywordIndex(
     const keyLength = readAt(fd, 0, 4).readUInt32LE(0);
     if (4 + keyLength > fs.fstatSync(fd).size) throw new KeywordIndexFormatError('truncated');
     const stored = JSON.parse(readAt(fd, 4, keyLength).toString('utf8')) as Partial<KeywordIndexKey>;
+    const current = stored.generation === key.generation && stored.stamp === key.stamp;
     if (
       stored.database !== key.database ||
-      stored.generation !== key.generation ||
-      stored.stamp !== key.stamp ||
-      stored.analyzer !== key.analyzer
+      stored.analyzer !== key.analyzer ||
+      stored.schema !== key.schema ||
+      typeof stored.generation !== 'number' ||
+      typeof stored.stamp !== 'string' ||
+      !(current || ancestor?.(stored.generation, stored.stamp))
     ) {
       fs.closeSync(fd);
       return { index: null, cause: 'stale' };
     }
-    return { index: KeywordIndexFile.open(fd, 4 + keyLength, params) };
+    return {
+      index: KeywordIndexFile.open(fd, 4 + keyLength, params),
+      key: { ...key, generation: stored.generation, stamp: stored.stamp },
+    };
   } catch (err) {
     fs.closeSync(fd);
     return { index: null, cause: 'corrupt', reason: err instanceof Error ? err.message : String(err) };

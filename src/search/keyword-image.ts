@@ -11,7 +11,9 @@ import {
   KeywordHit,
   KeywordIndexFormatError,
   KeywordSearch,
+  PostingSource,
   PostingVisit,
+  TermPostings,
   writeVarint,
 } from './keyword';
 
@@ -211,26 +213,43 @@ export class KeywordIndexFile implements KeywordSearch {
   }
 
   search(query: AnalyzedQuery, k: number, allow?: (passageId: number) => boolean): KeywordHit[] {
-    return bm25Search(
-      {
-        docIds: this.docIds,
-        docLens: this.docLens,
-        size: this.size,
-        totalLen: this.totalLen,
-        documentFrequency: (term) => this.documentFrequency(term),
-        forEachPosting: (term, visit) => this.forEachPosting(term, visit),
-      },
-      this.params,
-      query,
-      k,
-      allow,
-    );
+    return bm25Search(this.postingSource(), this.params, query, k, allow);
+  }
+
+  postingSource(): PostingSource {
+    return {
+      docIds: this.docIds,
+      docLens: this.docLens,
+      size: this.size,
+      totalLen: this.totalLen,
+      documentFrequency: (term) => this.documentFrequency(term),
+      forEachPosting: (term, visit) => this.forEachPosting(term, visit),
+    };
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
     fs.closeSync(this.fd);
+  }
+
+  /**
+   * Every term with its document frequency and postings, in dictionary order, read a block at a time
+   * without filling the caches (to write a new image from this one and what was added since).
+   */
+  *terms(): Generator<TermPostings> {
+    for (let n = 0; n < this.firstTerms.length; n++) {
+      const entries = this.readBlock(n);
+      const first = this.blockPostings[n]!;
+      let total = 0;
+      for (const e of entries.values()) total += e.length;
+      const bytes = readAt(this.fd, this.postingsAt + first, total);
+      for (const [term, e] of entries) {
+        const postings = bytes.subarray(e.offset - first, e.offset - first + e.length);
+        if (crc32(postings) >>> 0 !== e.crc) throw new KeywordIndexFormatError(`postings of a term damaged`);
+        yield { term, df: e.df, postings };
+      }
+    }
   }
 
   private forEachPosting(term: string, visit: PostingVisit): void {
@@ -272,6 +291,14 @@ export class KeywordIndexFile implements KeywordSearch {
   private block(n: number): Map<string, TermEntry> {
     const cached = this.blocks.get(n);
     if (cached) return cached;
+    const entries = this.readBlock(n);
+    if (this.blocks.size >= BLOCK_CACHE) this.blocks.delete(this.blocks.keys().next().value!);
+    this.blocks.set(n, entries);
+    return entries;
+  }
+
+  /** The entries of dictionary block `n`, read from the file. */
+  private readBlock(n: number): Map<string, TermEntry> {
     const start = n === 0 ? 0 : this.blockEnds[n - 1]!;
     const end = this.blockEnds[n]!;
     const bytes = readAt(this.fd, this.dictAt + start, end - start);
@@ -305,8 +332,6 @@ export class KeywordIndexFile implements KeywordSearch {
       entries.set(term, { df, offset, length, crc });
       offset += length;
     }
-    if (this.blocks.size >= BLOCK_CACHE) this.blocks.delete(this.blocks.keys().next().value!);
-    this.blocks.set(n, entries);
     return entries;
   }
 }

@@ -329,24 +329,23 @@ export class KeywordIndex implements KeywordSearch {
 
   /** Top `k` passages by BM25 over the query's weighted terms (ties: lower passage id first). */
   search(query: AnalyzedQuery, k: number, allow?: (passageId: number) => boolean): KeywordHit[] {
-    return bm25Search(
-      {
-        docIds: this.docIds,
-        docLens: this.docLens,
-        size: this.size,
-        totalLen: this.totalLen,
-        removed: this.removed,
-        documentFrequency: (term) => this.documentFrequency(term),
-        forEachPosting: (term, visit) => {
-          const tid = this.termIds.get(term);
-          if (tid !== undefined) this.forEachEntry(tid, visit);
-        },
+    return bm25Search(this.postingSource(), this.params, query, k, allow);
+  }
+
+  /** What BM25 reads of this index, as it is now (slots change when removed passages are compacted). */
+  postingSource(): PostingSource {
+    return {
+      docIds: this.docIds,
+      docLens: this.docLens,
+      size: this.size,
+      totalLen: this.totalLen,
+      removed: this.removed,
+      documentFrequency: (term) => this.documentFrequency(term),
+      forEachPosting: (term, visit) => {
+        const tid = this.termIds.get(term);
+        if (tid !== undefined) this.forEachEntry(tid, visit);
       },
-      this.params,
-      query,
-      k,
-      allow,
-    );
+    };
   }
 
   /** Nothing to release: the index is in memory (the file-backed one closes its file). */
@@ -374,12 +373,19 @@ export class KeywordIndex implements KeywordSearch {
   }
 }
 
+/** One term of an index image: its document frequency and encoded postings. */
+export interface TermPostings {
+  term: string;
+  df: number;
+  postings: Uint8Array;
+}
+
 /** The content of a keyword index image (see KeywordIndex.content). */
 export interface IndexContent {
   docIds: ArrayLike<number>;
   docLens: ArrayLike<number>;
   totalLen: number;
-  terms: Array<{ term: string; df: number; postings: Uint8Array }>;
+  terms: TermPostings[];
 }
 
 /** What a keyword index answers: the in-memory builder and the file-backed reader alike. */
@@ -389,6 +395,8 @@ export interface KeywordSearch {
   documentFrequency(term: string): number;
   idf(term: string): number;
   search(query: AnalyzedQuery, k: number, allow?: (passageId: number) => boolean): KeywordHit[];
+  /** What BM25 reads of the index (per slot passage id and length, per term postings). */
+  postingSource(): PostingSource;
   /** Releases the file behind the index, if any. */
   close(): void;
 }

@@ -1,6 +1,6 @@
 import { createError } from '../errors';
-import { Db, getGeneration, getStamp } from '../store/db';
-import { getPassages, iteratePassages, PassageRow } from '../store/documents';
+import { Db, getGeneration, getStamp, isAncestor, schemaVersion } from '../store/db';
+import { allPassageIds, getPassages, iteratePassages, PassageRow } from '../store/documents';
 import { analyzeQuery, AnalyzedQuery, demoteSpans, foldedContent } from '../text/terms';
 import { QuestionScope, scopeSpans } from '../profile/scope';
 import { findUnits } from '../profile/units';
@@ -20,6 +20,7 @@ import {
   loadKeywordIndex,
   saveKeywordIndex,
 } from './keyword-file';
+import { LayeredKeywordIndex } from './keyword-layers';
 import {
   answerShape,
   bestSentence,
@@ -151,6 +152,14 @@ export function passageContext(
 }
 
 /**
+ * How much the keyword index catches up with before it is rebuilt instead: passages added (or
+ * removed) since it was built, at most this many or this fraction of it, whichever is more. Catching
+ * up reads only the changed passages; past this much, a rebuild costs little more and leaves a
+ * compact index with exact statistics.
+ */
+export const CATCH_UP = { minPassages: 2000, fraction: 0.25 };
+
+/**
  * Answers questions from the passages in the store: keyword (BM25) candidates, optionally fused with
  * vector candidates, a relevance check for "not found", and the answering sentence of each result.
  */
@@ -158,6 +167,11 @@ export class SearchEngine implements Retriever {
   private index: KeywordSearch;
   private generation = -1;
   private stamp = '';
+  /**
+   * What the last refresh that changed the index did, and how many passages it read from SQLite:
+   * 'loaded' the saved image, 'caught-up' with the passages changed since, 'rebuilt' from all of them.
+   */
+  lastRefresh: { how: 'loaded' | 'caught-up' | 'rebuilt'; passagesRead: number } | null = null;
   private docsCache: { generation: number; docs: ScopedDocument[] } | null = null;
   private docOfCache: { generation: number; docOf: Int32Array } | null = null;
   private readonly minRelevance: number;
@@ -171,8 +185,11 @@ export class SearchEngine implements Retriever {
   }
 
   /**
-   * (Re)loads the keyword index when documents changed since the last load: from the saved image when
-   * it matches this database, generation and analyzer; otherwise rebuilt from SQLite (the source of
+   * Brings the keyword index up to date when documents changed since it was loaded. When the
+   * documents descend from what the served index (or the saved image) holds, it catches up with the
+   * passages added and removed since: only those are read and tokenized, and the image is saved again
+   * by merging (an upload to a bot over a large archive costs its own passages, not the archive).
+   * Otherwise, or when more changed than CATCH_UP allows, it is rebuilt from SQLite (the source of
    * truth) and saved for the next start. A missing, stale or corrupt image only costs a rebuild.
    */
   refresh(): void {
@@ -180,16 +197,74 @@ export class SearchEngine implements Retriever {
     const stamp = getStamp(this.db);
     if (gen === this.generation && stamp === this.stamp) return;
     const file = this.keywordIndexFile();
+    if (this.generation >= 0 && isAncestor(this.db, this.generation, this.stamp)) {
+      if (this.catchUp(this.index, file)) return;
+    }
     if (file) {
       const key = this.indexKey(gen, stamp);
-      const loaded = loadKeywordIndex(file, key, this.index.params);
+      const loaded = loadKeywordIndex(file, key, this.index.params, (g, s) => isAncestor(this.db, g, s));
       if (loaded.index) {
-        this.serve(loaded.index, gen, stamp);
-        return;
-      }
-      if (loaded.cause === 'corrupt') this.noticeDamage(file, loaded.reason);
+        if (loaded.key.generation === gen && loaded.key.stamp === stamp) {
+          this.serve(loaded.index, gen, stamp);
+          this.lastRefresh = { how: 'loaded', passagesRead: 0 };
+          return;
+        }
+        if (this.catchUp(loaded.index, file)) return;
+        loaded.index.close();
+      } else if (loaded.cause === 'corrupt') this.noticeDamage(file, loaded.reason);
     }
     this.rebuild(file);
+  }
+
+  /**
+   * Adds the passages `index` lacks and drops those gone, unless more changed than CATCH_UP allows
+   * (then `index` is left as it was and false returned). Saves the result as the new image when it
+   * can (merged, nothing tokenized again) and serves it.
+   */
+  private catchUp(index: KeywordSearch, file: string | null): boolean {
+    const caught = this.db.transaction(() => {
+      const layered = index instanceof LayeredKeywordIndex ? index : new LayeredKeywordIndex(index);
+      const live = allPassageIds(this.db);
+      const liveSet = new Set(live);
+      const added = live.filter((id) => !layered.has(id)).sort((a, b) => a - b);
+      const gone: number[] = [];
+      layered.forEachId((id) => {
+        if (!liveSet.has(id)) gone.push(id);
+      });
+      const limit = Math.max(CATCH_UP.minPassages, CATCH_UP.fraction * layered.size);
+      if (layered.added + added.length > limit || layered.removed + gone.length > limit) return null;
+      for (const id of gone) layered.remove(id);
+      const rows = getPassages(this.db, added);
+      for (const id of added) {
+        const p = rows.get(id);
+        if (p) layered.add(toIndexable(p));
+      }
+      this.lastRefresh = { how: 'caught-up', passagesRead: rows.size };
+      return { layered, built: getGeneration(this.db), builtStamp: getStamp(this.db) };
+    })();
+    if (!caught) return false;
+    const { layered, built, builtStamp } = caught;
+    let serving: KeywordSearch = layered;
+    if (file && !this.db.readonly && layered.canMerge() && (layered.added > 0 || layered.removed > 0)) {
+      const key = this.indexKey(built, builtStamp);
+      try {
+        saveKeywordIndex(file, key, layered);
+        const saved = loadKeywordIndex(file, key, layered.params);
+        if (saved.index) serving = saved.index;
+      } catch (err) {
+        if (err instanceof KeywordIndexFormatError) {
+          // The saved image was found damaged while merging: rebuilt from SQLite instead.
+          this.noticeDamage(file, err.message);
+          if (layered !== this.index && !layered.wraps(this.index)) layered.close();
+          this.rebuild(file);
+          return true;
+        }
+        const why = err instanceof Error ? err.message : String(err);
+        this.options.onIndexNotice?.(`Không ghi được chỉ mục từ khóa ${file}: ${why}`);
+      }
+    }
+    this.serve(serving, built, builtStamp);
+    return true;
   }
 
   /** Builds the index from SQLite (the source of truth), saves it and serves it from the saved file. */
@@ -197,7 +272,12 @@ export class SearchEngine implements Retriever {
     // One read transaction: the passages indexed are exactly those of the generation the image is saved as.
     const { index, built, builtStamp } = this.db.transaction(() => {
       const fresh = new KeywordIndex(this.index.params);
-      for (const p of iteratePassages(this.db)) fresh.add(toIndexable(p));
+      let read = 0;
+      for (const p of iteratePassages(this.db)) {
+        fresh.add(toIndexable(p));
+        read++;
+      }
+      this.lastRefresh = { how: 'rebuilt', passagesRead: read };
       return { index: fresh, built: getGeneration(this.db), builtStamp: getStamp(this.db) };
     })();
     index.pack();
@@ -218,14 +298,24 @@ export class SearchEngine implements Retriever {
   }
 
   private indexKey(generation: number, stamp: string): KeywordIndexKey {
-    return { database: databaseId(this.db), generation, stamp, analyzer: analyzerVersion() };
+    return {
+      database: databaseId(this.db),
+      generation,
+      stamp,
+      analyzer: analyzerVersion(),
+      schema: schemaVersion(this.db),
+    };
   }
 
+  /** Serves `index`; the one served before is closed (unless `index` is built on it). */
   private serve(index: KeywordSearch, generation: number, stamp: string): void {
-    if (index !== this.index) this.index.close();
+    const old = this.index;
     this.index = index;
     this.generation = generation;
     this.stamp = stamp;
+    if (old === index || (index instanceof LayeredKeywordIndex && index.wraps(old))) return;
+    // A layered index replaced by its merged image closes its base with it.
+    old.close();
   }
 
   private noticeDamage(file: string, reason?: string): void {

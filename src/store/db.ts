@@ -142,6 +142,42 @@ export function bumpGeneration(db: Db): void {
     `INSERT INTO meta(key, value) VALUES ('stamp', lower(hex(randomblob(8))))
      ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   ).run();
+  // The history of changes, the last GENERATION_HISTORY of them: what an older index image may
+  // catch up from (isAncestor).
+  const generation = getGeneration(db);
+  db.prepare(`INSERT OR REPLACE INTO generations(generation, stamp) VALUES (?, ?)`).run(
+    generation,
+    getStamp(db),
+  );
+  if (generation % 100 === 0)
+    db.prepare(`DELETE FROM generations WHERE generation <= ?`).run(generation - GENERATION_HISTORY);
+}
+
+/** How many changes of documents the history keeps (a few hundred KB). */
+export const GENERATION_HISTORY = 10_000;
+
+/**
+ * True when the documents now descend from the state (generation, stamp) through changes made to
+ * this database: every passage of that state still present is unchanged (passages are only ever
+ * inserted and deleted, and their ids never reused). False for a state of a restored backup's
+ * future, of another database, or older than the history.
+ */
+export function isAncestor(db: Db, generation: number, stamp: string): boolean {
+  if (generation === getGeneration(db)) return stamp === getStamp(db);
+  try {
+    return (
+      db.prepare(`SELECT 1 FROM generations WHERE generation = ? AND stamp = ?`).get(generation, stamp) !==
+      undefined
+    );
+  } catch {
+    // A read-only database of an older version has no history yet.
+    return false;
+  }
+}
+
+/** The schema version (migrations applied): a saved index built under another one is rebuilt. */
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
 }
 
 /** A random token that changes with every change to documents ('' before the first). */

@@ -196,4 +196,8 @@ export const MIGRATIONS: readonly Migration[] = [
   `ALTER TABLE subscriptions ADD COLUMN filter TEXT;`,
   // A chat may choose to receive nothing on a day with nothing to remind of (/nhacviec … không gửi ngày trống).
   `ALTER TABLE subscriptions ADD COLUMN quiet INTEGER NOT NULL DEFAULT 0;`,
+  // Every change of documents, as (generation, stamp) (src/store/db.ts bumpGeneration): a keyword
+  // index image saved at one of them is an ancestor of the documents now, and catches up with the
+  // passages added and removed since instead of being rebuilt (a restored backup has other stamps).
+  `CREATE TABLE IF NOT EXISTS generations (generation INTEGER PRIMARY KEY, stamp TEXT NOT NULL);`,
 ];

@@ -125,7 +125,8 @@ describe('KeywordIndex, compact postings and binary image', () => {
 
   it.each([
     ['truncated', (b: Buffer) => b.subarray(0, b.length - 10)],
-    ['header byte changed', (b: Buffer) => flip(b, 70)],
+    // After the key (its length, then its JSON): a byte of the image's header.
+    ['header byte changed', (b: Buffer) => flip(b, 4 + Buffer.byteLength(JSON.stringify(KEY)) + 10)],
     ['empty', () => Buffer.alloc(0)],
     ['foreign', () => Buffer.from('SQLite format 3\u0000 and more bytes than a header')],
   ])('%s image: refused at open with KeywordIndexFormatError', (_, damage) => {
@@ -175,7 +176,7 @@ describe('KeywordIndex, compact postings and binary image', () => {
   });
 });
 
-const KEY = { database: 'test', generation: 1, stamp: 's', analyzer: 'a' };
+const KEY = { database: 'test', generation: 1, stamp: 's', analyzer: 'a', schema: 1 };
 let dir: TempDir;
 beforeAll(() => {
   dir = makeTempDir('chithi-kwimage-');

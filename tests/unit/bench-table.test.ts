@@ -37,6 +37,7 @@ const row = (runs: Array<[number, number]>): BenchRow => ({
   engine: 'chithi, keyword',
   ingest: runs.map(([s]) => ingest(s)),
   serve: runs.map(([, p]) => serve(p)),
+  upload: runs.map(([s]) => ({ ...ingest(s / 10), passages: 22 })),
 });
 
 describe('bench table: median (min–max) over the runs', () => {
@@ -61,10 +62,17 @@ describe('bench table: median (min–max) over the runs', () => {
       ]),
     ]);
     expect(table.split('\n')).toHaveLength(3);
-    expect(table).toContain('| 10,000 | chithi, keyword | 1,587 (1,538–1,667) | 16.5 MB |');
+    // One more document: 630, 650 and 600 ms.
+    expect(table).toContain(
+      '| 10,000 | chithi, keyword | 1,587 (1,538–1,667) | 630.0 (600.0–650.0) | 16.5 MB |',
+    );
     expect(table).toContain('5.20 (4.90–6.10)');
     expect(table).toContain('| 185.2 (184.9–186.1) | 63.0 (63.0–63.0) |');
     expect(table).toContain('| 98.0% | 41.0% | 58.0% |');
+    // Results of a bench that did not add a document yet: a dash.
+    const older = row([[6.3, 5.2]]);
+    delete older.upload;
+    expect(benchTable([older])).toContain('| 1,587 | — | 16.5 MB |');
   });
 
   it('renders sources found per kind of question, a dash for a kind not asked', () => {
