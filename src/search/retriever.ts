@@ -263,6 +263,9 @@ export class SearchEngine implements Retriever {
         this.options.onIndexNotice?.(`Không ghi được chỉ mục từ khóa ${file}: ${why}`);
       }
     }
+    // Replaced by its merged image, the layered index goes with its base (unless serve() closes that
+    // base as the index served until now).
+    if (serving !== layered && layered !== this.index && !layered.wraps(this.index)) layered.close();
     this.serve(serving, built, builtStamp);
     return true;
   }

@@ -1,7 +1,7 @@
 import { Config } from '../config';
 import { createError } from '../errors';
 import { Db } from '../store/db';
-import { allPassageIds, iteratePassages, PassageRow } from '../store/documents';
+import { allPassageIds, getPassages, iteratePassages, PassageRow } from '../store/documents';
 import { normalizeText } from '../text/normalize';
 import { Embedder, EmbedLog, loadEmbedder } from './embedder';
 import { EmbeddingCache, embeddingModelKey, embedPassagesCached } from './embedding-cache';
@@ -46,8 +46,21 @@ export async function openSemanticLayer(
       const ids = allPassageIds(db);
       const inIndex = index.ids();
       if (ids.length === inIndex.size && ids.every((id) => inIndex.has(id))) return { added: 0, removed: 0 };
-      const passages = new Map<number, string>();
-      for (const p of iteratePassages(db)) passages.set(p.id, passageEmbeddingText(p));
+      // Only the passages without a vector are read (an upload: its own, not the archive's); all of
+      // them in one pass when most are missing (a first sync, a model change).
+      const live = new Set(ids);
+      const missing = ids.filter((id) => !inIndex.has(id));
+      const texts = new Map<number, string>();
+      if (missing.length > ids.length / 2) {
+        for (const p of iteratePassages(db)) if (!inIndex.has(p.id)) texts.set(p.id, passageEmbeddingText(p));
+      } else {
+        for (const [id, p] of getPassages(db, missing)) texts.set(id, passageEmbeddingText(p));
+      }
+      const passages = {
+        has: (id: number) => live.has(id) && (inIndex.has(id) || texts.has(id)),
+        keys: () => texts.keys(),
+        get: (id: number) => texts.get(id),
+      };
       const res = await reconcileVectors(
         index,
         passages,

@@ -389,7 +389,8 @@ export interface ReconcileOptions {
  */
 export async function reconcileVectors(
   index: VectorIndex,
-  passages: ReadonlyMap<number, string>,
+  /** The passages to hold: `has` every one, `keys` and `get` at least those the index lacks. */
+  passages: Pick<ReadonlyMap<number, string>, 'has' | 'keys' | 'get'>,
   embed: (texts: string[]) => Promise<Float32Array[]>,
   options: ReconcileOptions = {},
 ): Promise<{ added: number; removed: number }> {

@@ -7,6 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { App, openApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { ingestPaths, removeDocument } from '../../src/ingest/ingest';
+import { openSemanticLayer } from '../../src/search/semantic';
+import { Db, openDatabase } from '../../src/store/db';
+import { listDocuments } from '../../src/store/documents';
 import { makeTempDir, REPORT_FIXTURES, SEED_FILE, TempDir } from '../helpers/temp-dir';
 import { createTinyModel } from '../helpers/tiny-model';
 
@@ -152,3 +156,32 @@ test('a question asked while an ingest runs is answered', async () => {
     await app.close();
   }
 });
+
+test('a sync after an upload embeds the new passages only; after a removal it drops theirs', async () => {
+  const index = path.join(tmp.path, 'ix-sync');
+  const config = loadConfig({ INDEX_DIR: index, EMBEDDING_MODEL_DIR: modelA, EMBEDDING_DTYPE: 'fp32' });
+  const db = openDatabase(index);
+  try {
+    const layer = (await openSemanticLayer(db, config, () => {}))!;
+    await ingestPaths(db, [docs]);
+    const archive = passageRows(db);
+    // Everything missing: the first sync reads every passage in one pass.
+    expect(await layer.sync()).toEqual({ added: archive, removed: 0 });
+    const report = path.join(REPORT_FIXTURES, fs.readdirSync(REPORT_FIXTURES)[0]!);
+    await ingestPaths(db, [report]);
+    const uploaded = passageRows(db) - archive;
+    expect(uploaded).toBeGreaterThan(2);
+    expect(await layer.sync()).toEqual({ added: uploaded, removed: 0 });
+    expect(vectorCount(index)).toBe(archive + uploaded);
+    const doc = listDocuments(db).find((d) => report.endsWith(path.basename(d.file)))!;
+    removeDocument(db, doc);
+    expect(await layer.sync()).toEqual({ added: 0, removed: uploaded });
+    expect(vectorCount(index)).toBe(archive);
+  } finally {
+    db.close();
+  }
+});
+
+function passageRows(db: Db): number {
+  return db.prepare('SELECT COUNT(*) FROM passages').pluck().get() as number;
+}

@@ -186,10 +186,16 @@ describe('SearchEngine catches up with uploads instead of re-reading the archive
     await add(reports[2]!);
     new SearchEngine(db, { keywordIndexFile: null }).refresh();
     expect(fs.readFileSync(imageFile()).equals(before)).toBe(true);
+    const openFiles = () => fs.readdirSync('/proc/self/fd').length;
+    const filesBefore = openFiles();
     const engine = new SearchEngine(db);
     engine.refresh();
     expect(engine.lastRefresh?.how).toBe('caught-up');
     expect(await ranking(engine)).toEqual(await fromScratch());
+    // The older image it caught up from is closed with the merge: only the new one stays open.
+    expect(openFiles()).toBe(filesBefore + 1);
+    engine.close();
+    expect(openFiles()).toBe(filesBefore);
   });
 
   it('a restored backup is never caught up from a later image: new passages reuse its ids', async () => {
