@@ -12,7 +12,7 @@ import {
   PostingSource,
   PostingVisit,
   TermPostings,
-  writeVarint,
+  writeEntry,
 } from './keyword';
 
 /** A base whose terms can be read in order: the saved image (KeywordIndexFile). */
@@ -143,8 +143,7 @@ export class LayeredKeywordIndex implements KeywordSearch {
       docIds[n + i] = top.docIds[i]!;
       docLens[n + i] = top.docLens[i]!;
     }
-    const removed = new Set(this.removedBase);
-    for (const slot of this.baseSource.removed ?? []) removed.add(slot);
+    const removed = this.removedBaseSlots();
     for (const slot of top.removed ?? []) removed.add(n + slot);
     const base = this.baseSource;
     this.source = {
@@ -182,8 +181,7 @@ export class LayeredKeywordIndex implements KeywordSearch {
     const top = this.top.content();
     this.source = null;
     const n = this.baseIds.length;
-    const removed = new Set(this.removedBase);
-    for (const slot of this.baseSource.removed ?? []) removed.add(slot);
+    const removed = this.removedBaseSlots();
     const remap = new Int32Array(n);
     const docIds: number[] = [];
     const docLens: number[] = [];
@@ -234,6 +232,13 @@ export class LayeredKeywordIndex implements KeywordSearch {
     return { docIds, docLens, totalLen, terms };
   }
 
+  /** The base's slots not searched: removed since it was saved, or tombstoned in the base itself. */
+  private removedBaseSlots(): Set<number> {
+    const removed = new Set(this.removedBase);
+    for (const slot of this.baseSource.removed ?? []) removed.add(slot);
+    return removed;
+  }
+
   /** The base's slot of a passage, or -1 (a base holds its passages in id order). */
   private slotOfBase(id: number): number {
     if (this.unordered) return this.unordered.get(id) ?? -1;
@@ -269,13 +274,7 @@ class PostingWriter {
       grown.set(this.buf.subarray(0, this.length));
       this.buf = grown;
     }
-    const gap = slot - this.last;
-    if (tf === 1 && ctx === 0) this.length = writeVarint(this.buf, this.length, gap * 2);
-    else {
-      this.length = writeVarint(this.buf, this.length, gap * 2 + 1);
-      this.length = writeVarint(this.buf, this.length, tf);
-      this.length = writeVarint(this.buf, this.length, ctx);
-    }
+    this.length = writeEntry(this.buf, this.length, slot - this.last, tf, ctx);
     this.last = slot;
     this.df++;
   }

@@ -52,6 +52,14 @@ export function writeVarint(buf: Uint8Array, at: number, value: number): number 
 }
 
 /** Decodes the entries in buf[start, end) after slot `slot`; calls `visit` with slot, tf, ctx. */
+/** Writes one posting entry (see above) at `at`; returns the offset after it (at most MAX_ENTRY bytes). */
+export function writeEntry(buf: Uint8Array, at: number, gap: number, tf: number, ctx: number): number {
+  if (tf === 1 && ctx === 0) return writeVarint(buf, at, gap * 2);
+  let next = writeVarint(buf, at, gap * 2 + 1);
+  next = writeVarint(buf, next, tf);
+  return writeVarint(buf, next, ctx);
+}
+
 export function decodeRange(
   buf: Uint8Array,
   start: number,
@@ -211,13 +219,7 @@ export class KeywordIndex implements KeywordSearch {
     }
     const gap = slot - this.last[tid]!;
     const start = block + BLOCK_HEADER + used;
-    let at: number;
-    if (tf === 1 && ctx === 0) at = writeVarint(this.arena, start, gap * 2);
-    else {
-      at = writeVarint(this.arena, start, gap * 2 + 1);
-      at = writeVarint(this.arena, at, tf);
-      at = writeVarint(this.arena, at, ctx);
-    }
+    const at = writeEntry(this.arena, start, gap, tf, ctx);
     this.arenaView.setUint32(block + 4, used + (at - start), true);
     this.last[tid] = slot;
     this.df[tid]!++;

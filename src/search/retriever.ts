@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   Bm25Params,
   IndexablePassage,
+  IndexContent,
   KeywordIndex,
   KeywordIndexFormatError,
   KeywordSearch,
@@ -246,21 +247,15 @@ export class SearchEngine implements Retriever {
     const { layered, built, builtStamp } = caught;
     let serving: KeywordSearch = layered;
     if (file && !this.db.readonly && layered.canMerge() && (layered.added > 0 || layered.removed > 0)) {
-      const key = this.indexKey(built, builtStamp);
       try {
-        saveKeywordIndex(file, key, layered);
-        const saved = loadKeywordIndex(file, key, layered.params);
-        if (saved.index) serving = saved.index;
+        serving = this.saveAndOpen(file, built, builtStamp, layered) ?? layered;
       } catch (err) {
-        if (err instanceof KeywordIndexFormatError) {
-          // The saved image was found damaged while merging: rebuilt from SQLite instead.
-          this.noticeDamage(file, err.message);
-          if (layered !== this.index && !layered.wraps(this.index)) layered.close();
-          this.rebuild(file);
-          return true;
-        }
-        const why = err instanceof Error ? err.message : String(err);
-        this.options.onIndexNotice?.(`Không ghi được chỉ mục từ khóa ${file}: ${why}`);
+        if (!(err instanceof KeywordIndexFormatError)) throw err;
+        // The saved image was found damaged while merging: rebuilt from SQLite instead.
+        this.noticeDamage(file, err.message);
+        if (layered !== this.index && !layered.wraps(this.index)) layered.close();
+        this.rebuild(file);
+        return true;
       }
     }
     // Replaced by its merged image, the layered index goes with its base (unless serve() closes that
@@ -284,20 +279,32 @@ export class SearchEngine implements Retriever {
       return { index: fresh, built: getGeneration(this.db), builtStamp: getStamp(this.db) };
     })();
     index.pack();
-    let serving: KeywordSearch = index;
-    if (file && !this.db.readonly) {
-      const key = this.indexKey(built, builtStamp);
-      try {
-        saveKeywordIndex(file, key, index);
-        // Served from the file just written, like after a restart: the built index's memory goes.
-        const saved = loadKeywordIndex(file, key, index.params);
-        if (saved.index) serving = saved.index;
-      } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
-        this.options.onIndexNotice?.(`Không ghi được chỉ mục từ khóa ${file}: ${why}`);
-      }
+    // Served from the file just written, like after a restart: the built index's memory goes.
+    const saved = file && !this.db.readonly ? this.saveAndOpen(file, built, builtStamp, index) : null;
+    this.serve(saved ?? index, built, builtStamp);
+  }
+
+  /**
+   * Writes `index` as the image of (generation, stamp) and opens the file just written; null, with a
+   * notice, when it cannot be written. A base found damaged while its content is read
+   * (KeywordIndexFormatError) is the caller's to handle.
+   */
+  private saveAndOpen(
+    file: string,
+    generation: number,
+    stamp: string,
+    index: KeywordSearch & { content(): IndexContent },
+  ): KeywordSearch | null {
+    const key = this.indexKey(generation, stamp);
+    try {
+      saveKeywordIndex(file, key, index);
+      return loadKeywordIndex(file, key, index.params).index;
+    } catch (err) {
+      if (err instanceof KeywordIndexFormatError) throw err;
+      const why = err instanceof Error ? err.message : String(err);
+      this.options.onIndexNotice?.(`Không ghi được chỉ mục từ khóa ${file}: ${why}`);
+      return null;
     }
-    this.serve(serving, built, builtStamp);
   }
 
   private indexKey(generation: number, stamp: string): KeywordIndexKey {
