@@ -1,4 +1,6 @@
-import { AnalyzedQuery, textTerms } from '../text/terms';
+import { AnalyzedQuery, EXACT, EXACT_BIGRAM, FOLDED, FOLDED_BIGRAM } from '../text/terms';
+import { scanTokens, TokenForm } from '../text/tokenize';
+import { IntPairMap } from './int-pair-map';
 
 /**
  * BM25 parameters. `k1` (term-frequency saturation) is usually 1.2–2; `b` (length normalization) 0–1.
@@ -105,6 +107,14 @@ export function decodeRange(
 /** Is (score a, id a) ranked below (score b, id b)? Higher score first, then lower id. */
 const worse = (sa: number, ia: number, sb: number, ib: number) => sa < sb || (sa === sb && ia > ib);
 
+/** A word's term ids in an index, and its numbers as the first or second syllable of a bigram. */
+interface WordTerms {
+  exact: number;
+  folded: number;
+  exactWord: number;
+  foldedWord: number;
+}
+
 /**
  * An in-memory BM25 index over Vietnamese syllables and syllable bigrams, with and without
  * diacritics (see src/text/terms.ts for the term namespaces). Passages can be added and removed;
@@ -135,6 +145,22 @@ export class KeywordIndex implements KeywordSearch {
   private slotOf = new Map<number, number>();
   private removed = new Set<number>();
   private totalLen = 0;
+  /** Per exact word: its term ids and word numbers (see tally); per folded word its number. */
+  private words = new Map<string, WordTerms>();
+  private foldedWords = new Map<string, number>();
+  private exactWordText: string[] = [];
+  private foldedWordText: string[] = [];
+  /** (word number, word number) → bigram term id, exact and folded. */
+  private exactBigrams = new IntPairMap();
+  private foldedBigrams = new IntPairMap();
+  /** The passage being added: body and context frequency by term id, and the ids counted. */
+  private bodyTf = new Int32Array(1024);
+  private ctxTf = new Int32Array(1024);
+  private touched: number[] = [];
+  /** The last context counted: its text, its term ids and their counts (see tallyContext). */
+  private lastContext: string | undefined;
+  private contextTids: number[] = [];
+  private contextCounts: number[] = [];
 
   constructor(readonly params: Bm25Params = DEFAULT_BM25) {}
 
@@ -148,17 +174,105 @@ export class KeywordIndex implements KeywordSearch {
 
   add(p: IndexablePassage): void {
     if (this.slotOf.has(p.id)) this.remove(p.id);
-    const body = textTerms(p.text);
-    let len = 0;
-    for (const [k, v] of body) if (k.startsWith('e:')) len += v;
-    const context = textTerms(p.context);
+    // The passage's terms are counted by term id (see tally): the same terms and frequencies as
+    // textTerms (src/text/terms.ts) gives, without building a string per term and token.
+    const len = this.tally(p.text, true);
+    this.tallyContext(p.context);
     const slot = this.docIds.length;
     this.docIds.push(p.id);
     this.docLens.push(len);
     this.totalLen += len;
     this.slotOf.set(p.id, slot);
-    for (const [term, tf] of body) this.append(this.termId(term), slot, tf, context.get(term) ?? 0);
-    for (const [term, ctx] of context) if (!body.has(term)) this.append(this.termId(term), slot, 0, ctx);
+    for (const tid of this.touched) {
+      this.append(tid, slot, this.bodyTf[tid]!, this.ctxTf[tid]!);
+      this.bodyTf[tid] = 0;
+      this.ctxTf[tid] = 0;
+    }
+    this.touched.length = 0;
+  }
+
+  /**
+   * Counts the terms of `text` (see src/text/terms.ts: syllables and bigrams, exact and folded) into
+   * the body or context frequencies by term id; returns the number of syllables. A word's term ids
+   * are looked up once per word, a bigram's by the pair of word numbers: a term's string is built
+   * only the first time the index sees it (issue 14: strings per term and token were most of
+   * building the index of an archive).
+   */
+  private tally(text: string, body: boolean): number {
+    let syllables = 0;
+    let prev: WordTerms | undefined;
+    scanTokens(text, (form, gapBefore) => {
+      const word = this.wordTerms(form);
+      this.count(word.exact, body);
+      this.count(word.folded, body);
+      if (prev && !gapBefore) {
+        this.count(this.bigram(prev.exactWord, word.exactWord, true), body);
+        this.count(this.bigram(prev.foldedWord, word.foldedWord, false), body);
+      }
+      prev = word;
+      syllables++;
+    });
+    return syllables;
+  }
+
+  /**
+   * Counts a context's terms. Passages of one section share their context (title, heading, years),
+   * and an archive is added section by section, so the last context's counts are kept and reused.
+   */
+  private tallyContext(context: string): void {
+    if (context !== this.lastContext) {
+      this.contextTids = [];
+      this.tally(context, false);
+      this.lastContext = context;
+      this.contextCounts = this.contextTids.map((tid) => this.ctxTf[tid]!);
+      return;
+    }
+    this.contextTids.forEach((tid, i) => {
+      if (this.bodyTf[tid] === 0) this.touched.push(tid);
+      this.ctxTf[tid] = this.contextCounts[i]!;
+    });
+  }
+
+  private count(tid: number, body: boolean): void {
+    if (this.bodyTf[tid] === 0 && this.ctxTf[tid] === 0) this.touched.push(tid);
+    if (body) {
+      this.bodyTf[tid]!++;
+    } else {
+      if (this.ctxTf[tid] === 0) this.contextTids.push(tid);
+      this.ctxTf[tid]!++;
+    }
+  }
+
+  private wordTerms(form: TokenForm): WordTerms {
+    let word = this.words.get(form.text);
+    if (word !== undefined) return word;
+    let foldedWord = this.foldedWords.get(form.folded);
+    if (foldedWord === undefined) {
+      foldedWord = this.foldedWordText.length;
+      this.foldedWordText.push(form.folded);
+      this.foldedWords.set(form.folded, foldedWord);
+    }
+    word = {
+      exact: this.termId(EXACT + form.text),
+      folded: this.termId(FOLDED + form.folded),
+      exactWord: this.exactWordText.length,
+      foldedWord,
+    };
+    this.exactWordText.push(form.text);
+    this.words.set(form.text, word);
+    return word;
+  }
+
+  private bigram(a: number, b: number, exact: boolean): number {
+    const pairs = exact ? this.exactBigrams : this.foldedBigrams;
+    let tid = pairs.get(a, b);
+    if (tid < 0) {
+      tid = exact
+        ? this.termId(`${EXACT_BIGRAM}${this.exactWordText[a]} ${this.exactWordText[b]}`)
+        : this.termId(`${FOLDED_BIGRAM}${this.foldedWordText[a]} ${this.foldedWordText[b]}`);
+      pairs.set(a, b, tid);
+    }
+    return tid;
   }
 
   remove(id: number): void {
@@ -182,6 +296,15 @@ export class KeywordIndex implements KeywordSearch {
       this.tailCap.push(0);
       this.last.push(-1);
       this.df.push(0);
+      if (tid >= this.bodyTf.length) {
+        const grown = (from: Int32Array) => {
+          const to = new Int32Array(from.length * 2);
+          to.set(from);
+          return to;
+        };
+        this.bodyTf = grown(this.bodyTf);
+        this.ctxTf = grown(this.ctxTf);
+      }
     }
     return tid;
   }
@@ -286,6 +409,8 @@ export class KeywordIndex implements KeywordSearch {
       arenaView: this.arenaView,
       head: this.head,
     };
+    // Terms are renumbered in their order, so each keeps its id: the words, bigrams and last context
+    // remembered for adding passages stay right.
     const terms = [...this.termIds.keys()];
     this.termIds = new Map();
     this.base = EMPTY;

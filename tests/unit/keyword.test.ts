@@ -1,5 +1,7 @@
-import { KeywordIndex } from '../../src/search/keyword';
-import { analyzeQuery } from '../../src/text/terms';
+import fs from 'node:fs';
+import path from 'node:path';
+import { decodeRange, IndexablePassage, KeywordIndex } from '../../src/search/keyword';
+import { analyzeQuery, EXACT, textTerms } from '../../src/text/terms';
 
 const PASSAGES = [
   {
@@ -89,5 +91,96 @@ describe('KeywordIndex (BM25)', () => {
   it('returns nothing on an empty index or k = 0', () => {
     expect(new KeywordIndex().search(analyzeQuery('chỉ tiêu'), 3)).toEqual([]);
     expect(index.search(analyzeQuery('chỉ tiêu'), 0)).toEqual([]);
+  });
+});
+
+/** Per term, per passage id: [body tf, context tf], and per passage id its length, as the index holds them. */
+function held(index: KeywordIndex) {
+  const content = index.content();
+  const postings = new Map<string, Map<number, [number, number]>>();
+  for (const t of content.terms) {
+    const byId = new Map<number, [number, number]>();
+    decodeRange(t.postings, 0, t.postings.length, -1, (slot, tf, ctx) =>
+      byId.set(content.docIds[slot]!, [tf, ctx]),
+    );
+    expect(byId.size).toBe(t.df);
+    // A compaction keeps the terms of removed passages, with no postings: nothing to compare.
+    if (byId.size > 0) postings.set(t.term, byId);
+  }
+  const lengths = new Map<number, number>();
+  Array.from(content.docIds).forEach((id, slot) => lengths.set(id, content.docLens[slot]!));
+  return { postings, lengths };
+}
+
+/** The same, worked out from textTerms (src/text/terms.ts), the definition of a passage's terms. */
+function expected(passages: IndexablePassage[]) {
+  const postings = new Map<string, Map<number, [number, number]>>();
+  const lengths = new Map<number, number>();
+  const at = (term: string) => postings.get(term) ?? postings.set(term, new Map()).get(term)!;
+  for (const p of passages) {
+    const body = textTerms(p.text);
+    const context = textTerms(p.context);
+    for (const [term, tf] of body) at(term).set(p.id, [tf, context.get(term) ?? 0]);
+    for (const [term, ctx] of context) if (!body.has(term)) at(term).set(p.id, [0, ctx]);
+    lengths.set(
+      p.id,
+      [...body].filter(([k]) => k.startsWith(EXACT)).reduce((n, [, v]) => n + v, 0),
+    );
+  }
+  return { postings, lengths };
+}
+
+describe('KeywordIndex terms are the terms textTerms defines', () => {
+  // Every line of the sample and fixture reports, in NFC and NFD, as passages that share their context
+  // section by section, as ingest adds them.
+  const lines = [path.join(__dirname, '../fixtures/reports'), path.join(__dirname, '../../data')].flatMap(
+    (dir) =>
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n')),
+  );
+  const passages: IndexablePassage[] = [
+    ...lines.map((line, i) => ({
+      id: i + 1,
+      text: line,
+      context: `báo cáo tổng kết . ${lines[i - (i % 7)]} . năm 2025`,
+    })),
+    ...lines.map((line, i) => ({
+      id: lines.length + i + 1,
+      text: line.normalize('NFD'),
+      context: 'Tỉnh uỷ Khánh Hoà'.normalize('NFD'),
+    })),
+  ];
+
+  it('on real report lines: every term, frequency and length', () => {
+    const index = new KeywordIndex();
+    passages.forEach((p) => index.add(p));
+    expect(passages.length).toBeGreaterThan(200);
+    expect(held(index)).toEqual(expected(passages));
+  });
+
+  it('after removals compact the index, new passages still get the right terms', () => {
+    const index = new KeywordIndex();
+    passages.forEach((p) => index.add(p));
+    // More than 1,000 removed and over a quarter of the index: compaction renumbers every term.
+    const many = Array.from({ length: 2 * passages.length }, (_, i) => ({
+      id: 100_000 + i,
+      text: `Đồn biên phòng số ${i} trực SSCĐ, hoàn thành ${i % 50} chỉ tiêu.`,
+      context: 'báo cáo quý IV',
+    }));
+    many.forEach((p) => index.add(p));
+    many.forEach((p) => index.remove(p.id));
+    expect(index.size).toBe(passages.length);
+    const later = [
+      {
+        id: 900_001,
+        text: 'Đồn biên phòng số 7 hoàn thành chỉ tiêu năm 2025; mới: thao trường.',
+        context: 'báo cáo quý IV',
+      },
+      { id: 900_002, text: 'Hội nghị do đồng chí Chủ tịch UBND tỉnh chủ trì.', context: '' },
+    ];
+    later.forEach((p) => index.add(p));
+    expect(held(index)).toEqual(expected([...passages, ...later]));
   });
 });

@@ -1,4 +1,6 @@
-import { canonicalNumber, extractYears, tokenize } from '../../src/text/tokenize';
+import fs from 'node:fs';
+import path from 'node:path';
+import { canonicalNumber, extractYears, scanTokens, Token, tokenize } from '../../src/text/tokenize';
 
 const texts = (s: string) => tokenize(s).map((t) => t.text);
 
@@ -80,5 +82,59 @@ describe('tokenize: words written in capitals', () => {
     ['UBND'.normalize('NFD'), [true]],
   ])('%s', (input, capitals) => {
     expect(tokenize(input).map((t) => t.capitals)).toEqual(capitals);
+  });
+});
+
+describe('scanTokens (the indexing path) gives the tokens tokenize gives', () => {
+  const scanned = (text: string) => {
+    const out: Array<Omit<Token, 'gapBefore'> & { gapBefore: boolean }> = [];
+    scanTokens(text, (form, gapBefore) => out.push({ ...form, gapBefore }));
+    return out;
+  };
+
+  it.each([
+    ['plain NFC', 'Bộ Tư lệnh BĐBP tỉnh Bình Thuận'],
+    ['NFD input', 'Đảng ủy Bộ đội Biên phòng tỉnh Khánh Hòa'.normalize('NFD')],
+    ['old tone placement', 'Tỉnh uỷ Khánh Hoà, thuý, khoẻ'],
+    ['old tone placement in NFD', 'Tỉnh uỷ Khánh Hoà'.normalize('NFD')],
+    ['no diacritics', 'chi tieu nam 2025 la gi'],
+    ['mixed case and abbreviations', 'bđBP HđNd SSCĐ UBND'],
+    ['numbers', 'có 2.300 lượt, tăng 9,5%; GRDP 9–9,5%, ngày 10/12/2024'],
+    ['document numbers', 'Nghị quyết 62/NQ-HĐND và KT-XH, K.T-X.H'],
+    ['non-breaking and zero-width spaces', 'chỉ\u00a0tiêu\u200bnăm\ufeff2025\u202f, hội\u3000nghị'],
+    ['a zero-width space beside punctuation', 'hội nghị\u200b, tổng kết \u200b.'],
+    ['a combining mark after a space', 'ho \u0300a binh'],
+    ['a combining mark at the start', '\u0301chỉ tiêu'],
+    ['a combining mark after a digit', 'năm 2025\u0300 đạt'],
+    ['the Greek question mark (NFC makes it ";")', 'chỉ tiêu\u037e nhiệm vụ'],
+    ['photo caption in parentheses', '(Ảnh: Đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh chủ trì hội nghị)'],
+    ['empty and spaces only', ' \n\t '],
+    ['end mark', 'tỉnh nhà./.'],
+  ])('%s', (_name, text) => {
+    expect(scanned(text)).toEqual(tokenize(text));
+  });
+
+  it('on every line of the sample and fixture reports, as written and in NFD', () => {
+    const dir = path.join(__dirname, '../fixtures/reports');
+    const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+    files.push(path.join(__dirname, '../../data', fs.readdirSync(path.join(__dirname, '../../data'))[0]!));
+    let lines = 0;
+    for (const file of files) {
+      for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+        expect(scanned(line)).toEqual(tokenize(line));
+        expect(scanned(line.normalize('NFD'))).toEqual(tokenize(line.normalize('NFD')));
+        lines++;
+      }
+    }
+    expect(lines).toBeGreaterThan(100);
+  });
+
+  it('a visit may scan another text without disturbing the scan it is in', () => {
+    const outer: string[] = [];
+    scanTokens('hội nghị tổng kết', (form) => {
+      outer.push(form.text);
+      scanTokens('chỉ tiêu năm 2025', () => {});
+    });
+    expect(outer).toEqual(['hội', 'nghị', 'tổng', 'kết']);
   });
 });
