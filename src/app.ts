@@ -20,6 +20,7 @@ import { embeddingModelKey } from './search/embedding-cache';
 import { SearchEngine } from './search/retriever';
 import { numbersIn, type ScopedDocument } from './search/scoping';
 import { openSemanticLayer, SemanticLayer } from './search/semantic';
+import { defaultWorkers } from './threads';
 
 /** The services every front end (CLI, bot, local chat, digest) is built from. */
 export interface App {
@@ -29,7 +30,7 @@ export interface App {
   /** Ingests files or folders (default: DATA_DIR) and refreshes the search index. */
   ingest(
     paths?: string[],
-    options?: Pick<IngestOptions, 'prune' | 'onStart' | 'onFile'> & {
+    options?: Pick<IngestOptions, 'prune' | 'onStart' | 'onFile' | 'workers'> & {
       onVectors?: (done: number, total: number) => void;
     },
   ): Promise<IngestReport>;
@@ -87,34 +88,12 @@ function fusionWeight(db: Db, config: Config, semantic: SemanticLayer, notice: (
 const ingestModule = () => require('./ingest/ingest') as typeof import('./ingest/ingest');
 const readerModule = () =>
   require('./ingest/formats/read-document') as typeof import('./ingest/formats/read-document');
-const factsExtraction = () => require('./facts/extract-facts') as typeof import('./facts/extract-facts');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** Extracts facts inside the document's transaction: a document and its facts land together. */
-const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, passageIds, parsed }) => {
+/** Stores a document's facts (extracted with its passages) inside its transaction: they land together. */
+const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, passageIds, parsed, facts }) => {
   deleteFactsForDocument(db, documentId);
   const idByOrdinal = new Map(parsed.passages.map((p, i) => [p.ordinal, passageIds[i]!]));
-  const facts = factsExtraction().extractFacts(
-    parsed.passages.map((p) => ({
-      ordinal: p.ordinal,
-      text: p.text,
-      kind: p.kind,
-      section: p.lead ?? p.section,
-    })),
-    { title: parsed.title },
-  );
-  // A meeting told in a photo caption has its date in another paragraph: a meeting without a date
-  // of its own takes the document's date (of the event it reports).
-  const date = parsed.profile.date;
-  if (date) {
-    const [year, month, day] = date.split('-').map(Number);
-    for (const f of facts)
-      if (f.fact.kind === 'meeting' && !f.fact.date)
-        f.fact = {
-          ...f.fact,
-          date: { year, month, ...(day ? { day } : {}), text: date.split('-').reverse().join('/') },
-        };
-  }
   insertFacts(
     db,
     documentId,
@@ -156,6 +135,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const engine = new SearchEngine(db, {
     // A damaged keyword image is rebuilt; the operator hears of it.
     onIndexNotice: notice,
+    indexWorkers: config.ingestWorkers ?? defaultWorkers(),
     answerer: (question, results, scope, supportDocuments) => {
       const intent = detectIntent(question);
       if (!intent) return null;
@@ -221,6 +201,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     semantic,
     async ingest(paths = [config.dataDir], options = {}) {
       if (db.readonly) throw createError('INDEX_READONLY', config.indexDir);
+      const called = performance.now();
       const { readDocument, SUPPORTED_EXTENSIONS } = readerModule();
       const report = await ingestModule().ingestPaths(db, paths, {
         dataDir: config.dataDir,
@@ -228,6 +209,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
         read: readDocument,
         extensions: SUPPORTED_EXTENSIONS,
         derive: deriveFacts,
+        workers: options.workers ?? config.ingestWorkers ?? defaultWorkers(),
       });
       const stages = (report.stages ??= { readMs: 0, parseMs: 0, writeMs: 0, factsMs: 0 });
       // The keyword index and the vectors catch up after the files: their time too.
@@ -239,6 +221,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
         await semantic.sync(options.onVectors);
         stages.vectorsMs = performance.now() - started;
       }
+      stages.totalMs = performance.now() - called;
       return report;
     },
     documents: () => listDocuments(db),

@@ -110,6 +110,8 @@ export interface Config {
     weight?: number;
   };
   rateLimitPerMinute: number;
+  /** Worker threads that parse documents during ingest (INGEST_WORKERS; unset: the cores, at most 4). */
+  ingestWorkers?: number;
   digest: { timezone: string; graceHours: number; daysAhead: number };
 }
 
@@ -137,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     EMBEDDING_THREADS: intInRange(env, 'EMBEDDING_THREADS', problems, 0, 0, 64),
     /** The vector weight in fusion, instead of the one `chithi model check` measured. */
     EMBEDDING_WEIGHT: weightValue(env, 'EMBEDDING_WEIGHT', problems),
+    /** Worker threads for parsing documents and extracting facts during ingest; 0: none. */
+    INGEST_WORKERS:
+      optionalText(env, 'INGEST_WORKERS') === undefined
+        ? undefined
+        : intInRange(env, 'INGEST_WORKERS', problems, 0, 0, 64),
     /** Questions one user may ask per minute. */
     RATE_LIMIT_PER_MINUTE: intInRange(env, 'RATE_LIMIT_PER_MINUTE', problems, 10, 1, 1000),
     DIGEST_TIMEZONE: text(env, 'DIGEST_TIMEZONE', 'Asia/Ho_Chi_Minh'),
@@ -167,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.EMBEDDING_WEIGHT !== undefined ? { weight: e.EMBEDDING_WEIGHT } : {}),
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    ...(e.INGEST_WORKERS !== undefined ? { ingestWorkers: e.INGEST_WORKERS } : {}),
     digest: { timezone: e.DIGEST_TIMEZONE, graceHours: e.DIGEST_GRACE_HOURS, daysAhead: e.DIGEST_DAYS_AHEAD },
   };
 }

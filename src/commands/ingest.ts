@@ -15,9 +15,13 @@ export function formatIngestReport(r: IngestReport): string {
   if (t && r.added.length + r.changed.length > 0) {
     const s = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1).replace('.', ',')} s`;
     lines.push(
-      `  Thời gian: đọc tệp ${s(t.readMs)} · tách đoạn ${s(t.parseMs)} · ghi SQLite ${s(t.writeMs)} · ` +
+      `  Thời gian: ${t.totalMs !== undefined ? `${s(t.totalMs)} (` : ''}đọc tệp ${s(t.readMs)} · ` +
+        `tách đoạn ${s(t.parseMs)} · ghi SQLite ${s(t.writeMs)} · ` +
         `dữ kiện ${s(t.factsMs)} · chỉ mục từ khóa ${s(t.keywordMs)}` +
-        (t.vectorsMs !== undefined ? ` · vectơ ${s(t.vectorsMs)}` : ''),
+        (t.vectorsMs !== undefined ? ` · vectơ ${s(t.vectorsMs)}` : '') +
+        // In worker threads, parsing and facts overlap with the rest: their figures are work, not waiting.
+        (t.workers ? `; tách đoạn và dữ kiện chạy song song trên ${t.workers} luồng` : '') +
+        (t.totalMs !== undefined ? ')' : ''),
     );
   }
   return lines.join('\n');

@@ -11,7 +11,9 @@ import {
   PARSER_VERSION,
 } from '../store/documents';
 import { upsertDocument } from '../store/documents';
-import { parseDocument } from './parse-document';
+import { AnalyzedDocument, analyzeDocument } from './analyze';
+import { AnalyzePool } from './analyze-pool';
+
 import { readPlainText } from './read-text';
 import { ExtractedDocument, ParsedDocument } from './types';
 
@@ -42,6 +44,10 @@ export interface IngestStages {
   factsMs: number;
   keywordMs?: number;
   vectorsMs?: number;
+  /** From the call to the index searchable (set by the app). */
+  totalMs?: number;
+  /** Worker threads that parsed documents and extracted facts (their stages overlap the others). */
+  workers?: number;
 }
 
 /** The report's stage timings, started at zero on first use. */
@@ -53,7 +59,15 @@ export type DocumentReader = (file: string, bytes: Buffer) => Promise<ExtractedD
 
 export interface DocumentHooks {
   /** Runs inside the document's transaction (facts): throw to roll the document back. */
-  derive?: (db: Db, info: { documentId: number; passageIds: number[]; parsed: ParsedDocument }) => void;
+  derive?: (
+    db: Db,
+    info: {
+      documentId: number;
+      passageIds: number[];
+      parsed: ParsedDocument;
+      facts: AnalyzedDocument['facts'];
+    },
+  ) => void;
   /** Runs after the commit (vectors): removed and added passage ids. */
   afterCommit?: (info: {
     documentId: number;
@@ -77,6 +91,11 @@ export interface IngestOptions extends DocumentHooks {
   extensions?: ReadonlySet<string>;
   /** Called once the files to read are known (before the first one), for progress output. */
   onStart?: (totalFiles: number) => void;
+  /**
+   * Worker threads that parse documents and extract facts while files are read and written (0: all
+   * in this thread). Used when there are at least two files to read.
+   */
+  workers?: number;
   /** Called after each file, for progress output. */
   onFile?: (file: string, status: 'added' | 'changed' | 'unchanged' | 'failed') => void;
 }
@@ -182,19 +201,45 @@ export async function ingestPaths(
     report.skipped.push(...skipped.map((f) => documentKey(f, dataDir)));
   }
 
-  options.onStart?.(files.length);
-  for (const abs of files) {
-    const file = documentKey(abs, dataDir);
-    try {
-      const status = await ingestFile(db, abs, file, read, now, options, report);
-      options.onFile?.(file, status);
-    } catch (err) {
-      const message = isChithiError(err)
-        ? err.message
-        : createError('FILE_BROKEN', file, err instanceof Error ? err.message : String(err)).message;
-      report.failed.push({ file, message });
-      options.onFile?.(file, 'failed');
+  // A file named twice (a folder and a file in it) is read once.
+  const unique = [...new Map(files.map((abs) => [documentKey(abs, dataDir), abs])).entries()];
+  options.onStart?.(unique.length);
+  const pool = unique.length > 1 && (options.workers ?? 0) > 0 ? AnalyzePool.create(options.workers!) : null;
+  const analyze = pool
+    ? (file: string, extracted: ExtractedDocument) => pool.analyze(file, extracted)
+    : (file: string, extracted: ExtractedDocument) => analyzeDocument(file, extracted);
+  // With workers, the next files are read and analyzed while one is written; every file is still
+  // written in order, so passage ids do not depend on which worker finished first.
+  const ahead = pool ? 2 * pool.size : 0;
+  if (pool) stagesOf(report).workers = pool.size;
+  const prepared: Array<Promise<Prepared>> = [];
+  let next = 0;
+  const prepareNext = () => {
+    if (next >= unique.length) return;
+    const [file, abs] = unique[next++]!;
+    prepared.push(prepare(db, abs, file, read, analyze, report));
+  };
+  try {
+    for (let i = 0; i < ahead; i++) prepareNext();
+    for (let i = 0; i < unique.length; i++) {
+      if (prepared.length === 0) prepareNext();
+      const [file] = unique[i]!;
+      const ready = await prepared.shift()!;
+      if (pool) prepareNext();
+      try {
+        if ('error' in ready) throw ready.error;
+        const status = ready.unchanged ? unchanged(file, report) : commit(db, ready, now, options, report);
+        options.onFile?.(file, status);
+      } catch (err) {
+        const message = isChithiError(err)
+          ? err.message
+          : createError('FILE_BROKEN', file, err instanceof Error ? err.message : String(err)).message;
+        report.failed.push({ file, message });
+        options.onFile?.(file, 'failed');
+      }
     }
+  } finally {
+    await pool?.close();
   }
 
   if (options.prune) {
@@ -209,32 +254,64 @@ export async function ingestPaths(
   return report;
 }
 
-async function ingestFile(
+/** A file read and analyzed, ready to be written; or unchanged; or what went wrong. */
+type Prepared =
+  | { unchanged: true }
+  | {
+      unchanged: false;
+      file: string;
+      hash: string;
+      existing: DocumentRow | undefined;
+      analyzed: AnalyzedDocument;
+    }
+  | { error: unknown };
+
+function unchanged(file: string, report: IngestReport): 'unchanged' {
+  report.unchanged.push(file);
+  return 'unchanged';
+}
+
+/** Reads a file and analyzes it (parse, facts), unless it is unchanged. Never rejects. */
+async function prepare(
   db: Db,
   abs: string,
   file: string,
   read: DocumentReader,
+  analyze: (file: string, extracted: ExtractedDocument) => Promise<AnalyzedDocument> | AnalyzedDocument,
+  report: IngestReport,
+): Promise<Prepared> {
+  try {
+    const bytes = fs.readFileSync(abs);
+    const hash = hashBytes(bytes);
+    const existing = getDocumentByFile(db, file) ?? adoptLegacyKey(db, abs, file, hash);
+    if (existing && existing.hash === hash && existing.parser === PARSER_VERSION) return { unchanged: true };
+    const stages = stagesOf(report);
+    const started = performance.now();
+    const extracted = await read(file, bytes);
+    stages.readMs += performance.now() - started;
+    const analyzed = await analyze(file, extracted);
+    // In workers these overlap with the rest: the figures are the work done, not the time waited.
+    stages.parseMs += analyzed.parseMs;
+    stages.factsMs += analyzed.factsMs;
+    if (analyzed.parsed.passages.length === 0) throw createError('FILE_EMPTY', file);
+    return { unchanged: false, file, hash, existing, analyzed };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Writes an analyzed document, its passages and its facts in one transaction. */
+function commit(
+  db: Db,
+  ready: Extract<Prepared, { unchanged: false }>,
   now: () => Date,
   hooks: DocumentHooks,
   report: IngestReport,
-): Promise<'added' | 'changed' | 'unchanged'> {
-  const bytes = fs.readFileSync(abs);
-  const hash = hashBytes(bytes);
-  const existing = getDocumentByFile(db, file) ?? adoptLegacyKey(db, abs, file, hash);
-  if (existing && existing.hash === hash && existing.parser === PARSER_VERSION) {
-    report.unchanged.push(file);
-    return 'unchanged';
-  }
+): 'added' | 'changed' {
+  const { file, hash, existing } = ready;
+  const { parsed, facts } = ready.analyzed;
   const stages = stagesOf(report);
-  let started = performance.now();
-  const extracted = await read(file, bytes);
-  stages.readMs += performance.now() - started;
-  started = performance.now();
-  const parsed = parseDocument(file, extracted);
-  stages.parseMs += performance.now() - started;
-  if (parsed.passages.length === 0) throw createError('FILE_EMPTY', file);
   const writeStarted = performance.now();
-  let factsMs = 0;
   const { passageIds } = db.transaction(() => {
     const res = upsertDocument(
       db,
@@ -250,13 +327,10 @@ async function ingestFile(
       },
       now(),
     );
-    const factsStarted = performance.now();
-    hooks.derive?.(db, { documentId: res.id, passageIds: res.passageIds, parsed });
-    factsMs = performance.now() - factsStarted;
+    hooks.derive?.(db, { documentId: res.id, passageIds: res.passageIds, parsed, facts });
     return res;
   })();
-  stages.factsMs += factsMs;
-  stages.writeMs += performance.now() - writeStarted - factsMs;
+  stages.writeMs += performance.now() - writeStarted;
   report.passages += passageIds.length;
   if (parsed.notes.length) report.notes.push({ file, notes: parsed.notes });
   (existing ? report.changed : report.added).push(file);

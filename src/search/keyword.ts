@@ -495,6 +495,7 @@ export class KeywordIndex implements KeywordSearch {
         term,
         df: this.df[tid]!,
         postings: this.base.subarray(this.baseStart[tid]!, this.baseEnd[tid]!),
+        lastSlot: this.last[tid]!,
       })),
     };
   }
@@ -505,6 +506,8 @@ export interface TermPostings {
   term: string;
   df: number;
   postings: Uint8Array;
+  /** The slot of the last entry, when known (joining parts needs it; decoding finds it otherwise). */
+  lastSlot?: number;
 }
 
 /** The content of a keyword index image (see KeywordIndex.content). */

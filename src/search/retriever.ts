@@ -5,14 +5,7 @@ import { analyzeQuery, AnalyzedQuery, demoteSpans, foldedContent } from '../text
 import { QuestionScope, scopeSpans } from '../profile/scope';
 import { findUnits } from '../profile/units';
 import path from 'node:path';
-import {
-  Bm25Params,
-  IndexablePassage,
-  IndexContent,
-  KeywordIndex,
-  KeywordIndexFormatError,
-  KeywordSearch,
-} from './keyword';
+import { Bm25Params, IndexContent, KeywordIndex, KeywordIndexFormatError, KeywordSearch } from './keyword';
 import {
   analyzerVersion,
   databaseId,
@@ -21,7 +14,9 @@ import {
   loadKeywordIndex,
   saveKeywordIndex,
 } from './keyword-file';
+import { passageContext, toIndexable } from './indexable';
 import { LayeredKeywordIndex } from './keyword-layers';
+import { buildInParts } from './keyword-parts';
 import {
   answerShape,
   bestSentence,
@@ -33,7 +28,6 @@ import {
   wantsResult,
 } from './relevance';
 import { decideScope, ScopeDecision, ScopedDocument } from './scoping';
-import type { DocumentProfile } from '../profile/profile';
 import { documentReference } from '../profile/describe';
 import { listDocuments } from '../store/documents';
 import { MAX_QUESTION_CHARS, questionLength } from './question';
@@ -129,28 +123,20 @@ export interface RetrieverOptions {
   keywordIndexFile?: string | null;
   /** Told when a saved image could not be used or written (rebuilt from SQLite instead). */
   onIndexNotice?: (message: string) => void;
+  /** Threads that build the keyword index when it is built from scratch (default 1: this one). */
+  indexWorkers?: number;
+  /** Fewest passages per thread building the index (default PASSAGES_PER_PART). */
+  passagesPerPart?: number;
 }
 
 /**
- * What a passage inherits from its document, matched with the context weight: title, section, the
- * unit and places the document is about, and the years of the passage.
+ * Passages per part when the index is built on several threads: starting a worker, reading its part
+ * back and joining cost about what indexing a few thousand passages does, so smaller builds stay on
+ * one thread (set by that reasoning, not tuned).
  */
-export function passageContext(
-  p: Pick<PassageRow, 'title' | 'section' | 'years'> & { profile?: DocumentProfile; lead?: string | null },
-): string {
-  const prof = p.profile;
-  return [
-    p.title,
-    p.section ?? '',
-    p.lead ?? '',
-    prof?.unit ?? '',
-    ...(prof?.provinces ?? []).filter((x) => !(prof?.unit ?? '').includes(x)),
-    ...(prof?.localities ?? []).map((l) => `${l.level} ${l.name}`),
-    ...p.years.map((y) => `năm ${y}`),
-  ]
-    .filter(Boolean)
-    .join(' . ');
-}
+export const PASSAGES_PER_PART = 10_000;
+
+export { passageContext };
 
 /**
  * How much the keyword index catches up with before it is rebuilt instead: passages added (or
@@ -172,7 +158,8 @@ export class SearchEngine implements Retriever {
    * What the last refresh that changed the index did, and how many passages it read from SQLite:
    * 'loaded' the saved image, 'caught-up' with the passages changed since, 'rebuilt' from all of them.
    */
-  lastRefresh: { how: 'loaded' | 'caught-up' | 'rebuilt'; passagesRead: number } | null = null;
+  lastRefresh: { how: 'loaded' | 'caught-up' | 'rebuilt'; passagesRead: number; threads?: number } | null =
+    null;
   private docsCache: { generation: number; docs: ScopedDocument[] } | null = null;
   private docOfCache: { generation: number; docOf: Int32Array } | null = null;
   private readonly minRelevance: number;
@@ -267,6 +254,29 @@ export class SearchEngine implements Retriever {
 
   /** Builds the index from SQLite (the source of truth), saves it and serves it from the saved file. */
   private rebuild(file: string | null): void {
+    // A large index with an image file is built in parts on several threads (issue 14).
+    const workers = this.options.indexWorkers ?? 1;
+    if (file && !this.db.readonly && !this.db.memory && workers > 1) {
+      const built = buildInParts(
+        this.db,
+        this.db.name,
+        this.index.params,
+        workers,
+        this.options.passagesPerPart ?? PASSAGES_PER_PART,
+      );
+      if (built) {
+        this.lastRefresh = { how: 'rebuilt', passagesRead: built.read, threads: built.parts };
+        const { content } = built;
+        const saved = this.saveAndOpen(file, built.generation, built.stamp, {
+          params: this.index.params,
+          content: () => content,
+        });
+        if (saved) {
+          this.serve(saved, built.generation, built.stamp);
+          return;
+        }
+      }
+    }
     // One read transaction: the passages indexed are exactly those of the generation the image is saved as.
     const { index, built, builtStamp } = this.db.transaction(() => {
       const fresh = new KeywordIndex(this.index.params);
@@ -293,7 +303,7 @@ export class SearchEngine implements Retriever {
     file: string,
     generation: number,
     stamp: string,
-    index: KeywordSearch & { content(): IndexContent },
+    index: { params: Bm25Params; content(): IndexContent },
   ): KeywordSearch | null {
     const key = this.indexKey(generation, stamp);
     try {
@@ -593,10 +603,6 @@ export class SearchEngine implements Retriever {
     });
     return { results, rows };
   }
-}
-
-function toIndexable(p: PassageRow): IndexablePassage {
-  return { id: p.id, text: p.text, context: passageContext(p) };
 }
 
 function toResult(p: PassageRow, score: number, highlight: string | null): SearchResult {

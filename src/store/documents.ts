@@ -235,11 +235,17 @@ export function allPassageIds(db: Db): number[] {
   return db.prepare(`SELECT id FROM passages`).pluck().all() as number[];
 }
 
-/** Every passage, in document order (streamed: memory stays flat on large indexes). */
-export function* iteratePassages(db: Db): Generator<PassageRow> {
-  for (const r of db.prepare(`${PASSAGE_SELECT} ORDER BY p.id`).iterate() as IterableIterator<RawPassage>) {
-    yield toPassage(r);
-  }
+/**
+ * Every passage in id order (streamed: memory stays flat on large indexes); with `range`, those with
+ * an id in (after, upTo].
+ */
+export function* iteratePassages(db: Db, range?: { after: number; upTo: number }): Generator<PassageRow> {
+  const rows = range
+    ? db
+        .prepare(`${PASSAGE_SELECT} WHERE p.id > ? AND p.id <= ? ORDER BY p.id`)
+        .iterate(range.after, range.upTo)
+    : db.prepare(`${PASSAGE_SELECT} ORDER BY p.id`).iterate();
+  for (const r of rows as IterableIterator<RawPassage>) yield toPassage(r);
 }
 
 export function passagesOfDocument(db: Db, documentId: number): PassageRow[] {

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       EMBEDDING_DTYPE: 'fp32',
       EMBEDDING_THREADS: '2',
       RATE_LIMIT_PER_MINUTE: '30',
+      INGEST_WORKERS: '0',
       DIGEST_DAYS_AHEAD: '7',
       EMBEDDING_MODEL_DIR: 'models/e5',
     });
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
       adminUserIds: [501],
       logLevel: 'debug',
       rateLimitPerMinute: 30,
+      ingestWorkers: 0,
       embedding: { dtype: 'fp32', threads: 2, modelDir: path.resolve('models/e5') },
       digest: { daysAhead: 7 },
     });
@@ -47,6 +49,7 @@ describe('loadConfig', () => {
   it.each<[Record<string, string>, string]>([
     [{ ALLOWED_CHAT_IDS: '-100123, nhóm' }, 'ALLOWED_CHAT_IDS: "nhóm" không phải là số ID Telegram'],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE: phải là số nguyên từ 1 đến 1000'],
+    [{ INGEST_WORKERS: 'hai' }, 'INGEST_WORKERS: phải là số nguyên từ 0 đến 64'],
     [{ DIGEST_GRACE_HOURS: '2,5' }, 'DIGEST_GRACE_HOURS: phải là số nguyên từ 0 đến 24'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: phải là một trong fatal, error, warn, info, debug, trace, silent'],
     [{ EMBEDDING_DTYPE: 'q2' }, 'EMBEDDING_DTYPE: phải là một trong'],
@@ -58,6 +61,11 @@ describe('loadConfig', () => {
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
     expect(() => loadConfig(env)).toThrow('Cấu hình không hợp lệ');
+  });
+
+  it('leaves the worker threads to the machine when INGEST_WORKERS is unset or empty', () => {
+    expect(loadConfig({}).ingestWorkers).toBeUndefined();
+    expect(loadConfig({ INGEST_WORKERS: ' ' }).ingestWorkers).toBeUndefined();
   });
 
   it('reports every problem at once', () => {

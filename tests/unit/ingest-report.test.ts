@@ -16,6 +16,26 @@ describe('formatIngestReport: what ingest did and where the time went', () => {
       ],
       [],
     ],
+    // Parsed in worker threads: the total, and that two stages overlapped.
+    [
+      {
+        added: ['a.txt'],
+        stages: {
+          readMs: 500,
+          parseMs: 12000,
+          writeMs: 4000,
+          factsMs: 13000,
+          keywordMs: 6000,
+          totalMs: 21000,
+          workers: 2,
+        },
+      },
+      [
+        'Thời gian: 21,0 s (đọc tệp 0,5 s · tách đoạn 12,0 s · ghi SQLite 4,0 s · dữ kiện 13,0 s · ' +
+          'chỉ mục từ khóa 6,0 s; tách đoạn và dữ kiện chạy song song trên 2 luồng)',
+      ],
+      ['vectơ'],
+    ],
     // Keyword only: no vectors stage.
     [
       { changed: ['a.txt'], stages: { readMs: 0, parseMs: 0, writeMs: 0, factsMs: 0, keywordMs: 50 } },

@@ -1,0 +1,37 @@
+// A worker thread that builds one part of the keyword index (src/search/keyword-parts.ts) from its
+// own read-only connection, posts it and raises its flag, so the thread waiting for it wakes.
+import Database from 'better-sqlite3';
+import { MessagePort, workerData } from 'node:worker_threads';
+import type { Bm25Params } from './keyword';
+import { buildPart, IdRange, packPart } from './keyword-parts';
+
+const { dbFile, params, range, port, flags, slot } = workerData as {
+  dbFile: string;
+  params: Bm25Params;
+  range: IdRange;
+  port: MessagePort;
+  flags: Int32Array;
+  slot: number;
+};
+
+try {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const packed = packPart(buildPart(db, params, range));
+    port.postMessage({ part: packed }, [
+      packed.docIds.buffer,
+      packed.docLens.buffer,
+      packed.dfs.buffer,
+      packed.lastSlots.buffer,
+      packed.ends.buffer,
+      packed.postings.buffer,
+    ] as ArrayBuffer[]);
+  } finally {
+    db.close();
+  }
+} catch (err) {
+  port.postMessage({ error: err instanceof Error ? err.message : String(err) });
+} finally {
+  Atomics.store(flags, slot, 1);
+  Atomics.notify(flags, slot);
+}

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { ingestPaths } from '../../src/ingest/ingest';
+import { IndexablePassage, IndexContent, KeywordIndex } from '../../src/search/keyword';
+import { KEYWORD_INDEX_FILE } from '../../src/search/keyword-file';
+import { joinParts, packPart, unpackPart } from '../../src/search/keyword-parts';
+import { SearchEngine } from '../../src/search/retriever';
+import { Db, openDatabase } from '../../src/store/db';
+import { makeTempDir, REPORT_FIXTURES, SEED_FILE, TempDir } from '../helpers/temp-dir';
+
+// Issue 14: ingest parses documents in worker threads and builds a large keyword index in parts on
+// several threads. Both must give exactly what one thread gives.
+
+const REPORT_FILES = [
+  SEED_FILE,
+  ...fs.readdirSync(REPORT_FIXTURES).map((f) => path.join(REPORT_FIXTURES, f)),
+];
+
+/** Passages from the report lines: repeated words (tf > 1), contexts shared and not, long gaps. */
+function reportPassages(): IndexablePassage[] {
+  const lines = REPORT_FILES.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n')).filter((l) => l.trim());
+  return lines.map((line, i) => ({
+    id: 3 * i + 1,
+    text: i % 5 === 0 ? `${line} ${line}` : line,
+    context: i % 3 === 0 ? `Báo cáo tổng kết năm ${2020 + (i % 6)} . ${lines[i - (i % 9)]}` : '',
+  }));
+}
+
+const build = (ps: IndexablePassage[]) => {
+  const index = new KeywordIndex();
+  for (const p of ps) index.add(p);
+  return index.content();
+};
+
+/** What an image is made of (the last slot is a build detail, not part of the image). */
+const imageOf = (c: IndexContent) => ({
+  docIds: Array.from(c.docIds),
+  docLens: Array.from(c.docLens),
+  totalLen: c.totalLen,
+  terms: c.terms.map((t) => ({ term: t.term, df: t.df, postings: Buffer.from(t.postings).toString('hex') })),
+});
+
+describe('joinParts', () => {
+  const all = reportPassages();
+
+  it.each([
+    ['two halves', [0.5]],
+    ['three uneven parts', [0.1, 0.85]],
+    ['a part of one passage', [1 / all.length]],
+  ])('%s give the content one index of every passage gives', (_name, cuts) => {
+    const at = [0, ...cuts.map((c) => Math.max(1, Math.floor(c * all.length))), all.length];
+    const parts = at.slice(1).map((end, i) => build(all.slice(at[i], end)));
+    expect(parts.length).toBe(cuts.length + 1);
+    expect(imageOf(joinParts(parts))).toEqual(imageOf(build(all)));
+  });
+
+  it('survives being posted between threads (packed and unpacked)', () => {
+    const half = Math.floor(all.length / 2);
+    const parts = [all.slice(0, half), all.slice(half)].map((ps) => {
+      const part = { content: build(ps), read: ps.length, generation: 7, stamp: 'abc' };
+      const back = unpackPart(structuredClone(packPart(part)));
+      expect(back.read).toBe(ps.length);
+      expect(back.generation).toBe(7);
+      expect(back.stamp).toBe('abc');
+      return back.content;
+    });
+    expect(imageOf(joinParts(parts))).toEqual(imageOf(build(all)));
+  });
+});
+
+describe('ingest and index on several threads', () => {
+  let tmp: TempDir;
+  let docs: string;
+
+  beforeAll(() => {
+    tmp = makeTempDir('chithi-parallel-');
+    docs = path.join(tmp.path, 'docs');
+    fs.mkdirSync(docs);
+    for (const f of REPORT_FILES) fs.copyFileSync(f, path.join(docs, path.basename(f)));
+    // A document in NFD with old tone placement, one that cannot be read, one with no text.
+    fs.writeFileSync(
+      path.join(docs, 'nfd.txt'),
+      'Hội nghị tổng kết công tác năm 2024 của Tỉnh uỷ Khánh Hoà.\n\nĐồng chí Bí thư Tỉnh uỷ chủ trì hội nghị.'.normalize(
+        'NFD',
+      ),
+    );
+    fs.writeFileSync(path.join(docs, 'hong.docx'), 'không phải tệp Word');
+    fs.writeFileSync(path.join(docs, 'rong.txt'), '   \n\n  ');
+  });
+  afterAll(() => tmp.remove());
+
+  const dump = (db: Db) => ({
+    documents: db
+      .prepare('SELECT id, file, title, hash, format, ocr, notes, profile FROM documents ORDER BY id')
+      .all(),
+    passages: db.prepare('SELECT * FROM passages ORDER BY id').all(),
+    facts: db.prepare('SELECT document_id, passage_id, kind, year, data FROM facts ORDER BY id').all(),
+  });
+
+  it('documents parsed in workers are stored exactly as parsed in one thread, in file order', async () => {
+    const open = (name: string) =>
+      openApp(loadConfig({ DATA_DIR: docs, INDEX_DIR: path.join(tmp.path, name), LOG_LEVEL: 'silent' }), {
+        semantic: false,
+        notice: () => {},
+      });
+    const appOne = await open('one');
+    const appMany = await open('many');
+    const reportOne = await appOne.ingest([docs], { workers: 0 });
+    const reportMany = await appMany.ingest([docs], { workers: 2 });
+    const [one, many] = [appOne.db, appMany.db];
+    const summary = (r: typeof reportOne) => ({
+      added: r.added,
+      failed: r.failed,
+      passages: r.passages,
+      notes: r.notes,
+    });
+    expect(summary(reportMany)).toEqual(summary(reportOne));
+    expect(reportMany.stages?.workers).toBe(2);
+    expect(reportOne.stages?.workers).toBeUndefined();
+    expect(reportMany.added.length).toBe(REPORT_FILES.length + 1);
+    expect(reportMany.failed.map((f) => f.file).sort()).toEqual(['hong.docx', 'rong.txt']);
+    expect(dump(many)).toEqual(dump(one));
+    expect((dump(many).facts as unknown[]).length).toBeGreaterThan(0);
+    // Run again: nothing changed, nothing read.
+    const again = await appMany.ingest([docs, path.join(docs, 'nfd.txt')], { workers: 2 });
+    expect(again.added).toEqual([]);
+    expect(again.unchanged.sort()).toEqual([...reportOne.added].sort());
+    await appOne.close();
+    await appMany.close();
+  });
+
+  it('a keyword index built in parts on worker threads is the image one thread builds', async () => {
+    const indexDir = path.join(tmp.path, 'index');
+    const db = openDatabase(indexDir);
+    await ingestPaths(db, [docs], { dataDir: docs, workers: 0 });
+    const count = (db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
+    const oneFile = path.join(tmp.path, 'one-thread.bin');
+    const single = new SearchEngine(db, { keywordIndexFile: oneFile, indexWorkers: 1 });
+    const parted = new SearchEngine(db, {
+      keywordIndexFile: path.join(indexDir, KEYWORD_INDEX_FILE),
+      indexWorkers: 3,
+      passagesPerPart: Math.floor(count / 3),
+    });
+    for (const q of ['chỉ tiêu năm 2025 là gì?', 'ai chu tri hoi nghi', 'SSCĐ', 'tỷ lệ 9,5%'])
+      expect(await parted.rank(q, 10)).toEqual(await single.rank(q, 10));
+    expect(parted.lastRefresh).toEqual({ how: 'rebuilt', passagesRead: count, threads: 3 });
+    expect(single.lastRefresh).toEqual({ how: 'rebuilt', passagesRead: count });
+    expect(count).toBeGreaterThan(20);
+    expect(fs.readFileSync(path.join(indexDir, KEYWORD_INDEX_FILE))).toEqual(fs.readFileSync(oneFile));
+    single.close();
+    parted.close();
+    db.close();
+  });
+});
