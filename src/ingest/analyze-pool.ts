@@ -64,11 +64,13 @@ export class AnalyzePool {
 
   /**
    * A pool of `size` workers, or null when there is nothing to gain (size < 1) or no worker script
-   * (a build without it): the caller then analyzes in its own thread.
+   * (a build without it): the caller then analyzes in its own thread. `script` is for tests.
    */
-  static create(size: number): AnalyzePool | null {
-    const script = size >= 1 ? workerScript(__dirname, 'analyze-worker') : null;
-    return script ? new AnalyzePool(script.file, size, script.execArgv) : null;
+  static create(
+    size: number,
+    script = size >= 1 ? workerScript(__dirname, 'analyze-worker') : null,
+  ): AnalyzePool | null {
+    return script && size >= 1 ? new AnalyzePool(script.file, size, script.execArgv) : null;
   }
 
   get size(): number {

@@ -91,7 +91,8 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
     const marker = listMarker(b.text);
     const itemHeading = colon && marker !== null && marker !== 'roman';
     const leadIn = colon && (itemHeading || b.text.split(/\s+/).length >= LEAD_IN_WORDS);
-    const leadText = collapseWhitespace(b.text).replace(/:\s*$/, '');
+    const clean = collapseWhitespace(b.text);
+    const leadText = clean.replace(/:\s*$/, '');
     let lead: string | null = null;
     if (b.kind === 'list-item' || itemHeading) {
       if (marker) {
@@ -111,7 +112,7 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
     if (b.kind === 'signature') {
       // Who signed, under a section that says so ("Người ký"), outside the last section's lists.
       leads = [];
-      const text = collapseWhitespace(b.text);
+      const text = clean;
       out.push({
         ordinal: out.length,
         paragraph,
@@ -124,7 +125,7 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
       });
       continue;
     }
-    const text = collapseWhitespace(b.text);
+    const text = clean;
     const pieces = text.length > MAX_PASSAGE_CHARS ? packSentences(splitSentences(text)) : [text];
     // The years of the whole paragraph: a piece about "trong năm" belongs to the paragraph's year.
     const paragraphYears = extractYears(text);
