@@ -68,13 +68,6 @@ export interface DocumentHooks {
       facts: AnalyzedDocument['facts'];
     },
   ) => void;
-  /** Runs after the commit (vectors): removed and added passage ids. */
-  afterCommit?: (info: {
-    documentId: number;
-    removed: number[];
-    added: number[];
-    parsed: ParsedDocument | null;
-  }) => Promise<void> | void;
 }
 
 export interface IngestOptions extends DocumentHooks {
@@ -213,11 +206,19 @@ export async function ingestPaths(
   const ahead = pool ? 2 * pool.size : 0;
   if (pool) stagesOf(report).workers = pool.size;
   const prepared: Array<Promise<Prepared>> = [];
+  // Files are read one at a time, in order, even while several are analyzed: a reader may run OCR,
+  // and several OCR processes at once would only compete for the same cores and memory.
+  let reading: Promise<unknown> = Promise.resolve();
+  const readInTurn: DocumentReader = (file, bytes) => {
+    const turn = reading.then(() => timed(report, () => read(file, bytes)));
+    reading = turn.catch(() => undefined);
+    return turn;
+  };
   let next = 0;
   const prepareNext = () => {
     if (next >= unique.length) return;
     const [file, abs] = unique[next++]!;
-    prepared.push(prepare(db, abs, file, read, analyze, report));
+    prepared.push(prepare(db, abs, file, readInTurn, analyze, report));
   };
   try {
     for (let i = 0; i < ahead; i++) prepareNext();
@@ -254,6 +255,16 @@ export async function ingestPaths(
   return report;
 }
 
+/** Runs a read and adds its time (from its start, not from when it was asked for) to the report. */
+async function timed(report: IngestReport, read: () => Promise<ExtractedDocument> | ExtractedDocument) {
+  const started = performance.now();
+  try {
+    return await read();
+  } finally {
+    stagesOf(report).readMs += performance.now() - started;
+  }
+}
+
 /** A file read and analyzed, ready to be written; or unchanged; or what went wrong. */
 type Prepared =
   | { unchanged: true }
@@ -286,9 +297,7 @@ async function prepare(
     const existing = getDocumentByFile(db, file) ?? adoptLegacyKey(db, abs, file, hash);
     if (existing && existing.hash === hash && existing.parser === PARSER_VERSION) return { unchanged: true };
     const stages = stagesOf(report);
-    const started = performance.now();
     const extracted = await read(file, bytes);
-    stages.readMs += performance.now() - started;
     const analyzed = await analyze(file, extracted);
     // In workers these overlap with the rest: the figures are the work done, not the time waited.
     stages.parseMs += analyzed.parseMs;
