@@ -14,6 +14,7 @@ import {
   PostingSource,
   PostingVisit,
   TermPostings,
+  VarintCursor,
   writeVarint,
 } from './keyword';
 
@@ -309,26 +310,16 @@ export class KeywordIndexFile implements KeywordSearch {
       throw new KeywordIndexFormatError('dictionary block damaged');
     const entries = new Map<string, TermEntry>();
     let offset = this.blockPostings[n]!;
-    let p = 0;
-    const varint = () => {
-      let v = 0;
-      let mul = 1;
-      let byte: number;
-      do {
-        byte = bytes[p++]!;
-        v += (byte & 0x7f) * mul;
-        mul *= 0x80;
-      } while (byte >= 0x80);
-      return v;
-    };
-    while (p < bytes.length - 4) {
+    const cursor = new VarintCursor(bytes);
+    const varint = () => cursor.next();
+    while (cursor.at < bytes.length - 4) {
       const nameLength = varint();
-      const term = bytes.toString('utf8', p, p + nameLength);
-      p += nameLength;
+      const term = bytes.toString('utf8', cursor.at, cursor.at + nameLength);
+      cursor.at += nameLength;
       const df = varint();
       const length = varint();
-      const crc = bytes.readUInt32LE(p);
-      p += 4;
+      const crc = bytes.readUInt32LE(cursor.at);
+      cursor.at += 4;
       entries.set(term, { df, offset, length, crc });
       offset += length;
     }

@@ -3,7 +3,15 @@ import { Db, getGeneration, getStamp } from '../store/db';
 import { iteratePassages } from '../store/documents';
 import { workerScript } from '../threads';
 import { toIndexable } from './indexable';
-import { Bm25Params, decodeRange, IndexContent, KeywordIndex, TermPostings, writeEntry } from './keyword';
+import {
+  Bm25Params,
+  decodeRange,
+  IndexContent,
+  KeywordIndex,
+  TermPostings,
+  VarintCursor,
+  writeEntry,
+} from './keyword';
 
 /** Passages with an id in (after, upTo]. */
 export interface IdRange {
@@ -176,26 +184,15 @@ export function joinParts(parts: IndexContent[]): IndexContent {
 
 /** The first posting entry of a term in a part: its slot, frequencies and length in bytes. */
 function firstEntry(buf: Uint8Array): { slot: number; tf: number; ctx: number; length: number } {
-  let p = 0;
-  const varint = () => {
-    let v = 0;
-    let mul = 1;
-    let byte: number;
-    do {
-      byte = buf[p++]!;
-      v += (byte & 0x7f) * mul;
-      mul *= 0x80;
-    } while (byte >= 0x80);
-    return v;
-  };
-  const v = varint();
+  const cursor = new VarintCursor(buf);
+  const v = cursor.next();
   const flag = v % 2;
   // Gaps count from slot -1 at a term's first entry.
   const slot = (v - flag) / 2 - 1;
-  if (flag === 0) return { slot, tf: 1, ctx: 0, length: p };
-  const tf = varint();
-  const ctx = varint();
-  return { slot, tf, ctx, length: p };
+  if (flag === 0) return { slot, tf: 1, ctx: 0, length: cursor.at };
+  const tf = cursor.next();
+  const ctx = cursor.next();
+  return { slot, tf, ctx, length: cursor.at };
 }
 
 /** Longest a worker may take to build its part before the index is built in this thread instead. */

@@ -62,6 +62,26 @@ export function writeEntry(buf: Uint8Array, at: number, gap: number, tf: number,
   return writeVarint(buf, next, ctx);
 }
 
+/** Reads varints one after another (dictionary blocks, a part's first posting entry); decodeRange inlines its own. */
+export class VarintCursor {
+  constructor(
+    private readonly buf: Uint8Array,
+    public at = 0,
+  ) {}
+
+  next(): number {
+    let v = 0;
+    let mul = 1;
+    let byte: number;
+    do {
+      byte = this.buf[this.at++]!;
+      v += (byte & 0x7f) * mul;
+      mul *= 0x80;
+    } while (byte >= 0x80);
+    return v;
+  }
+}
+
 export function decodeRange(
   buf: Uint8Array,
   start: number,
