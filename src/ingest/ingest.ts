@@ -86,7 +86,7 @@ export interface IngestOptions extends DocumentHooks {
   onStart?: (totalFiles: number) => void;
   /**
    * Worker threads that parse documents and extract facts while files are read and written (0: all
-   * in this thread). Used when there are at least two files to read.
+   * in this thread). Used when there are at least two files and POOL_MIN_BYTES to read.
    */
   workers?: number;
   /** Called after each file, for progress output. */
@@ -155,6 +155,25 @@ function walk(target: string, extensions: ReadonlySet<string>, out: string[], sk
   }
 }
 
+/**
+ * Files to read, in bytes, from which worker threads analyze them: starting two workers costs about
+ * 0.3 s and 30 MB, what analyzing about a megabyte of text takes (measured on the fixtures and the
+ * bench's generated reports; set by that reasoning, not tuned), so a few reports stay on one thread.
+ */
+export const POOL_MIN_BYTES = 1 << 20;
+
+function totalBytes(files: string[]): number {
+  let total = 0;
+  for (const f of files) {
+    try {
+      total += fs.statSync(f).size;
+    } catch {
+      // Unreadable: reported when it is read.
+    }
+  }
+  return total;
+}
+
 export function hashBytes(bytes: Buffer): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
@@ -197,7 +216,12 @@ export async function ingestPaths(
   // A file named twice (a folder and a file in it) is read once.
   const unique = [...new Map(files.map((abs) => [documentKey(abs, dataDir), abs])).entries()];
   options.onStart?.(unique.length);
-  const pool = unique.length > 1 && (options.workers ?? 0) > 0 ? AnalyzePool.create(options.workers!) : null;
+  const pool =
+    unique.length > 1 &&
+    (options.workers ?? 0) > 0 &&
+    totalBytes(unique.map(([, abs]) => abs)) >= POOL_MIN_BYTES
+      ? AnalyzePool.create(options.workers!)
+      : null;
   const analyze = pool
     ? (file: string, extracted: ExtractedDocument) => pool.analyze(file, extracted)
     : (file: string, extracted: ExtractedDocument) => analyzeDocument(file, extracted);

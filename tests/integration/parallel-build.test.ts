@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { ingestPaths } from '../../src/ingest/ingest';
+import { ingestPaths, POOL_MIN_BYTES } from '../../src/ingest/ingest';
 import { IndexablePassage, IndexContent, KeywordIndex } from '../../src/search/keyword';
 import { KEYWORD_INDEX_FILE } from '../../src/search/keyword-file';
 import { joinParts, packPart, unpackPart } from '../../src/search/keyword-parts';
@@ -73,9 +73,13 @@ describe('joinParts', () => {
 describe('ingest and index on several threads', () => {
   let tmp: TempDir;
   let docs: string;
+  let few: string;
 
   beforeAll(() => {
     tmp = makeTempDir('chithi-parallel-');
+    few = path.join(tmp.path, 'few');
+    fs.mkdirSync(few);
+    for (const f of REPORT_FILES) fs.copyFileSync(f, path.join(few, path.basename(f)));
     docs = path.join(tmp.path, 'docs');
     fs.mkdirSync(docs);
     for (const f of REPORT_FILES) fs.copyFileSync(f, path.join(docs, path.basename(f)));
@@ -88,6 +92,17 @@ describe('ingest and index on several threads', () => {
     );
     fs.writeFileSync(path.join(docs, 'hong.docx'), 'không phải tệp Word');
     fs.writeFileSync(path.join(docs, 'rong.txt'), '   \n\n  ');
+    // An archive's worth of reports (workers start from POOL_MIN_BYTES): each fixture report for
+    // several years, as an agency keeps one per year.
+    const years = Math.ceil(POOL_MIN_BYTES / REPORT_FILES.reduce((n, f) => n + fs.statSync(f).size, 0));
+    for (let y = 0; y < years; y++)
+      for (const f of REPORT_FILES)
+        fs.writeFileSync(
+          path.join(docs, `${2000 + y}-${path.basename(f)}`),
+          fs
+            .readFileSync(f, 'utf8')
+            .replace(/\b20(2[3-6])\b/g, (_m, d: string) => String(2000 + y + Number(d) - 23)),
+        );
   });
   afterAll(() => tmp.remove());
 
@@ -119,7 +134,7 @@ describe('ingest and index on several threads', () => {
     expect(summary(reportMany)).toEqual(summary(reportOne));
     expect(reportMany.stages?.workers).toBe(2);
     expect(reportOne.stages?.workers).toBeUndefined();
-    expect(reportMany.added.length).toBe(REPORT_FILES.length + 1);
+    expect(reportMany.added.length).toBeGreaterThan(REPORT_FILES.length + 1);
     expect(reportMany.failed.map((f) => f.file).sort()).toEqual(['hong.docx', 'rong.txt']);
     expect(dump(many)).toEqual(dump(one));
     expect((dump(many).facts as unknown[]).length).toBeGreaterThan(0);
@@ -127,6 +142,10 @@ describe('ingest and index on several threads', () => {
     const again = await appMany.ingest([docs, path.join(docs, 'nfd.txt')], { workers: 2 });
     expect(again.added).toEqual([]);
     expect(again.unchanged.sort()).toEqual([...reportOne.added].sort());
+    // A few reports are analyzed in this thread: starting workers would cost more than it saves.
+    const small = await appMany.ingest([few], { workers: 2 });
+    expect(small.added.length).toBe(REPORT_FILES.length);
+    expect(small.stages?.workers).toBeUndefined();
     await appOne.close();
     await appMany.close();
   });
@@ -134,7 +153,7 @@ describe('ingest and index on several threads', () => {
   it('a keyword index built in parts on worker threads is the image one thread builds', async () => {
     const indexDir = path.join(tmp.path, 'index');
     const db = openDatabase(indexDir);
-    await ingestPaths(db, [docs], { dataDir: docs, workers: 0 });
+    await ingestPaths(db, [few], { dataDir: few, workers: 0 });
     const count = (db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
     const oneFile = path.join(tmp.path, 'one-thread.bin');
     const single = new SearchEngine(db, { keywordIndexFile: oneFile, indexWorkers: 1 });
