@@ -47,14 +47,15 @@ export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ord
     // Under a "chỉ tiêu" heading every figure is a target; elsewhere a figure nothing aims at
     // ("bắt giữ 45 vụ", "dài 192 km") reports what was done.
     const targetPlace = /\b(?:chi tieu|muc tieu|phan dau)\b/.test(foldText(b.section ?? ''));
-    for (const t of extractTargets(b.text, place)) if (targetPlace || !reportsDone(t.text)) push(t);
-    const targets = new Set(
-      out
-        .filter((o) => o.ordinal === b.ordinal && o.fact.kind === 'target')
-        .map((o) => (o.fact as { text: string }).text),
-    );
+    // The block's targets: a task that restates one is not a task of its own.
+    const targets: string[] = [];
+    for (const t of extractTargets(b.text, place))
+      if (targetPlace || !reportsDone(t.text)) {
+        push(t);
+        targets.push(t.text);
+      }
     for (const t of extractTasks(b.text, { ...place, listItem: b.kind === 'list-item' })) {
-      if ([...targets].some((x) => t.text.includes(x))) continue;
+      if (targets.some((x) => t.text.includes(x))) continue;
       const assignee = findAssignee(t.text, b.section);
       push(assignee ? { ...t, assignee } : t);
     }

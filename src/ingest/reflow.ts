@@ -99,9 +99,9 @@ function startsBlock(line: string): boolean {
 }
 
 function looksLikeHeading(line: string, width: number): boolean {
-  const words = line.split(/\s+/).length;
   if (TERMINAL.test(line) && !line.endsWith(':')) return false;
   if (MD_HEADING.test(line) || ROMAN_HEADING.test(line) || ARTICLE_HEADING.test(line)) return true;
+  const words = line.split(/\s+/).length;
   // An all-caps title ("NGHỊ QUYẾT VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI … NĂM 2026") runs longer.
   if (words > (isAllCaps(line) ? 30 : 16) || /,\s*$/.test(line)) return false;
   return isAllCaps(line) || (isUpperStart(line) && line.length < Math.max(30, width * 0.7));
