@@ -16,7 +16,6 @@ import {
 } from './keyword-file';
 import { passageContext, toIndexable } from './indexable';
 import { LayeredKeywordIndex } from './keyword-layers';
-import { buildInParts } from './keyword-parts';
 import {
   answerShape,
   bestSentence,
@@ -135,6 +134,11 @@ export interface RetrieverOptions {
  * one thread (set by that reasoning, not tuned).
  */
 export const PASSAGES_PER_PART = 10_000;
+
+// Worker threads are loaded only when a large index is built, not for every question.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const keywordParts = () => require('./keyword-parts') as typeof import('./keyword-parts');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export { passageContext };
 
@@ -257,7 +261,7 @@ export class SearchEngine implements Retriever {
     // A large index with an image file is built in parts on several threads (issue 14).
     const workers = this.options.indexWorkers ?? 1;
     if (file && !this.db.readonly && !this.db.memory && workers > 1) {
-      const built = buildInParts(
+      const built = keywordParts().buildInParts(
         this.db,
         this.db.name,
         this.index.params,
