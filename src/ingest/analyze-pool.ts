@@ -28,7 +28,7 @@ export class AnalyzePool {
   private slots: Slot[] = [];
   private queue: Task[] = [];
   private nextId = 0;
-  private broken = false;
+  /** Closed, or broken by a dying worker: what is asked from then on is analyzed in this thread. */
   private closed = false;
 
   private constructor(script: string, size: number, execArgv: string[]) {
@@ -78,7 +78,7 @@ export class AnalyzePool {
   }
 
   analyze(file: string, extracted: ExtractedDocument): Promise<AnalyzedDocument> {
-    if (this.broken) return Promise.resolve().then(() => analyzeDocument(file, extracted));
+    if (this.closed) return Promise.resolve().then(() => analyzeDocument(file, extracted));
     return new Promise<AnalyzedDocument>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, file, extracted, resolve, reject });
       this.dispatch();
@@ -99,7 +99,6 @@ export class AnalyzePool {
   /** A worker died: its task and everything queued are analyzed in this thread, and so is what follows. */
   private fail(slot: Slot): void {
     if (this.closed) return;
-    this.broken = true;
     const tasks = [
       ...(slot.task ? [slot.task] : []),
       ...this.queue,

@@ -13,7 +13,6 @@ import {
 import { upsertDocument } from '../store/documents';
 import { AnalyzedDocument, analyzeDocument } from './analyze';
 import { AnalyzePool } from './analyze-pool';
-
 import { readPlainText } from './read-text';
 import { ExtractedDocument, ParsedDocument } from './types';
 
@@ -226,8 +225,9 @@ export async function ingestPaths(
     ? (file: string, extracted: ExtractedDocument) => pool.analyze(file, extracted)
     : (file: string, extracted: ExtractedDocument) => analyzeDocument(file, extracted);
   // With workers, the next files are read and analyzed while one is written; every file is still
-  // written in order, so passage ids do not depend on which worker finished first.
-  const ahead = pool ? 2 * pool.size : 0;
+  // written in order, so passage ids do not depend on which worker finished first. Without, one file
+  // at a time.
+  const inFlight = pool ? 2 * pool.size : 1;
   if (pool) stagesOf(report).workers = pool.size;
   const prepared: Array<Promise<Prepared>> = [];
   // Files are read one at a time, in order, even while several are analyzed: a reader may run OCR,
@@ -239,18 +239,14 @@ export async function ingestPaths(
     return turn;
   };
   let next = 0;
-  const prepareNext = () => {
-    if (next >= unique.length) return;
-    const [file, abs] = unique[next++]!;
-    prepared.push(prepare(db, abs, file, readInTurn, analyze, report));
-  };
   try {
-    for (let i = 0; i < ahead; i++) prepareNext();
     for (let i = 0; i < unique.length; i++) {
-      if (prepared.length === 0) prepareNext();
+      while (next < unique.length && prepared.length < inFlight) {
+        const [file, abs] = unique[next++]!;
+        prepared.push(prepare(db, abs, file, readInTurn, analyze, report));
+      }
       const [file] = unique[i]!;
       const ready = await prepared.shift()!;
-      if (pool) prepareNext();
       try {
         if ('error' in ready) throw ready.error;
         const status = ready.unchanged ? unchanged(file, report) : commit(db, ready, now, options, report);

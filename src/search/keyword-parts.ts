@@ -1,17 +1,8 @@
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { Db, getGeneration, getStamp } from '../store/db';
-import { iteratePassages } from '../store/documents';
+import { Db } from '../store/db';
 import { workerScript } from '../threads';
-import { toIndexable } from './indexable';
-import {
-  Bm25Params,
-  decodeRange,
-  IndexContent,
-  KeywordIndex,
-  TermPostings,
-  VarintCursor,
-  writeEntry,
-} from './keyword';
+import { buildIndex } from './indexable';
+import { Bm25Params, decodeRange, IndexContent, TermPostings, VarintCursor, writeEntry } from './keyword';
 
 /** Passages with an id in (after, upTo]. */
 export interface IdRange {
@@ -29,15 +20,8 @@ export interface IndexPart {
 
 /** Builds the index of the passages in `range` (all of them without one). */
 export function buildPart(db: Db, params: Bm25Params, range?: IdRange): IndexPart {
-  return db.transaction(() => {
-    const index = new KeywordIndex(params);
-    let read = 0;
-    for (const p of iteratePassages(db, range)) {
-      index.add(toIndexable(p));
-      read++;
-    }
-    return { content: index.content(), read, generation: getGeneration(db), stamp: getStamp(db) };
-  })();
+  const { index, ...built } = buildIndex(db, params, range);
+  return { content: index.content(), ...built };
 }
 
 /**
@@ -200,8 +184,8 @@ const PART_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Builds the index of every passage in parts at once (up to `workers`, each of at least `perPart`
- * passages): this thread builds the first, worker
- * threads (each with its own read-only connection to `dbFile`) the others, and the parts are joined.
+ * passages): this thread builds the first, worker threads (each with its own read-only connection
+ * to `dbFile`) the others, and the parts are joined.
  * Synchronous, like a rebuild: this thread waits for the workers on a shared flag. Null when a
  * worker could not start or fail, or the database changed between the parts' reads: the caller then
  * builds the index in one piece.

@@ -53,7 +53,6 @@ export function writeVarint(buf: Uint8Array, at: number, value: number): number 
   return at;
 }
 
-/** Decodes the entries in buf[start, end) after slot `slot`; calls `visit` with slot, tf, ctx. */
 /** Writes one posting entry (see above) at `at`; returns the offset after it (at most MAX_ENTRY bytes). */
 export function writeEntry(buf: Uint8Array, at: number, gap: number, tf: number, ctx: number): number {
   if (tf === 1 && ctx === 0) return writeVarint(buf, at, gap * 2);
@@ -82,6 +81,7 @@ export class VarintCursor {
   }
 }
 
+/** Decodes the entries in buf[start, end) after slot `slot`; calls `visit` with slot, tf, ctx. */
 export function decodeRange(
   buf: Uint8Array,
   start: number,

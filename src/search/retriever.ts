@@ -1,6 +1,6 @@
 import { createError } from '../errors';
 import { Db, getGeneration, getStamp, isAncestor, schemaVersion } from '../store/db';
-import { allPassageIds, getPassages, iteratePassages, PassageRow } from '../store/documents';
+import { allPassageIds, getPassages, PassageRow } from '../store/documents';
 import { analyzeQuery, AnalyzedQuery, demoteSpans, foldedContent } from '../text/terms';
 import { QuestionScope, scopeSpans } from '../profile/scope';
 import { findUnits } from '../profile/units';
@@ -14,7 +14,7 @@ import {
   loadKeywordIndex,
   saveKeywordIndex,
 } from './keyword-file';
-import { passageContext, toIndexable } from './indexable';
+import { buildIndex, passageContext, toIndexable } from './indexable';
 import { LayeredKeywordIndex } from './keyword-layers';
 import {
   answerShape,
@@ -282,20 +282,12 @@ export class SearchEngine implements Retriever {
       }
     }
     // One read transaction: the passages indexed are exactly those of the generation the image is saved as.
-    const { index, built, builtStamp } = this.db.transaction(() => {
-      const fresh = new KeywordIndex(this.index.params);
-      let read = 0;
-      for (const p of iteratePassages(this.db)) {
-        fresh.add(toIndexable(p));
-        read++;
-      }
-      this.lastRefresh = { how: 'rebuilt', passagesRead: read };
-      return { index: fresh, built: getGeneration(this.db), builtStamp: getStamp(this.db) };
-    })();
+    const { index, read, generation, stamp } = buildIndex(this.db, this.index.params);
+    this.lastRefresh = { how: 'rebuilt', passagesRead: read };
     index.pack();
     // Served from the file just written, like after a restart: the built index's memory goes.
-    const saved = file && !this.db.readonly ? this.saveAndOpen(file, built, builtStamp, index) : null;
-    this.serve(saved ?? index, built, builtStamp);
+    const saved = file && !this.db.readonly ? this.saveAndOpen(file, generation, stamp, index) : null;
+    this.serve(saved ?? index, generation, stamp);
   }
 
   /**

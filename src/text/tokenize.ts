@@ -41,14 +41,10 @@ export function tokenize(text: string): Token[] {
   let gap = false;
   for (const m of norm.matchAll(TOKEN_RE)) {
     if (m[1]) {
-      const t = canonicalNumber(m[1]);
-      out.push({ text: t, folded: t, gapBefore: gap, isNumber: true, capitals: false });
+      out.push({ ...numberForm(m[1]), gapBefore: gap });
       gap = false;
     } else if (m[2]) {
-      const word = m[2];
-      const lower = word.toLowerCase();
-      const capitals = lower !== word && word.length > 1 && word === word.toUpperCase();
-      out.push({ text: lower, folded: foldDiacritics(lower), gapBefore: gap, isNumber: false, capitals });
+      out.push({ ...wordForm(m[2]), gapBefore: gap });
       gap = false;
     } else if (m[3] && GAP_RE.test(m[3])) {
       gap = true;
@@ -59,6 +55,18 @@ export function tokenize(text: string): Token[] {
 
 /** A token's forms without its position: what `scanTokens` reports for each token. */
 export type TokenForm = Omit<Token, 'gapBefore'>;
+
+function numberForm(raw: string): TokenForm {
+  const t = canonicalNumber(raw);
+  return { text: t, folded: t, isNumber: true, capitals: false };
+}
+
+/** The forms of a normalized word (NFC, traditional tone placement). */
+function wordForm(word: string): TokenForm {
+  const lower = word.toLowerCase();
+  const capitals = lower !== word && word.length > 1 && word === word.toUpperCase();
+  return { text: lower, folded: foldDiacritics(lower), isNumber: false, capitals };
+}
 
 /**
  * Text where normalizing the whole text and normalizing each token apart could differ: a combining
@@ -79,15 +87,7 @@ const FORM_MEMO_ENTRIES = 200_000;
 function formOf(raw: string, isNumber: boolean): TokenForm {
   let form = formMemo.get(raw);
   if (form !== undefined) return form;
-  if (isNumber) {
-    const t = canonicalNumber(raw);
-    form = { text: t, folded: t, isNumber: true, capitals: false };
-  } else {
-    const word = normalizeTonePlacement(raw);
-    const lower = word.toLowerCase();
-    const capitals = lower !== word && word.length > 1 && word === word.toUpperCase();
-    form = { text: lower, folded: foldDiacritics(lower), isNumber: false, capitals };
-  }
+  form = isNumber ? numberForm(raw) : wordForm(normalizeTonePlacement(raw));
   if (formMemo.size >= FORM_MEMO_ENTRIES) formMemo.clear();
   formMemo.set(raw, form);
   return form;
