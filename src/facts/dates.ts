@@ -76,6 +76,17 @@ const RULES: Rule[] = [
 ];
 
 /**
+ * False when a folded text cannot hold a date phrase: every rule below needs a digit, "quy ",
+ * "sau thang" or "tet nguyen dan". Lets callers skip the rules (and their own work per sentence)
+ * on the many sentences without one.
+ */
+export function mayHaveDates(fold: string): boolean {
+  return DATE_CUE.test(fold);
+}
+
+const DATE_CUE = /\d|quy |sau thang|tet nguyen dan/;
+
+/**
  * Finds date phrases (full or partial) in a prepared text. `defaultYear` fills the year of a day or
  * month written without one ("Sáng 3/12" in a 2024 report). Overlapping matches keep the earliest,
  * longest one.

@@ -1,6 +1,6 @@
 import type { DeadlineFact } from './types';
 import { type Folded, capitalize, folded, sliceFolded, splitSentences, trimStatement } from './fold';
-import { findDates } from './dates';
+import { findDates, mayHaveDates } from './dates';
 import { type PlaceContext, yearFor } from './context';
 
 /** Words just before a date that make it a time limit; they are kept in the phrase. */
@@ -30,7 +30,9 @@ function clauseOf(s: Folded, at: number): Folded {
 export function extractDeadlines(text: string, place: PlaceContext): DeadlineFact[] {
   const block = folded(text);
   const out: DeadlineFact[] = [];
+  if (!mayHaveDates(block.fold)) return out;
   for (const s of splitSentences(block)) {
+    if (!mayHaveDates(s.fold)) continue;
     const year = yearFor(s, block, s.start, place);
     for (const d of findDates(s, year)) {
       const before = s.fold.slice(Math.max(0, d.start - 40), d.start);

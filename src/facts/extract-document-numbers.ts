@@ -43,8 +43,10 @@ const TYPE_WORDS =
  * to the number ("Nghị quyết số 62/NQ-HĐND ngày 10/12/2024 của HĐND tỉnh Ninh Thuận").
  */
 export function extractDocumentNumbers(text: string, year?: number): DocumentNumberFact[] {
-  const f = folded(text);
   const out: DocumentNumberFact[] = [];
+  // Every number (NUMBER_RE) has a digit just before "/" or "-": most blocks have none.
+  if (!/\d[/-]/.test(text)) return out;
+  const f = folded(text);
   for (const m of f.text.matchAll(NUMBER_RE)) {
     const num = m[1] as string;
     const code = (m[2] as string).toUpperCase() === 'TTG' ? 'TTg' : (m[2] as string);

@@ -42,6 +42,12 @@ const ATTEND_BACKWARD =
 const SPEAK_CUE =
   /\b(?:phat bieu(?: chi dao| ket luan| be mac| khai mac| tham luan)?|trinh bay(?: bao cao| tham luan| du thao)?)\b/g;
 
+/**
+ * Words every match of the cues above contains ("du" as a word: "tham dự", "dự và chỉ đạo"): a
+ * block without any has no chair, attendee or speaker, and is not split into sentences.
+ */
+const ANY_CUE = /chu tri|doan chu tich|chi dao|\bdu\b|phat bieu|trinh bay/;
+
 /** Where a list written after its verb ends. */
 const LIST_END =
   /\.(?=\s|$)|\)|\s(?:chu tri|dong chu tri|du va chi dao|tham du|cung du|phat bieu|da den du)\b/;
@@ -96,6 +102,7 @@ function addPeople(into: Person[], people: Person[]): void {
  */
 export function extractMeeting(text: string, ctx: { title: string; year?: number }): MeetingFact | null {
   const block = folded(text);
+  if (!ANY_CUE.test(block.fold)) return null;
   const chairs: Person[] = [];
   const attendees: Person[] = [];
   const speakers: Person[] = [];

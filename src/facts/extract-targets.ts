@@ -83,8 +83,10 @@ function statement(item: Folded): string {
  * "chỉ tiêu" list, "tăng trưởng GRDP 9–9,5%" in a plan), with the year they are for.
  */
 export function extractTargets(text: string, place: PlaceContext): TargetFact[] {
-  const block = folded(text);
   const out: TargetFact[] = [];
+  // Every value (targetValues) has a digit: a block without one has no target.
+  if (!/\d/.test(text)) return out;
+  const block = folded(text);
   const sectionFold = place.section ? foldText(place.section) : '';
   const forwardPlace =
     FORWARD_PLACE.test(sectionFold) ||

@@ -1,4 +1,8 @@
+import fs from 'fs';
+import path from 'path';
 import { extractDeadlines } from '../../src/facts/extract-deadlines';
+import { findDates, mayHaveDates } from '../../src/facts/dates';
+import { folded } from '../../src/facts/fold';
 
 const place = { section: null, year: 2025 };
 
@@ -107,5 +111,35 @@ describe('extractDeadlines', () => {
       place,
     );
     expect(d?.text).toBe('Hoàn thành sửa chữa tàu trước ngày 30/9/2025');
+  });
+});
+
+describe('mayHaveDates', () => {
+  test.each([
+    ['truoc ngay 15/12/2025', true],
+    ['hoan thanh trong quy iv', true],
+    ['dip tet nguyen dan at ty', true],
+    ['sau thang dau nam', true],
+    ['tiep tuc trien khai nghi quyet cua dang uy', false],
+    ['thang muoi hai', false],
+  ])('%s → %s', (fold, expected) => expect(mayHaveDates(fold)).toBe(expected));
+
+  // The cue lets callers skip findDates: it must never say "no" where findDates finds a date.
+  test('no line of the sample and fixture reports has a date the cue misses (NFC and NFD)', () => {
+    const dirs = ['data', 'tests/fixtures/reports', 'tests/fixtures/facts'];
+    let lines = 0;
+    let withDates = 0;
+    for (const dir of dirs)
+      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')))
+        for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n'))
+          for (const text of [line, line.normalize('NFD')]) {
+            const f = folded(text);
+            const found = findDates(f, 2025).length > 0;
+            lines++;
+            if (found) withDates++;
+            if (!mayHaveDates(f.fold)) expect({ line, found }).toEqual({ line, found: false });
+          }
+    expect(lines).toBeGreaterThan(400);
+    expect(withDates).toBeGreaterThan(50);
   });
 });
