@@ -186,9 +186,10 @@ const PART_TIMEOUT_MS = 10 * 60_000;
  * Builds the index of every passage in parts at once (up to `workers`, each of at least `perPart`
  * passages): this thread builds the first, worker threads (each with its own read-only connection
  * to `dbFile`) the others, and the parts are joined.
- * Synchronous, like a rebuild: this thread waits for the workers on a shared flag. Null when a
- * worker could not start or fail, or the database changed between the parts' reads: the caller then
- * builds the index in one piece.
+ * Synchronous, like a rebuild: this thread waits for the workers on a shared flag. Null when parts
+ * are not worth it, when a worker fails or takes too long (`onFailure` is told why: the caller builds
+ * the index in one piece, slower, and an operator should know), or when the database changed between
+ * the parts' reads.
  */
 export function buildInParts(
   db: Db,
@@ -196,6 +197,7 @@ export function buildInParts(
   params: Bm25Params,
   workers: number,
   perPart: number,
+  onFailure: (reason: string) => void = () => {},
 ): (IndexPart & { parts: number }) | null {
   const script = workerScript(__dirname, 'keyword-part-worker');
   if (!script || workers < 2) return null;
@@ -232,11 +234,17 @@ export function buildInParts(
     const first = buildPart(db, params, { after: bounds[0]!, upTo: bounds[1]! });
     const all: IndexPart[] = [first];
     for (let i = 1; i < parts; i++) {
-      if (Atomics.wait(flags, i, 0, PART_TIMEOUT_MS) === 'timed-out') return null;
+      if (Atomics.wait(flags, i, 0, PART_TIMEOUT_MS) === 'timed-out') {
+        onFailure(`part ${i + 1} of ${parts}: no answer in ${PART_TIMEOUT_MS / 60_000} minutes`);
+        return null;
+      }
       const message = receiveMessageOnPort(started[i - 1]!.port) as
         { message: { part?: PackedPart; error?: string } } | undefined;
       const part = message?.message.part;
-      if (!part) return null;
+      if (!part) {
+        onFailure(`part ${i + 1} of ${parts}: ${message?.message.error ?? 'the worker stopped without it'}`);
+        return null;
+      }
       all.push(unpackPart(part));
     }
     // The same state of the database in every part, or nothing.

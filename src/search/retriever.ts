@@ -267,6 +267,10 @@ export class SearchEngine implements Retriever {
         this.index.params,
         workers,
         this.options.passagesPerPart ?? PASSAGES_PER_PART,
+        (reason) =>
+          this.options.onIndexNotice?.(
+            `Không dựng được chỉ mục từ khóa trên nhiều luồng (${reason}); đang dựng trên một luồng, sẽ lâu hơn.`,
+          ),
       );
       if (built) {
         this.lastRefresh = { how: 'rebuilt', passagesRead: built.read, threads: built.parts };

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { openApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { ingestPaths, POOL_MIN_BYTES } from '../../src/ingest/ingest';
-import { IndexablePassage, IndexContent, KeywordIndex } from '../../src/search/keyword';
+import { DEFAULT_BM25, IndexablePassage, IndexContent, KeywordIndex } from '../../src/search/keyword';
 import { KEYWORD_INDEX_FILE } from '../../src/search/keyword-file';
-import { joinParts, packPart, unpackPart } from '../../src/search/keyword-parts';
+import { buildInParts, joinParts, packPart, unpackPart } from '../../src/search/keyword-parts';
 import { SearchEngine } from '../../src/search/retriever';
 import { Db, openDatabase } from '../../src/store/db';
 import { makeTempDir, REPORT_FIXTURES, SEED_FILE, TempDir } from '../helpers/temp-dir';
@@ -170,6 +170,25 @@ describe('ingest and index on several threads', () => {
     expect(fs.readFileSync(path.join(indexDir, KEYWORD_INDEX_FILE))).toEqual(fs.readFileSync(oneFile));
     single.close();
     parted.close();
+    db.close();
+  });
+
+  it('a part whose worker fails is reported, and the caller is left to build in one piece', async () => {
+    const indexDir = path.join(tmp.path, 'failing');
+    const db = openDatabase(indexDir);
+    await ingestPaths(db, [few], { dataDir: few, workers: 0 });
+    const count = (db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
+    const reasons: string[] = [];
+    // The workers open the database by its file: a file that is not there makes the second part fail.
+    const missing = path.join(tmp.path, 'no-such-index', 'chithi.db');
+    const built = buildInParts(db, missing, DEFAULT_BM25, 2, Math.floor(count / 2), (r) => reasons.push(r));
+    expect(built).toBeNull();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^part 2 of 2: .*(?:unable to open|does not exist|no such file)/i);
+    // The same database file builds in two parts without a report.
+    const ok = buildInParts(db, db.name, DEFAULT_BM25, 2, Math.floor(count / 2), (r) => reasons.push(r));
+    expect(ok?.parts).toBe(2);
+    expect(reasons).toHaveLength(1);
     db.close();
   });
 });
