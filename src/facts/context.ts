@@ -1,4 +1,4 @@
-import { type Folded, foldText, mainYear, yearsIn } from './fold';
+import { type Folded, foldText, mainYear, namedYears, yearsIn } from './fold';
 
 /** Where a sentence sits: the section heading above it and the document's year. */
 export interface PlaceContext {
@@ -20,8 +20,8 @@ export function yearFor(
   const own = mainYear(sentence.fold);
   if (own !== undefined) return own;
   const before = block.fold.slice(0, offset);
-  const named = [...before.matchAll(/\bnam (19\d\d|20\d\d)\b/g)].pop();
-  if (named) return Number(named[1]);
+  const named = namedYears(before).pop();
+  if (named !== undefined) return named;
   const plain = yearsIn(before).pop();
   if (plain !== undefined) return plain;
   if (place.section) {

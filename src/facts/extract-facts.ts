@@ -20,6 +20,11 @@ export interface FactContext {
   title: string;
   /** The document's year; when absent it is read from the title ("… năm 2025"). */
   year?: number;
+  /**
+   * The years the document plans (its profile's): a target in a forward-looking place that names no
+   * year is for the first of them from the document's year on.
+   */
+  planYears?: readonly number[];
 }
 
 /**
@@ -29,6 +34,7 @@ export interface FactContext {
  */
 export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ordinal: number; fact: Fact }> {
   const year = ctx.year ?? mainYear(foldText(ctx.title));
+  const planYear = (ctx.planYears ?? []).filter((y) => year === undefined || y >= year).sort()[0];
   const out: Array<{ ordinal: number; fact: Fact }> = [];
   const seenNumbers = new Set<string>();
   for (const b of blocks) {
@@ -49,7 +55,7 @@ export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ord
     const targetPlace = /\b(?:chi tieu|muc tieu|phan dau)\b/.test(foldText(b.section ?? ''));
     // The block's targets: a task that restates one is not a task of its own.
     const targets: string[] = [];
-    for (const t of extractTargets(b.text, place))
+    for (const t of extractTargets(b.text, { ...place, ...(planYear !== undefined ? { planYear } : {}) }))
       if (targetPlace || !reportsDone(t.text)) {
         push(t);
         targets.push(t.text);

@@ -56,15 +56,19 @@ export function targetValues(item: Folded): string[] {
   return values;
 }
 
-/** Items of a sentence: pieces split at ";" and at numbered markers "(1)", "2)", "a)". */
-function items(s: Folded): Folded[] {
-  const out: Folded[] = [];
+/**
+ * Items of a sentence: pieces split at ";" and at numbered markers "(1)", "2)", "a)", each with its
+ * offset in the sentence (what comes before an item in its sentence can name its year).
+ */
+function items(s: Folded): Array<Folded & { start: number }> {
+  const out: Array<Folded & { start: number }> = [];
   let start = 0;
+  const push = (end?: number) => out.push({ ...sliceFolded(s, start, end), start });
   for (const m of s.fold.matchAll(/\s*;\s*|\s+(?=\(?\d{1,2}\)\s|[a-dđ]\)\s)/g)) {
-    out.push(sliceFolded(s, start, m.index));
+    push(m.index);
     start = m.index + m[0].length;
   }
-  out.push(sliceFolded(s, start));
+  push();
   return out.filter((p) => p.text.length > 0);
 }
 
@@ -82,7 +86,7 @@ function statement(item: Folded): string {
  * Targets of a block: statements with a number or percentage that set a goal ("Phấn đấu …", a
  * "chỉ tiêu" list, "tăng trưởng GRDP 9–9,5%" in a plan), with the year they are for.
  */
-export function extractTargets(text: string, place: PlaceContext): TargetFact[] {
+export function extractTargets(text: string, place: PlaceContext & { planYear?: number }): TargetFact[] {
   const out: TargetFact[] = [];
   // Every value (targetValues) has a digit: a block without one has no target.
   if (!/\d/.test(text)) return out;
@@ -93,6 +97,13 @@ export function extractTargets(text: string, place: PlaceContext): TargetFact[] 
     FORWARD_PLACE.test(block.fold.slice(0, 160)) ||
     /^\s*(?:\(?\d{1,2}[).]|[a-d]\)|[-+•])/.test(block.fold);
   const targetSection = /chi tieu|muc tieu/.test(sectionFold);
+  // A target that names no year, in a section or paragraph that looks ahead ("Phương hướng …",
+  // "Các chỉ tiêu chủ yếu", "kế hoạch năm 2025 với mục tiêu …"), is for the year the document plans:
+  // a review of 2024 sets the targets of 2025.
+  const ahead =
+    place.planYear !== undefined &&
+    (targetSection || FORWARD_PLACE.test(sectionFold) || FORWARD_PLACE.test(block.fold.slice(0, 160)));
+  const where: PlaceContext = ahead ? { section: place.section, year: place.planYear } : place;
   for (const s of splitSentences(block)) {
     const sentenceStrong = STRONG.test(s.fold);
     for (const item of items(s)) {
@@ -101,9 +112,9 @@ export function extractTargets(text: string, place: PlaceContext): TargetFact[] 
       if (PAST.test(item.fold) && !/\b(?:phan dau|muc tieu)\b/.test(item.fold)) continue;
       const strong = STRONG.test(item.fold) || sentenceStrong || targetSection;
       if (!strong && !(WEAK.test(item.fold) && forwardPlace)) continue;
-      const year = yearFor(item, block, s.start, place);
+      const year = yearFor(item, block, s.start + item.start, where);
       // "Năm 2024, tỷ lệ giải ngân đạt 82,3%" in a 2025 plan reports last year's result.
-      if (!strong && year !== undefined && place.year !== undefined && year < place.year) continue;
+      if (!strong && year !== undefined && where.year !== undefined && year < where.year) continue;
       out.push({ kind: 'target', text: statement(item), values, ...(year !== undefined ? { year } : {}) });
     }
   }

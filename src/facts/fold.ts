@@ -129,18 +129,30 @@ function pushSentence(out: Sentence[], block: Folded, start: number, end: number
   if (piece.text) out.push({ ...piece, start: s });
 }
 
-/** Years 1900-2100 written as standalone numbers, in order. */
+/**
+ * Years 1900-2100 written as standalone numbers, in order; a year compared with ("so với năm 2023",
+ * "so với cùng kỳ 2023") is left out: the text is about another year.
+ */
 export function yearsIn(fold: string): number[] {
   const out: number[] = [];
-  for (const m of fold.matchAll(/(?<![\d/.,-])(19\d\d|20\d\d|2100)(?![\d%]|[.,]\d)/g)) out.push(Number(m[1]));
+  for (const m of fold.matchAll(PLAIN_YEAR)) out.push(Number(m[1]));
   return out;
 }
 
-/** The year a passage is about: "năm 2025", "đến năm 2030", or a plain year. */
+/** "năm 2025" written as such, in order, without the years compared with (see yearsIn). */
+export function namedYears(fold: string): number[] {
+  const out: number[] = [];
+  for (const m of fold.matchAll(NAMED_YEAR)) out.push(Number(m[1]));
+  return out;
+}
+
+const COMPARED = '(?<!\\bso voi (?:cung ky |nam |cung ky nam )?)';
+const PLAIN_YEAR = new RegExp(`${COMPARED}(?<![\\d/.,-])(19\\d\\d|20\\d\\d|2100)(?![\\d%]|[.,]\\d)`, 'g');
+const NAMED_YEAR = new RegExp(`(?<!\\bso voi (?:cung ky )?)\\bnam (19\\d\\d|20\\d\\d)\\b`, 'g');
+
+/** The year a passage is about: "năm 2025", "đến năm 2030", or a plain year (not one compared with). */
 export function mainYear(fold: string): number | undefined {
-  const named = /\bnam (19\d\d|20\d\d)\b/.exec(fold);
-  if (named) return Number(named[1]);
-  return yearsIn(fold)[0];
+  return namedYears(fold)[0] ?? yearsIn(fold)[0];
 }
 
 /** Upper-cases the first letter for display. */

@@ -28,7 +28,7 @@ export function analyzeDocument(file: string, extracted: ExtractedDocument): Ana
       kind: p.kind,
       section: p.lead ?? p.section,
     })),
-    { title: parsed.title },
+    { title: parsed.title, planYears: parsed.profile.planYears },
   );
   // A meeting told in a photo caption has its date in another paragraph: a meeting without a date
   // of its own takes the document's date (of the event it reports).

@@ -1,10 +1,15 @@
 import { extractTargets } from '../../src/facts/extract-targets';
+import { foldText, mainYear, namedYears, yearsIn } from '../../src/facts/fold';
 
 const plan = { section: null, year: 2025 };
 
 /** [paragraph, place, expected targets as [value list, year]] */
 const CASES: Array<
-  [string, { section: string | null; year?: number }, Array<[string[], number | undefined]>]
+  [
+    string,
+    { section: string | null; year?: number; planYear?: number },
+    Array<[string[], number | undefined]>,
+  ]
 > = [
   [
     'Phương hướng lãnh đạo thực hiện nhiệm vụ năm 2025, Đảng ủy BĐBP tỉnh xác định tiếp tục triển khai các nghị quyết. Phấn đấu trong năm có 100% tổ chức đảng, đảng viên hoàn thành nhiệm vụ trở lên; hoàn thành chỉ tiêu kết nạp đảng viên mới được giao.',
@@ -82,6 +87,45 @@ const CASES: Array<
   ['Hội nghị lần thứ 15 Ban Chấp hành Đảng bộ tỉnh khóa XIV diễn ra ngày 3/12.', plan, []],
   ['Kế hoạch đầu tư công năm 2025 điều chỉnh. Năm 2024, tỷ lệ giải ngân của tỉnh đạt 82,3%.', plan, []],
   ['Đồn Biên phòng đã vượt 15% chỉ tiêu tuyên truyền năm 2024.', { section: null, year: 2024 }, []],
+  // The year of a target (issue 14's ninth session): a review of 2024 plans 2025.
+  // A year compared with is not the target's year: the plan year is.
+  [
+    'Phấn đấu số vụ bắt giữ, xử lý tăng từ 5% trở lên so với năm 2022.',
+    { section: null, year: 2022, planYear: 2023 },
+    [[['5%'], 2023]],
+  ],
+  [
+    'PHAN DAU SO VU BAT GIU TANG 7% SO VOI CUNG KY 2023',
+    { section: null, year: 2023, planYear: 2024 },
+    [[['7%'], 2024]],
+  ],
+  // A list under "Các chỉ tiêu chủ yếu" (its parent heading names the year) is for the plan year.
+  [
+    '- Thu ngân sách nhà nước trên địa bàn đạt 66 tỷ đồng trở lên;',
+    { section: 'Các chỉ tiêu chủ yếu', year: 2024, planYear: 2025 },
+    [[['66 tỷ đồng'], 2025]],
+  ],
+  // An item after the words naming the year, in the same sentence, takes that year.
+  [
+    'Kỳ họp đã thông qua nghị quyết về kế hoạch phát triển KT-XH năm 2025 với mục tiêu tăng trưởng GRDP từ 10% trở lên; GRDP bình quân đầu người đạt 117 triệu đồng.',
+    { section: null, year: 2024 },
+    [
+      [['10%'], 2025],
+      [['117 triệu đồng'], 2025],
+    ],
+  ],
+  // Not ahead (a review's own results section): the document's year, as before, and a weak statement
+  // about a year before the plan year in a forward place is a result.
+  [
+    'Có 95,9% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên.',
+    { section: 'Kết quả năm 2024', year: 2024, planYear: 2025 },
+    [[['95,9%'], 2024]],
+  ],
+  [
+    'Phương hướng năm tới: năm 2024, tỷ lệ giải ngân đạt 82,3%.',
+    { section: null, year: 2024, planYear: 2025 },
+    [],
+  ],
 ];
 
 describe('extractTargets', () => {
@@ -102,5 +146,24 @@ describe('extractTargets', () => {
   test('the statement is trimmed to the target, without a list marker or lead-in', () => {
     const [t] = extractTargets('Các chỉ tiêu chủ yếu năm 2025: tăng trưởng GRDP 9–9,5%.', plan);
     expect(t?.text).toBe('tăng trưởng GRDP 9–9,5%');
+  });
+});
+
+describe('the years a text is about', () => {
+  // [text, years named "năm …", plain years, main year]; folded through foldText as extractors do.
+  test.each<[string, number[], number[], number | undefined]>([
+    ['Phương hướng nhiệm vụ năm 2025', [2025], [2025], 2025],
+    ['tăng 12% so với năm 2023', [], [], undefined],
+    ['tăng 12% so với cùng kỳ năm 2023', [], [], undefined],
+    ['TĂNG 7% SO VỚI CÙNG KỲ 2023', [], [], undefined],
+    ['Năm 2024 tăng 8,13%, so với năm 2023 cao hơn', [2024], [2024], 2024],
+    ['đạt 95% kế hoạch năm 2025 (so với 2024 tăng 2.300 tỷ đồng)', [2025], [2025], 2025],
+    ['Nghị quyết số 62/NQ-HĐND ngày 10/12/2024', [], [], undefined],
+    ['giai đoạn 2021–2025', [], [2021, 2025], 2021],
+  ])('%s', (text, named, plain, main) => {
+    for (const t of [text, text.normalize('NFD')]) {
+      const f = foldText(t);
+      expect([namedYears(f), yearsIn(f), mainYear(f)]).toEqual([named, plain, main]);
+    }
   });
 });
