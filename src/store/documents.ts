@@ -7,8 +7,9 @@ import { bumpGeneration, Db } from './db';
  * version is read again at the next ingest even when its bytes did not change. 4: numbered items
  * ending in ":" lead their own items, a short report's header stops at its first sentence, a year after
  * the document's date is planned, a heading of items is not a task. 5: the signing block is one passage.
+ * 6: a target's year (the planned year ahead, not a year compared with), so stored facts are redone.
  */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 export interface DocumentRow {
   id: number;
