@@ -160,10 +160,11 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
       // question did not reach. Their facts are read from SQLite, so a question costs the same in an
       // archive of any size.
       const pool = scope.pool;
-      // In document order, as the facts table lists them.
+      // Documents best-ranked first: where the answerer finds the question's facts in several equally
+      // (two units' 2025 targets for "chỉ tiêu 2025 là gì?"), the document whose passages answer best
+      // gives the answer, the one the first passage shown comes from. Each document's facts in order.
       const allowed = [...supportDocuments]
         .filter((id) => !pool || pool.has(id))
-        .sort((a, b) => a - b)
         .flatMap((documentId) => listFacts(db, { documentId }));
       return answerFromFacts(intent, allowed, {
         documentTitle: (id) => {

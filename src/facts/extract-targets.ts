@@ -4,12 +4,24 @@ import { type PlaceContext, yearFor } from './context';
 
 /** Words that set a target. */
 const STRONG =
-  /\b(?:phan dau|chi tieu|muc tieu|de ra|dat ra|phai dat|can dat|du kien|ke hoach (?:nam|giao|dat)|den nam (?:19|20)\d\d|toi thieu|it nhat|khong duoi|khong thap hon|khong qua|tro len|giao chi tieu|(?:bao dam|dam bao) (?:tu |tren )?\d+(?:[.,]\d+)?\s*%)/;
+  /\b(?:phan dau|chi tieu|muc tieu|de ra|dat ra|phai dat|can dat|du kien|ke hoach (?:nam|giao|dat)|den nam (?:19|20)\d\d|giao chi tieu|(?:bao dam|dam bao) (?:tu |tren )?\d+(?:[.,]\d+)?\s*%)/;
+/**
+ * Words of a threshold: a target's in a plan ("100% … hoàn thành nhiệm vụ trở lên"), a result's in a
+ * review ("có 95,5% … hoàn thành tốt nhiệm vụ trở lên"), so they count only in a forward-looking place.
+ */
+const THRESHOLD = /\b(?:toi thieu|it nhat|khong duoi|khong thap hon|khong qua|tro len)\b/;
 /** Words that set a target only in a forward-looking place (a plan, a direction, a targets list). */
 const WEAK = /\b(?:tang truong|giam|tang|dat|hoan thanh|duy tri|nang|ty le|binh quan|thu ngan sach|tren)\b/;
 /** Words that report a result. */
 const PAST =
-  /\b(?:da dat|dat duoc|uoc dat|uoc tinh|uoc thuc hien|da hoan thanh|hoan thanh vuot|vuot \d+|so voi cung ky|so voi nam|nam qua|ket qua|da bat giu|da xu ly|da to chuc|da phat hien|da giam|da tang)\b/;
+  /\b(?:da dat|dat duoc|uoc dat|uoc tinh|uoc thuc hien|da hoan thanh|hoan thanh vuot|vuot \d+|so voi cung ky|so voi nam|nam qua|ket qua|da bat giu|da xu ly|da to chuc|da phat hien|da giam|da tang|chua dat)\b/;
+/**
+ * A share of a plan: "đạt 100% chỉ tiêu", "bằng 68,5% dự toán", "đạt 52,7% kế hoạch". Outside a
+ * forward-looking place it reports how much was done; in one ("Phương hướng …: gọi công dân nhập ngũ
+ * đạt 100% chỉ tiêu") it is the target.
+ */
+const PLAN_SHARE =
+  /\b(?:dat|bang)(?: khoang)? \d+(?:[.,]\d+)? ?% (?:chi tieu|ke hoach|du toan|khoi luong)\b/g;
 const FORWARD_PLACE =
   /phuong huong|nhiem vu|ke hoach|chi tieu|muc tieu|giai phap|nam toi|thoi gian toi|phan dau/;
 
@@ -92,27 +104,33 @@ export function extractTargets(text: string, place: PlaceContext & { planYear?: 
   if (!/\d/.test(text)) return out;
   const block = folded(text);
   const sectionFold = place.section ? foldText(place.section) : '';
-  const forwardPlace =
-    FORWARD_PLACE.test(sectionFold) ||
-    FORWARD_PLACE.test(block.fold.slice(0, 160)) ||
-    /^\s*(?:\(?\d{1,2}[).]|[a-d]\)|[-+•])/.test(block.fold);
+  // A paragraph's first words look ahead ("Phương hướng …", "kế hoạch năm 2025 với mục tiêu …"); a
+  // share of a plan there ("đạt 95,1% kế hoạch") names the plan, it does not look ahead.
+  const lead = block.fold.slice(0, 160).replace(PLAN_SHARE, ' ');
   const targetSection = /chi tieu|muc tieu/.test(sectionFold);
-  // A target that names no year, in a section or paragraph that looks ahead ("Phương hướng …",
-  // "Các chỉ tiêu chủ yếu", "kế hoạch năm 2025 với mục tiêu …"), is for the year the document plans:
-  // a review of 2024 sets the targets of 2025.
-  const ahead =
-    place.planYear !== undefined &&
-    (targetSection || FORWARD_PLACE.test(sectionFold) || FORWARD_PLACE.test(block.fold.slice(0, 160)));
-  const where: PlaceContext = ahead ? { section: place.section, year: place.planYear } : place;
+  const aheadPlace = targetSection || FORWARD_PLACE.test(sectionFold) || FORWARD_PLACE.test(lead);
+  const forwardPlace = aheadPlace || /^\s*(?:\(?\d{1,2}[).]|[a-d]\)|[-+•])/.test(block.fold);
+  // A target that names no year, in a place that looks ahead, is for the year the document plans: a
+  // review of 2024 sets the targets of 2025.
+  const where: PlaceContext =
+    aheadPlace && place.planYear !== undefined ? { section: place.section, year: place.planYear } : place;
   for (const s of splitSentences(block)) {
     const sentenceStrong = STRONG.test(s.fold);
     for (const item of items(s)) {
       const values = targetValues(item);
       if (values.length === 0) continue;
-      if (PAST.test(item.fold) && !/\b(?:phan dau|muc tieu)\b/.test(item.fold)) continue;
-      const strong = STRONG.test(item.fold) || sentenceStrong || targetSection;
-      if (!strong && !(WEAK.test(item.fold) && forwardPlace)) continue;
+      const aimed = /\b(?:phan dau|muc tieu)\b/.test(item.fold);
+      if (PAST.test(item.fold) && !aimed) continue;
       const year = yearFor(item, block, s.start + item.start, where);
+      // About a year the document plans ("Năm 2025, UBND tỉnh yêu cầu … đạt 100% chỉ tiêu" in a
+      // review of 2024), or in a place that looks ahead: a share of a plan or a threshold is aimed at.
+      const planned =
+        aheadPlace || (place.planYear !== undefined && year !== undefined && year >= place.planYear);
+      PLAN_SHARE.lastIndex = 0;
+      if (!planned && !aimed && PLAN_SHARE.test(item.fold)) continue;
+      const strong = STRONG.test(item.fold) || sentenceStrong || targetSection;
+      const weak = WEAK.test(item.fold) && forwardPlace;
+      if (!strong && !weak && !(THRESHOLD.test(item.fold) && (forwardPlace || planned))) continue;
       // "Năm 2024, tỷ lệ giải ngân đạt 82,3%" in a 2025 plan reports last year's result.
       if (!strong && year !== undefined && where.year !== undefined && year < where.year) continue;
       out.push({ kind: 'target', text: statement(item), values, ...(year !== undefined ? { year } : {}) });

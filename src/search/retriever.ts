@@ -96,7 +96,10 @@ export type FactAnswerer = (
   question: string,
   results: SearchResult[],
   scope: Pick<ScopeDecision, 'pool' | 'tier' | 'byNumber'>,
-  /** The documents of the passages ranked in the first ANSWER_SUPPORT_RANK: where an answer may come from. */
+  /**
+   * The documents of the passages ranked in the first ANSWER_SUPPORT_RANK, best-ranked first: where an
+   * answer may come from.
+   */
   supportDocuments: ReadonlySet<number>,
 ) => DirectAnswer | null;
 
@@ -559,14 +562,20 @@ export class SearchEngine implements Retriever {
   }
 
   /** The documents of some passages, read from SQLite (a few ids: no table scan). */
+  /** The documents of `hits`, in the order of their best-ranked passage. */
   private documentsOf(hits: ReadonlyArray<{ id: number }>): Set<number> {
     if (hits.length === 0) return new Set();
     const ids = hits.map((h) => h.id);
     const rows = this.db
-      .prepare(`SELECT DISTINCT document_id FROM passages WHERE id IN (${ids.map(() => '?').join(',')})`)
-      .pluck()
-      .all(...ids) as number[];
-    return new Set(rows);
+      .prepare(`SELECT id, document_id FROM passages WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as Array<{ id: number; document_id: number }>;
+    const documentOf = new Map(rows.map((r) => [r.id, r.document_id]));
+    const out = new Set<number>();
+    for (const id of ids) {
+      const documentId = documentOf.get(id);
+      if (documentId !== undefined) out.add(documentId);
+    }
+    return out;
   }
 
   /**

@@ -114,12 +114,39 @@ const CASES: Array<
       [['117 triệu đồng'], 2025],
     ],
   ],
-  // Not ahead (a review's own results section): the document's year, as before, and a weak statement
-  // about a year before the plan year in a forward place is a result.
+  // A review's own results: a threshold ("… trở lên") or a share of a plan ("đạt 100% chỉ tiêu",
+  // "bằng 68,5% dự toán") reports what was done; about the planned year or in a forward place, it is
+  // the target. A weak statement about a year before the plan year in a forward place is a result.
   [
     'Có 95,9% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên.',
     { section: 'Kết quả năm 2024', year: 2024, planYear: 2025 },
-    [[['95,9%'], 2024]],
+    [],
+  ],
+  [
+    'Kết quả đánh giá năm 2024 có 93,8% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên; kết nạp 24 đảng viên mới.',
+    { section: null, year: 2024, planYear: 2025 },
+    [],
+  ],
+  [
+    'Toàn tỉnh giao 3.180 công dân nhập ngũ, đạt 100% chỉ tiêu.',
+    { section: null, year: 2024, planYear: 2025 },
+    [],
+  ],
+  ['toan tinh giao 3.180 cong dan nhap ngu, dat 100% chi tieu', { section: null, year: 2024 }, []],
+  ['Thu ngân sách 9 tháng đạt 5.246 tỷ đồng, bằng 68,5% dự toán.', { section: null, year: 2024 }, []],
+  ['Tỷ lệ tiêm chủng đầy đủ đạt 93,8%, chưa đạt chỉ tiêu.', { section: null, year: 2024 }, []],
+  [
+    'Năm 2025, UBND tỉnh yêu cầu tổ chức tuyển chọn, gọi công dân nhập ngũ đạt 100% chỉ tiêu; huấn luyện dân quân tự vệ đạt 98% quân số trở lên.',
+    { section: null, year: 2024, planYear: 2025 },
+    [
+      [['100%'], 2025],
+      [['98%'], 2025],
+    ],
+  ],
+  [
+    'Giải ngân vốn đầu tư công đạt 100% kế hoạch.',
+    { section: 'Phương hướng, nhiệm vụ năm 2025', year: 2025 },
+    [[['100%'], 2025]],
   ],
   [
     'Phương hướng năm tới: năm 2024, tỷ lệ giải ngân đạt 82,3%.',
