@@ -9,6 +9,14 @@ const DUE_PREFIX =
 /** A limit set earlier in the clause: "hoàn thành … trong quý IV/2025". */
 const DUE_CLAUSE = /\b(?:hoan thanh|xong|ket thuc|han chot|thoi han|cham nhat|truoc)\b[^,.;]{0,60}$/;
 
+/** The start of a span before its "đến": "từ ngày 15/3 đến", "từ tháng 9 đến", "từ 15 đến". */
+const SPAN_START =
+  /\btu (?:(?:sang|chieu) )?(?:ngay |thang )?\d{1,2}\b[^;.]{0,24}\bden(?: het)?(?: ngay)?\s*$/;
+/** A figure counted up to the date: "đến hết tháng 11 đạt 71,3%", "đến ngày 25/12/2024 đạt 83,2%". */
+const COUNTED = /^\s*,?\s*(?:da |uoc )?(?:dat|la|co|tang|giam|bang)\b/;
+/** Words that make what follows an aim, not a report. */
+const AIMED = /\b(?:phan dau|yeu cau|de nghi|phai|can|giao)\b/;
+
 function clauseOf(s: Folded, at: number): Folded {
   let start = 0;
   let end = s.text.length;
@@ -39,7 +47,13 @@ export function extractDeadlines(text: string, place: PlaceContext): DeadlineFac
       const prefix = DUE_PREFIX.exec(before);
       const named = d.shape !== 'day' && d.shape !== 'month';
       const p = prefix?.[1];
-      const due = (p !== undefined && !p.startsWith('trong')) || DUE_CLAUSE.test(before);
+      // "đến" ends a span ("từ ngày 15/3 đến ngày 30/6/2025") or dates a count ("đến ngày 20/9/2024
+      // đạt 52,7% kế hoạch"): neither is a time limit. Aimed at ("phấn đấu đến ngày 31/12 đạt 95%"),
+      // the count is one.
+      const until = p !== undefined && /^den\b/.test(p);
+      const counted = COUNTED.test(s.fold.slice(d.end, d.end + 24)) && !AIMED.test(before);
+      const notLimit = until && (SPAN_START.test(before) || counted);
+      const due = !notLimit && ((p !== undefined && !p.startsWith('trong')) || DUE_CLAUSE.test(before));
       const period = named || (p !== undefined && p.startsWith('trong') && d.shape === 'month');
       if (!period && !due) continue;
       const phraseStart = prefix

@@ -86,6 +86,20 @@ const CASES: Array<[string, string[], boolean, Record<string, number>]> = [
   ['Tăng trưởng GRDP 9-10% trong năm 2025.', [], false, {}],
   ['Năm 2024, lực lượng BĐBP tỉnh hoàn thành tốt nhiệm vụ.', [], false, {}],
   ['Ngày 10/12/2024, HĐND tỉnh khai mạc kỳ họp thứ 22.', [], false, {}],
+  // "đến" ending a span or dating a count is not a time limit; aimed at, it is one.
+  ['Huấn luyện chiến sĩ mới: từ ngày 17/02 đến ngày 17/5/2025, tổ chức tại Trung đoàn 764.', [], false, {}],
+  ['Mở đợt cao điểm từ ngày 15/3 đến ngày 30/6/2025 trên toàn tuyến biển.', [], false, {}],
+  ['tu ngay 15/3 den ngay 30/6/2025 mo dot cao diem tren toan tuyen bien', [], false, {}],
+  ['Giảm thiệt hại, nhất là trong mùa mưa bão từ tháng 9 đến tháng 12.', [], false, {}],
+  ['Giải ngân vốn đầu tư công đến ngày 20/9/2024 đạt 52,7% kế hoạch.', [], false, {}],
+  ['Tỷ lệ giải ngân vốn đầu tư công đến hết tháng 11 đạt 71,3%.', [], false, {}],
+  [
+    'Giao Sở Kế hoạch và Đầu tư đôn đốc giải ngân, phấn đấu đến ngày 31/12/2024 đạt trên 95% kế hoạch.',
+    ['đến ngày 31/12/2024'],
+    true,
+    { day: 31, month: 12, year: 2024 },
+  ],
+  ['Các đơn vị báo cáo kết quả đến ngày 30/11/2025.', ['đến ngày 30/11/2025'], true, { day: 30, month: 11 }],
 ];
 
 describe('extractDeadlines', () => {
