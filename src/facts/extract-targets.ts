@@ -7,7 +7,8 @@ const STRONG =
   /\b(?:phan dau|chi tieu|muc tieu|de ra|dat ra|phai dat|can dat|du kien|ke hoach (?:nam|giao|dat)|den nam (?:19|20)\d\d|giao chi tieu|(?:bao dam|dam bao) (?:tu |tren )?\d+(?:[.,]\d+)?\s*%)/;
 /**
  * Words of a threshold: a target's in a plan ("100% … hoàn thành nhiệm vụ trở lên"), a result's in a
- * review ("có 95,5% … hoàn thành tốt nhiệm vụ trở lên"), so they count only in a forward-looking place.
+ * review ("có 95,5% … hoàn thành tốt nhiệm vụ trở lên"), so they count only in a forward-looking place
+ * or about a year the document plans.
  */
 const THRESHOLD = /\b(?:toi thieu|it nhat|khong duoi|khong thap hon|khong qua|tro len)\b/;
 /** Words that set a target only in a forward-looking place (a plan, a direction, a targets list). */
@@ -20,8 +21,8 @@ const PAST =
  * forward-looking place it reports how much was done; in one ("Phương hướng …: gọi công dân nhập ngũ
  * đạt 100% chỉ tiêu") it is the target.
  */
-const PLAN_SHARE =
-  /\b(?:dat|bang)(?: khoang)? \d+(?:[.,]\d+)? ?% (?:chi tieu|ke hoach|du toan|khoi luong)\b/g;
+const PLAN_SHARE = /\b(?:dat|bang)(?: khoang)? \d+(?:[.,]\d+)? ?% (?:chi tieu|ke hoach|du toan|khoi luong)\b/;
+const PLAN_SHARES = new RegExp(PLAN_SHARE.source, 'g');
 const FORWARD_PLACE =
   /phuong huong|nhiem vu|ke hoach|chi tieu|muc tieu|giai phap|nam toi|thoi gian toi|phan dau/;
 
@@ -106,7 +107,7 @@ export function extractTargets(text: string, place: PlaceContext & { planYear?: 
   const sectionFold = place.section ? foldText(place.section) : '';
   // A paragraph's first words look ahead ("Phương hướng …", "kế hoạch năm 2025 với mục tiêu …"); a
   // share of a plan there ("đạt 95,1% kế hoạch") names the plan, it does not look ahead.
-  const lead = block.fold.slice(0, 160).replace(PLAN_SHARE, ' ');
+  const lead = block.fold.slice(0, 160).replace(PLAN_SHARES, ' ');
   const targetSection = /chi tieu|muc tieu/.test(sectionFold);
   const aheadPlace = targetSection || FORWARD_PLACE.test(sectionFold) || FORWARD_PLACE.test(lead);
   const forwardPlace = aheadPlace || /^\s*(?:\(?\d{1,2}[).]|[a-d]\)|[-+•])/.test(block.fold);
@@ -126,7 +127,6 @@ export function extractTargets(text: string, place: PlaceContext & { planYear?: 
       // review of 2024), or in a place that looks ahead: a share of a plan or a threshold is aimed at.
       const planned =
         aheadPlace || (place.planYear !== undefined && year !== undefined && year >= place.planYear);
-      PLAN_SHARE.lastIndex = 0;
       if (!planned && !aimed && PLAN_SHARE.test(item.fold)) continue;
       const strong = STRONG.test(item.fold) || sentenceStrong || targetSection;
       const weak = WEAK.test(item.fold) && forwardPlace;

@@ -80,6 +80,11 @@ describe('chithi start against the Bot API emulator', () => {
     const visible = htmlToPlainText(reply.text);
     expect(visible.length).toBeLessThan(900);
     expect(visible.split('Phấn đấu trong năm có 100% tổ chức đảng').length - 1).toBe(1);
+    // Two units have 2025 targets here: the direct answer comes from the report of the first passage.
+    const answerSource = /Nguồn: ([^·\n]+) ·/.exec(visible)?.[1];
+    const firstPassageSource = /📄 ([^·\n]+) ·/.exec(visible)?.[1];
+    expect(answerSource).toBeTruthy();
+    expect(answerSource).toBe(firstPassageSource);
   });
 
   test('an @mention is answered', async () => {
