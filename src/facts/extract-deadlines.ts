@@ -14,6 +14,17 @@ const SPAN_START =
   /\btu (?:(?:sang|chieu) )?(?:ngay |thang )?\d{1,2}\b[^;.]{0,24}\bden(?: het)?(?: ngay)?\s*$/;
 /** A figure counted up to the date: "đến hết tháng 11 đạt 71,3%", "đến ngày 25/12/2024 đạt 83,2%". */
 const COUNTED = /^\s*,?\s*(?:da |uoc )?(?:dat|la|co|tang|giam|bang)\b/;
+/** Handing something in, not done yet ("đã trình" reports it): "trình …", "ban hành …", "nộp …". */
+const HANDED_IN = /^(?!.*\bda (?:trinh|ban hanh|nop|gui)\b).*\b(?:trinh(?! bay)|ban hanh|nop|gui)\b/;
+
+/** The clause before offset `at` of a sentence: from the last ",", ";" or ":" before it. */
+function clauseBefore(s: Folded, at: number): string {
+  const before = s.fold.slice(0, at);
+  return before.slice(
+    Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1,
+  );
+}
+
 /** Words that make what follows an aim, not a report. */
 const AIMED = /\b(?:phan dau|yeu cau|de nghi|phai|can|giao)\b/;
 
@@ -53,7 +64,10 @@ export function extractDeadlines(text: string, place: PlaceContext): DeadlineFac
       const until = p !== undefined && /^den\b/.test(p);
       const counted = COUNTED.test(s.fold.slice(d.end, d.end + 24)) && !AIMED.test(before);
       const notLimit = until && (SPAN_START.test(before) || counted);
-      const due = !notLimit && ((p !== undefined && !p.startsWith('trong')) || DUE_CLAUSE.test(before));
+      // "trình Chính phủ trong quý I/2025": something handed in within a period is due by its end.
+      const handedIn = p !== undefined && p.startsWith('trong') && HANDED_IN.test(clauseBefore(s, d.start));
+      const due =
+        !notLimit && ((p !== undefined && !p.startsWith('trong')) || DUE_CLAUSE.test(before) || handedIn);
       const period = named || (p !== undefined && p.startsWith('trong') && d.shape === 'month');
       if (!period && !due) continue;
       const phraseStart = prefix

@@ -100,6 +100,21 @@ const CASES: Array<[string, string[], boolean, Record<string, number>]> = [
     { day: 31, month: 12, year: 2024 },
   ],
   ['Các đơn vị báo cáo kết quả đến ngày 30/11/2025.', ['đến ngày 30/11/2025'], true, { day: 30, month: 11 }],
+  // Handed in within a period: due by its end; handed in already, or a talk ("trình bày"), not.
+  [
+    'Thành phố phải hoàn thiện hồ sơ thành lập Khu thương mại tự do, trình Chính phủ trong quý I/2025.',
+    ['trong quý I/2025'],
+    true,
+    { quarter: 1, year: 2025 },
+  ],
+  [
+    'thanh lap to cong tac, trinh Ban Thuong vu Tinh uy trong quy I/2024',
+    ['trong quy I/2024'],
+    true,
+    { quarter: 1 },
+  ],
+  ['UBND tỉnh đã trình HĐND tỉnh trong quý III/2024 dự thảo nghị quyết.', ['trong quý III/2024'], false, {}],
+  ['Giám đốc Sở trình bày báo cáo trong quý II/2025 tại hội nghị.', ['trong quý II/2025'], false, {}],
 ];
 
 describe('extractDeadlines', () => {
