@@ -17,8 +17,8 @@ const COUNTED = /^\s*,?\s*(?:da |uoc )?(?:dat|la|co|tang|giam|bang)\b/;
 /** Handing something in, not done yet ("đã trình" reports it): "trình …", "ban hành …", "nộp …". */
 const HANDED_IN = /^(?!.*\bda (?:trinh|ban hanh|nop|gui)\b).*\b(?:trinh(?! bay)|ban hanh|nop|gui)\b/;
 
-/** The clause before offset `at` of a sentence: from the last ",", ";" or ":" before it. */
-function clauseBefore(s: Folded, at: number): string {
+/** The folded words before offset `at` of a sentence, from the last ",", ";" or ":" before it. */
+function phraseBefore(s: Folded, at: number): string {
   const before = s.fold.slice(0, at);
   return before.slice(
     Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1,
@@ -58,17 +58,18 @@ export function extractDeadlines(text: string, place: PlaceContext): DeadlineFac
       const prefix = DUE_PREFIX.exec(before);
       const named = d.shape !== 'day' && d.shape !== 'month';
       const p = prefix?.[1];
+      const within = p?.startsWith('trong') ?? false;
       // "đến" ends a span ("từ ngày 15/3 đến ngày 30/6/2025") or dates a count ("đến ngày 20/9/2024
       // đạt 52,7% kế hoạch"): neither is a time limit. Aimed at ("phấn đấu đến ngày 31/12 đạt 95%"),
       // the count is one.
-      const until = p !== undefined && /^den\b/.test(p);
-      const counted = COUNTED.test(s.fold.slice(d.end, d.end + 24)) && !AIMED.test(before);
-      const notLimit = until && (SPAN_START.test(before) || counted);
+      const notLimit =
+        p !== undefined &&
+        /^den\b/.test(p) &&
+        (SPAN_START.test(before) || (COUNTED.test(s.fold.slice(d.end, d.end + 24)) && !AIMED.test(before)));
       // "trình Chính phủ trong quý I/2025": something handed in within a period is due by its end.
-      const handedIn = p !== undefined && p.startsWith('trong') && HANDED_IN.test(clauseBefore(s, d.start));
-      const due =
-        !notLimit && ((p !== undefined && !p.startsWith('trong')) || DUE_CLAUSE.test(before) || handedIn);
-      const period = named || (p !== undefined && p.startsWith('trong') && d.shape === 'month');
+      const handedIn = within && HANDED_IN.test(phraseBefore(s, d.start));
+      const due = !notLimit && ((p !== undefined && !within) || DUE_CLAUSE.test(before) || handedIn);
+      const period = named || (within && d.shape === 'month');
       if (!period && !due) continue;
       const phraseStart = prefix
         ? d.start - (before.length - before.lastIndexOf(prefix[1] as string))

@@ -34,7 +34,9 @@ export interface FactContext {
  */
 export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ordinal: number; fact: Fact }> {
   const year = ctx.year ?? mainYear(foldText(ctx.title));
-  const planYear = (ctx.planYears ?? []).filter((y) => year === undefined || y >= year).sort()[0];
+  const planYear = (ctx.planYears ?? [])
+    .filter((y) => year === undefined || y >= year)
+    .sort((a, b) => a - b)[0];
   const out: Array<{ ordinal: number; fact: Fact }> = [];
   const seenNumbers = new Set<string>();
   for (const b of blocks) {
