@@ -167,9 +167,11 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
         .filter((id) => !pool || pool.has(id))
         .flatMap((documentId) => listFacts(db, { documentId }));
       return answerFromFacts(intent, allowed, {
+        // A province merged into the one asked about is named by both ("Ninh Thuận", "Khánh Hòa").
         documentTitle: (id) => {
           const d = docs.get(id);
-          return d && [d.title, d.profile.unit ?? '', ...d.profile.provinces].join(' ');
+          const now = scope.merged?.get(id)?.now ?? '';
+          return d && [d.title, d.profile.unit ?? '', ...d.profile.provinces, now].join(' ');
         },
         documentUnit: (id) => docs.get(id)?.profile.unit,
         documentYears: (id) => docs.get(id)?.profile.years,

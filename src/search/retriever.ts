@@ -26,7 +26,7 @@ import {
   statesResult,
   wantsResult,
 } from './relevance';
-import { decideScope, ScopeDecision, ScopedDocument } from './scoping';
+import { decideScope, mergedNote, ScopeDecision, ScopedDocument } from './scoping';
 import { documentReference } from '../profile/describe';
 import { listDocuments } from '../store/documents';
 import { MAX_QUESTION_CHARS, questionLength } from './question';
@@ -95,7 +95,7 @@ export interface VectorSearcher {
 export type FactAnswerer = (
   question: string,
   results: SearchResult[],
-  scope: Pick<ScopeDecision, 'pool' | 'tier' | 'byNumber'>,
+  scope: Pick<ScopeDecision, 'pool' | 'tier' | 'byNumber' | 'merged'>,
   /**
    * The documents of the passages ranked in the first ANSWER_SUPPORT_RANK, best-ranked first: where an
    * answer may come from.
@@ -409,9 +409,12 @@ export class SearchEngine implements Retriever {
     // "Not found" asks whether any of the first three passages covers the question well enough; a
     // passage that only the model ranks first needs at least half that support in words, because
     // cosine similarities are not comparable across models and cannot be calibrated here alone.
+    // A document in scope through a merger ("BĐBP Khánh Hòa" asked, Ninh Thuận's report held) meets
+    // the question's place words through it, as another document meets them in its title.
     const relevances = results.slice(0, 3).map((r) => {
       const p = rows.get(r.passageId);
-      return p ? coverage(query, `${p.text} . ${passageContext(p)}`, this.idf) : 0;
+      const now = decision.merged?.get(r.documentId)?.now ?? '';
+      return p ? coverage(query, `${p.text} . ${passageContext(p)} . ${now}`, this.idf) : 0;
     });
     const best = Math.max(0, ...relevances);
     const semanticSupport =
@@ -450,7 +453,15 @@ export class SearchEngine implements Retriever {
       }
     }
     const page = found ? results.slice(offset, offset + top) : [];
-    return { question, found, mode, answer, results: page, scope: decision.info };
+    const note =
+      offset === 0
+        ? mergedNote(
+            decision.merged,
+            page.map((r) => r.documentId),
+          )
+        : null;
+    const scope = note && decision.info ? { ...decision.info, message: note } : decision.info;
+    return { question, found, mode, answer, results: page, scope };
   }
 
   /** The ranked results for a question, ignoring the "not found" decision (for evaluation). */

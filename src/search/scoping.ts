@@ -1,4 +1,4 @@
-import { foldPlace } from '../profile/places';
+import { foldPlace, provinceByName } from '../profile/places';
 import { foldDiacritics } from '../text/normalize';
 import { DocumentProfile } from '../profile/profile';
 import {
@@ -36,6 +36,46 @@ export interface ScopeDecision {
   localities?: string[];
   /** True when the question names a held document by its number: the pool is that document. */
   byNumber?: boolean;
+  /**
+   * Documents in the pool because their province was merged into the one the question names: per
+   * document, its province then and the one it belongs to now ("Ninh Thuận" → "Khánh Hòa"). Such a
+   * document meets the question's place words through the merger, not in its own words.
+   */
+  merged?: Map<number, MergedPlace>;
+}
+
+/** A document's province before the July 2025 merger and the province it is part of since. */
+export interface MergedPlace {
+  then: string;
+  now: string;
+}
+
+/** "tỉnh Ninh Thuận", "thành phố Hồ Chí Minh": a province named as people write it. */
+function withKind(name: string): string {
+  const kind = provinceByName(name)?.kind;
+  return kind ? `${kind} ${name}` : name;
+}
+
+/**
+ * The note shown above results that come from a merged province's documents: "Kết quả từ tài liệu
+ * của tỉnh Ninh Thuận (nay thuộc tỉnh Khánh Hòa)." Null when no shown result is one.
+ */
+export function mergedNote(
+  merged: Map<number, MergedPlace> | undefined,
+  documentIds: number[],
+): string | null {
+  if (!merged) return null;
+  const byNow = new Map<string, Set<string>>();
+  for (const id of documentIds) {
+    const m = merged.get(id);
+    if (!m) continue;
+    const then = byNow.get(m.now) ?? new Set<string>();
+    then.add(withKind(m.then));
+    byNow.set(m.now, then);
+  }
+  if (byNow.size === 0) return null;
+  const parts = [...byNow].map(([now, then]) => `${[...then].join(', ')} (nay thuộc ${withKind(now)})`);
+  return `Kết quả từ tài liệu của ${parts.join('; ')}.`;
 }
 
 /**
@@ -177,18 +217,20 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
     tier.set(doc.id, fit.entityLevel);
     if (fit.yearLevel >= 2 && scope.years.length > 0) boost.set(doc.id, YEAR_ROLE_BOOST);
   }
-  const merged = inYear.find((f) => f.fit.mergedAs && f.fit.entityLevel > 0);
-  const mergedNote =
-    merged && merged.doc.profile.provinces[0]
-      ? `${merged.doc.profile.provinces[0]}, nay thuộc ${merged.fit.mergedAs}`
-      : null;
+  const merged = new Map<number, MergedPlace>();
+  for (const { doc, fit } of inYear)
+    if (fit.mergedAs && fit.entityLevel > 0 && doc.profile.provinces[0])
+      merged.set(doc.id, { then: doc.profile.provinces[0], now: fit.mergedAs });
   return {
     scope,
-    info: { asked: describeScope(scope, localities), missing: false, message: mergedNote, available: [] },
+    // The note on merged provinces depends on which documents the shown results come from: the
+    // retriever writes it (see mergedNote).
+    info: { asked: describeScope(scope, localities), missing: false, message: null, available: [] },
     pool: new Set(inYear.map((f) => f.doc.id)),
     tier,
     boost,
     localities,
+    ...(merged.size > 0 ? { merged } : {}),
   };
 }
 

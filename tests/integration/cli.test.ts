@@ -136,4 +136,33 @@ describe('chithi command', () => {
     const text = chithi(['ask', 'chi tieu nam 2025 cua bdbp quang ninh']);
     expect(text.stdout).toContain('Chưa có tài liệu nào về BĐBP tỉnh Quảng Ninh.');
   });
+
+  it('a question naming the new province (Khánh Hòa) is answered from the report of the old one (Ninh Thuận), and says so', () => {
+    expect(chithi(['ingest', 'docs']).code).toBe(0);
+    // Ninh Thuận has been part of Khánh Hòa since 1 July 2025; the seed is Ninh Thuận's 2025 resolution.
+    const questions = [
+      'chỉ tiêu 2025 của BĐBP Khánh Hòa',
+      'chỉ tiêu 2025 của BĐBP Khánh Hòa'.normalize('NFD'),
+      'chi tieu 2025 cua bdbp khanh hoa',
+      'ai chủ trì hội nghị của BĐBP tỉnh Khánh Hoà?',
+    ];
+    const res = chithi(['ask', '--json'], questions.join('\n') + '\n');
+    const outs = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { found: boolean; answer: string | null; scope: { message: string } });
+    for (const out of outs) {
+      expect(out.found).toBe(true);
+      expect(out.scope.message).toBe('Kết quả từ tài liệu của tỉnh Ninh Thuận (nay thuộc tỉnh Khánh Hòa).');
+    }
+    for (const out of outs.slice(0, 3))
+      expect(out.answer).toMatch(/^Chỉ tiêu năm 2025 của Đảng ủy BĐBP tỉnh Ninh Thuận/);
+    expect(outs[3]!.answer).toContain('Ngô Văn Lãng');
+    // Not a year the report covers: no document, and the one held is offered.
+    const later = JSON.parse(chithi(['ask', '--json', 'chỉ tiêu năm 2027 của BĐBP Khánh Hòa']).stdout);
+    expect(later.found).toBe(false);
+    expect(later.scope.message).toBe('Chưa có tài liệu nào về BĐBP tỉnh Khánh Hòa năm 2027.');
+    const text = chithi(['ask', 'chi tieu 2025 cua bdbp khanh hoa']);
+    expect(text.stdout).toContain('Kết quả từ tài liệu của tỉnh Ninh Thuận (nay thuộc tỉnh Khánh Hòa).');
+  });
 });

@@ -1,5 +1,5 @@
 import { emptyProfile } from '../../src/profile/profile';
-import { decideScope, ScopedDocument } from '../../src/search/scoping';
+import { decideScope, mergedNote, ScopedDocument } from '../../src/search/scoping';
 
 // Two reports: one about the city of Nha Trang that mentions, in passing, the chairman as "UBND
 // thành phố Lê Minh Khoa" and a "huyện Hương"; one about the province of Đà Nẵng.
@@ -41,4 +41,82 @@ describe('decideScope: districts named in a question', () => {
     const decision = decideScope(question, docs);
     expect(decision.pool === null ? null : [...decision.pool].sort()).toEqual(expected);
   });
+});
+
+describe('decideScope: a province merged into the one asked about', () => {
+  // Ninh Thuận and Bà Rịa - Vũng Tàu were merged into Khánh Hòa and Hồ Chí Minh on 1 July 2025.
+  const merged: ScopedDocument[] = [
+    {
+      id: 1,
+      title: 'Nghị quyết lãnh đạo nhiệm vụ năm 2025',
+      profile: {
+        ...emptyProfile(),
+        provinces: ['Ninh Thuận'],
+        unitTypes: ['bdbp'],
+        years: [2024, 2025],
+        reviewedYears: [2024],
+        planYears: [2025],
+      },
+    },
+    {
+      id: 2,
+      title: 'Báo cáo tổng kết năm 2024',
+      profile: {
+        ...emptyProfile(),
+        provinces: ['Khánh Hòa'],
+        unitTypes: ['bdbp'],
+        years: [2024, 2025],
+        reviewedYears: [2024],
+        planYears: [2025],
+      },
+    },
+    {
+      id: 3,
+      title: 'Công văn tăng cường chống khai thác IUU',
+      profile: {
+        ...emptyProfile(),
+        provinces: ['Bà Rịa - Vũng Tàu'],
+        unitTypes: ['bdbp'],
+        years: [2025],
+        reviewedYears: [2025],
+        planYears: [2025],
+      },
+    },
+  ];
+  it.each<[string, number[], Array<[number, string, string]>]>([
+    // The new province's own report first (tier), the merged one's also allowed and marked.
+    ['chỉ tiêu năm 2025 của BĐBP Khánh Hòa', [1, 2], [[1, 'Ninh Thuận', 'Khánh Hòa']]],
+    ['chỉ tiêu năm 2025 của BĐBP Khánh Hòa'.normalize('NFD'), [1, 2], [[1, 'Ninh Thuận', 'Khánh Hòa']]],
+    ['chi tieu nam 2025 cua bdbp khanh hoa', [1, 2], [[1, 'Ninh Thuận', 'Khánh Hòa']]],
+    ['CHỈ TIÊU NĂM 2025 CỦA BĐBP KHÁNH HOÀ', [1, 2], [[1, 'Ninh Thuận', 'Khánh Hòa']]],
+    // The old province named: its own report only, nothing merged.
+    ['chỉ tiêu năm 2025 của BĐBP Ninh Thuận', [1], []],
+    ['BĐBP TP Hồ Chí Minh chống khai thác IUU năm 2025', [3], [[3, 'Bà Rịa - Vũng Tàu', 'Hồ Chí Minh']]],
+  ])('%j', (question, pool, marked) => {
+    const decision = decideScope(question, merged);
+    expect([...(decision.pool ?? [])].sort()).toEqual(pool);
+    expect([...(decision.merged ?? new Map())].map(([id, m]) => [id, m.then, m.now])).toEqual(marked);
+    // The note is the retriever's to write, from the results shown.
+    expect(decision.info?.message ?? null).toBeNull();
+  });
+});
+
+describe('mergedNote', () => {
+  const merged = new Map([
+    [1, { then: 'Ninh Thuận', now: 'Khánh Hòa' }],
+    [3, { then: 'Bà Rịa - Vũng Tàu', now: 'Hồ Chí Minh' }],
+    [4, { then: 'Vĩnh Phúc', now: 'Phú Thọ' }],
+    [5, { then: 'Hòa Bình', now: 'Phú Thọ' }],
+  ]);
+  it.each<[number[], string | null]>([
+    [[1, 1, 2], 'Kết quả từ tài liệu của tỉnh Ninh Thuận (nay thuộc tỉnh Khánh Hòa).'],
+    [[3], 'Kết quả từ tài liệu của tỉnh Bà Rịa - Vũng Tàu (nay thuộc thành phố Hồ Chí Minh).'],
+    [[4, 5], 'Kết quả từ tài liệu của tỉnh Vĩnh Phúc, tỉnh Hòa Bình (nay thuộc tỉnh Phú Thọ).'],
+    // Only the new province's own documents shown: no note.
+    [[2], null],
+    [[], null],
+  ])('%j', (shown, expected) => {
+    expect(mergedNote(merged, shown)).toBe(expected);
+  });
+  it('no merged documents: no note', () => expect(mergedNote(undefined, [1])).toBeNull());
 });
