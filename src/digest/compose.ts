@@ -99,6 +99,8 @@ function lastDayOfMonth(year: number, month: number): number {
  * year takes `contextYear` (the document's year) when given.
  */
 export function resolvePartialDate(date: PartialDate, contextYear?: number): string | null {
+  // A date that comes back is no one day (see nextOccurrence).
+  if (date.every) return null;
   const year = date.year ?? (date.month !== undefined ? contextYear : undefined);
   if (year === undefined) return null;
   let iso: string | null = null;
@@ -116,6 +118,47 @@ export function resolvePartialDate(date: PartialDate, contextYear?: number): str
     iso = `${year}-${pad2(month)}-${pad2(lastDayOfMonth(year, month))}`;
   }
   return iso && isIsoDate(iso) ? iso : null;
+}
+
+/** How a date that comes back reads in a digest line. */
+const EVERY_WORDS: Record<NonNullable<PartialDate['every']>, string> = {
+  month: 'hằng tháng',
+  quarter: 'hằng quý',
+  year: 'hằng năm',
+};
+
+/**
+ * The first day on or after `from` ('YYYY-MM-DD') that a date coming back falls on ("ngày 20 hằng
+ * tháng", "ngày 20 tháng cuối quý", "ngày 15/12 hằng năm"), within the year it applies (its own year,
+ * else `contextYear`; any year when neither is known); null when none is left. A day the month does
+ * not have is its last day ("ngày 31 hằng tháng" in February); a month alone is its last day, as for
+ * one-off dates.
+ */
+export function nextOccurrence(date: PartialDate, from: string, contextYear?: number): string | null {
+  if (!date.every || !isIsoDate(from)) return null;
+  const applies = date.year ?? contextYear;
+  const start = applies !== undefined && from < `${applies}-01-01` ? `${applies}-01-01` : from;
+  let year = Number(start.slice(0, 4));
+  let month = Number(start.slice(5, 7));
+  // Every month, quarter or year has one within the next 13 months.
+  for (let i = 0; i <= 12; i++) {
+    const monthFits =
+      date.every === 'month' ||
+      (date.every === 'quarter' && month % 3 === 0) ||
+      (date.every === 'year' && month === date.month);
+    if (monthFits) {
+      const last = lastDayOfMonth(year, month);
+      const day = date.day === undefined ? last : Math.min(date.day, last);
+      const iso = `${year}-${pad2(month)}-${pad2(day)}`;
+      if (iso >= start) return applies !== undefined && year > applies ? null : iso;
+    }
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  return null;
 }
 
 function hashSeed(text: string): number {
@@ -261,6 +304,8 @@ interface DatedItem {
   who?: string;
   source: DigestSource;
   event?: boolean;
+  /** Set for a date that comes back: `when` is its next day. */
+  every?: PartialDate['every'];
 }
 
 /**
@@ -274,9 +319,21 @@ function datedItems(input: DigestInput): DatedItem[] {
   for (const d of input.deadlines) {
     const f = d.fact;
     if (!f.due || f.statement === 'result' || f.statement === 'event') continue;
-    const when = resolvePartialDate(f.date, d.contextYear);
-    if (!when || (d.source.date && (when < d.source.date || d.source.date > date))) continue;
-    dated.push({ when, text: f.text, ...(f.assignee ? { who: f.assignee } : {}), source: d.source });
+    if (d.source.date && d.source.date > date) continue;
+    // A date that comes back ("trước ngày 20 hằng tháng") is listed at its next day from the digest's
+    // day: a routine report due last month is not overdue this one.
+    const every = f.date.every;
+    const when = every
+      ? nextOccurrence(f.date, date, d.contextYear)
+      : resolvePartialDate(f.date, d.contextYear);
+    if (!when || (d.source.date && when < d.source.date)) continue;
+    dated.push({
+      when,
+      text: f.text,
+      ...(f.assignee ? { who: f.assignee } : {}),
+      source: d.source,
+      ...(every ? { every } : {}),
+    });
   }
   for (const e of input.events ?? []) {
     const when = e.fact.date ? resolvePartialDate(e.fact.date, e.contextYear) : null;
@@ -292,7 +349,7 @@ function datedLine(d: DatedItem, today: number): string {
   const days = dayNumber(d.when) - today;
   const remind = REMIND_DAYS_BEFORE.includes(days) ? '⏰ ' : '';
   return (
-    `• ${remind}<b>${formatVietnameseDate(d.when).slice(0, 5)} (${dueInWords(days)})</b>: ` +
+    `• ${remind}<b>${formatVietnameseDate(d.when).slice(0, 5)} (${d.every ? `${EVERY_WORDS[d.every]}, ` : ''}${dueInWords(days)})</b>: ` +
     `${d.event ? 'Sự kiện: ' : ''}${escapeHtml(shorten(d.text, 140))}${assignedTo(d.text, d.who)} ` +
     `<i>(${cite(d.source)})</i>`
   );

@@ -6,8 +6,11 @@ export interface DateMatch {
   start: number;
   end: number;
   date: PartialDate;
-  /** What kind of phrase: a calendar day, a month, a quarter, a half-year, a holiday, a year end. */
-  shape: 'day' | 'month' | 'quarter' | 'half-year' | 'holiday' | 'year-end';
+  /**
+   * What kind of phrase: a calendar day, a month, a quarter, a half-year, a holiday, a year end, or a
+   * day that comes back ("ngày 20 hằng tháng").
+   */
+  shape: 'day' | 'month' | 'quarter' | 'half-year' | 'holiday' | 'year-end' | 'recurring';
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -28,6 +31,37 @@ function dayMonth(d: string | undefined, mo: string | undefined, y: string | und
 }
 
 const RULES: Rule[] = [
+  {
+    // "ngày 20 hằng tháng", "ngày 05 hàng tháng", "ngày 20 của tháng": every month.
+    re: /\bngay (\d{1,2}) (?:cua )?(?:hang|moi) thang\b/g,
+    shape: 'recurring',
+    build: (m) => {
+      const day = Number(m[1]);
+      return day >= 1 && day <= 31 ? { day, every: 'month' } : null;
+    },
+  },
+  {
+    // "ngày 20 tháng cuối quý", "ngày 15 tháng cuối hằng quý": every quarter, in its last month.
+    re: /\bngay (\d{1,2}) (?:cua )?thang cuoi (?:(?:hang|moi|cua) )?quy\b/g,
+    shape: 'recurring',
+    build: (m) => {
+      const day = Number(m[1]);
+      return day >= 1 && day <= 31 ? { day, every: 'quarter' } : null;
+    },
+  },
+  {
+    // "ngày 15/12 hằng năm", "ngày 15 tháng 12 hàng năm", "tháng 10 hằng năm": every year.
+    re: /\b(?:ngay (\d{1,2})(?:\/| thang )|thang )(\d{1,2}) (?:hang|moi) nam\b/g,
+    shape: 'recurring',
+    build: (m) => {
+      if (m[1] === undefined) {
+        const month = Number(m[2]);
+        return month >= 1 && month <= 12 ? { month, every: 'year' } : null;
+      }
+      const parts = dayMonth(m[1], m[2], undefined);
+      return parts ? { ...parts, every: 'year' } : null;
+    },
+  },
   {
     // "Sáng 3/12", "ngày 10/12/2024", "chiều ngày 5-1-2025", "15/12/2025". A bare "9-10" is a range,
     // not a date: without a time word a dash date needs its year.

@@ -3,9 +3,12 @@ import { type Folded, capitalize, folded, sliceFolded, splitSentences, trimState
 import { findDates, mayHaveDates } from './dates';
 import { type PlaceContext, yearFor } from './context';
 
-/** Words just before a date that make it a time limit; they are kept in the phrase. */
+/**
+ * Words just before a date that make it a time limit; they are kept in the phrase. They may open a
+ * bracket: "báo cáo hằng quý (trước ngày 20 tháng cuối quý)".
+ */
 const DUE_PREFIX =
-  /(?:^|\s)((?:truoc|cham nhat(?: la)?|han chot(?: la)?|thoi han(?: la)?|han(?: cuoi)?(?: la)?|xong truoc|ket thuc truoc|den het|den|trong)(?: ngay)?)\s*$/;
+  /(?:^|[\s(])((?:truoc|cham nhat(?: la)?|han chot(?: la)?|thoi han(?: la)?|han(?: cuoi)?(?: la)?|xong truoc|ket thuc truoc|den het|den|trong)(?: ngay)?)\s*$/;
 /** A limit set earlier in the clause: "hoàn thành … trong quý IV/2025". */
 const DUE_CLAUSE = /\b(?:hoan thanh|xong|ket thuc|han chot|thoi han|cham nhat|truoc)\b[^,.;]{0,60}$/;
 
@@ -43,8 +46,9 @@ function clauseOf(s: Folded, at: number): Folded {
 
 /**
  * Deadlines and dated events of a block: "trước ngày 15/12/2025", "chậm nhất ngày 30/6",
- * "quý IV/2025", "dịp Tết Nguyên đán", "6 tháng đầu năm". A calendar day or month counts only with
- * a limit word before it (a meeting's "Sáng 3/12" is not a deadline).
+ * "quý IV/2025", "dịp Tết Nguyên đán", "6 tháng đầu năm", "trước ngày 20 hằng tháng" (one that comes
+ * back). A calendar day or month counts only with a limit word before it (a meeting's "Sáng 3/12" is
+ * not a deadline).
  */
 export function extractDeadlines(text: string, place: PlaceContext): DeadlineFact[] {
   const block = folded(text);
@@ -56,7 +60,9 @@ export function extractDeadlines(text: string, place: PlaceContext): DeadlineFac
     for (const d of findDates(s, year)) {
       const before = s.fold.slice(Math.max(0, d.start - 40), d.start);
       const prefix = DUE_PREFIX.exec(before);
-      const named = d.shape !== 'day' && d.shape !== 'month';
+      // A day, a month or a day that comes back needs a limit word ("trước ngày 20 hằng tháng"):
+      // "báo cáo định kỳ vào ngày 20 hằng tháng" says when, not by when.
+      const named = d.shape !== 'day' && d.shape !== 'month' && d.shape !== 'recurring';
       const p = prefix?.[1];
       const within = p?.startsWith('trong') ?? false;
       // "đến" ends a span ("từ ngày 15/3 đến ngày 30/6/2025") or dates a count ("đến ngày 20/9/2024

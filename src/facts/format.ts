@@ -11,6 +11,8 @@ export interface FactSource {
 
 /** "3/12/2024", "quý IV/2025", or the phrase as written when it has no day or quarter. */
 export function formatDate(d: PartialDate): string {
+  // A date that comes back reads as written ("trước ngày 20 hằng tháng").
+  if (d.every) return d.text;
   if (d.day && d.month) return `${d.day}/${d.month}${d.year ? `/${d.year}` : ''}`;
   if (d.quarter) return `quý ${['I', 'II', 'III', 'IV'][d.quarter - 1]}${d.year ? `/${d.year}` : ''}`;
   if (

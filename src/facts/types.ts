@@ -10,6 +10,12 @@ export interface PartialDate {
   day?: number;
   /** 1-4 when the text names a quarter. */
   quarter?: number;
+  /**
+   * A date that comes back: "ngày 20 hằng tháng" (every month, `day`), "ngày 20 tháng cuối quý"
+   * (every quarter's last month, `day`), "ngày 15/12 hằng năm" (every year, `day` and `month`). `year`
+   * is then the year the text is about: the one in which it applies.
+   */
+  every?: 'month' | 'quarter' | 'year';
   /** The phrase as written, e.g. "trước ngày 15/12/2025", "dịp Tết Nguyên đán". */
   text: string;
 }

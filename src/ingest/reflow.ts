@@ -9,6 +9,8 @@ import { Block, BlockKind, ExtractedSegment } from './types';
  */
 
 const TERMINAL = /(?:[.!?…:;]|\.\/\.)["”’)]?$/;
+/** The end of a sentence (not of a clause: ":" and ";" lead on). */
+const SENTENCE_END = /[.!?…]["”’)]?$/;
 const LIST_MARKER = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][)]|[-–•+*▪●]|\(\d{1,2}\))\s+\S/u;
 const ROMAN_HEADING = /^(?:[IVXLC]{1,6})[.)]\s+\S/;
 const MD_HEADING = /^#{1,6}\s+\S/;
@@ -167,7 +169,12 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
           /^\p{Lu}/u.test(line) &&
           !/^\(/.test(prev)) ||
         (isAllCaps(prev) && prev.length < 80 && !isAllCaps(line) && !/^\d+$/.test(line)) ||
-        /\)$/.test(prev.trim()) ||
+        // A line in capitals after a finished sentence is a heading or a signing block ("CHỈ HUY
+        // TRƯỞNG"), also when the sentence filled its line (a PDF's text has no blank lines).
+        (SENTENCE_END.test(prev) && isAllCaps(line) && line.length < 80) ||
+        // A line closing a bracket ends its block, unless the sentence runs on in lower case: "báo
+        // cáo về Bộ Chỉ huy (qua Phòng Tham mưu)" / "trước ngày 25 hằng tháng; …".
+        (/\)$/.test(prev.trim()) && !/^\p{Ll}/u.test(line)) ||
         (current.length === 1 && looksLikeHeading(prev, width) && /^\p{Lu}/u.test(line));
       const captionStarts = line.startsWith('(') && TERMINAL.test(prev);
       if (prevEnds || startsBlock(line) || captionStarts) flush();

@@ -30,6 +30,7 @@ II. NHIỆM VỤ CỤ THỂ
 1. Giao Phòng Tham mưu chủ trì tổng hợp số liệu huấn luyện, hoàn thành trước ngày 08/12/2025.
 2. Đề nghị Sở Tài chính bố trí kinh phí tổ chức hội nghị, trình UBND tỉnh trước ngày 12/12/2025.
 3. Ban CHQS các huyện báo cáo kết quả tuyển quân về Bộ CHQS tỉnh chậm nhất ngày 30/12/2025.
+4. Ban CHQS các huyện báo cáo tình hình sẵn sàng chiến đấu về Bộ CHQS tỉnh trước ngày 10 hằng tháng.
 `.normalize('NFD');
 
 const NEWS = `HĐND tỉnh Ninh Bình họp kỳ họp thường lệ cuối năm 2025
@@ -63,6 +64,10 @@ test('reminds of the time limits with who and when; never of a meeting held or a
   expect(due).toEqual([
     expect.stringMatching(
       /^• ⏰ 08\/12 \(còn 3 ngày\): .*tổng hợp số liệu huấn luyện.* — Phòng Tham mưu \(Bộ CHQS tỉnh Hà Tĩnh · số 215\/KH-BCH, 1\/12\/2025\)$/u,
+    ),
+    // A limit that comes back every month: at its next day, saying so.
+    expect.stringMatching(
+      /^• 10\/12 \(hằng tháng, còn 5 ngày\): Ban CHQS các huyện báo cáo tình hình sẵn sàng chiến đấu về Bộ CHQS tỉnh trước ngày 10 hằng tháng \(Bộ CHQS tỉnh Hà Tĩnh/u,
     ),
     expect.stringMatching(
       /^• ⏰ 12\/12 \(còn 7 ngày\): .*trình UBND tỉnh trước ngày 12\/12\/2025 — Sở Tài chính \(/u,

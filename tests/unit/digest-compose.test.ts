@@ -1,6 +1,8 @@
 import {
   composeDigest,
   digestPlainText,
+  formatDeadlinesAhead,
+  nextOccurrence,
   resolvePartialDate,
   rotate,
   type DigestInput,
@@ -70,7 +72,97 @@ describe('resolvePartialDate', () => {
   });
 });
 
+describe('nextOccurrence', () => {
+  const monthly = (day: number, year?: number): PartialDate => ({
+    day,
+    every: 'month',
+    text: `trước ngày ${day} hằng tháng`,
+    ...(year ? { year } : {}),
+  });
+  it.each<[string, PartialDate, string, number | undefined, string | null]>([
+    ['later this month', monthly(20, 2025), '2025-12-05', undefined, '2025-12-20'],
+    ['the day itself', monthly(20, 2025), '2025-11-20', undefined, '2025-11-20'],
+    ['passed this month: next month', monthly(5, 2025), '2025-10-06', undefined, '2025-11-05'],
+    [
+      'passed in the last month of the year it applies: none',
+      monthly(5, 2025),
+      '2025-12-06',
+      undefined,
+      null,
+    ],
+    ['a year before it applies: its first month', monthly(20, 2026), '2025-12-05', undefined, '2026-01-20'],
+    ['the year from the document when the date has none', monthly(20), '2025-06-21', 2025, '2025-07-20'],
+    ['no year known: any year', monthly(20), '2027-12-21', undefined, '2028-01-20'],
+    ['a day February does not have: its last day', monthly(31, 2024), '2024-02-01', undefined, '2024-02-29'],
+    [
+      'every quarter: its last month',
+      { day: 20, every: 'quarter', year: 2026, text: 'trước ngày 20 tháng cuối quý' },
+      '2026-04-02',
+      undefined,
+      '2026-06-20',
+    ],
+    [
+      'every quarter, the day passed: next quarter',
+      { day: 20, every: 'quarter', year: 2026, text: 'trước ngày 20 tháng cuối quý' },
+      '2026-03-21',
+      undefined,
+      '2026-06-20',
+    ],
+    [
+      'every year',
+      { day: 15, month: 12, every: 'year', year: 2025, text: 'chậm nhất ngày 15/12 hằng năm' },
+      '2025-03-01',
+      undefined,
+      '2025-12-15',
+    ],
+    [
+      'every year, a month alone: its last day',
+      { month: 10, every: 'year', text: 'trước tháng 10 hằng năm' },
+      '2025-10-31',
+      2025,
+      '2025-10-31',
+    ],
+    [
+      'a one-off date is not one',
+      { day: 15, month: 12, year: 2025, text: '15/12/2025' },
+      '2025-12-01',
+      undefined,
+      null,
+    ],
+    ['a bad day', monthly(20, 2025), '2025-13-01', undefined, null],
+  ])('%s', (_name, date, from, contextYear, expected) => {
+    expect(nextOccurrence(date, from, contextYear)).toBe(expected);
+    // Never a one-off day: resolvePartialDate leaves it to nextOccurrence.
+    if (date.every) expect(resolvePartialDate(date, contextYear)).toBeNull();
+  });
+});
+
 describe('composeDigest', () => {
+  it('lists a deadline that comes back at its next day, says how often, and never as overdue', () => {
+    const monthly = deadline(
+      1,
+      'Các đồn báo cáo kết quả chống khai thác IUU về Bộ Chỉ huy trước ngày 20 hằng tháng',
+      { day: 20, every: 'month', year: 2025, text: 'trước ngày 20 hằng tháng' },
+      2025,
+    );
+    const before = composeDigest(input({ date: '2025-11-13', deadlines: [monthly] })).text;
+    expect(before).toContain('20/11 (hằng tháng, còn 7 ngày): Các đồn báo cáo kết quả chống khai thác IUU');
+    expect(before).toContain('Đến hạn trong 7 ngày tới');
+    // The day after: next month's, three weeks and more away, outside the 14 days; nothing overdue.
+    const after = composeDigest(input({ date: '2025-11-21', deadlines: [monthly] }));
+    expect(after.text).not.toContain('IUU');
+    expect(after.text).not.toContain('Quá hạn');
+    expect(composeDigest(input({ date: '2025-12-08', deadlines: [monthly] })).text).toContain(
+      '20/12 (hằng tháng, còn 12 ngày)',
+    );
+    // The year it applies is over.
+    expect(composeDigest(input({ date: '2026-01-10', deadlines: [monthly] })).text).not.toContain('IUU');
+    // /hanchot lists it the same way.
+    expect(
+      digestPlainText(formatDeadlinesAhead(input({ date: '2025-11-13', deadlines: [monthly] }), 14)),
+    ).toContain('20/11 (hằng tháng, còn 7 ngày)');
+  });
+
   it.each([
     ['2025-12-05', 'Nhắc việc ngày 05/12/2025'],
     ['2026-01-01', 'Nhắc việc ngày 01/01/2026'],

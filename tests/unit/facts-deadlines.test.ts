@@ -7,7 +7,7 @@ import { folded } from '../../src/facts/fold';
 const place = { section: null, year: 2025 };
 
 /** [sentence, expected phrases as written, due?, partial date fields of the first] */
-const CASES: Array<[string, string[], boolean, Record<string, number>]> = [
+const CASES: Array<[string, string[], boolean, Record<string, number | string>]> = [
   [
     'Các đơn vị báo cáo kết quả về Bộ Chỉ huy trước ngày 15/12/2025.',
     ['trước ngày 15/12/2025'],
@@ -115,6 +115,46 @@ const CASES: Array<[string, string[], boolean, Record<string, number>]> = [
   ],
   ['UBND tỉnh đã trình HĐND tỉnh trong quý III/2024 dự thảo nghị quyết.', ['trong quý III/2024'], false, {}],
   ['Giám đốc Sở trình bày báo cáo trong quý II/2025 tại hội nghị.', ['trong quý II/2025'], false, {}],
+  // Dates that come back: every month, every quarter's last month, every year; the year is the one
+  // the text is about (when they apply). Only with a limit word, as a day.
+  [
+    'Các đơn vị báo cáo về Bộ Chỉ huy (qua Phòng Tham mưu) trước ngày 20 hằng tháng.',
+    ['trước ngày 20 hằng tháng'],
+    true,
+    { day: 20, every: 'month', year: 2025 },
+  ],
+  [
+    'bao cao ve Bo Chi huy truoc ngay 05 hang thang',
+    ['truoc ngay 05 hang thang'],
+    true,
+    { day: 5, every: 'month' },
+  ],
+  [
+    'BÁO CÁO VỀ ĐỒN TRƯỚC NGÀY 25 HÀNG THÁNG.',
+    ['TRƯỚC NGÀY 25 HÀNG THÁNG'],
+    true,
+    { day: 25, every: 'month' },
+  ],
+  [
+    'Báo cáo kết quả thực hiện hằng quý (trước ngày 20 tháng cuối quý) và báo cáo năm trước ngày 15/12/2026.',
+    ['trước ngày 20 tháng cuối quý', 'trước ngày 15/12/2026'],
+    true,
+    { day: 20, every: 'quarter' },
+  ],
+  [
+    'Thông báo kết quả kiểm tra bằng văn bản trước tháng 10 hằng năm.',
+    ['trước tháng 10 hằng năm'],
+    true,
+    { month: 10, every: 'year' },
+  ],
+  [
+    'Các xã gửi báo cáo chậm nhất ngày 15/12 hằng năm.',
+    ['chậm nhất ngày 15/12 hằng năm'],
+    true,
+    { day: 15, month: 12, every: 'year' },
+  ],
+  ['Báo cáo kết quả định kỳ vào ngày 20 hằng tháng.', [], false, {}],
+  ['Các đơn vị báo cáo trước ngày 35 hằng tháng.', [], false, {}],
 ];
 
 describe('extractDeadlines', () => {
@@ -132,6 +172,14 @@ describe('extractDeadlines', () => {
     const got = extractDeadlines(s.normalize('NFD'), place);
     expect(got.map((d) => d.date.text)).toEqual(['trước ngày 15/12/2025']);
     expect(got[0]?.text).toBe('Hoàn thành việc rà soát, báo cáo về Bộ Chỉ huy trước ngày 15/12/2025');
+  });
+
+  test('NFD input gives the same deadline that comes back', () => {
+    const s = 'Các đồn báo cáo kết quả chống khai thác IUU trước ngày 05 hằng tháng.';
+    const got = extractDeadlines(s.normalize('NFD'), place);
+    expect(got.map((d) => [d.date.text, d.date.day, d.date.every, d.due])).toEqual([
+      ['trước ngày 05 hằng tháng', 5, 'month', true],
+    ]);
   });
 
   test('the deadline text is the clause that carries the date', () => {

@@ -90,6 +90,37 @@ describe('reflowSegment recognizes structure', () => {
       ],
     ],
     [
+      'a wrapped line closing a bracket runs on in lower case; before a capital it ends',
+      'Năm 2024 các đơn vị hoàn thành nhiệm vụ.\n\nCác cơ quan, đơn vị báo cáo kết quả thực hiện về Bộ Chỉ huy (qua Phòng Tham mưu)\ntrước ngày 25 hằng tháng; sơ kết đợt cao điểm.\n\nHội nghị biểu dương 12 tập thể (ảnh)\nNăm 2025 tiếp tục phát huy.',
+      [
+        ['paragraph', 'Năm 2024 các đơn vị hoàn thành nhiệm vụ.'],
+        [
+          'paragraph',
+          'Các cơ quan, đơn vị báo cáo kết quả thực hiện về Bộ Chỉ huy (qua Phòng Tham mưu) trước ngày 25 hằng tháng; sơ kết đợt cao điểm.',
+        ],
+        ['paragraph', 'Hội nghị biểu dương 12 tập thể (ảnh)'],
+        ['paragraph', 'Năm 2025 tiếp tục phát huy.'],
+      ],
+    ],
+    [
+      'the same typed in NFD and without diacritics',
+      'Năm 2024 hoàn thành.\n\nCác đơn vị gửi về Bộ Chỉ huy (qua Phòng Tham mưu)\ntrước ngày 25 hằng tháng.'.normalize(
+        'NFD',
+      ),
+      [
+        ['paragraph', 'Năm 2024 hoàn thành.'],
+        ['paragraph', 'Các đơn vị gửi về Bộ Chỉ huy (qua Phòng Tham mưu) trước ngày 25 hằng tháng.'],
+      ],
+    ],
+    [
+      'without diacritics',
+      'Nam 2024 hoan thanh.\n\nCac don vi gui ve Bo Chi huy (qua Phong Tham muu)\ntruoc ngay 25 hang thang.',
+      [
+        ['paragraph', 'Nam 2024 hoan thanh.'],
+        ['paragraph', 'Cac don vi gui ve Bo Chi huy (qua Phong Tham muu) truoc ngay 25 hang thang.'],
+      ],
+    ],
+    [
       'a date line alone',
       'Sáng 18/1\nĐảng ủy Quân sự tỉnh tổ chức hội nghị.',
       [
@@ -108,6 +139,25 @@ describe('reflowSegment recognizes structure', () => {
     ],
   ])('%s', (_name, input, expected) => {
     expect(kinds(input)).toEqual(expected);
+  });
+
+  it('a line in capitals after a sentence that fills its line starts a block (a PDF has no blank lines)', () => {
+    const pdf = [
+      'Các cơ quan, đơn vị báo cáo kết quả thực hiện về Bộ Chỉ huy (qua Phòng Tham',
+      'mưu) trước ngày 25 hằng tháng; sơ kết đợt cao điểm, báo cáo trước ngày',
+      '05/7/2025. Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.',
+      'CHỈ HUY TRƯỞNG',
+      'Đại tá Đoàn Văn Thắng',
+    ].join('\n');
+    for (const text of [pdf, pdf.normalize('NFD')])
+      expect(kinds(`Năm 2025 hoàn thành.\n\n${text}`).map(([kind]) => kind)).toEqual([
+        'paragraph',
+        'paragraph',
+        'heading',
+        'heading',
+      ]);
+    // A capital word opening a wrapped sentence is no heading.
+    expect(kinds('Năm 2025 các đơn vị hoàn thành nhiệm vụ được giao.\nBĐBP tỉnh tiếp tục.')).toHaveLength(1);
   });
 
   it('is not fooled by a wrapped line that ends with a comma', () => {
