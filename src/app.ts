@@ -21,6 +21,7 @@ import { SearchEngine } from './search/retriever';
 import { numbersIn, type ScopedDocument } from './search/scoping';
 import { openSemanticLayer, SemanticLayer } from './search/semantic';
 import { defaultWorkers } from './threads';
+import { localDate } from './digest/time';
 
 /** The services every front end (CLI, bot, local chat, digest) is built from. */
 export interface App {
@@ -49,6 +50,8 @@ export interface OpenAppOptions {
   semantic?: boolean;
   /** How much of the database to check at open (default "full"; see openDatabase). */
   integrityCheck?: IntegrityCheck;
+  /** Now (tests set it): the year "năm nay" in a question means, in DIGEST_TIMEZONE. */
+  clock?: () => Date;
 }
 
 /**
@@ -132,7 +135,10 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const semantic =
     options.semantic === false || db.readonly ? null : await openSemanticLayer(db, config, notice);
   const modelWeight = semantic ? fusionWeight(db, config, semantic, notice) : 0;
+  const clock = options.clock ?? (() => new Date());
   const engine = new SearchEngine(db, {
+    // "năm nay" is the year where the agency is: the digest's time zone (Asia/Ho_Chi_Minh by default).
+    currentYear: () => Number(localDate(clock(), config.digest.timezone).slice(0, 4)),
     // A damaged keyword image is rebuilt; the operator hears of it.
     onIndexNotice: notice,
     indexWorkers: config.ingestWorkers ?? defaultWorkers(),

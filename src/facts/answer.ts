@@ -124,6 +124,7 @@ function list(head: string, kind: string, items: StoredFact[], texts: string[]):
     text:
       unique.length === 1 ? `${head}: ${shown[0]}` : `${head} (${unique.length}): ${shown.join('; ')}${more}`,
     passageId: (items[0] as StoredFact).passageId,
+    passageIds: [...new Set(items.map((i) => i.passageId))],
     kind,
     items: unique,
   };

@@ -30,6 +30,7 @@ import { decideScope, mergedNote, ScopeDecision, ScopedDocument } from './scopin
 import { documentReference } from '../profile/describe';
 import { listDocuments } from '../store/documents';
 import { MAX_QUESTION_CHARS, questionLength } from './question';
+import { absoluteYears } from './relative-years';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
 
 /**
@@ -105,6 +106,8 @@ export type FactAnswerer = (
 
 export interface RetrieverOptions {
   minRelevance?: number;
+  /** The current year where the agency is, for "năm nay", "năm ngoái" (default: the machine's). */
+  currentYear?: () => number;
   bm25?: Bm25Params;
   vectors?: VectorSearcher;
   answerer?: FactAnswerer;
@@ -385,10 +388,18 @@ export class SearchEngine implements Retriever {
 
   idf = (term: string): number => this.read((index) => index.idf(term));
 
+  /** The current year where the agency is (relative years in questions are read against it). */
+  private currentYear(): number {
+    return this.options.currentYear?.() ?? new Date().getFullYear();
+  }
+
   async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
-    const q = question.trim();
-    if (!q) throw createError('QUESTION_EMPTY');
-    if (questionLength(q) > MAX_QUESTION_CHARS) throw createError('QUESTION_TOO_LONG', MAX_QUESTION_CHARS);
+    const typed = question.trim();
+    if (!typed) throw createError('QUESTION_EMPTY');
+    if (questionLength(typed) > MAX_QUESTION_CHARS)
+      throw createError('QUESTION_TOO_LONG', MAX_QUESTION_CHARS);
+    // "năm nay", "năm ngoái": the years they mean, so the question is scoped like one naming them.
+    const q = absoluteYears(typed, this.currentYear());
     this.refresh();
     const top = Math.max(1, options.top ?? 3);
     const offset = Math.max(0, options.offset ?? 0);
@@ -434,10 +445,13 @@ export class SearchEngine implements Retriever {
     // its passages instead of a direct answer about something else.
     // Who signed is read from the signing block of the first result's own document: that document
     // is its support.
+    // A list (the targets of a plan, listed under their sub-headings) is supported by any of its items.
     const answer =
       proposed &&
       (proposed.kind === 'signer' ||
-        ranked.slice(0, ANSWER_SUPPORT_RANK).some((h) => h.id === proposed.passageId))
+        ranked
+          .slice(0, ANSWER_SUPPORT_RANK)
+          .some((h) => h.id === proposed.passageId || proposed.passageIds?.includes(h.id)))
         ? proposed
         : null;
     if (answer) {
@@ -465,8 +479,9 @@ export class SearchEngine implements Retriever {
   }
 
   /** The ranked results for a question, ignoring the "not found" decision (for evaluation). */
-  async rank(question: string, k: number): Promise<SearchResult[]> {
+  async rank(typed: string, k: number): Promise<SearchResult[]> {
     this.refresh();
+    const question = absoluteYears(typed.trim(), this.currentYear());
     const query = analyzeQuery(question);
     const decision = decideScope(question, this.scopedDocuments());
     const ranking = rankingQuery(query, decision);

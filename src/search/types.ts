@@ -28,6 +28,8 @@ export interface DirectAnswer {
   text: string;
   /** Passage the answer came from; it is also results[0]. */
   passageId: number;
+  /** A list's (targets, tasks, deadlines): the passages of all its items, `passageId` first. */
+  passageIds?: number[];
   kind: string;
   /** Several candidates when the question is ambiguous. */
   candidates?: string[];

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, type App } from '../../src/app';
+import { openApp, type App, type OpenAppOptions } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { makeTempDir, type TempDir } from './temp-dir';
 
@@ -15,7 +15,10 @@ export interface TempApp {
  * Writes `files` (name → text, or name → path of a file to copy) into a fresh DATA_DIR, opens the real
  * app on a fresh index beside it (no embedding model) and ingests: what `chithi ingest` does.
  */
-export async function ingestedApp(files: Record<string, string | { copy: string }>): Promise<TempApp> {
+export async function ingestedApp(
+  files: Record<string, string | { copy: string }>,
+  options: Pick<OpenAppOptions, 'clock'> = {},
+): Promise<TempApp> {
   const tmp = makeTempDir();
   const data = path.join(tmp.path, 'data');
   fs.mkdirSync(data);
@@ -26,6 +29,7 @@ export async function ingestedApp(files: Record<string, string | { copy: string 
   const app = await openApp(loadConfig({ INDEX_DIR: path.join(tmp.path, 'index'), DATA_DIR: data }), {
     semantic: false,
     notice: () => {},
+    ...options,
   });
   await app.ingest();
   return {

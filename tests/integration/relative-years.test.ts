@@ -1,0 +1,56 @@
+/**
+ * "năm nay", "năm ngoái" in a question mean the years they name where the agency is (Vietnam time):
+ * a report of another year is not the answer, and without one the answer says so.
+ */
+import path from 'node:path';
+import { PROJECT_ROOT } from '../helpers/temp-dir';
+import { ingestedApp, type TempApp } from '../helpers/temp-app';
+
+const DOCS = path.join(PROJECT_ROOT, 'eval/genre/part-b/docs');
+const REPORTS = {
+  'cong-an-ca-mau-tong-ket-2023.txt': { copy: path.join(DOCS, 'cong-an-ca-mau-tong-ket-2023.txt') },
+  'cong-an-ca-mau-tong-ket-2024.txt': { copy: path.join(DOCS, 'cong-an-ca-mau-tong-ket-2024.txt') },
+};
+
+let temps: TempApp[] = [];
+afterEach(async () => {
+  await Promise.all(temps.map((t) => t.close()));
+  temps = [];
+});
+
+async function at(instant: string) {
+  const temp = await ingestedApp(REPORTS, { clock: () => new Date(instant) });
+  temps.push(temp);
+  return temp.app;
+}
+
+test('"năm ngoái" in 2025 is the 2024 review, typed any way', async () => {
+  const app = await at('2025-06-10T03:00:00.000Z');
+  for (const q of [
+    'năm ngoái Công an Cà Mau bắt bao nhiêu vụ',
+    'năm ngoái Công an Cà Mau bắt bao nhiêu vụ'.normalize('NFD'),
+    'nam ngoai cong an ca mau bat bao nhieu vu',
+  ]) {
+    const res = await app.engine.ask(q);
+    expect(res.found).toBe(true);
+    expect(res.question).toBe(q);
+    expect(res.results[0]!.source.file).toMatch(/tong-ket-2024\.txt$/);
+  }
+});
+
+test('"năm ngoái" in 2027 has no report: said plainly, with what is held', async () => {
+  // The reports review 2023 and 2024 and plan 2024 and 2025: none is about 2026.
+  const app = await at('2027-03-01T03:00:00.000Z');
+  const res = await app.engine.ask('năm ngoái Công an Cà Mau bắt bao nhiêu vụ');
+  expect(res.found).toBe(false);
+  expect(res.results).toEqual([]);
+  expect(res.scope?.message).toBe('Chưa có tài liệu nào về Công an tỉnh Cà Mau năm 2026.');
+  expect(res.scope?.available.join(' ')).toContain('2024');
+});
+
+test('the year turns at midnight in Vietnam, not in UTC', async () => {
+  // 31/12/2024 18:00 UTC is 1/1/2025 01:00 in Hà Nội: "năm ngoái" is 2024.
+  const app = await at('2024-12-31T18:00:00.000Z');
+  const res = await app.engine.ask('năm ngoái Công an Cà Mau bắt bao nhiêu vụ');
+  expect(res.results[0]!.source.file).toMatch(/tong-ket-2024\.txt$/);
+});
