@@ -263,3 +263,63 @@ export function foldPlace(name: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/** Words a border station's name may open with, folded: "Cửa khẩu cảng Hòn Gai", "Cửa khẩu Quốc tế Móng Cái". */
+const STATION_PREFIXES = [
+  'cua khau quoc te',
+  'cua khau cang',
+  'cua khau song phuong',
+  'cua khau chinh',
+  'cua khau phu',
+  'cua khau',
+];
+/** Words that end a station's name when a heading in capitals runs on ("ĐỒN BIÊN PHÒNG BÌNH CHÂU BÁO CÁO …"). */
+const NOT_STATION_WORD = new Set(
+  'bao so tong to hoi ke thong quy nam thang ngay ve va tai cua chu to nhan trien thuc phoi tinh huyen'.split(
+    ' ',
+  ),
+);
+const WORD = /[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]/gu;
+
+/**
+ * The name of the border station ("đồn biên phòng", "đồn BP") a text names first, as written after it:
+ * "Đồn Biên phòng Cửa khẩu cảng Hòn Gai" → "Cửa khẩu cảng Hòn Gai", "Đồn BP Bình Châu tổ chức …" →
+ * "Bình Châu". The name is the capitalized words after it (at most four, after the generic "Cửa
+ * khẩu …"); null when there is none. NFC or NFD, any case for the station words.
+ */
+export function findStation(text: string): string | null {
+  const words = [...text.normalize('NFC').matchAll(WORD)].map((m) => m[0]);
+  const folded = words.map((w) => foldDiacritics(w));
+  for (let i = 0; i < words.length; i++) {
+    if (folded[i] !== 'don') continue;
+    let at = i + 1;
+    if (folded[at] === 'bien' && folded[at + 1] === 'phong') at += 2;
+    else if (folded[at] === 'bp') at += 1;
+    else continue;
+    const rest = folded.slice(at, at + 4).join(' ');
+    const prefix = STATION_PREFIXES.find((p) => rest === p || rest.startsWith(`${p} `));
+    const prefixWords = prefix ? prefix.split(' ').length : 0;
+    const name: string[] = [];
+    for (let j = at + prefixWords; j < words.length && name.length < 4; j++) {
+      const w = words[j]!;
+      if (!/^\p{Lu}/u.test(w) || NOT_STATION_WORD.has(folded[j]!)) break;
+      // A name in capitals ("BÌNH CHÂU") is written as a name.
+      name.push(w.length > 1 && w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w);
+    }
+    if (name.length === 0) continue;
+    const lead = words
+      .slice(at, at + prefixWords)
+      .map((w, k) => (k === 0 ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase()));
+    // "Quốc tế" keeps its capitals in a name.
+    const opening = lead.join(' ').replace(/quốc tế/u, 'Quốc tế');
+    return [opening, ...name].filter(Boolean).join(' ');
+  }
+  return null;
+}
+
+/** A station's own name, folded, without "Cửa khẩu …": what a question calls it ("đồn Hòn Gai"). */
+export function stationKey(station: string): string {
+  const f = foldPlace(station);
+  const prefix = STATION_PREFIXES.find((p) => f.startsWith(`${p} `));
+  return prefix ? f.slice(prefix.length + 1) : f;
+}

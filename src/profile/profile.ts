@@ -4,6 +4,7 @@ import { foldDiacritics, normalizeText } from '../text/normalize';
 import {
   findLocalPlaces,
   findProvincesInDocument,
+  findStation,
   findProvincesInQuestion,
   foldPlace,
   LocalPlace,
@@ -34,6 +35,8 @@ export interface DocumentProfile {
   provinces: string[];
   /** Districts and communes the document is about (from its title and opening). */
   localities: LocalPlace[];
+  /** The border station it is about, by its name ("Cửa khẩu cảng Hòn Gai"), when it is a station's. */
+  station?: string | null;
   /** Districts and towns named anywhere in it (folded names): a question about one may be answered here. */
   mentionedLocalities: string[];
   /** Kinds of unit named anywhere in it (assignees, partners): a question naming one as an assignee
@@ -63,6 +66,7 @@ export function emptyProfile(): DocumentProfile {
     unitField: null,
     provinces: [],
     localities: [],
+    station: null,
     mentionedLocalities: [],
     mentionedUnits: [],
     reviewedYears: [],
@@ -222,6 +226,10 @@ function mergeRoles(a: Roles, b: Roles): Roles {
   };
 }
 
+/** Results of a plan's tasks: "kết quả thực hiện nhiệm vụ", "đánh giá việc thực hiện kế hoạch". */
+const REVIEWED_TASKS =
+  /\b(?:ket qua|tong ket|so ket|danh gia)\b(?: [a-z]+){0,4} (?:nhiem vu|ke hoach|chi tieu|muc tieu)\b/;
+
 function periodsOf(f: string): {
   reviewed: number[];
   /** Reviewed for certain ("tổng kết năm 2023"), even when a plan of the same year is named. */
@@ -248,6 +256,9 @@ function periodsOf(f: string): {
         .slice(Math.max(0, at - 60), at)
         .split(/ [.,] /)
         .pop() ?? '';
+    // "Kết quả thực hiện nhiệm vụ quý III/2024" reports on the quarter; "… và phương hướng nhiệm vụ
+    // quý IV" plans the next.
+    if (REVIEWED_TASKS.test(clause) && !/\b(?:phuong huong|trien khai)\b/.test(clause)) return false;
     return /\b(?:nhiem vu|phuong huong|ke hoach|trien khai|giai phap|muc tieu|chi tieu)\b/.test(clause);
   };
   // "so với quý III/2023", "cùng kỳ 6 tháng năm 2023": a period compared with is not covered.
@@ -455,6 +466,8 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   profile.localities = findLocalPlaces(leadCased).filter((l) =>
     ['huyện', 'quận', 'thị xã', 'thành phố'].includes(l.level),
   );
+  // A station's report names it in its header ("ĐỒN BIÊN PHÒNG CỬA KHẨU CẢNG HÒN GAI").
+  profile.station = profile.unitTypes[0] === 'don-bp' ? findStation(leadCased) : null;
 
   // Periods: roles of years in the title and opening weigh most, but a heading further down
   // ("II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025") also says what the document plans.
@@ -567,7 +580,7 @@ function unitLabel(p: DocumentProfile, lead: string): string | null {
         .trim();
     }
     case 'don-bp':
-      return `Đồn Biên phòng${province ? ` (BĐBP ${provinceKind(province)} ${province})` : ''}`;
+      return `Đồn Biên phòng${p.station ? ` ${p.station}` : ''}${province ? ` (BĐBP ${provinceKind(province)} ${province})` : ''}`;
     default: {
       const at = where(level);
       // A district's military command is its "Ban CHQS", not the province's "Bộ CHQS".

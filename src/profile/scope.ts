@@ -1,5 +1,12 @@
 import { foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize';
-import { findProvincesInQuestion, foldPlace, mergedInto, provinceByName, startsWithProvince } from './places';
+import {
+  findProvincesInQuestion,
+  foldPlace,
+  mergedInto,
+  provinceByName,
+  startsWithProvince,
+  stationKey,
+} from './places';
 import { DocumentProfile } from './profile';
 import { findUnits, foldForUnits, UNIT_LABELS, unitAffinity, UnitType } from './units';
 
@@ -295,6 +302,7 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   }
   if (localities.length > 0) {
     const own = profile.localities.map((l) => foldPlace(l.name));
+    if (profile.station) own.push(stationKey(profile.station));
     if (!localities.some((l) => own.includes(l))) {
       // A district named in the question but not this document's: a province-level document that
       // names it ("thị xã Ninh Hòa được giao tăng trưởng …") or one of its province may still fit,

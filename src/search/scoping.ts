@@ -1,4 +1,4 @@
-import { foldPlace, provinceByName } from '../profile/places';
+import { foldPlace, provinceByName, stationKey } from '../profile/places';
 import { foldDiacritics } from '../text/normalize';
 import { DocumentProfile } from '../profile/profile';
 import {
@@ -127,6 +127,12 @@ function localitiesOf(docs: readonly ScopedDocument[]) {
         const folded = foldPlace(l.name);
         known.add(folded);
         if (!names.has(folded)) names.set(folded, `${l.level} ${l.name}`);
+      }
+      // A border station is asked about by its name, as a district is ("đồn Hòn Gai").
+      if (d.profile.station) {
+        const key = stationKey(d.profile.station);
+        known.add(key);
+        if (!names.has(key)) names.set(key, d.profile.station);
       }
       for (const m of d.profile.mentionedLocalities) known.add(m);
     }

@@ -206,7 +206,8 @@ describe('buildProfile and documentTitle', () => {
       {
         kind: 'tin',
         date: '2024-09-30',
-        unit: 'Đồn Biên phòng (BĐBP tỉnh Quảng Ninh)',
+        unit: 'Đồn Biên phòng Cửa khẩu Móng Cái (BĐBP tỉnh Quảng Ninh)',
+        station: 'Cửa khẩu Móng Cái',
         unitTypes: ['don-bp'],
         mentionedUnits: ['don-bp', 'bdbp'],
         provinces: ['Quảng Ninh'],
@@ -240,6 +241,29 @@ describe('buildProfile and documentTitle', () => {
     expect(profile.reviewedYears).toEqual([2024]);
     expect(profile.planYears).toEqual([2025]);
     expect(profile.plannedPeriods).toEqual(['quý II/2025']);
+  });
+
+  it("a station's quarterly report: its station in the unit, the quarter reviewed and the next planned", () => {
+    const text = [
+      'BỘ CHỈ HUY BĐBP TỈNH QUẢNG NINH',
+      'ĐỒN BIÊN PHÒNG CỬA KHẨU CẢNG HÒN GAI',
+      'Số: 327/BC-ĐBP',
+      'Quảng Ninh, ngày 28 tháng 9 năm 2024',
+      'BÁO CÁO',
+      'Sơ kết công tác quý III, phương hướng nhiệm vụ quý IV năm 2024',
+      'I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ III/2024',
+      'Đồn đã làm thủ tục biên phòng cho 412 lượt tàu biển nước ngoài.',
+      'II. PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV/2024',
+      '- Duy trì nghiêm chế độ trực SSCĐ.',
+    ].join('\n');
+    for (const input of [text, text.normalize('NFD')]) {
+      const { profile } = read('don-bp.txt', input);
+      expect(profile.unit).toBe('Đồn Biên phòng Cửa khẩu cảng Hòn Gai (BĐBP tỉnh Quảng Ninh)');
+      expect(profile.station).toBe('Cửa khẩu cảng Hòn Gai');
+      // "Kết quả thực hiện nhiệm vụ quý III" reports on the quarter: it is not planned.
+      expect(profile.periods).toEqual(['quý III/2024']);
+      expect(profile.plannedPeriods).toEqual(['quý IV/2024']);
+    }
   });
 
   it('takes the title from the kind line and its subject', () => {

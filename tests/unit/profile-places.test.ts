@@ -2,8 +2,10 @@ import {
   findLocalPlaces,
   findProvincesInDocument,
   findProvincesInQuestion,
+  findStation,
   foldPlace,
   mergedInto,
+  stationKey,
 } from '../../src/profile/places';
 
 const docProvinces = (text: string) => findProvincesInDocument(text).map((m) => m.province);
@@ -139,5 +141,27 @@ describe('findLocalPlaces: more written forms', () => {
     ['Đồn Biên phòng huyện đảo Lý Sơn', [{ level: 'huyện', name: 'Lý Sơn' }]],
   ])('%j', (text, expected) => {
     expect(findLocalPlaces(text)).toEqual(expected);
+  });
+});
+
+describe('findStation: the border station a text is about', () => {
+  it.each<[string, string | null, string | null]>([
+    // A header in capitals, title-cased by the profile, and as typed in capitals.
+    ['Đồn Biên Phòng Cửa Khẩu Cảng Hòn Gai . Số: 327/BC-ĐBP', 'Cửa khẩu cảng Hòn Gai', 'hon gai'],
+    ['ĐỒN BIÊN PHÒNG BÌNH CHÂU', 'Bình Châu', 'binh chau'],
+    // In a sentence: the capitalized words after it.
+    ['Sáng 5/3, Đồn Biên phòng Bình Châu tổ chức hội nghị sơ kết.', 'Bình Châu', 'binh chau'],
+    ['Đồn BP Cửa khẩu Quốc tế Móng Cái báo cáo kết quả.', 'Cửa khẩu Quốc tế Móng Cái', 'mong cai'],
+    ['Sáng 5/3, Đồn Biên phòng Bình Châu tổ chức hội nghị.'.normalize('NFD'), 'Bình Châu', 'binh chau'],
+    // A heading running on: the name stops before "Báo cáo".
+    ['Đồn Biên Phòng Ba Lạt Báo Cáo Tổng Kết Năm 2024', 'Ba Lạt', 'ba lat'],
+    // Stations listed, or no name after the words: none.
+    ['Kính gửi: - Các đồn Biên phòng: Bình Châu, Phước Tỉnh', null, null],
+    ['Các đồn biên phòng tăng cường tuần tra.', null, null],
+    ['don bien phong hon gai', null, null],
+  ])('%j', (text, station, key) => {
+    const found = findStation(text);
+    expect(found).toBe(station);
+    expect(found && stationKey(found)).toBe(key);
   });
 });

@@ -120,3 +120,57 @@ describe('mergedNote', () => {
   });
   it('no merged documents: no note', () => expect(mergedNote(undefined, [1])).toBeNull());
 });
+
+describe('decideScope: a border station named by its name', () => {
+  const stations: ScopedDocument[] = [
+    {
+      id: 1,
+      title: 'Báo cáo sơ kết công tác quý III năm 2024',
+      profile: {
+        ...emptyProfile(),
+        unitTypes: ['don-bp'],
+        station: 'Cửa khẩu cảng Hòn Gai',
+        provinces: ['Quảng Ninh'],
+        years: [2024],
+        reviewedYears: [2024],
+        periods: ['quý III/2024'],
+      },
+    },
+    {
+      id: 2,
+      title: 'Báo cáo sơ kết quý I năm 2025',
+      profile: { ...emptyProfile(), unitTypes: ['bdbp'], provinces: ['Quảng Trị'], years: [2025] },
+    },
+    {
+      id: 3,
+      title: 'Báo cáo sơ kết quý III năm 2024',
+      profile: {
+        ...emptyProfile(),
+        unitTypes: ['don-bp'],
+        station: 'Bình Châu',
+        provinces: ['Bà Rịa - Vũng Tàu'],
+        years: [2024],
+        reviewedYears: [2024],
+        periods: ['quý III/2024'],
+      },
+    },
+  ];
+  it.each<[string, number[] | null, string | null]>([
+    ['kết quả quý III/2024 của đồn biên phòng cửa khẩu cảng Hòn Gai', [1], null],
+    ['đồn Hòn Gai làm thủ tục cho bao nhiêu tàu nước ngoài', [1], null],
+    ['don bp hon gai huy dong bao nhieu luot cbcs', [1], null],
+    ['ĐỒN BIÊN PHÒNG BÌNH CHÂU QUÝ III/2024 BẮT BAO NHIÊU VỤ', [3], null],
+    // Its name with a year it does not cover: not found, saying which station.
+    [
+      'đồn Hòn Gai năm 2023 làm thủ tục cho bao nhiêu tàu',
+      [],
+      'Chưa có tài liệu nào về Cửa khẩu cảng Hòn Gai năm 2023.',
+    ],
+    // No station named: nothing excluded.
+    ['các đồn biên phòng bắt bao nhiêu vụ', null, null],
+  ])('%j', (question, expected, message) => {
+    const decision = decideScope(question, stations);
+    expect(decision.pool === null ? null : [...decision.pool].sort()).toEqual(expected);
+    if (message) expect(decision.info?.message).toBe(message);
+  });
+});
