@@ -165,6 +165,7 @@ export function formatGenreSetReport(title: string, r: GenreSetReport): string[]
       : []),
     '',
     ...formatGenreSummary(r),
+    ...(r.offTopic ? [`off-topic "not found" ${r.offTopic.n}/${r.offTopic.of}`] : []),
     `questions/s: ${(r.questions / Math.max(r.seconds, 1e-9)).toFixed(1)}`,
   ];
 }

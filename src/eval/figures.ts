@@ -55,7 +55,8 @@ function ratio(r: { n: number; of: number }): string {
 export function renderGenre(dev: GenreSetReport, heldout?: GenreSetReport): string {
   const line = (name: string, r: GenreSetReport) =>
     `| ${name} | ${r.overall.n} + ${r.absentRejected.of} | ${f3(r.overall.hit1)} | ${f3(r.overall.hit3)} | ` +
-    `${f3(r.overall.mrr5)} | ${ratio(r.chairsDirect)} | ${ratio(r.attendeesDirect)} | ${ratio(r.absentRejected)} |`;
+    `${f3(r.overall.mrr5)} | ${ratio(r.chairsDirect)} | ${ratio(r.attendeesDirect)} | ${ratio(r.absentRejected)} | ` +
+    `${r.offTopic ? ratio(r.offTopic) : '–'} |`;
   const kinds: Record<string, string> = {
     chair: 'chairs',
     attendee: 'attendees',
@@ -71,8 +72,8 @@ export function renderGenre(dev: GenreSetReport, heldout?: GenreSetReport): stri
     .join(', ');
   const nodiac = dev.byDiacritics.find((m) => m.label === 'no-diacritics');
   const lines = [
-    '| set | questions | hit@1 | hit@3 | MRR@5 | chairs answered directly | attendees answered directly | absent units/years "not found" |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| set | questions | hit@1 | hit@3 | MRR@5 | chairs answered directly | attendees answered directly | absent units/years "not found" | off-topic "not found" |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     line('development (rules written here)', dev),
     ...(heldout ? [line('held-out', heldout)] : []),
     '',

@@ -35,6 +35,26 @@ export interface GenreSet {
   documents: string[];
   /** questions.jsonl files. */
   questionFiles: string[];
+  /**
+   * Questions naming a unit or place the documents are about but asking what they do not say
+   * ("số điện thoại của đồn biên phòng Hòn Gai"), one per line: each should get "not found".
+   */
+  offTopicFile?: string;
+}
+
+/** The off-topic questions of a set's folder, when it has them. */
+function offTopicFile(dir: string): { offTopicFile?: string } {
+  const file = path.join(dir, 'off-topic.txt');
+  return fs.existsSync(file) ? { offTopicFile: file } : {};
+}
+
+/** Lines of an off-topic file: blank lines and "#" comments skipped. */
+export function readOffTopic(file: string): string[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 }
 
 /** A set, or why it is skipped (no data yet); `notes` say which parts were missing. */
@@ -74,7 +94,10 @@ function developmentCorpus(root: string): { documents: string[]; questionFiles: 
 export function developmentSet(root = PROJECT_ROOT): LocatedSet {
   const { documents, questionFiles, notes } = developmentCorpus(root);
   const usable = questionFiles.length > 0 && documents.length > 0;
-  return { set: usable ? { documents, questionFiles } : null, notes };
+  return {
+    set: usable ? { documents, questionFiles, ...offTopicFile(path.join(root, 'eval/genre')) } : null,
+    notes,
+  };
 }
 
 /** The held-out set: its questions asked against the development documents plus its own. */
@@ -87,7 +110,14 @@ export function heldoutSet(root = PROJECT_ROOT): LocatedSet {
   if (docs.length === 0 || !fs.existsSync(questions)) return { set: null, notes };
   const dev = developmentCorpus(root);
   notes.push(...dev.notes.filter((n) => n.includes('/docs:')));
-  return { set: { documents: [...dev.documents, ...docs], questionFiles: [questions] }, notes };
+  return {
+    set: {
+      documents: [...dev.documents, ...docs],
+      questionFiles: [questions],
+      ...offTopicFile(path.join(root, HELDOUT_DIR)),
+    },
+    notes,
+  };
 }
 
 export function readQuestions(files: readonly string[]): GenreQuestion[] {
@@ -197,6 +227,8 @@ export interface GenreSetReport extends GenreSummary {
   seconds: number;
   /** Base names found in more than one corpus folder. */
   duplicateNames: string[];
+  /** Off-topic questions that got "not found" (`n`) of those asked (`of`), when the set has them. */
+  offTopic?: { n: number; of: number };
 }
 
 /** Ingests the set's documents into a temp index, asks its questions, and summarizes. */
@@ -210,6 +242,9 @@ export async function evaluateGenreSet(
     const started = process.hrtime.bigint();
     const outcomes = await askQuestions(app, questions);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const offTopic = set.offTopicFile ? readOffTopic(set.offTopicFile) : [];
+    let rejected = 0;
+    for (const q of offTopic) if (!(await app.engine.ask(q)).found) rejected++;
     return {
       ...summarize(outcomes),
       documents: app.documents().length,
@@ -219,6 +254,7 @@ export async function evaluateGenreSet(
       questions: questions.length,
       seconds,
       duplicateNames: duplicateNames(set.documents),
+      ...(set.offTopicFile ? { offTopic: { n: rejected, of: offTopic.length } } : {}),
     };
   });
 }

@@ -10,17 +10,27 @@ export type IdfFn = (term: string) => number;
 /**
  * How much of the question a text covers, from 0 to 1: the IDF-weighted share of the question's
  * syllables found in the text, averaged with the share of its syllable bigrams. Unlike a BM25 score it
- * is comparable across questions, so one threshold can decide "not found".
+ * is comparable across questions, so one threshold can decide "not found". `scoped`: syllables that
+ * only name the question's scope (its unit, place, year) once the documents have been narrowed to it,
+ * and their weight: every allowed passage has them in its context, so they say little about whether
+ * a passage answers ("số điện thoại của đồn biên phòng Hòn Gai" is not covered by the station's header).
  */
-export function coverage(query: AnalyzedQuery, text: string, idf: IdfFn): number {
+export function coverage(
+  query: AnalyzedQuery,
+  text: string,
+  idf: IdfFn,
+  scoped: { syllables: ReadonlySet<string>; weight: number } | null = null,
+): number {
   const terms = textTerms(text);
   const seen = new Set<string>();
   let total = 0;
   let got = 0;
+  const weightOf = (folded: string) => (scoped?.syllables.has(folded) ? scoped.weight : 1);
   for (const s of query.syllables) {
     if (seen.has(s.folded)) continue;
     seen.add(s.folded);
-    const w = idf(s.folded);
+    // Syllable terms are namespaced ("f:hon"); the scope's syllables are the words themselves.
+    const w = idf(s.folded) * weightOf(s.folded.slice(FOLDED.length));
     total += w;
     if (query.hasDiacritics && terms.has(s.exact)) got += w;
     else if (terms.has(s.folded)) got += query.hasDiacritics ? w * FOLDED_ONLY_CREDIT : w;
@@ -34,8 +44,9 @@ export function coverage(query: AnalyzedQuery, text: string, idf: IdfFn): number
     if (toks[i]!.gapBefore) continue;
     const folded = `${FOLDED_BIGRAM}${toks[i - 1]!.folded} ${toks[i]!.folded}`;
     const exact = `${EXACT_BIGRAM}${toks[i - 1]!.text} ${toks[i]!.text}`;
-    biTotal++;
-    if (query.hasDiacritics ? terms.has(exact) || terms.has(folded) : terms.has(folded)) biGot++;
+    const w = Math.max(weightOf(toks[i - 1]!.folded), weightOf(toks[i]!.folded));
+    biTotal += w;
+    if (query.hasDiacritics ? terms.has(exact) || terms.has(folded) : terms.has(folded)) biGot += w;
   }
   if (biTotal === 0) return unigram;
   return 0.5 * unigram + 0.5 * (biGot / biTotal);

@@ -1,7 +1,7 @@
 import { createError } from '../errors';
 import { Db, getGeneration, getStamp, isAncestor, schemaVersion } from '../store/db';
 import { allPassageIds, getPassages, PassageRow } from '../store/documents';
-import { analyzeQuery, AnalyzedQuery, demoteSpans, foldedContent } from '../text/terms';
+import { analyzeQuery, AnalyzedQuery, demoteSpans, foldedContent, spanSyllables } from '../text/terms';
 import { QuestionScope, scopeSpans } from '../profile/scope';
 import { findUnits } from '../profile/units';
 import path from 'node:path';
@@ -54,6 +54,16 @@ function rankingQuery(query: AnalyzedQuery, decision: ScopeDecision): AnalyzedQu
     scopeSpans(decision.scope, foldedContent(query), decision.localities ?? []),
     SCOPE_WORD_WEIGHT,
   );
+}
+
+/** The scope words of a question narrowed to its documents, as the "not found" check weighs them. */
+function scopedSyllables(query: AnalyzedQuery, decision: ScopeDecision) {
+  if (!decision.pool) return null;
+  const syllables = spanSyllables(
+    query,
+    scopeSpans(decision.scope, foldedContent(query), decision.localities ?? []),
+  );
+  return syllables.size > 0 ? { syllables, weight: SCOPE_WORD_WEIGHT } : null;
 }
 
 /** True when a heading names one of the question's units ("Sở Y tế" only for the same field). */
@@ -422,10 +432,17 @@ export class SearchEngine implements Retriever {
     // cosine similarities are not comparable across models and cannot be calibrated here alone.
     // A document in scope through a merger ("BĐBP Khánh Hòa" asked, Ninh Thuận's report held) meets
     // the question's place words through it, as another document meets them in its title.
+    // Words that only name the scope weigh as little here as in the ranking.
+    const scopeWords = scopedSyllables(query, decision);
     const relevances = results.slice(0, 3).map((r) => {
       const p = rows.get(r.passageId);
       const now = decision.merged?.get(r.documentId)?.now ?? '';
-      return p ? coverage(query, `${p.text} . ${passageContext(p)} . ${now}`, this.idf) : 0;
+      if (!p) return 0;
+      const text = `${p.text} . ${passageContext(p)} . ${now}`;
+      const full = coverage(query, text, this.idf);
+      // Weighed down, the scope's words can only take support away, never add it where they are
+      // missing (a document about the place that never writes its name).
+      return scopeWords ? Math.min(full, coverage(query, text, this.idf, scopeWords)) : full;
     });
     const best = Math.max(0, ...relevances);
     const semanticSupport =

@@ -231,6 +231,27 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
 }
 
 /**
+ * The folded syllables of a query that occur only inside `spans` ([start, end) offsets in
+ * `foldedContent(query)`): the words that only name the question's scope.
+ */
+export function spanSyllables(
+  query: AnalyzedQuery,
+  spans: ReadonlyArray<readonly [number, number]>,
+): Set<string> {
+  if (spans.length === 0) return new Set();
+  const inSpan = new Set<string>();
+  const outside = new Set<string>();
+  let at = 0;
+  for (const t of query.tokens) {
+    const start = at;
+    const end = at + t.folded.length;
+    at = end + 1;
+    (spans.some(([s, e]) => start >= s && end <= e) ? inSpan : outside).add(t.folded);
+  }
+  return new Set([...inSpan].filter((s) => !outside.has(s)));
+}
+
+/**
  * The query with some syllables weighing `factor` times less: those that only name what the
  * question is about (its unit, place, year) once the documents have been narrowed to it, so that
  * within them the words of the question itself decide. `spans` are [start, end) offsets in the
@@ -242,17 +263,7 @@ export function demoteSpans(
   spans: ReadonlyArray<readonly [number, number]>,
   factor: number,
 ): AnalyzedQuery {
-  if (spans.length === 0) return query;
-  const inSpan = new Set<string>();
-  const outside = new Set<string>();
-  let at = 0;
-  for (const t of query.tokens) {
-    const start = at;
-    const end = at + t.folded.length;
-    at = end + 1;
-    (spans.some(([s, e]) => start >= s && end <= e) ? inSpan : outside).add(t.folded);
-  }
-  const demoted = new Set([...inSpan].filter((s) => !outside.has(s)));
+  const demoted = spanSyllables(query, spans);
   if (demoted.size === 0) return query;
   const foldOf = (exact: string) => foldDiacritics(exact);
   const terms = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { headingNames } from '../../src/search/retriever';
+import { DEFAULT_MIN_RELEVANCE, headingNames, SCOPE_WORD_WEIGHT } from '../../src/search/retriever';
 import type { UnitType } from '../../src/profile/units';
 import {
   answerShape,
@@ -31,6 +31,58 @@ describe('coverage', () => {
     const q = analyzeQuery('chỉ tiêu');
     expect(coverage(q, 'chi tiêu ngân sách', idf)).toBeLessThan(coverage(q, 'chỉ tiêu kết nạp', idf));
     expect(coverage(q, 'chi tiêu ngân sách', idf)).toBeGreaterThan(0);
+  });
+
+  // Scope words weighing SCOPE_WORD_WEIGHT: the question's own words decide against the "not found"
+  // threshold. [question, passage, scope syllables, covered enough with them weighed down, without]
+  const STATION = ['don', 'bien', 'phong', 'hon', 'gai'];
+  it.each<[string, string, string[], boolean, boolean]>([
+    [
+      'số điện thoại của đồn biên phòng Hòn Gai',
+      'Đồn Biên phòng Cửa khẩu cảng Hòn Gai',
+      STATION,
+      false,
+      true,
+    ],
+    [
+      'so dien thoai cua don bien phong hon gai',
+      'Đồn Biên phòng Cửa khẩu cảng Hòn Gai',
+      STATION,
+      false,
+      true,
+    ],
+    [
+      'số điện thoại của đồn biên phòng Hòn Gai'.normalize('NFD'),
+      'ĐỒN BIÊN PHÒNG CỬA KHẨU CẢNG HÒN GAI',
+      STATION,
+      false,
+      true,
+    ],
+    [
+      'đồn biên phòng Hòn Gai huy động bao nhiêu lượt CBCS',
+      'Đồn đã huy động 1.240 lượt CBCS',
+      STATION,
+      true,
+      true,
+    ],
+    [
+      'đồn Hòn Gai huy động 1.240 lượt cán bộ chiến sĩ',
+      'Đồn đã huy động 1.240 lượt CBCS',
+      ['don', 'hon', 'gai'],
+      true,
+      true,
+    ],
+  ])('%s in "%s"', (q, text, scopeWords, scopedEnough, plainEnough) => {
+    const query = analyzeQuery(q);
+    // As in an archive: the unit's words are in many reports (low IDF), "điện thoại" in few.
+    const archiveIdf = (folded: string) => (STATION.includes(folded) ? 1 : 2);
+    const scoped = coverage(query, text, archiveIdf, {
+      syllables: new Set(scopeWords),
+      weight: SCOPE_WORD_WEIGHT,
+    });
+    expect(scoped >= DEFAULT_MIN_RELEVANCE).toBe(scopedEnough);
+    expect(coverage(query, text, archiveIdf) >= DEFAULT_MIN_RELEVANCE).toBe(plainEnough);
+    expect(coverage(query, text, archiveIdf, null)).toBe(coverage(query, text, archiveIdf));
   });
 
   it('an abbreviation is covered by its expansion', () => {
