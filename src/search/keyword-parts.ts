@@ -187,8 +187,9 @@ const PART_TIMEOUT_MS = 10 * 60_000;
  * passages): this thread builds the first, worker threads (each with its own read-only connection
  * to `dbFile`) the others, and the parts are joined.
  * Synchronous, like a rebuild: this thread waits for the workers on a shared flag. Null when parts
- * are not worth it, when a worker fails or takes too long (`onFailure` is told why: the caller builds
- * the index in one piece, slower, and an operator should know), or when the database changed between
+ * are not worth it, when a worker fails or takes too long (`onFailure` is told why, in Vietnamese
+ * with SQLite's own message: the caller builds the index in one piece, slower, and an operator
+ * should know), or when the database changed between
  * the parts' reads.
  */
 export function buildInParts(
@@ -235,14 +236,14 @@ export function buildInParts(
     const all: IndexPart[] = [first];
     for (let i = 1; i < parts; i++) {
       if (Atomics.wait(flags, i, 0, PART_TIMEOUT_MS) === 'timed-out') {
-        onFailure(`part ${i + 1} of ${parts}: no answer in ${PART_TIMEOUT_MS / 60_000} minutes`);
+        onFailure(`phần ${i + 1}/${parts}: không trả lời sau ${PART_TIMEOUT_MS / 60_000} phút`);
         return null;
       }
       const message = receiveMessageOnPort(started[i - 1]!.port) as
         { message: { part?: PackedPart; error?: string } } | undefined;
       const part = message?.message.part;
       if (!part) {
-        onFailure(`part ${i + 1} of ${parts}: ${message?.message.error ?? 'the worker stopped without it'}`);
+        onFailure(`phần ${i + 1}/${parts}: ${message?.message.error ?? 'luồng dừng mà không gửi kết quả'}`);
         return null;
       }
       all.push(unpackPart(part));

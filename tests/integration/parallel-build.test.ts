@@ -184,7 +184,7 @@ describe('ingest and index on several threads', () => {
     const built = buildInParts(db, missing, DEFAULT_BM25, 2, Math.floor(count / 2), (r) => reasons.push(r));
     expect(built).toBeNull();
     expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toMatch(/^part 2 of 2: .*(?:unable to open|does not exist|no such file)/i);
+    expect(reasons[0]).toMatch(/^phần 2\/2: .*(?:unable to open|does not exist|no such file)/i);
     // The same database file builds in two parts without a report.
     const ok = buildInParts(db, db.name, DEFAULT_BM25, 2, Math.floor(count / 2), (r) => reasons.push(r));
     expect(ok?.parts).toBe(2);
