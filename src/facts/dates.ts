@@ -32,7 +32,7 @@ function dayMonth(d: string | undefined, mo: string | undefined, y: string | und
 
 const RULES: Rule[] = [
   {
-    // "ngày 20 hằng tháng", "ngày 05 hàng tháng", "ngày 20 của tháng": every month.
+    // "ngày 20 hằng tháng", "ngày 05 hàng tháng", "ngày 20 của mỗi tháng": every month.
     re: /\bngay (\d{1,2}) (?:cua )?(?:hang|moi) thang\b/g,
     shape: 'recurring',
     build: (m) => {

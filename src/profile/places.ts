@@ -275,7 +275,7 @@ const STATION_PREFIXES = [
 ];
 /** Words that end a station's name when a heading in capitals runs on ("ĐỒN BIÊN PHÒNG BÌNH CHÂU BÁO CÁO …"). */
 const NOT_STATION_WORD = new Set(
-  'bao so tong to hoi ke thong quy nam thang ngay ve va tai cua chu to nhan trien thuc phoi tinh huyen'.split(
+  'bao so tong to hoi ke thong quy nam thang ngay ve va tai cua chu nhan trien thuc phoi tinh huyen'.split(
     ' ',
   ),
 );
