@@ -96,10 +96,14 @@ function narrow<F extends Fact>(
     .map((item) => {
       const h = haystack(item, lookup);
       const y = factYear(item.fact);
+      // A target's or task's own year is what it is about: a 2024 result in a report that plans 2025
+      // is no 2025 target, whatever year the title names. A meeting's or a deadline's year is its
+      // date's, and its words may name the year it is about ("tổng kết năm 2024" held in January 2025).
+      const ownYear = (item.fact.kind === 'target' || item.fact.kind === 'task') && y !== undefined;
       const yearOk =
         intent.year === undefined ||
         y === intent.year ||
-        h.includes(` ${intent.year} `) ||
+        (!ownYear && h.includes(` ${intent.year} `)) ||
         (y === undefined && (lookup?.documentYears?.(item.documentId) ?? []).includes(intent.year));
       return { item, yearOk, share: termShare(intent.terms, h) };
     })

@@ -151,6 +151,18 @@ describe('answerFromFacts', () => {
     );
   });
 
+  test("a target's own year decides, not the year its document's title names", () => {
+    // Document 1's title plans 2025; a 2024 result read as a target of 2024 stays out of 2025's list.
+    const facts = [stored(t2024, 2, 1), stored(t2025, 5, 1)];
+    for (const q of ['chỉ tiêu năm 2025 là gì', 'chi tieu nam 2025', 'CHỈ TIÊU NĂM 2025'.normalize('NFD')])
+      expect(answerFromFacts(detectIntent(q)!, facts, lookup)?.items).toEqual([t2025.text]);
+    expect(answerFromFacts(detectIntent('chỉ tiêu năm 2024')!, facts, lookup)?.items).toEqual([t2024.text]);
+    // A meeting still matches a year its words or its document name (the title plans 2025).
+    expect(
+      answerFromFacts(detectIntent('ai chủ trì hội nghị năm 2025')!, [stored(lang, 7, 1)], lookup),
+    ).not.toBeNull();
+  });
+
   test('tasks and deadlines', () => {
     expect(answerFromFacts(detectIntent('có những nhiệm vụ gì')!, [stored(task, 9)])?.text).toBe(
       'Nhiệm vụ năm 2025: Tiếp tục triển khai thực hiện hiệu quả các nghị quyết',
