@@ -31,6 +31,11 @@ export function provinceByName(name: string): Province | undefined {
   return BY_NAME.get(norm(name));
 }
 
+/** "tỉnh" or "thành phố": how a province is named ("thành phố Hồ Chí Minh"); "tỉnh" when unknown. */
+export function provinceKind(name: string): string {
+  return provinceByName(name)?.kind ?? 'tỉnh';
+}
+
 /** Provinces merged into `name` on 1 July 2025 (not counting itself). */
 export function mergedInto(name: string): Province[] {
   const n = norm(name);

@@ -8,7 +8,7 @@ import {
   findProvincesInQuestion,
   foldPlace,
   LocalPlace,
-  provinceByName,
+  provinceKind,
   PROVINCES,
 } from './places';
 import { findUnits, foldForUnits, UNIT_LABELS, UnitType } from './units';
@@ -611,10 +611,6 @@ const SO_FIELDS: Record<string, string> = {
   'ke hoach va dau tu': 'Kế hoạch và Đầu tư',
   'tai nguyen va moi truong': 'Tài nguyên và Môi trường',
 };
-
-function provinceKind(name: string): string {
-  return provinceByName(name)?.kind ?? 'tỉnh';
-}
 
 /** An issuer line of a header ("ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG", "UBND HUYỆN …"): not a title. */
 function isIssuerLine(text: string): boolean {

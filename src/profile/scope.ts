@@ -4,6 +4,7 @@ import {
   foldPlace,
   mergedInto,
   provinceByName,
+  provinceKind,
   startsWithProvince,
   stationKey,
 } from './places';
@@ -377,7 +378,7 @@ export function describeScope(
     parts.push(scope.localityNames[locality] ?? locality.replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
   // "Tỉnh ủy Lâm Đồng", not "Tỉnh ủy tỉnh Lâm Đồng"; "BĐBP tỉnh Quảng Ninh".
   const bare = unit === 'cap-uy' || !unit;
-  if (province) parts.push(`${bare ? '' : `${provinceByName(province)?.kind ?? 'tỉnh'} `}${province}`);
+  if (province) parts.push(`${bare ? '' : `${provinceKind(province)} `}${province}`);
   if (options.years !== false && scope.years.length) parts.push(`năm ${scope.years.join(', ')}`);
   return parts.join(' ');
 }

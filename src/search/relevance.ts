@@ -14,6 +14,8 @@ export type IdfFn = (term: string) => number;
  * only name the question's scope (its unit, place, year) once the documents have been narrowed to it,
  * and their weight: every allowed passage has them in its context, so they say little about whether
  * a passage answers ("số điện thoại của đồn biên phòng Hòn Gai" is not covered by the station's header).
+ * The coverage is then the lower of the two: weighed down, the scope's words can only take support
+ * away, never add it where they are missing (a document about a place that never writes its name).
  */
 export function coverage(
   query: AnalyzedQuery,
@@ -22,34 +24,45 @@ export function coverage(
   scoped: { syllables: ReadonlySet<string>; weight: number } | null = null,
 ): number {
   const terms = textTerms(text);
-  const seen = new Set<string>();
-  let total = 0;
-  let got = 0;
   const weightOf = (folded: string) => (scoped?.syllables.has(folded) ? scoped.weight : 1);
+  // Full and scope-weighed shares, summed in one pass: [total, got] each.
+  const uni = { full: [0, 0], weighed: [0, 0] };
+  const seen = new Set<string>();
   for (const s of query.syllables) {
     if (seen.has(s.folded)) continue;
     seen.add(s.folded);
+    const w = idf(s.folded);
+    let credit = 0;
+    if (query.hasDiacritics && terms.has(s.exact)) credit = 1;
+    else if (terms.has(s.folded)) credit = query.hasDiacritics ? FOLDED_ONLY_CREDIT : 1;
+    else if (s.alternatives?.some((alt) => alt.every((t) => terms.has(t)))) credit = FOLDED_ONLY_CREDIT;
     // Syllable terms are namespaced ("f:hon"); the scope's syllables are the words themselves.
-    const w = idf(s.folded) * weightOf(s.folded.slice(FOLDED.length));
-    total += w;
-    if (query.hasDiacritics && terms.has(s.exact)) got += w;
-    else if (terms.has(s.folded)) got += query.hasDiacritics ? w * FOLDED_ONLY_CREDIT : w;
-    else if (s.alternatives?.some((alt) => alt.every((t) => terms.has(t)))) got += w * FOLDED_ONLY_CREDIT;
+    const f = weightOf(s.folded.slice(FOLDED.length));
+    add(uni.full, w, credit);
+    add(uni.weighed, w * f, credit);
   }
-  const unigram = total > 0 ? got / total : 0;
-  let biTotal = 0;
-  let biGot = 0;
+  const bi = { full: [0, 0], weighed: [0, 0] };
   const toks = query.tokens;
   for (let i = 1; i < toks.length; i++) {
     if (toks[i]!.gapBefore) continue;
     const folded = `${FOLDED_BIGRAM}${toks[i - 1]!.folded} ${toks[i]!.folded}`;
     const exact = `${EXACT_BIGRAM}${toks[i - 1]!.text} ${toks[i]!.text}`;
-    const w = Math.max(weightOf(toks[i - 1]!.folded), weightOf(toks[i]!.folded));
-    biTotal += w;
-    if (query.hasDiacritics ? terms.has(exact) || terms.has(folded) : terms.has(folded)) biGot += w;
+    const hit = query.hasDiacritics ? terms.has(exact) || terms.has(folded) : terms.has(folded);
+    add(bi.full, 1, hit ? 1 : 0);
+    add(bi.weighed, Math.max(weightOf(toks[i - 1]!.folded), weightOf(toks[i]!.folded)), hit ? 1 : 0);
   }
-  if (biTotal === 0) return unigram;
-  return 0.5 * unigram + 0.5 * (biGot / biTotal);
+  const share = (u: number[], b: number[]) => {
+    const unigram = u[0]! > 0 ? u[1]! / u[0]! : 0;
+    return b[0] === 0 ? unigram : 0.5 * unigram + 0.5 * (b[1]! / b[0]!);
+  };
+  const full = share(uni.full, bi.full);
+  return scoped ? Math.min(full, share(uni.weighed, bi.weighed)) : full;
+}
+
+/** Adds `weight` to a [total, got] pair, and `weight × credit` to what was got. */
+function add(pair: number[], weight: number, credit: number): void {
+  pair[0]! += weight;
+  pair[1]! += weight * credit;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createError } from '../errors';
 import { Db, getGeneration, getStamp, isAncestor, schemaVersion } from '../store/db';
 import { allPassageIds, getPassages, PassageRow } from '../store/documents';
-import { analyzeQuery, AnalyzedQuery, demoteSpans, foldedContent, spanSyllables } from '../text/terms';
+import { analyzeQuery, AnalyzedQuery, demoteSyllables, foldedContent, spanSyllables } from '../text/terms';
 import { QuestionScope, scopeSpans } from '../profile/scope';
 import { findUnits } from '../profile/units';
 import path from 'node:path';
@@ -46,24 +46,13 @@ export const DEFAULT_MIN_RELEVANCE = 0.36;
  */
 export const SCOPE_WORD_WEIGHT = 0.2;
 
-/** The query ranking uses within a scope: scope words demoted (see SCOPE_WORD_WEIGHT). */
-function rankingQuery(query: AnalyzedQuery, decision: ScopeDecision): AnalyzedQuery {
-  if (!decision.pool) return query;
-  return demoteSpans(
-    query,
-    scopeSpans(decision.scope, foldedContent(query), decision.localities ?? []),
-    SCOPE_WORD_WEIGHT,
-  );
-}
-
-/** The scope words of a question narrowed to its documents, as the "not found" check weighs them. */
-function scopedSyllables(query: AnalyzedQuery, decision: ScopeDecision) {
-  if (!decision.pool) return null;
-  const syllables = spanSyllables(
-    query,
-    scopeSpans(decision.scope, foldedContent(query), decision.localities ?? []),
-  );
-  return syllables.size > 0 ? { syllables, weight: SCOPE_WORD_WEIGHT } : null;
+/**
+ * The words that only name the question's scope once the documents are narrowed to it: the ranking
+ * and the "not found" check both weigh them SCOPE_WORD_WEIGHT. Empty when nothing narrows.
+ */
+function scopeSyllables(query: AnalyzedQuery, decision: ScopeDecision): Set<string> {
+  if (!decision.pool) return new Set();
+  return spanSyllables(query, scopeSpans(decision.scope, foldedContent(query), decision.localities ?? []));
 }
 
 /** True when a heading names one of the question's units ("Sở Y tế" only for the same field). */
@@ -424,7 +413,8 @@ export class SearchEngine implements Retriever {
         : { ...scoped, info: null, pool: new Set([options.documentId]), tier: new Map(), boost: new Map() };
     if (decision.info?.missing)
       return { question, found: false, mode, answer: null, results: [], scope: decision.info };
-    const ranking = rankingQuery(query, decision);
+    const scopeWords = scopeSyllables(query, decision);
+    const ranking = demoteSyllables(query, scopeWords, SCOPE_WORD_WEIGHT);
     const { ranked, vectorTop } = await this.candidates(q, ranking, want, decision);
     const { results, rows } = this.resultsFor(ranking, ranked.slice(0, Math.max(offset + top, 3)));
     // "Not found" asks whether any of the first three passages covers the question well enough; a
@@ -433,16 +423,11 @@ export class SearchEngine implements Retriever {
     // A document in scope through a merger ("BĐBP Khánh Hòa" asked, Ninh Thuận's report held) meets
     // the question's place words through it, as another document meets them in its title.
     // Words that only name the scope weigh as little here as in the ranking.
-    const scopeWords = scopedSyllables(query, decision);
+    const weighed = scopeWords.size > 0 ? { syllables: scopeWords, weight: SCOPE_WORD_WEIGHT } : null;
     const relevances = results.slice(0, 3).map((r) => {
       const p = rows.get(r.passageId);
       const now = decision.merged?.get(r.documentId)?.now ?? '';
-      if (!p) return 0;
-      const text = `${p.text} . ${passageContext(p)} . ${now}`;
-      const full = coverage(query, text, this.idf);
-      // Weighed down, the scope's words can only take support away, never add it where they are
-      // missing (a document about the place that never writes its name).
-      return scopeWords ? Math.min(full, coverage(query, text, this.idf, scopeWords)) : full;
+      return p ? coverage(query, `${p.text} . ${passageContext(p)} . ${now}`, this.idf, weighed) : 0;
     });
     const best = Math.max(0, ...relevances);
     const semanticSupport =
@@ -501,7 +486,7 @@ export class SearchEngine implements Retriever {
     const question = absoluteYears(typed.trim(), this.currentYear());
     const query = analyzeQuery(question);
     const decision = decideScope(question, this.scopedDocuments());
-    const ranking = rankingQuery(query, decision);
+    const ranking = demoteSyllables(query, scopeSyllables(query, decision), SCOPE_WORD_WEIGHT);
     const { ranked } = await this.candidates(question, ranking, Math.max(50, k), decision);
     return this.resultsFor(ranking, ranked.slice(0, k)).results;
   }
@@ -604,8 +589,7 @@ export class SearchEngine implements Retriever {
     return this.docsCache.docs;
   }
 
-  /** The documents of some passages, read from SQLite (a few ids: no table scan). */
-  /** The documents of `hits`, in the order of their best-ranked passage. */
+  /** The documents of `hits`, in the order of their best-ranked passage (a few ids: no table scan). */
   private documentsOf(hits: ReadonlyArray<{ id: number }>): Set<number> {
     if (hits.length === 0) return new Set();
     const ids = hits.map((h) => h.id);

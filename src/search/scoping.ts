@@ -1,4 +1,4 @@
-import { foldPlace, provinceByName, stationKey } from '../profile/places';
+import { foldPlace, provinceKind, stationKey } from '../profile/places';
 import { foldDiacritics } from '../text/normalize';
 import { DocumentProfile } from '../profile/profile';
 import {
@@ -51,10 +51,7 @@ export interface MergedPlace {
 }
 
 /** "tỉnh Ninh Thuận", "thành phố Hồ Chí Minh": a province named as people write it. */
-function withKind(name: string): string {
-  const kind = provinceByName(name)?.kind;
-  return kind ? `${kind} ${name}` : name;
-}
+const withKind = (name: string) => `${provinceKind(name)} ${name}`;
 
 /**
  * The note shown above results that come from a merged province's documents: "Kết quả từ tài liệu

@@ -263,7 +263,15 @@ export function demoteSpans(
   spans: ReadonlyArray<readonly [number, number]>,
   factor: number,
 ): AnalyzedQuery {
-  const demoted = spanSyllables(query, spans);
+  return demoteSyllables(query, spanSyllables(query, spans), factor);
+}
+
+/** The query with the syllables `demoted` (folded words, as `spanSyllables` gives) weighing `factor` times less. */
+export function demoteSyllables(
+  query: AnalyzedQuery,
+  demoted: ReadonlySet<string>,
+  factor: number,
+): AnalyzedQuery {
   if (demoted.size === 0) return query;
   const foldOf = (exact: string) => foldDiacritics(exact);
   const terms = new Map<string, number>();
