@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openApp, OpenAppOptions } from '../app';
 import { loadConfig } from '../config';
 import { evaluateFactsPipeline, FactsEvaluation, labelledDocuments } from '../eval/facts-pipeline';
-import { developmentSet, evaluateGenreSet, GenreSetReport, heldoutSet } from '../eval/genre';
+import { askOffTopic, developmentSet, evaluateGenreSet, GenreSetReport, heldoutSet } from '../eval/genre';
 import type { FormatsReport } from '../eval/genre-formats';
 import { formatFormatsTable, formatGenreSummary } from '../eval/genre-score';
 
@@ -80,21 +80,13 @@ export async function evaluateVilqa(
       metrics.push(m);
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const offTopicQs = fs.existsSync(OFF_TOPIC_FILE)
-      ? fs
-          .readFileSync(OFF_TOPIC_FILE, 'utf8')
-          .split('\n')
-          .map((l) => l.trim())
-          .filter((l) => l && !l.startsWith('#'))
-      : [];
-    let rejected = 0;
-    for (const q of offTopicQs) if (!(await app.engine.ask(q)).found) rejected++;
+    const offTopic = await askOffTopic(app, OFF_TOPIC_FILE);
     return {
       metrics,
       questionsPerSecond: asked / seconds,
       passages: app.engine.passageCount,
       mode: app.engine.mode,
-      offTopic: { n: offTopicQs.length, rejected },
+      offTopic: { n: offTopic.asked, rejected: offTopic.rejected },
     };
   } finally {
     await app.close();

@@ -48,13 +48,22 @@ function offTopicFile(dir: string): { offTopicFile?: string } {
   return fs.existsSync(file) ? { offTopicFile: file } : {};
 }
 
-/** Lines of an off-topic file: blank lines and "#" comments skipped. */
+/** Lines of an off-topic file (none when it is missing): blank lines and "#" comments skipped. */
 export function readOffTopic(file: string): string[] {
+  if (!fs.existsSync(file)) return [];
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
+}
+
+/** Asks each off-topic question of `file`: how many were asked and how many got "not found". */
+export async function askOffTopic(app: App, file: string): Promise<{ asked: number; rejected: number }> {
+  const questions = readOffTopic(file);
+  let rejected = 0;
+  for (const q of questions) if (!(await app.engine.ask(q)).found) rejected++;
+  return { asked: questions.length, rejected };
 }
 
 /** A set, or why it is skipped (no data yet); `notes` say which parts were missing. */
@@ -242,9 +251,7 @@ export async function evaluateGenreSet(
     const started = process.hrtime.bigint();
     const outcomes = await askQuestions(app, questions);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const offTopic = set.offTopicFile ? readOffTopic(set.offTopicFile) : [];
-    let rejected = 0;
-    for (const q of offTopic) if (!(await app.engine.ask(q)).found) rejected++;
+    const offTopic = set.offTopicFile ? await askOffTopic(app, set.offTopicFile) : null;
     return {
       ...summarize(outcomes),
       documents: app.documents().length,
@@ -254,7 +261,7 @@ export async function evaluateGenreSet(
       questions: questions.length,
       seconds,
       duplicateNames: duplicateNames(set.documents),
-      ...(set.offTopicFile ? { offTopic: { n: rejected, of: offTopic.length } } : {}),
+      ...(offTopic ? { offTopic: { n: offTopic.rejected, of: offTopic.asked } } : {}),
     };
   });
 }
