@@ -1,4 +1,4 @@
-import { foldDiacritics } from '../text/normalize';
+import { foldDiacritics, hasDiacritics } from '../text/normalize';
 
 /** Years from the current one that a word after "năm" means: "năm nay", "năm ngoái", "năm tới". */
 const OFFSETS: Record<string, number> = {
@@ -40,7 +40,7 @@ const PLACE_BEFORE_NAM =
  */
 export function absoluteYears(question: string, year: number): string {
   const text = question.normalize('NFC');
-  const hasDiacritics = foldDiacritics(text) !== text.toLowerCase();
+  const typedWithDiacritics = hasDiacritics(text);
   const out = text.replace(RELATIVE, (whole, nam: string, word: string, at: number) => {
     const folded = foldDiacritics(word);
     const offset = OFFSETS[folded];
@@ -54,10 +54,10 @@ export function absoluteYears(question: string, year: number): string {
       return whole;
     const before = foldDiacritics(text.slice(Math.max(0, at - 20), at));
     if (COUNTED.test(before)) return whole;
-    const plain = foldDiacritics(nam) === nam.toLowerCase();
+    const plain = !hasDiacritics(nam);
     if (plain) {
       // "Nam" written with a capital in a question with diacritics is a place ("Quảng Nam nay").
-      if (hasDiacritics && nam[0] === 'N') return whole;
+      if (typedWithDiacritics && nam[0] === 'N') return whole;
       if (PLACE_BEFORE_NAM.test(before)) return whole;
       if (/^\s*(?:thuoc|la)\b/.test(foldDiacritics(text.slice(at + whole.length)))) return whole;
     }
