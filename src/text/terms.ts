@@ -56,6 +56,13 @@ const STOP_PHRASES: Token[][] = [
   'là ai',
   'là bao nhiêu',
   'bao nhiêu',
+  // How long and when: "phạt tù từ bao lâu", "bế mạc hôm nào". No document writes them, so kept they
+  // only weigh down every passage's coverage ("lâu" is in no law article of vilqa).
+  'bao lâu',
+  'bao giờ',
+  'khi nào',
+  'lúc nào',
+  'hôm nào',
   'như thế nào',
   'thế nào',
   'ra sao',
@@ -177,7 +184,8 @@ export interface AnalyzedQuery {
   wantsNumber: boolean;
 }
 
-const NUMBER_QUESTION = /\b(bao nhieu|may|chi tieu|muc tieu|ty le|ti le|so luong|phan tram|phan dau)\b|%/;
+const NUMBER_QUESTION =
+  /\b(bao nhieu|bao lau|may|chi tieu|muc tieu|ty le|ti le|so luong|phan tram|phan dau)\b|%/;
 
 /** Turns a question into weighted index terms. */
 export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_WEIGHTS): AnalyzedQuery {

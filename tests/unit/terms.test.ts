@@ -11,6 +11,15 @@ describe('contentTokens: question words and fillers do not produce terms', () =>
     ['công tác dân vận như thế nào?', ['công', 'tác', 'dân', 'vận']],
     ['bắt giữ bao nhiêu vụ', ['bắt', 'giữ', 'vụ']],
     ['bat giu bao nhieu vu', ['bat', 'giu', 'vu']],
+    // How long and when are question words too, with or without diacritics, NFD or in capitals.
+    ['bị phạt tù từ bao lâu đến bao lâu', ['bị', 'phạt', 'tù', 'từ', 'đến']],
+    ['bi phat tu tu bao lau', ['bi', 'phat', 'tu', 'tu']],
+    ['kỳ họp bế mạc hôm nào?'.normalize('NFD'), ['kỳ', 'họp', 'bế', 'mạc']],
+    ['Khi nào tổng kết năm 2024?', ['tổng', 'kết', 'năm', '2024']],
+    ['BAO GIỜ KHAI MẠC ĐẠI HỘI', ['khai', 'mạc', 'đại', 'hội']],
+    ['luc nao hoan thanh 2.300 can ho', ['hoan', 'thanh', '2300', 'can', 'ho']],
+    // "giờ" and "khi" alone stay words of their own.
+    ['làm thêm giờ khi có lệnh', ['làm', 'thêm', 'giờ', 'khi', 'có', 'lệnh']],
     ['Ai chủ trì hội nghị?', ['chủ', 'trì', 'hội', 'nghị']],
     ['xin cho biết tăng trưởng GRDP 9–9,5% ạ', ['tăng', 'trưởng', 'grdp', '9', '9,5%']],
     ['có tổ chức đại hội không?', ['có', 'tổ', 'chức', 'đại', 'hội']],
@@ -111,6 +120,8 @@ describe('analyzeQuery', () => {
   it.each([
     ['chỉ tiêu năm 2025 là gì', true],
     ['bao nhiêu đối tượng', true],
+    ['bị phạt tù bao lâu', true],
+    ['phat tu bao lau', true],
     ['ai chủ trì hội nghị', false],
   ])('wantsNumber(%s) = %s', (q, expected) => {
     expect(analyzeQuery(q).wantsNumber).toBe(expected);
