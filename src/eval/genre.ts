@@ -26,7 +26,7 @@ import {
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** The sample report shipped in data/, part of the development corpus. */
 export const SAMPLE_DOCUMENT = 'data/bdbp-ninh-thuan-nghi-quyet-2025.txt';
-const DEVELOPMENT_PARTS = ['eval/genre/part-a', 'eval/genre/part-b'];
+const DEVELOPMENT_PARTS = ['eval/genre/part-a', 'eval/genre/part-b', 'eval/genre/part-c'];
 const HELDOUT_DIR = 'eval/genre-heldout';
 
 /** A question set and the corpus it is asked against. */
