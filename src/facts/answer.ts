@@ -272,6 +272,9 @@ function yearListAnswer(
   }
   const noun = kind === 'target' ? 'Chỉ tiêu' : 'Nhiệm vụ';
   const { items, others } = oneDocument(found, lookup);
+  // The year said is the items' own: items that name none (found through their document's years)
+  // are not said to be the asked year's.
+  if (year !== undefined && items.some((f) => f.fact.year !== year)) year = undefined;
   const unit = items[0] ? lookup?.documentUnit?.(items[0].documentId) : null;
   const answer = list(
     `${year ? `${noun} năm ${year}` : noun}${unit ? ` của ${unit}` : ''}`,

@@ -19,6 +19,12 @@ export interface FactIntent {
 
 /** Checked in order: a deadline question about a task is a deadline question. */
 const RULES: Array<[FactIntentKind, RegExp]> = [
+  // A question that names a document and ends asking its number asks the number, whatever the
+  // document is about ("nghị quyết về nhiệm vụ năm 2025 của Huyện ủy Hải Hậu số mấy").
+  [
+    'document-number',
+    /\b(?:nghi quyet|chi thi|quyet dinh|ke hoach|van ban|bao cao|thong bao|cong van|huong dan|chuong trinh)\b.*\bso (?:may|bao nhieu|nao|gi)$/,
+  ],
   [
     'deadline',
     /\b(?:han chot|thoi han|han cuoi|deadline|han hoan thanh|(?:khi nao|bao gio|luc nao|ngay nao|thoi diem nao) (?:phai|can|thi phai)|(?:phai|can) (?:hoan thanh|xong|nop|bao cao)\b.{0,40}\b(?:khi nao|bao gio|luc nao|ngay nao|truoc ngay nao)|truoc ngay nao|cham nhat (?:la )?(?:khi nao|bao gio|ngay nao))\b/,

@@ -239,18 +239,39 @@ const LOCAL =
 /** Words that follow "huyện", "xã" … in capitals without being a name ("xã Hội" never; "Thành phố Hồ"). */
 const NOT_NAME = new Set(['Ủy', 'Uỷ', 'Đảng', 'Hội', 'Ban', 'Nhân', 'UBND', 'HĐND', 'Đoàn', 'Các']);
 
+/**
+ * A district's party committee or youth union names its district without the level word: "Huyện ủy
+ * Hải Hậu", "Thành ủy Uông Bí", "Thị đoàn Sơn Tây" (a province-level city's "Thành ủy Đà Nẵng" is none).
+ */
+const LOCAL_BODY =
+  /(?<![\p{L}\p{M}])([Hh]uyện|[Qq]uận|[Tt]hị|[Tt]hành)\s+(?:[Ủủ]y|[Uu]ỷ|[Đđ]oàn)\s+((?:\p{Lu}[\p{L}\p{M}]*)(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})/gu;
+const LOCAL_BODY_LEVELS: Record<string, LocalPlace['level']> = {
+  huyện: 'huyện',
+  quận: 'quận',
+  thị: 'thị xã',
+  thành: 'thành phố',
+};
+
 /** Districts, towns and communes written with a capitalized name, in order, unique. */
 export function findLocalPlaces(text: string): LocalPlace[] {
   const t = text.normalize('NFC');
   const out: LocalPlace[] = [];
   const seen = new Set<string>();
-  for (const m of t.matchAll(LOCAL)) {
-    const words = (m[2] ?? '').replace(/\s*[-–]\s*/g, ' - ').split(/\s+/);
+  const matches = [
+    ...[...t.matchAll(LOCAL)].map((m) => ({ at: m.index ?? 0, levelWord: m[1] ?? '', names: m[2] ?? '' })),
+    ...[...t.matchAll(LOCAL_BODY)].map((m) => ({
+      at: m.index ?? 0,
+      levelWord: LOCAL_BODY_LEVELS[(m[1] ?? '').toLowerCase()] ?? '',
+      names: m[2] ?? '',
+    })),
+  ].sort((a, b) => a.at - b.at);
+  for (const { levelWord, names } of matches) {
+    const words = names.replace(/\s*[-–]\s*/g, ' - ').split(/\s+/);
     const cut = words.findIndex((w) => NOT_NAME.has(w));
     // Only the names found get the traditional tone placement (not the whole text).
     const name = normalizeTonePlacement((cut >= 0 ? words.slice(0, cut) : words).join(' '));
     if (!name) continue;
-    const level = LOCAL_LEVELS.find(([re]) => re.test(m[1] ?? ''))?.[1];
+    const level = LOCAL_LEVELS.find(([re]) => re.test(levelWord))?.[1];
     if (!level) continue;
     // "thành phố Đà Nẵng" is a province-level city, not a district.
     if (level === 'thành phố' && (BY_NAME.has(name) || name.startsWith('Hồ Chí Minh'))) continue;

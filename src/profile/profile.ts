@@ -566,13 +566,24 @@ function unitLabel(p: DocumentProfile, lead: string): string | null {
       foldForUnits(lead),
     );
   const level = atDistrict ? 'huyện' : 'tỉnh';
+  // "Huyện ủy Hải Hậu", "Thị đoàn Sơn Tây": the district's own party committee or youth union.
+  const districtBody = (what: 'uy' | 'doan') =>
+    locality !== undefined &&
+    new RegExp(`\\b(?:huyen|quan|thi|thanh) ${what} ${foldPlace(locality.name)}\\b`).test(foldForUnits(lead));
+  const districtWord = (l: LocalPlace) =>
+    l.level === 'huyện' ? 'Huyện' : l.level === 'quận' ? 'Quận' : l.level === 'thị xã' ? 'Thị' : 'Thành';
   switch (type) {
     case 'cap-uy':
-      if (atDistrict && locality)
-        return `${locality.level === 'huyện' ? 'Huyện ủy' : 'Thành ủy'} ${locality.name}`;
+      if ((atDistrict || districtBody('uy')) && locality)
+        return `${districtWord(locality)} ủy ${locality.name}`;
       return province
         ? `${provinceKind(province) === 'thành phố' ? 'Thành ủy' : 'Tỉnh ủy'} ${province}`
         : 'Tỉnh ủy';
+    case 'doan-tn':
+      // "Tỉnh đoàn Hà Giang", "Thành đoàn Đà Nẵng", "Huyện đoàn Hải Hậu".
+      if (districtBody('doan') && locality) return `${districtWord(locality)} đoàn ${locality.name}`;
+      if (!province) return 'Tỉnh đoàn';
+      return `${provinceKind(province) === 'thành phố' ? 'Thành' : 'Tỉnh'} đoàn ${province}`;
     case 'so': {
       const field = p.unitField ? (SO_FIELDS[p.unitField] ?? p.unitField) : '';
       return `Sở ${field}${province ? ` ${provinceKind(province)} ${province}` : ''}`
@@ -596,6 +607,11 @@ const UNIT_WORDS: Partial<Record<UnitType, string>> = {
   'cap-uy': '(?:ban chap hanh dang bo)',
   'cong-an': 'cong an',
   chqs: '(?:ban chqs|ban chi huy quan su)',
+  'hoi-nong-dan': 'hoi nong dan',
+  'hoi-phu-nu': '(?:hoi lien hiep phu nu|hoi lhpn|hoi phu nu)',
+  'hoi-ccb': '(?:hoi cuu chien binh|hoi ccb)',
+  ldld: 'lien doan lao dong',
+  bhxh: '(?:bao hiem xa hoi|bhxh)',
 };
 
 const SO_FIELDS: Record<string, string> = {

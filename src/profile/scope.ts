@@ -68,31 +68,72 @@ export function typedLocalities(text: string): string[] {
   return Object.keys(typedLocalityNames(text));
 }
 
+const WORD_BREAK = /[^\p{L}\p{M}\d]+/u;
+/**
+ * Stop words that also open district names (Giao Thủy, Kỳ Anh, Bảo Lâm, Nam Trực, Như Thanh, Vụ Bản,
+ * Thủ Đức typed without diacritics), and words after one that say it opened no name ("huyện ủy giao
+ * cho …", "bao gồm").
+ */
+const NAME_OPENERS = new Set('giao ky bao nam nhu vu thu'.split(' '));
+const NOT_NAME_NEXT = new Set('cho cac mot nhung ra lam tu den theo hay khong roi xong them gom'.split(' '));
+
+/** The level a typed level word or district body names: "tp" and "thành ủy" → "thành phố". */
+function levelOf(typed: string): string {
+  const body = /^(\S+) (?:ủy|uỷ|uy|đoàn|doan)$/u.exec(typed);
+  const word = body ? body[1]! : typed;
+  const folded = foldDiacritics(word);
+  if (/^tp\.?$/.test(word) || folded === 'thanh') return 'thành phố';
+  if (folded === 'thi') return 'thị xã';
+  if (body && folded === 'huyen') return 'huyện';
+  if (body && folded === 'quan') return 'quận';
+  return word;
+}
+
 /** typedLocalities with how each was typed: { "tan phu dong": "huyện Tân Phú Đông" }. */
-export function typedLocalityNames(text: string): Record<string, string> {
+export function typedLocalityNames(typed: string): Record<string, string> {
+  const text = typed.normalize('NFC');
   const lower = text.toLowerCase();
   const plain = !hasDiacritics(text);
+  const cased = lower.length === text.length && text !== text.toUpperCase();
+  // A district's party committee or youth union names it too: "huyện ủy Hải Hậu", "thanh uy uong bi"
+  // ("quan uy" typed without diacritics is also "quân ủy", the army's party committee).
   const level = plain
-    ? /(?<![\p{L}\p{M}])(huyện đảo|huyện|quận|thị xã|thành phố|tp\.?|huyen dao|huyen|thi xa|thanh pho)\s+/gu
-    : /(?<![\p{L}\p{M}])(huyện đảo|huyện|quận|thị xã|thành phố|tp\.?)\s+/gu;
+    ? /(?<![\p{L}\p{M}])((?:huyen|thi|thanh) (?:uy|doan)|huyện đảo|huyện|quận|thị xã|thành phố|tp\.?|huyen dao|huyen|thi xa|thanh pho)\s+/gu
+    : /(?<![\p{L}\p{M}])((?:huyện|quận|thị|thành) (?:ủy|uỷ|đoàn)|huyện đảo|huyện|quận|thị xã|thành phố|tp\.?)\s+/gu;
   const out: Record<string, string> = {};
   for (const m of lower.matchAll(level)) {
     const rest = lower.slice((m.index ?? 0) + m[0].length);
     const restFolded = foldDiacritics(rest).replace(/[^a-z0-9]+/g, ' ');
     if (startsWithProvince(restFolded)) continue;
     const words: string[] = [];
-    for (const w of rest.split(/[^\p{L}\p{M}\d]+/u)) {
+    // A name may open with a stop word written with a capital ("Huyện ủy Giao Thủy"), unless all is in
+    // capitals; further on a capital is no sign ("huyện Hải Hậu Năm 2025").
+    // So may one of the stop words that open names when the next word is a name's: "huyện kỳ anh",
+    // "huyen uy giao thuy" ("huyện ủy giao nhiệm vụ", "huyện nào có" stay about no district).
+    const typedWords = cased ? text.slice(lower.length - rest.length).split(WORD_BREAK) : [];
+    const restWords = rest.split(WORD_BREAK);
+    const isStop = (w: string) =>
+      LOCALITY_STOP.has(w) || (plain && LOCALITY_STOP_FOLDED.has(foldDiacritics(w)));
+    for (const [i, w] of restWords.entries()) {
       if (!w) break;
       if (/^\d+$/.test(w)) {
         if (words.length === 0 && m[1] === 'quận') words.push(w);
         break;
       }
-      if (LOCALITY_STOP.has(w) || (plain && LOCALITY_STOP_FOLDED.has(foldDiacritics(w)))) break;
+      const next = restWords[i + 1] ?? '';
+      const opensName =
+        words.length === 0 &&
+        (/^\p{Lu}/u.test(typedWords[i] ?? '') ||
+          (NAME_OPENERS.has(foldDiacritics(w)) &&
+            /^\p{L}{2,}$/u.test(next) &&
+            !isStop(next) &&
+            !NOT_NAME_NEXT.has(foldDiacritics(next))));
+      if (!opensName && isStop(w)) break;
       words.push(w);
       if (words.length === 4) break;
     }
     if (words.length > 0) {
-      const levelWord = m[1]!.replace(/^tp\.?$/, 'thành phố');
+      const levelWord = levelOf(m[1]!);
       const name = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
       out[foldPlace(words.join(' '))] ??= `${levelWord} ${name}`;
     }

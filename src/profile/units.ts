@@ -16,7 +16,13 @@ export type UnitType =
   | 'so'
   | 'mttq'
   | 'vksnd'
-  | 'tand';
+  | 'tand'
+  | 'hoi-nong-dan'
+  | 'doan-tn'
+  | 'hoi-phu-nu'
+  | 'hoi-ccb'
+  | 'ldld'
+  | 'bhxh';
 
 /** How each kind is named for people (in source lines and "not found" messages). */
 export const UNIT_LABELS: Record<UnitType, string> = {
@@ -32,6 +38,12 @@ export const UNIT_LABELS: Record<UnitType, string> = {
   mttq: 'Ủy ban MTTQ',
   vksnd: 'Viện KSND',
   tand: 'Tòa án nhân dân',
+  'hoi-nong-dan': 'Hội Nông dân',
+  'doan-tn': 'Tỉnh đoàn',
+  'hoi-phu-nu': 'Hội LHPN',
+  'hoi-ccb': 'Hội Cựu chiến binh',
+  ldld: 'Liên đoàn Lao động',
+  bhxh: 'BHXH',
 };
 
 /**
@@ -64,7 +76,7 @@ const RULES: ReadonlyArray<[UnitType, RegExp]> = [
   ['ubnd', /\b(?:ubnd|uy ban nhan dan)\b/g],
   [
     'cap-uy',
-    /\b(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|ban chap hanh dang bo (?:tinh|thanh pho|huyen)|bch dang bo (?:tinh|thanh pho|huyen)|ban thuong vu tinh uy)\b/g,
+    /\b(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|(?:ban chap hanh |bch )?dang bo (?:tinh|thanh pho|huyen|quan|thi xa)|ban thuong vu tinh uy)\b/g,
   ],
   ['cong-an', /\bcong an (?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\b/g],
   [
@@ -74,6 +86,19 @@ const RULES: ReadonlyArray<[UnitType, RegExp]> = [
   ['mttq', /\b(?:mttq|mat tran to quoc)\b/g],
   ['vksnd', /\b(?:vksnd|vien ksnd|vien kiem sat nhan dan)\b/g],
   ['tand', /\b(?:tand|toa an nhan dan)\b/g],
+  // The mass organizations and the social insurance agency: every province and district has one, and
+  // their reports read like the others' ("Hội Nông dân tỉnh Thái Bình tổng kết năm 2024"). "Đoàn"
+  // alone is any delegation, "tình đoàn kết" folds to "tinh doan ket": neither is the Youth Union.
+  ['hoi-nong-dan', /\b(?:hoi nong dan|hoi nd|hnd)\b/g],
+  [
+    'doan-tn',
+    /\b(?:(?:tinh|thanh|huyen|quan|thi) doan(?! ket\b)|doan (?:thanh nien(?: cong san)?|tncs|tn)(?: ho chi minh)?)\b/g,
+  ],
+  ['hoi-phu-nu', /\b(?:hoi (?:lien hiep )?phu nu|hoi lhpn|lhpn)\b/g],
+  ['hoi-ccb', /\b(?:hoi cuu chien binh|hoi ccb)\b/g],
+  ['ldld', /\b(?:lien doan lao dong|ldld)\b/g],
+  // "bảo hiểm xã hội" is also what people pay: the agency only with its level or as BHXH Việt Nam.
+  ['bhxh', /\b(?:bao hiem xa hoi|bhxh) (?:tinh|thanh pho|tp|huyen|quan|thi xa|viet nam)\b/g],
 ];
 
 /** Extra forms people type in questions, which are too loose to trust in documents. */

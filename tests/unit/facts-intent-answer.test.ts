@@ -26,6 +26,21 @@ describe('detectIntent', () => {
     ['bao giờ phải nộp báo cáo', 'deadline', undefined, ['nop', 'bao', 'cao']],
     ['thời hạn hoàn thành nhiệm vụ sửa chữa tàu', 'deadline', undefined, ['sua', 'chua', 'tau']],
     ['Nghị quyết số mấy?', 'document-number', undefined, []],
+    // Asked at the end, the number wins over what the document is about (NFD, no diacritics too).
+    [
+      'nghị quyết về nhiệm vụ năm 2025 của Huyện ủy Hải Hậu số mấy?'.normalize('NFD'),
+      'document-number',
+      2025,
+      ['huyen', 'uy', 'hai', 'hau'],
+    ],
+    [
+      'chi thi ve tuyen quan nam 2025 cua thanh uy uong bi so may',
+      'document-number',
+      2025,
+      ['tuyen', 'quan', 'uy', 'uong'],
+    ],
+    // A count of something is no document's number.
+    ['kế hoạch năm 2025 giao chỉ tiêu bao nhiêu', 'target', 2025, ['ke', 'hoach', 'giao']],
   ])('%s', (q, kind, year, terms) => {
     const intent = detectIntent(q);
     expect(intent?.kind).toBe(kind);

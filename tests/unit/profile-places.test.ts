@@ -116,7 +116,17 @@ describe('findLocalPlaces', () => {
         { level: 'thị trấn', name: 'Vĩnh Bình' },
       ],
     ],
-    ['Huyện ủy Tân Phú Đông', []],
+    // A district's party committee or youth union names its district without the level word.
+    ['Huyện ủy Tân Phú Đông', [{ level: 'huyện', name: 'Tân Phú Đông' }]],
+    ['HUYỆN ỦY HẢI HẬU is titled: huyện Ủy Hải Hậu', [{ level: 'huyện', name: 'Hải Hậu' }]],
+    ['Ban Thường vụ Huyện uỷ Giao Thuỷ', [{ level: 'huyện', name: 'Giao Thủy' }]],
+    ['Thành ủy Uông Bí'.normalize('NFD'), [{ level: 'thành phố', name: 'Uông Bí' }]],
+    ['Thị đoàn Sơn Tây', [{ level: 'thị xã', name: 'Sơn Tây' }]],
+    ['Quận ủy Ba Đình', [{ level: 'quận', name: 'Ba Đình' }]],
+    // A province-level city's committee is no district; "tình đoàn kết" and a person's name are neither.
+    ['Thành ủy Đà Nẵng, Thành đoàn Hà Nội', []],
+    ['tình đoàn kết giữa các dân tộc', []],
+    ['đồng chí Nguyễn Thành Đoàn phát biểu', []],
   ])('%j → %j', (text, expected) => {
     expect(findLocalPlaces(text)).toEqual(expected);
   });

@@ -309,6 +309,29 @@ describe('typedLocalities: districts typed after their level word', () => {
     ['Công an TP HCM năm 2024', []],
     ['thành phố hồ chí minh', []],
     ['UBND thành phố Đà Nẵng', []],
+    // A district's party committee or youth union names the district, typed any way.
+    ['nghị quyết năm 2025 của Huyện ủy Hải Hậu', ['hai hau']],
+    ['huyen uy hai hau nghi quyet 2025', ['hai hau']],
+    ['Thành uỷ Uông Bí chỉ thị tuyển quân'.normalize('NFD'), ['uong bi']],
+    ['Thị đoàn Sơn Tây năm 2024', ['son tay']],
+    // A name may open with a word that is also a stop word when it is written with its capital.
+    ['Huyện ủy Giao Thủy năm 2025', ['giao thuy']],
+    ['UBND huyện giao chỉ tiêu gì', []],
+    // … or, typed in lower case, when the next word is a name's, not a stop word.
+    ['huyen uy giao thuy nghi quyet 2025', ['giao thuy']],
+    ['huyện vụ bản năm 2024', ['vu ban']],
+    // A verb after "huyện" is no name: "các huyện cần tập trung", "huyện phải hoàn thành".
+    ['các huyện cần tập trung làm gì', []],
+    ['huyen phai hoan thanh truoc ngay nao', []],
+    ['huyện bao gồm những xã nào', []],
+    ['huyen ky anh tong ket 2024', ['ky anh']],
+    ['huyện ủy giao nhiệm vụ gì', []],
+    ['huyen uy giao cho ubnd huyen', []],
+    ['huyện nào có tỷ lệ hộ nghèo cao nhất', []],
+    ['huyện Hải Hậu Năm 2025', ['hai hau']],
+    // A province-level city's committee, and the army's ("quân ủy" typed without diacritics).
+    ['Thành ủy Đà Nẵng năm 2024', []],
+    ['quan uy trung uong', []],
   ])('%j', (question, expected) => {
     expect(typedLocalities(question)).toEqual(expected);
   });

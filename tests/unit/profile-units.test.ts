@@ -26,6 +26,25 @@ describe('findUnits in documents', () => {
     ['Tỉnh ủy, HĐND, UBND tỉnh', ['cap-uy', 'hdnd', 'ubnd']],
     ['UBND TỈNH BẮC NINH SỞ Y TẾ', ['ubnd', 'so:y te']],
     ['Đồn Biên phòng Cô Tô'.normalize('NFD'), ['don-bp']],
+    // A party organization by its level, as a two-column header names it.
+    ['ĐẢNG BỘ TỈNH NAM ĐỊNH ĐẢNG CỘNG SẢN VIỆT NAM', ['cap-uy']],
+    ['Đảng bộ huyện Hải Hậu', ['cap-uy']],
+    // Mass organizations and social insurance: each has its own reports.
+    ['Hội Nông dân tỉnh Thái Bình', ['hoi-nong-dan']],
+    ['HỘI NÔNG DÂN TỈNH NAM ĐỊNH'.normalize('NFD'), ['hoi-nong-dan']],
+    ['Tỉnh đoàn Hà Giang', ['doan-tn']],
+    ['Ban Thường vụ Thành đoàn', ['doan-tn']],
+    ['Đoàn TNCS Hồ Chí Minh tỉnh', ['doan-tn']],
+    ['Hội Liên hiệp Phụ nữ tỉnh Cao Bằng', ['hoi-phu-nu']],
+    ['Hội LHPN huyện', ['hoi-phu-nu']],
+    ['Hội Cựu chiến binh tỉnh', ['hoi-ccb']],
+    ['Liên đoàn Lao động tỉnh Điện Biên', ['ldld']],
+    ['BHXH tỉnh Tiền Giang', ['bhxh']],
+    ['Bảo hiểm xã hội Việt Nam', ['bhxh']],
+    // What people pay, a delegation, solidarity: no unit.
+    ['tỷ lệ tham gia bảo hiểm xã hội đạt 42,5%', []],
+    ['đoàn công tác của tỉnh', []],
+    ['tình đoàn kết quân dân', []],
     // Too loose for documents: only questions read these.
     ['biên phòng Quảng Ninh', []],
     ['lực lượng công an', []],
@@ -51,6 +70,10 @@ describe('findUnits in questions', () => {
     ['công an', ['cong-an']],
     ['quân sự tỉnh', ['chqs']],
     ['sở y tế', ['so:y te']],
+    ['hnd thai binh 2024', ['hoi-nong-dan']],
+    ['Hội ND Nam Định', ['hoi-nong-dan']],
+    ['tinh doan ha giang', ['doan-tn']],
+    ['huyện ủy hải hậu', ['cap-uy']],
   ])('%j → %j', (question, expected) => {
     expect(types(question, true)).toEqual(expected);
   });

@@ -1,0 +1,51 @@
+/**
+ * Every province has a farmers' union, a youth union, a women's union and district party committees,
+ * and their reports read alike. A question naming one of them is answered from its documents only,
+ * and "not found" when the archive holds another unit of the same place.
+ */
+import path from 'node:path';
+import { PROJECT_ROOT } from '../helpers/temp-dir';
+import { ingestedApp, type TempApp } from '../helpers/temp-app';
+
+const DOCS = path.join(PROJECT_ROOT, 'eval/genre/part-c/docs');
+const copy = (file: string) => ({ [file]: { copy: path.join(DOCS, file) } });
+const REPORTS = {
+  ...copy('hoi-nong-dan-thai-binh-tong-ket-2024.txt'),
+  ...copy('hoi-nong-dan-nam-dinh-tong-ket-2024.txt'),
+  ...copy('tinh-doan-ha-giang-tong-ket-2024.txt'),
+  ...copy('huyen-uy-hai-hau-nghi-quyet-2025.txt'),
+};
+
+let temp: TempApp;
+beforeAll(async () => {
+  temp = await ingestedApp(REPORTS);
+});
+afterAll(async () => {
+  await temp.close();
+});
+
+test.each([
+  // Another unit of a place the archive holds reports of.
+  ['Tỉnh đoàn Thái Bình chỉ tiêu năm 2024', 'Tỉnh đoàn'],
+  ['tinh doan thai binh ket nap bao nhieu doan vien nam 2024', 'Tỉnh đoàn'],
+  ['Hội LHPN tỉnh Nam Định tổng kết 2024 ai chủ trì', 'Hội LHPN'],
+  ['hội nông dân hà giang năm 2024 kết nạp bao nhiêu hội viên', 'Hội Nông dân'],
+  // Another district of the same province.
+  ['Huyện ủy Giao Thủy chỉ tiêu thu ngân sách năm 2025', 'Giao Thủy'],
+])('%s: not found, and said so', async (question, named) => {
+  const res = await temp.app.engine.ask(question);
+  expect(res.found).toBe(false);
+  expect(res.results).toEqual([]);
+  expect(res.scope?.message).toContain(named);
+});
+
+test.each([
+  ['Hội Nông dân Thái Bình chỉ tiêu năm 2025', 'hoi-nong-dan-thai-binh-tong-ket-2024.txt'],
+  ['hnd nam dinh tong ket 2024 ai chu tri', 'hoi-nong-dan-nam-dinh-tong-ket-2024.txt'],
+  ['Tỉnh đoàn Hà Giang kết nạp bao nhiêu đoàn viên mới năm 2024', 'tinh-doan-ha-giang-tong-ket-2024.txt'],
+  ['huyen uy hai hau chi tieu thu ngan sach 2025', 'huyen-uy-hai-hau-nghi-quyet-2025.txt'],
+])('%s: answered from its own unit', async (question, file) => {
+  const res = await temp.app.engine.ask(question);
+  expect(res.found).toBe(true);
+  for (const r of res.results) expect(path.basename(r.source.file)).toBe(file);
+});
