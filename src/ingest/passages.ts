@@ -84,8 +84,17 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
   // by list marker: the next item of the same marker ("3. Bộ Chỉ huy BĐBP tỉnh:") closes "2." and its
   // items, and is led by what led "2.".
   let leads: Array<{ text: string; marker: ListMarker | null }> = [];
+  // The recipients' list of an official document ("Nơi nhận:", "- Bộ GD&ĐT (b/c);", "- Lưu: VT.")
+  // answers nothing and matches every question naming a recipient: it is not a passage.
+  let recipients = false;
   for (const b of blocks.slice(header.length)) {
     if (b.kind === 'title' || b.kind === 'date') continue;
+    if (RECIPIENTS.test(b.text)) {
+      recipients = true;
+      continue;
+    }
+    if (recipients && (/^[-+•]\s/u.test(b.text) || /^Lưu\b/iu.test(b.text))) continue;
+    recipients = false;
     paragraph++;
     const colon = /:\s*$/.test(b.text);
     const marker = listMarker(b.text);
@@ -145,6 +154,9 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
   }
   return out;
 }
+
+/** "Nơi nhận:" alone, or with its first recipient on the same line. */
+const RECIPIENTS = /^Nơi nhận\s*:?(?:\s*[-+•]\s.*)?$/iu;
 
 /** The header lines of a document with a number ("Số: …"): the short blocks before its body. */
 function headerBlocks(blocks: Block[]): Block[] {

@@ -87,9 +87,28 @@ export function markSignature(blocks: Block[]): Block[] {
   return blocks;
 }
 
+/** A rule between a header and the text ("-----", "***", "*"): it ends a block and is no text. */
+const SEPARATOR = /^[-–—_=*~.•·\s]+$/u;
+
+/**
+ * Lines of an official header that stand alone, whatever the line before (two-column headers flatten
+ * into lines that run on): the national and the Party's mottoes, and the document's kind in capitals.
+ */
+const HEADER_LINE =
+  /^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|BÁO CÁO|KẾ HOẠCH|THÔNG BÁO|QUYẾT ĐỊNH|CÔNG VĂN|HƯỚNG DẪN|CHƯƠNG TRÌNH|TỜ TRÌNH)$/u;
+
+/**
+ * In a header, what opens the text after the subject line ("Căn cứ Luật …", "Thực hiện Kế hoạch số
+ * …", "Kính gửi: …"): the subject ends there even when it filled its line.
+ */
+const OPENING = /^(?:Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo đề nghị)(?=[\s:,]|$)/u;
+/** How many blocks count as the header for OPENING. */
+const HEADER_BLOCKS = 10;
+
 /** A line that starts a block of its own whatever came before. */
 function startsBlock(line: string): boolean {
   return (
+    HEADER_LINE.test(line) ||
     (SIGN_ON_BEHALF.test(line) && isAllCaps(line)) ||
     NEWS_LEAD.test(line) ||
     LIST_MARKER.test(line) ||
@@ -154,7 +173,7 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
-    if (!line) {
+    if (!line || (SEPARATOR.test(line) && openParens <= 0)) {
       if (openParens <= 0) flush();
       continue;
     }
@@ -177,7 +196,8 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
         (/\)$/.test(prev.trim()) && !/^\p{Ll}/u.test(line)) ||
         (current.length === 1 && looksLikeHeading(prev, width) && /^\p{Lu}/u.test(line));
       const captionStarts = line.startsWith('(') && TERMINAL.test(prev);
-      if (prevEnds || startsBlock(line) || captionStarts) flush();
+      const bodyOpens = blocks.length < HEADER_BLOCKS && OPENING.test(line) && !/[,;:(–-]$/.test(prev);
+      if (prevEnds || startsBlock(line) || captionStarts || bodyOpens) flush();
     }
     current.push(line);
     for (const ch of line) {

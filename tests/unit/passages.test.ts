@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { reflowSegment } from '../../src/ingest/reflow';
+import { reflow, reflowSegment } from '../../src/ingest/reflow';
 import {
   blocksToPassages,
   ListMarker,
@@ -97,6 +97,49 @@ describe('blocksToPassages: the header of a short report stops at its first sent
       'Năm 2026, phấn đ',
     ]);
     expect(passages[0]!.text.normalize('NFC')).toContain('Số: 88/BC-BCH');
+  });
+});
+
+describe('blocksToPassages: the recipients of an official document are no passage', () => {
+  const body = 'Phòng Kế hoạch - Tài chính bố trí kinh phí tổ chức kỳ thi năm 2025 là 18,6 tỷ đồng.';
+  it.each<[string, string[]]>([
+    [
+      'recipients, then the signing block',
+      [
+        'Nơi nhận:',
+        '- Bộ GD&ĐT (b/c);',
+        '- UBND tỉnh (b/c);',
+        '- Lưu: VT, KHTC.',
+        '',
+        'KT. GIÁM ĐỐC',
+        'PHÓ GIÁM ĐỐC',
+        'Nguyễn Văn Hùng',
+      ],
+    ],
+    [
+      'in capitals, the first recipient on its line (old tone placement)',
+      [
+        'NƠI NHẬN: - Như trên;',
+        '+ Thường trực Tỉnh uỷ (b/c);',
+        'Lưu VP.',
+        '',
+        'T/M BAN THƯỜNG VỤ',
+        'Trần Văn Hòa',
+      ],
+    ],
+  ])('%s', (_name, lines) => {
+    for (const text of [[body, '', ...lines].join('\n'), [body, '', ...lines].join('\n').normalize('NFD')]) {
+      const passages = blocksToPassages(reflow([{ text }]));
+      expect(passages.map((p) => p.kind)).toEqual(['paragraph', 'signature']);
+    }
+  });
+
+  it('a list after the recipients is text again; "nơi nhận hồ sơ" is no recipients list', () => {
+    const text = [
+      'Nơi nhận hồ sơ: bộ phận một cửa của UBND huyện.',
+      '- Hồ sơ gồm đơn và bản sao giấy tờ.',
+    ].join('\n\n');
+    expect(blocksToPassages(reflowSegment(text, false))).toHaveLength(2);
   });
 });
 

@@ -243,6 +243,58 @@ describe('buildProfile and documentTitle', () => {
     expect(profile.plannedPeriods).toEqual(['quý II/2025']);
   });
 
+  it.each<[string, string[], string]>([
+    // A district's party committee under its province's party organization (two-column header).
+    [
+      'huyen-uy.txt',
+      [
+        'ĐẢNG BỘ TỈNH NAM ĐỊNH             ĐẢNG CỘNG SẢN VIỆT NAM',
+        'HUYỆN ỦY HẢI HẬU',
+        'Số: 41-NQ/HU                      Hải Hậu, ngày 20 tháng 12 năm 2024',
+        'NGHỊ QUYẾT',
+        'về phương hướng, nhiệm vụ năm 2025',
+        'Ngày 18/12/2024, Ban Chấp hành Đảng bộ huyện Hải Hậu tổ chức Hội nghị lần thứ 28.',
+      ],
+      'Huyện ủy Hải Hậu',
+    ],
+    [
+      'thanh-uy.txt',
+      [
+        'ĐẢNG BỘ TỈNH QUẢNG NINH',
+        'THÀNH UỶ UÔNG BÍ',
+        'Số: 11-CT/TU',
+        'CHỈ THỊ',
+        'về lãnh đạo công tác tuyển quân năm 2025',
+        'Năm 2024, dưới sự lãnh đạo của Ban Thường vụ Thành ủy, thành phố đã giao 186 công dân nhập ngũ.',
+      ],
+      'Thành ủy Uông Bí',
+    ],
+    // Mass organizations' reports name their own unit, not the party committee they report to.
+    [
+      'hnd.txt',
+      [
+        'Hội Nông dân tỉnh Thái Bình tổng kết công tác Hội năm 2024',
+        'Ngày 24/12/2024, Hội Nông dân tỉnh Thái Bình tổ chức hội nghị tổng kết. Dự có đồng chí Phó Bí thư Tỉnh ủy.',
+        'Các cấp Hội đã bám sát sự chỉ đạo của Tỉnh ủy, hoàn thành 12/12 chỉ tiêu.',
+      ],
+      'Hội Nông dân tỉnh Thái Bình',
+    ],
+    [
+      'tinh-doan.txt',
+      [
+        'TỈNH ĐOÀN HÀ GIANG',
+        'Số: 268-BC/TĐTN-VP',
+        'BÁO CÁO',
+        'Tổng kết công tác Đoàn và phong trào thanh thiếu nhi năm 2024',
+        'Năm 2024, Ban Chấp hành Tỉnh đoàn bám sát sự lãnh đạo của Tỉnh ủy.',
+      ],
+      'Tỉnh đoàn Hà Giang',
+    ],
+  ])('%s: the unit is %j', (file, lines, unit) => {
+    for (const input of [lines.join('\n'), lines.join('\n').normalize('NFD')])
+      expect(read(file, input).profile.unit).toBe(unit);
+  });
+
   it("a station's quarterly report: its station in the unit, the quarter reviewed and the next planned", () => {
     const text = [
       'BỘ CHỈ HUY BĐBP TỈNH QUẢNG NINH',
@@ -267,7 +319,8 @@ describe('buildProfile and documentTitle', () => {
   });
 
   it('takes the title from the kind line and its subject', () => {
-    expect(read('nq-306.txt', RESOLUTION).used).toEqual([6, 7]);
+    // The star under the issuer is no block: the kind line is the sixth.
+    expect(read('nq-306.txt', RESOLUTION).used).toEqual([5, 6]);
   });
 
   it.each([

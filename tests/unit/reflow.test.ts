@@ -160,6 +160,93 @@ describe('reflowSegment recognizes structure', () => {
     expect(kinds('Năm 2025 các đơn vị hoàn thành nhiệm vụ được giao.\nBĐBP tỉnh tiếp tục.')).toHaveLength(1);
   });
 
+  it.each<[string, string[], Array<[string, string]>]>([
+    [
+      'a rule under the subject is no text and ends it',
+      [
+        'BÁO CÁO',
+        'Tổng kết công tác Đoàn năm 2024,',
+        'phương hướng, nhiệm vụ năm 2025',
+        '-----',
+        'Năm 2024, Tỉnh đoàn đạt 14/15 chỉ tiêu.',
+      ],
+      [
+        ['title', 'BÁO CÁO'],
+        ['paragraph', 'Tổng kết công tác Đoàn năm 2024, phương hướng, nhiệm vụ năm 2025'],
+        ['paragraph', 'Năm 2024, Tỉnh đoàn đạt 14/15 chỉ tiêu.'],
+      ],
+    ],
+    [
+      "a two-column header flattened: the kind stands alone after the number's line",
+      [
+        'HUYỆN ỦY HẢI HẬU',
+        '***',
+        'Số: 41-NQ/HU                      Hải Hậu, ngày 20 tháng 12 năm 2024',
+        'NGHỊ QUYẾT',
+        'về phương hướng, nhiệm vụ năm 2025',
+      ],
+      [
+        ['title', 'HUYỆN ỦY HẢI HẬU'],
+        ['paragraph', 'Số: 41-NQ/HU Hải Hậu, ngày 20 tháng 12 năm 2024'],
+        ['heading', 'NGHỊ QUYẾT'],
+        ['paragraph', 'về phương hướng, nhiệm vụ năm 2025'],
+      ],
+    ],
+    [
+      'the motto after a subject that runs on (old tone placement)',
+      [
+        'SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG',
+        'V/v đôn đốc đẩy nhanh tiến độ giao đất cho hộ gia đình phải di dời do ảnh hưởng',
+        'của bão số 3',
+        'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+      ],
+      [
+        ['title', 'SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG'],
+        [
+          'paragraph',
+          'V/v đôn đốc đẩy nhanh tiến độ giao đất cho hộ gia đình phải di dời do ảnh hưởng của bão số 3',
+        ],
+        ['heading', 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+        ['heading', 'Độc lập - Tự do - Hạnh phúc'],
+      ],
+    ],
+    [
+      'a subject that fills its line ends where the text opens ("Căn cứ …")',
+      [
+        'KẾ HOẠCH',
+        'Tổ chức Kỳ thi tốt nghiệp trung học phổ thông năm 2025 trên địa bàn tỉnh Nghệ An',
+        'Căn cứ Quy chế thi tốt nghiệp trung học phổ thông hiện hành của Bộ Giáo dục và',
+        'Đào tạo, Sở xây dựng kế hoạch tổ chức Kỳ thi năm 2025 như sau:',
+      ],
+      [
+        ['title', 'KẾ HOẠCH'],
+        ['paragraph', 'Tổ chức Kỳ thi tốt nghiệp trung học phổ thông năm 2025 trên địa bàn tỉnh Nghệ An'],
+        [
+          'paragraph',
+          'Căn cứ Quy chế thi tốt nghiệp trung học phổ thông hiện hành của Bộ Giáo dục và Đào tạo, Sở xây dựng kế hoạch tổ chức Kỳ thi năm 2025 như sau:',
+        ],
+      ],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    for (const text of [lines.join('\n'), lines.join('\n').normalize('NFD')])
+      expect(kinds(text)).toEqual(expected);
+  });
+
+  it('"Thực hiện" and "Căn cứ" inside the text and rules inside brackets stay in their paragraph', () => {
+    const body =
+      'Năm 2024 các đơn vị đã hoàn thành tốt các nhiệm vụ được giao theo kế hoạch đã đề ra, cụ thể:';
+    const filler = Array.from({ length: 10 }, (_, i) => `${i + 1}. Nhiệm vụ số ${i + 1} đã hoàn thành.`);
+    const text = [...filler, body, 'Thực hiện Kế hoạch số 12/KH-UBND, các xã đã rà soát.'].join('\n');
+    expect(kinds(text).at(-1)).toEqual([
+      'paragraph',
+      `${body} Thực hiện Kế hoạch số 12/KH-UBND, các xã đã rà soát.`,
+    ]);
+    expect(kinds('Kết quả (xem bảng\n-----\nphía dưới) đạt yêu cầu.')).toEqual([
+      ['paragraph', 'Kết quả (xem bảng ----- phía dưới) đạt yêu cầu.'],
+    ]);
+  });
+
   it('is not fooled by a wrapped line that ends with a comma', () => {
     expect(kinds('Theo đánh giá, năm 2024,\nchấp hành sự lãnh đạo của Đảng ủy.')).toEqual([
       ['paragraph', 'Theo đánh giá, năm 2024, chấp hành sự lãnh đạo của Đảng ủy.'],
@@ -207,11 +294,10 @@ describe('reflowSegment: a headline and its lead as a PDF lays them out', () => 
       ],
     ],
     [
-      'a header: issuer, a star, the kind and its subject each stay apart',
+      'a header: issuer, the kind and its subject each stay apart; the star between is no text',
       'ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG\n*\nNGHỊ QUYẾT\nvề lãnh đạo thực hiện nhiệm vụ năm 2025\nTại hội nghị lần thứ 12, Ban Chấp hành Đảng bộ BĐBP tỉnh khóa XII đã thảo luận,\nđánh giá kết quả thực hiện nhiệm vụ năm 2024 và thống nhất quyết nghị nhiệm\nvụ năm 2025 như sau.',
       [
         ['title', 'ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG'],
-        ['paragraph', '*'],
         ['heading', 'NGHỊ QUYẾT'],
         ['paragraph', 'về lãnh đạo thực hiện nhiệm vụ năm 2025'],
         [
