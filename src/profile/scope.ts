@@ -11,6 +11,8 @@ import {
 import { DocumentProfile } from './profile';
 import { findUnits, foldForUnits, UNIT_LABELS, unitAffinity, UnitType } from './units';
 
+/** The year the provinces were merged (1 July 2025, Resolution 202/2025/QH15). */
+const MERGER_YEAR = 2025;
 /** What a question names about the documents it wants: places, units, years, periods, numbers. */
 export interface QuestionScope {
   /** Provinces named (names before the July 2025 merger, as the question names them). */
@@ -291,6 +293,11 @@ export interface ScopeFit {
   period: boolean;
   /** The merged province the document's place is now part of, when that is how it matched. */
   mergedAs: string | null;
+  /**
+   * The merged province the document's place is now part of, when the question asks about a year
+   * before the mergers and so is not about it ("Tuyên Quang năm 2024", Hà Giang's report held).
+   */
+  mergedLater: string | null;
 }
 
 /** Whether the question names a place or a unit (then documents about others are not answers). */
@@ -328,14 +335,20 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   let level = 2;
   let entity = true;
   let mergedAs: string | null = null;
+  let mergedLater: string | null = null;
   if (scope.provinces.length > 0) {
     if (profile.provinces.length === 0) level = Math.min(level, 1);
     else if (scope.provinces.some((p) => profile.provinces.includes(p))) {
       // exact
     } else {
-      const merged = scope.provinces.find((p) =>
+      // A question about years before the mergers of 1 July 2025 ("Tỉnh đoàn Tuyên Quang năm 2024")
+      // asks about the province as it was then: another province's report is not about it.
+      const beforeMergers = scope.years.length > 0 && scope.years.every((y) => y < MERGER_YEAR);
+      const into = scope.provinces.find((p) =>
         mergedInto(p).some((old) => profile.provinces[0] === old.name),
       );
+      const merged = beforeMergers ? undefined : into;
+      if (beforeMergers && into) mergedLater = into;
       if (merged) {
         level = Math.min(level, 1);
         mergedAs = merged;
@@ -401,7 +414,7 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   const reviewing = scope.sense === 'reviewed' || scope.years.some((y) => scope.yearRoles[y] === 'reviewed');
   const known = reviewing ? profile.periods : [...profile.periods, ...(profile.plannedPeriods ?? [])];
   const period = month && (scope.periods.length === 0 || scope.periods.some((p) => known.includes(p)));
-  return { entity, entityLevel: entity ? level : 0, year, yearLevel, period, mergedAs };
+  return { entity, entityLevel: entity ? level : 0, year, yearLevel, period, mergedAs, mergedLater };
 }
 
 /** "BĐBP tỉnh Quảng Ninh", "HĐND tỉnh Quảng Trị năm 2022": what a question asks about, for messages. */
@@ -417,8 +430,8 @@ export function describeScope(
   const locality = localities[0];
   if (locality)
     parts.push(scope.localityNames[locality] ?? locality.replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
-  // "Tỉnh ủy Lâm Đồng", not "Tỉnh ủy tỉnh Lâm Đồng"; "BĐBP tỉnh Quảng Ninh".
-  const bare = unit === 'cap-uy' || !unit;
+  // "Tỉnh ủy Lâm Đồng", "Tỉnh đoàn Hà Giang", not "Tỉnh ủy tỉnh Lâm Đồng"; "BĐBP tỉnh Quảng Ninh".
+  const bare = unit === 'cap-uy' || unit === 'doan-tn' || !unit;
   if (province) parts.push(`${bare ? '' : `${provinceKind(province)} `}${province}`);
   if (options.years !== false && scope.years.length) parts.push(`năm ${scope.years.join(', ')}`);
   return parts.join(' ');

@@ -184,13 +184,26 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
   const entity = fits.filter((f) => f.fit.entity);
   const asked = describeScope(scope, localities, { years: false });
   if (entity.length === 0) {
+    // A province merged later, asked about before the mergers: the year is why, and what its old
+    // provinces' documents hold comes first ("Hà Giang (nay thuộc Tuyên Quang) …").
+    const later = fits.filter((f) => f.fit.mergedLater !== null);
+    const what = later.length > 0 ? describeScope(scope, localities) : asked;
+    const then = later[0]?.doc.profile.provinces[0];
+    const now = later[0]?.fit.mergedLater;
+    const why =
+      then && now
+        ? ` (${provinceKind(then)} ${then} chỉ thuộc ${provinceKind(now)} ${now} từ ngày 1/7/2025)`
+        : '';
     return {
       scope,
       info: {
-        asked,
+        asked: what,
         missing: true,
-        message: `Chưa có tài liệu nào về ${asked}.`,
-        available: holdings(docs.filter((d) => related(scope, d.profile))),
+        message: `Chưa có tài liệu nào về ${what}${why}.`,
+        available: [
+          ...holdings(later.map((f) => f.doc).filter((d) => related(scope, d.profile))),
+          ...holdings(docs.filter((d) => related(scope, d.profile) && !later.some((f) => f.doc === d))),
+        ],
       },
       pool: new Set(),
       tier,

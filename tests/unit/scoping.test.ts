@@ -92,12 +92,27 @@ describe('decideScope: a province merged into the one asked about', () => {
     // The old province named: its own report only, nothing merged.
     ['chỉ tiêu năm 2025 của BĐBP Ninh Thuận', [1], []],
     ['BĐBP TP Hồ Chí Minh chống khai thác IUU năm 2025', [3], [[3, 'Bà Rịa - Vũng Tàu', 'Hồ Chí Minh']]],
+    // A year before the mergers asks about the province as it was: another province's report is not
+    // about it (Khánh Hòa's own 2024 review still is).
+    ['kết quả năm 2024 của BĐBP Khánh Hòa', [2], []],
+    ['ket qua nam 2024 cua bdbp khanh hoa', [2], []],
   ])('%j', (question, pool, marked) => {
     const decision = decideScope(question, merged);
     expect([...(decision.pool ?? [])].sort()).toEqual(pool);
     expect([...(decision.merged ?? new Map())].map(([id, m]) => [id, m.then, m.now])).toEqual(marked);
     // The note is the retriever's to write, from the results shown.
     expect(decision.info?.message ?? null).toBeNull();
+  });
+
+  it('before the mergers, a province that held no report then has none', () => {
+    const decision = decideScope('BĐBP TP Hồ Chí Minh chống khai thác IUU năm 2024', merged);
+    expect(decision.info?.missing).toBe(true);
+    expect(decision.pool).toEqual(new Set());
+    // The year is why, and what the old province holds is said first.
+    expect(decision.info?.message).toBe(
+      'Chưa có tài liệu nào về BĐBP thành phố Hồ Chí Minh năm 2024 (tỉnh Bà Rịa - Vũng Tàu chỉ thuộc thành phố Hồ Chí Minh từ ngày 1/7/2025).',
+    );
+    expect(decision.info?.available[0]).toBe('Công văn tăng cường chống khai thác IUU (2025)');
   });
 });
 
