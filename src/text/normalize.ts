@@ -133,18 +133,46 @@ export function foldDiacritics(text: string): string {
     const hit = foldMemo.get(text);
     if (hit !== undefined) return hit;
   }
-  const out = text
+  if (text.length > FOLD_MEMO_MAX_LENGTH) return foldByUnit(text) ?? foldWhole(text);
+  const out = foldWhole(text);
+  if (foldMemo.size >= FOLD_MEMO_ENTRIES) foldMemo.clear();
+  foldMemo.set(text, out);
+  return out;
+}
+
+function foldWhole(text: string): string {
+  return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .toLowerCase();
-  if (text.length <= FOLD_MEMO_MAX_LENGTH) {
-    if (foldMemo.size >= FOLD_MEMO_ENTRIES) foldMemo.clear();
-    foldMemo.set(text, out);
+}
+
+/**
+ * foldWhole of a long text, one code unit at a time, when every unit is Latin, Vietnamese, a combining
+ * mark U+0300–U+036F or general punctuation: there the fold of a text is the folds of its units end to
+ * end (their decompositions only add marks that are removed, and lower case needs no context), so
+ * profiles and facts fold whole paragraphs without normalizing them. Else null (the caller folds whole).
+ */
+function foldByUnit(text: string): string | null {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : text[i];
+      continue;
+    }
+    if (!(c < 0x370 || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2070))) return null;
+    let f = unitFolds[c];
+    if (f === undefined) f = unitFolds[c] = foldWhole(text[i]!);
+    out += f;
   }
   return out;
 }
+
+/** foldWhole of single code units (see foldByUnit), worked out on first use. */
+const unitFolds: Array<string | undefined> = [];
 
 /** Inputs up to this length (a syllable, a short word) are remembered by foldDiacritics. */
 const FOLD_MEMO_MAX_LENGTH = 24;

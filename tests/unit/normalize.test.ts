@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../helpers/temp-dir';
 import {
   collapseWhitespace,
   foldDiacritics,
@@ -112,6 +115,44 @@ describe('foldDiacritics remembers short words without changing what it returns'
   ])('%s → %s, the same the second time', (text, folded) => {
     expect(foldDiacritics(text)).toBe(folded);
     expect(foldDiacritics(text)).toBe(folded);
+  });
+});
+
+describe('foldDiacritics of long texts, unit by unit, is the fold of the whole text', () => {
+  // The definition: NFD, marks U+0300–U+036F removed, đ → d, lower case.
+  const whole = (t: string) =>
+    t
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase();
+  const reports = ['eval/genre/part-a/docs', 'eval/genre/part-c/docs', 'eval/genre-heldout/docs'].flatMap(
+    (d) =>
+      fs
+        .readdirSync(path.join(PROJECT_ROOT, d))
+        .map((f) => fs.readFileSync(path.join(PROJECT_ROOT, d, f), 'utf8')),
+  );
+
+  it('on every line and paragraph of real reports, NFC and NFD, old and new tone placement', () => {
+    let checked = 0;
+    for (const text of reports)
+      for (const form of [text.normalize('NFC'), text.normalize('NFD')])
+        for (const piece of [...form.split('\n'), ...form.split('\n\n')])
+          if (piece.length > 24) {
+            expect(foldDiacritics(piece)).toBe(whole(piece));
+            checked++;
+          }
+    expect(checked).toBeGreaterThan(4000);
+  });
+
+  it.each([
+    ['“Đảng uỷ” – BĐBP tỉnh Khánh Hoà: 2.300 lượt, 9,5%… İstanbul ǅemal', 'Latin, punctuation, İ and ǅ'],
+    ['ΣΟΦΙΑ Σ: Greek final sigma needs its context, ΟΔΟΣ', 'Greek: the whole text is folded'],
+    ['Chỉ tiêu năm 2025 ✓ của Công an tỉnh — 100% 🚓 hoàn thành', 'symbols and emoji outside the ranges'],
+    ['a\u0301\u0323 lone mark after a space: \u0301 and a Hebrew point \u05b8 here', 'marks'],
+  ])('%s (%s)', (text) => {
+    expect(foldDiacritics(text)).toBe(whole(text));
   });
 });
 
