@@ -7,6 +7,9 @@ const FOLDED_ONLY_CREDIT = 0.6;
 
 export type IdfFn = (term: string) => number;
 
+/** A term no index holds: its idf is that of a word no document has. */
+const UNKNOWN_TERM = '\u0000';
+
 /**
  * How much of the question a text covers, from 0 to 1: the IDF-weighted share of the question's
  * syllables found in the text, averaged with the share of its syllable bigrams. Unlike a BM25 score it
@@ -24,6 +27,11 @@ export function coverage(
   scoped: { syllables: ReadonlySet<string>; weight: number } | null = null,
 ): number {
   const terms = textTerms(text);
+  // "Có bao nhiêu chó nghiệp vụ": a passage that does not name what is counted does not answer. Words
+  // that qualify it may be said otherwise ("vụ phạm pháp" / "vụ phạm tội"), unless no document has
+  // them at all ("bao nhiêu đại biểu nữ" where no report writes "nữ").
+  const unknown = idf(UNKNOWN_TERM);
+  if (query.counted.some((t, i) => !terms.has(t) && (i === 0 || idf(t) >= unknown))) return 0;
   const weightOf = (folded: string) => (scoped?.syllables.has(folded) ? scoped.weight : 1);
   // Full and scope-weighed shares, summed in one pass: [total, got] each.
   const uni = { full: [0, 0], weighed: [0, 0] };

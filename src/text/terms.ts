@@ -182,6 +182,11 @@ export interface AnalyzedQuery {
   syllables: Array<{ exact: string; folded: string; isNumber: boolean; alternatives?: string[][] }>;
   /** The question asks for a quantity or a target ("bao nhiêu", "chỉ tiêu", "tỷ lệ"): answers hold numbers. */
   wantsNumber: boolean;
+  /**
+   * What "bao nhiêu" counts, as index terms ("bao nhiêu chó nghiệp vụ" → e:chó, e:nghiệp): a passage
+   * that names none of it does not answer how many.
+   */
+  counted: string[];
 }
 
 const NUMBER_QUESTION =
@@ -235,7 +240,46 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
     terms,
     syllables,
     wantsNumber: NUMBER_QUESTION.test(all.map((t) => t.folded).join(' ')),
+    counted: countedWords(question, all, diacritics),
   };
+}
+
+/**
+ * Words after "bao nhiêu" that end what is counted ("bao nhiêu vụ trong năm 2024"), as written; typed
+ * without diacritics they are compared folded ("chó" is counted, "cho" is not).
+ */
+const COUNT_END_WORDS =
+  'năm tháng quý trong tại ở của là được đã so với và thì khi từ đến trước sau này đó trên dưới mỗi như ' +
+  'thế nào ai gì không chưa à nhé vậy hả theo vào ra cho về để nhờ bằng gồm tính kể hiện';
+const COUNT_END = new Set(COUNT_END_WORDS.split(' '));
+const BAO_NHIEU = /bao\s+nhi[eê]u/iu;
+const COUNT_END_FOLDED = new Set(COUNT_END_WORDS.split(' ').map((w) => foldDiacritics(w)));
+/**
+ * What is counted without its own word in the answer: "bao nhiêu phần trăm" (9,5%), "bao nhiêu tiền"
+ * (1.250 tỷ đồng), "bao nhiêu người" (21.460 đồng chí, 68 lượt, 45 đối tượng).
+ */
+const COUNT_MEASURES = new Set(['phan', 'tram', 'tien', 'nguoi', 'luot', 'lan']);
+
+/**
+ * Up to three words of what "bao nhiêu" counts ("bao nhiêu đại biểu nữ" → đại, biểu, nữ), as index
+ * terms, exact when the question has diacritics. The first is the thing counted; the others qualify it
+ * (see `coverage`).
+ */
+function countedWords(question: string, all: Token[], diacritics: boolean): string[] {
+  const at = all.findIndex((t, i) => t.folded === 'bao' && all[i + 1]?.folded === 'nhieu');
+  // "bao nhiêu %" counts a share.
+  const typed = question.normalize('NFC');
+  const m = BAO_NHIEU.exec(typed);
+  if (at < 0 || (m && /^\s*%/u.test(typed.slice(m.index + m[0].length)))) return [];
+  const out: string[] = [];
+  for (const t of all.slice(at + 2)) {
+    const ends = COUNT_END.has(t.text) || (t.text === t.folded && COUNT_END_FOLDED.has(t.folded));
+    if (t.isNumber || !/\p{L}/u.test(t.text) || ends || t.gapBefore) break;
+    if (COUNT_MEASURES.has(t.folded)) return [];
+    out.push(diacritics ? EXACT + t.text : FOLDED + t.folded);
+    if (out.length === 3) break;
+  }
+  return out;
 }
 
 /**

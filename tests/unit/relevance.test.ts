@@ -27,6 +27,23 @@ describe('coverage', () => {
     expect(coverage(analyzeQuery(q), text, idf)).toBeCloseTo(expected, 5);
   });
 
+  it('a passage that does not name what "bao nhiêu" counts does not answer', () => {
+    // The archive knows "đại biểu", "chó" is a word it has, "nữ" is none of its words.
+    const known = new Set(['e:đại', 'e:biểu', 'e:chó', 'e:đồng', 'e:chí', 'f:dai', 'f:bieu']);
+    const archiveIdf = (t: string) => (known.has(t) ? 1 : 5);
+    const text = 'Dự kỳ họp có 52 đại biểu HĐND tỉnh, đồng chí Chủ tịch chủ trì.';
+    // The thing counted is missing, or a qualifier no document has: not covered at all.
+    expect(coverage(analyzeQuery('kỳ họp HĐND có bao nhiêu đại biểu nữ'), text, archiveIdf)).toBe(0);
+    expect(coverage(analyzeQuery('kỳ họp HĐND có bao nhiêu chó'), text, archiveIdf)).toBe(0);
+    // A qualifier the archive has elsewhere may be said otherwise: covered as usual.
+    expect(
+      coverage(analyzeQuery('kỳ họp HĐND có bao nhiêu đại biểu đồng chí'), text, archiveIdf),
+    ).toBeGreaterThan(0);
+    expect(coverage(analyzeQuery('kỳ họp HĐND có bao nhiêu đại biểu'), text, archiveIdf)).toBeGreaterThan(
+      0.5,
+    );
+  });
+
   it('a folded-only match counts less when the question has diacritics', () => {
     const q = analyzeQuery('chỉ tiêu');
     expect(coverage(q, 'chi tiêu ngân sách', idf)).toBeLessThan(coverage(q, 'chỉ tiêu kết nạp', idf));

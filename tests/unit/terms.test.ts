@@ -128,6 +128,25 @@ describe('analyzeQuery', () => {
   });
 });
 
+describe('analyzeQuery: what "bao nhiêu" counts', () => {
+  it.each<[string, string[]]>([
+    ['Công an Cà Mau có bao nhiêu chó nghiệp vụ', ['e:chó', 'e:nghiệp', 'e:vụ']],
+    ['HĐND tỉnh Quảng Trị có bao nhiêu đại biểu nữ?'.normalize('NFD'), ['e:đại', 'e:biểu', 'e:nữ']],
+    ['BĐBP KIÊN GIANG KẾT NẠP BAO NHIÊU ĐẢNG VIÊN NĂM 2024', ['e:đảng', 'e:viên']],
+    ['bdbp bat giu bao nhieu vu nam 2024', ['f:vu']],
+    ['xảy ra bao nhiêu vụ, giảm bao nhiêu %', ['e:vụ']],
+    // Measures whose answer writes no word of them, and words that end what is counted.
+    ['huấn luyện cho bao nhiêu người', []],
+    ['giải ngân đạt bao nhiêu % kế hoạch', []],
+    ['bao nhiêu phần trăm hộ dân có BHYT', []],
+    ['GRDP tăng bao nhiêu theo nghị quyết', []],
+    ['thu ngân sách bao nhiêu tỷ đồng năm 2024', ['e:tỷ', 'e:đồng']],
+    ['chỉ tiêu năm 2025 là gì', []],
+  ])('%s → %j', (q, counted) => {
+    expect(analyzeQuery(q).counted).toEqual(counted);
+  });
+});
+
 describe('textTerms', () => {
   it('indexes exact and folded syllables and bigrams, never across punctuation', () => {
     const t = textTerms('Chỉ tiêu, năm 2025');
