@@ -27,6 +27,8 @@ const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** The sample report shipped in data/, part of the development corpus. */
 export const SAMPLE_DOCUMENT = 'data/bdbp-ninh-thuan-nghi-quyet-2025.txt';
 const DEVELOPMENT_PARTS = ['eval/genre/part-a', 'eval/genre/part-b', 'eval/genre/part-c'];
+/** Development questions about the parts' reports, phrased apart from them (no reports of their own). */
+const DEVELOPMENT_QUESTION_PARTS = ['eval/genre/part-e'];
 const HELDOUT_DIR = 'eval/genre-heldout';
 
 /** A question set and the corpus it is asked against. */
@@ -93,6 +95,10 @@ function developmentCorpus(root: string): { documents: string[]; questionFiles: 
     if (!fs.existsSync(questions)) notes.push(`${part}/questions.jsonl: không có`);
     else questionFiles.push(questions);
     documents.push(...docs);
+  }
+  for (const part of DEVELOPMENT_QUESTION_PARTS) {
+    const questions = path.join(root, part, 'questions.jsonl');
+    if (fs.existsSync(questions)) questionFiles.push(questions);
   }
   const sample = path.join(root, SAMPLE_DOCUMENT);
   if (fs.existsSync(sample)) documents.push(sample);

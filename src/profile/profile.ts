@@ -104,6 +104,18 @@ const NUMBER_KINDS: ReadonlyArray<[RegExp, string]> = [
   [/\bhd\b/, 'hướng dẫn'],
 ];
 
+/** Kinds of document that set work to do: they plan the years their title names, or their own. */
+const PLANNING_KINDS = [
+  'kế hoạch',
+  'nghị quyết',
+  'chỉ thị',
+  'chương trình',
+  'công văn',
+  'thông báo',
+  'quyết định',
+  'hướng dẫn',
+];
+
 const NUMBER_RE = /(?:^|\s)Số\s*:?\s*(\d{1,5}\s*[-/]\s*[\p{L}\d]+(?:\s*[-/]\s*[\p{L}\d]+)*)/iu;
 const MOTTO = /^(?:cong hoa xa hoi chu nghia viet nam|doc lap tu do hanh phuc|dang cong san viet nam|\*+)$/;
 
@@ -499,8 +511,10 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
     const year = profile.reviewedYears[profile.reviewedYears.length - 1] ?? profile.planYears[0];
     if (dm && year) profile.date = isoDate(year, Number(dm[2]), Number(dm[1]));
   }
-  // A plan, resolution, directive or programme plans the years its title names (or else its own year).
-  if (profile.kind && ['kế hoạch', 'nghị quyết', 'chỉ thị', 'chương trình'].includes(profile.kind)) {
+  // A plan, resolution, directive or programme plans the years its title names (or else its own year);
+  // so do an official letter, a notice, a decision and a guide: they set work to do ("Công văn V/v
+  // triển khai công tác phòng, chống thiên tai mùa mưa bão năm 2025").
+  if (profile.kind && PLANNING_KINDS.includes(profile.kind)) {
     const titleYears = [...title.matchAll(/(?<![\d.,/-])(19\d\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
     const own = titleYears.length > 0 ? titleYears : profile.date ? [Number(profile.date.slice(0, 4))] : [];
     profile.planYears = [...new Set([...profile.planYears, ...own])].sort();

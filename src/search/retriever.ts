@@ -404,13 +404,31 @@ export class SearchEngine implements Retriever {
     const offset = Math.max(0, options.offset ?? 0);
     const query = analyzeQuery(q);
     const want = Math.max(50, offset + top);
-    const mode = this.mode;
     const scoped = decideScope(q, this.scopedDocuments());
     // Asked inside one document: that document only, whatever the question's words name.
     const decision: ScopeDecision =
       options.documentId === undefined
         ? scoped
         : { ...scoped, info: null, pool: new Set([options.documentId]), tier: new Map(), boost: new Map() };
+    const first = await this.answerWithin(question, q, query, decision, { top, offset, want });
+    // Narrowed to the kind of document the question names, and none answers: the unit's other
+    // documents of the year may ("kế hoạch kỷ niệm … phải xong trước ngày nào" told in a report).
+    if (!first.found && decision.wider && options.documentId === undefined) {
+      const wider = await this.answerWithin(question, q, query, decision.wider, { top, offset, want });
+      if (wider.found) return wider;
+    }
+    return first;
+  }
+
+  /** The answer from the documents `decision` allows: the passages, "not found", a direct answer. */
+  private async answerWithin(
+    question: string,
+    q: string,
+    query: AnalyzedQuery,
+    decision: ScopeDecision,
+    { top, offset, want }: { top: number; offset: number; want: number },
+  ): Promise<AskResult> {
+    const mode = this.mode;
     if (decision.info?.missing)
       return { question, found: false, mode, answer: null, results: [], scope: decision.info };
     const scopeWords = scopeSyllables(query, decision);

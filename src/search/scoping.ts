@@ -8,6 +8,7 @@ import {
   namesEntity,
   parseScope,
   QuestionScope,
+  ScopeFit,
 } from '../profile/scope';
 import { ScopeInfo } from './types';
 
@@ -42,6 +43,12 @@ export interface ScopeDecision {
    * document meets the question's place words through the merger, not in its own words.
    */
   merged?: Map<number, MergedPlace>;
+  /**
+   * The decision without narrowing to the kind of document the question names ("kế hoạch kỷ niệm 80
+   * năm … phải xong trước ngày nào": a plan a report tells of): asked when the narrowed pool answers
+   * nothing.
+   */
+  wider?: ScopeDecision;
 }
 
 /** A document's province before the July 2025 merger and the province it is part of since. */
@@ -229,12 +236,28 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
       boost,
     };
   }
-  for (const { doc, fit } of inYear) {
+  const decided = pooled(scope, localities, inYear);
+  // Narrowed to a kind of document, the rest of the unit's documents of the year stay a fallback.
+  const allInYear = entity.filter((f) => f.fit.year && f.fit.period);
+  if (ofKind.length > 0 && allInYear.length > inYear.length)
+    decided.wider = pooled(scope, localities, allInYear);
+  return decided;
+}
+
+/** The decision that answers from `fits`, in their tiers. */
+function pooled(
+  scope: QuestionScope,
+  localities: string[],
+  fits: ReadonlyArray<{ doc: ScopedDocument; fit: ScopeFit }>,
+): ScopeDecision {
+  const tier = new Map<number, number>();
+  const boost = new Map<number, number>();
+  for (const { doc, fit } of fits) {
     tier.set(doc.id, fit.entityLevel);
     if (fit.yearLevel >= 2 && scope.years.length > 0) boost.set(doc.id, YEAR_ROLE_BOOST);
   }
   const merged = new Map<number, MergedPlace>();
-  for (const { doc, fit } of inYear)
+  for (const { doc, fit } of fits)
     if (fit.mergedAs && fit.entityLevel > 0 && doc.profile.provinces[0])
       merged.set(doc.id, { then: doc.profile.provinces[0], now: fit.mergedAs });
   return {
@@ -242,7 +265,7 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
     // The note on merged provinces depends on which documents the shown results come from: the
     // retriever writes it (see mergedNote).
     info: { asked: describeScope(scope, localities), missing: false, message: null, available: [] },
-    pool: new Set(inYear.map((f) => f.doc.id)),
+    pool: new Set(fits.map((f) => f.doc.id)),
     tier,
     boost,
     localities,

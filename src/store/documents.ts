@@ -9,7 +9,8 @@ import { bumpGeneration, Db } from './db';
  * the document's date is planned, a heading of items is not a task. 5: the signing block is one passage.
  * 6: a target's year (the planned year ahead, not a year compared with), so stored facts are redone.
  * 7: deadlines that come back ("trước ngày 20 hằng tháng") are read. 8: mass organizations (Hội Nông
- * dân, Tỉnh đoàn, Hội LHPN …) and district party committees ("Huyện ủy Hải Hậu") are units of their own.
+ * dân, Tỉnh đoàn, Hội LHPN …) and district party committees ("Huyện ủy Hải Hậu") are units of their own;
+ * official headers read as written; letters, notices and decisions plan their year.
  */
 export const PARSER_VERSION = 8;
 

@@ -49,3 +49,29 @@ test.each([
   expect(res.found).toBe(true);
   for (const r of res.results) expect(path.basename(r.source.file)).toBe(file);
 });
+
+describe('a kind of document named is a preference, not a wall', () => {
+  const A = path.join(PROJECT_ROOT, 'eval/genre/part-a/docs');
+  let nghean: TempApp;
+  beforeAll(async () => {
+    nghean = await ingestedApp({
+      'bchqs-nghe-an-tong-ket-2024.txt': { copy: path.join(A, 'bchqs-nghe-an-tong-ket-2024.txt') },
+      'bchqs-nghe-an-ke-hoach-huan-luyen-2025.txt': {
+        copy: path.join(A, 'bchqs-nghe-an-ke-hoach-huan-luyen-2025.txt'),
+      },
+    });
+  });
+  afterAll(async () => {
+    await nghean.close();
+  });
+
+  test.each([
+    'kế hoạch kỷ niệm 80 năm QĐND của Nghệ An phải xong trước ngày nào',
+    'ke hoach ky niem 80 nam QDND cua Nghe An phai xong truoc ngay nao',
+  ])('%s: a plan a report tells of is found in the report', async (question) => {
+    const res = await nghean.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe('bchqs-nghe-an-tong-ket-2024.txt');
+    expect(res.results[0]!.text).toContain('15/10/2025');
+  });
+});

@@ -177,6 +177,8 @@ describe('buildProfile and documentTitle', () => {
         unitTypes: ['ubnd'],
         mentionedUnits: ['ubnd', 'so'],
         provinces: ['Lâm Đồng'],
+        // A letter sets work to do in its own year.
+        planYears: [2024],
         years: [2024],
       },
     ],
@@ -315,6 +317,22 @@ describe('buildProfile and documentTitle', () => {
       // "Kết quả thực hiện nhiệm vụ quý III" reports on the quarter: it is not planned.
       expect(profile.periods).toEqual(['quý III/2024']);
       expect(profile.plannedPeriods).toEqual(['quý IV/2024']);
+    }
+  });
+
+  it('an official letter plans the year its subject names, as a plan does (NFD too)', () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ',
+      'Số: 2150/UBND-NN',
+      'V/v triển khai công tác phòng, chống thiên tai mùa mưa bão năm 2025',
+      'Quảng Trị, ngày 20 tháng 8 năm 2025',
+      'Kính gửi: các sở, ban, ngành.',
+      'Để chủ động ứng phó với mùa mưa bão, UBND tỉnh yêu cầu các sở thực hiện các nội dung sau.',
+    ].join('\n');
+    for (const input of [text, text.normalize('NFD')]) {
+      const { profile } = read('cv.txt', input);
+      expect(profile.kind).toBe('công văn');
+      expect(profile.planYears).toContain(2025);
     }
   });
 

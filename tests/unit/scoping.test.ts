@@ -189,3 +189,44 @@ describe('decideScope: a border station named by its name', () => {
     if (message) expect(decision.info?.message).toBe(message);
   });
 });
+
+describe('decideScope: the kind of document named is a preference', () => {
+  const docs: ScopedDocument[] = [
+    {
+      id: 1,
+      title: 'Kế hoạch huấn luyện năm 2025',
+      profile: {
+        ...emptyProfile(),
+        kind: 'kế hoạch',
+        provinces: ['Nghệ An'],
+        unitTypes: ['chqs'],
+        years: [2025],
+        planYears: [2025],
+      },
+    },
+    {
+      id: 2,
+      title: 'Tổng kết công tác quân sự, quốc phòng năm 2024',
+      profile: {
+        ...emptyProfile(),
+        kind: 'tin',
+        provinces: ['Nghệ An'],
+        unitTypes: ['chqs'],
+        years: [2024, 2025],
+        reviewedYears: [2024],
+        planYears: [2025],
+      },
+    },
+  ];
+  it.each<[string, number[], number[] | null]>([
+    // Narrowed to the plans first; the unit's other documents are the fallback when they answer nothing.
+    ['kế hoạch kỷ niệm 80 năm QĐND của Nghệ An phải xong trước ngày nào', [1], [1, 2]],
+    ['ke hoach ky niem 80 nam qdnd cua nghe an phai xong truoc ngay nao', [1], [1, 2]],
+    // No kind named, or only documents of that kind: nothing to widen.
+    ['Nghệ An phải xong trước ngày nào', [1, 2], null],
+  ])('%s', (question, pool, wider) => {
+    const decision = decideScope(question, docs);
+    expect([...(decision.pool ?? [])].sort()).toEqual(pool);
+    expect(decision.wider ? [...(decision.wider.pool ?? [])].sort() : null).toEqual(wider);
+  });
+});
