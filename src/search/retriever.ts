@@ -411,11 +411,19 @@ export class SearchEngine implements Retriever {
         ? scoped
         : { ...scoped, info: null, pool: new Set([options.documentId]), tier: new Map(), boost: new Map() };
     const first = await this.answerWithin(question, q, query, decision, { top, offset, want });
+    if (first.found || options.documentId !== undefined) return first;
     // Narrowed to the kind of document the question names, and none answers: the unit's other
     // documents of the year may ("kế hoạch kỷ niệm … phải xong trước ngày nào" told in a report).
-    if (!first.found && decision.wider && options.documentId === undefined) {
-      const wider = await this.answerWithin(question, q, query, decision.wider, { top, offset, want });
-      if (wider.found) return wider;
+    // Then, when the documents that fit the scope best do not answer, those that fit it less (an
+    // assignee's task in another unit's resolution: "UBND tỉnh … phải ban hành … trước ngày nào" in
+    // the HĐND's) may: their passages ranked after the best tier's never reached the first three.
+    // A question that names the kind of document it asks about ("trong chỉ thị IUU 2025 của UBND
+    // tỉnh") is not answered from another kind in a lower tier.
+    const lower = decision.scope.kind ? null : lowerTiers(decision);
+    for (const next of [decision.wider, lower]) {
+      if (!next) continue;
+      const again = await this.answerWithin(question, q, query, next, { top, offset, want });
+      if (again.found) return again;
     }
     return first;
   }
@@ -677,4 +685,17 @@ function toResult(p: PassageRow, score: number, highlight: string | null): Searc
       ocr: p.ocr,
     },
   };
+}
+
+/**
+ * The documents of a decision below its best tier, as a decision of their own; null when all are in
+ * one tier (or the pool is open).
+ */
+function lowerTiers(decision: ScopeDecision): ScopeDecision | null {
+  if (!decision.pool || decision.info?.missing) return null;
+  const tierOf = (id: number) => decision.tier.get(id) ?? 0;
+  const best = Math.max(...[...decision.pool].map(tierOf));
+  const lower = [...decision.pool].filter((id) => tierOf(id) < best);
+  if (lower.length === 0) return null;
+  return { ...decision, pool: new Set(lower), wider: undefined };
 }
