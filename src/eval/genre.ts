@@ -26,7 +26,12 @@ import {
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** The sample report shipped in data/, part of the development corpus. */
 export const SAMPLE_DOCUMENT = 'data/bdbp-ninh-thuan-nghi-quyet-2025.txt';
-const DEVELOPMENT_PARTS = ['eval/genre/part-a', 'eval/genre/part-b', 'eval/genre/part-c'];
+const DEVELOPMENT_PARTS = [
+  'eval/genre/part-a',
+  'eval/genre/part-b',
+  'eval/genre/part-c',
+  'eval/genre/part-d',
+];
 /** Development questions about the parts' reports, phrased apart from them (no reports of their own). */
 const DEVELOPMENT_QUESTION_PARTS = ['eval/genre/part-e'];
 const HELDOUT_DIR = 'eval/genre-heldout';
