@@ -32,6 +32,14 @@ const EXTRA: ReadonlyArray<[string, string]> = [
   ['CCHC', 'cải cách hành chính'],
   ['NTM', 'nông thôn mới'],
   ['ATGT', 'an toàn giao thông'],
+  // Units of the two-level local government and the mass organizations (eleventh session).
+  ['CAX', 'công an xã'],
+  ['HND', 'hội nông dân'],
+  ['LHPN', 'liên hiệp phụ nữ'],
+  ['CCB', 'cựu chiến binh'],
+  ['LĐLĐ', 'liên đoàn lao động'],
+  ['TNCS', 'thanh niên cộng sản'],
+  ['GPMB', 'giải phóng mặt bằng'],
 ];
 
 export interface AbbreviationEntry {

@@ -146,13 +146,57 @@ function cleanLine(line: string): string {
     .trim();
 }
 
+/** Lines of a document's top where a two-column header may be. */
+const COLUMN_LINES = 8;
+/** A gap between a header's two columns ("ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI …"). */
+const COLUMN_GAP = /\S(\s{3,})\S/;
+/** Indentation that puts a line in the right column alone ("          ---------------"). */
+const RIGHT_ONLY = /^\s{10,}\S/;
+
+/**
+ * An official header laid out in two columns (issuer and number on the left, motto, place and date on
+ * the right) arrives as lines that hold both: each column is put back together, the left one first,
+ * so "ỦY BAN NHÂN DÂN" / "PHƯỜNG BẢO AN" read as one issuer and the motto as lines of its own. Only
+ * in the first lines, and only when some line there has a wide gap.
+ */
+export function unfoldColumns(lines: string[]): string[] {
+  const top = lines.slice(0, COLUMN_LINES);
+  if (!top.some((l) => COLUMN_GAP.test(l.trim()))) return lines;
+  const out: string[] = [];
+  let left: string[] = [];
+  let right: string[] = [];
+  const flush = () => {
+    out.push(...left, ...right);
+    left = [];
+    right = [];
+  };
+  for (const line of top) {
+    const gap = COLUMN_GAP.exec(line.trim());
+    if (RIGHT_ONLY.test(line)) right.push(line.trim());
+    else if (gap) {
+      const t = line.trim();
+      const at = gap.index + 1;
+      left.push(t.slice(0, at));
+      right.push(t.slice(at + gap[1]!.length));
+    } else if (!line.trim()) {
+      flush();
+      out.push(line);
+    } else {
+      flush();
+      out.push(line);
+    }
+  }
+  flush();
+  return [...out, ...lines.slice(COLUMN_LINES)];
+}
+
 /** Splits one segment of raw text into blocks. `first` marks the document's first segment (title). */
 export function reflowSegment(raw: string, first = true, page?: number): Block[] {
   const text = raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .normalize('NFC');
-  const lines = text.split('\n').map((l) => l.replace(/[\t \u00a0]+$/g, ''));
+  const lines = unfoldColumns(text.split('\n').map((l) => l.replace(/[\t \u00a0]+$/g, '')));
   const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0);
   const width = Math.max(40, percentile(lengths, 0.9));
 

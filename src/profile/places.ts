@@ -252,6 +252,43 @@ const LOCAL_BODY_LEVELS: Record<string, LocalPlace['level']> = {
   thành: 'thành phố',
 };
 
+/**
+ * Words a headline in capitals runs on with after the place ("HĐND PHƯỜNG TRẦN LÃM THÔNG QUA 9 NGHỊ
+ * QUYẾT", "XÃ QUẢNG TÍN TỔNG KẾT NHIỆM VỤ NĂM 2025"): once sentence-cased every word has a capital, so
+ * the name ends where one of these pairs (or "năm" before a year) begins.
+ */
+const HEADLINE_PAIRS = new Set(
+  [
+    'tổng kết',
+    'sơ kết',
+    'thông qua',
+    'triển khai',
+    'tổ chức',
+    'kỳ họp',
+    'công tác',
+    'báo cáo',
+    'nhiệm vụ',
+    'phát động',
+    'ra quân',
+    'thực hiện',
+    'hội nghị',
+    'đại hội',
+    'kế hoạch',
+    'ứng phó',
+    'bảo đảm',
+    'đảm bảo',
+    'chỉ đạo',
+    'lãnh đạo',
+  ].map((p) => foldDiacritics(p)),
+);
+
+function opensHeadlineWords(words: readonly string[], i: number): boolean {
+  if (i === 0) return false;
+  const next = words[i + 1] ?? '';
+  if (/^năm$/iu.test(words[i]!) && /^\d{4}$/.test(next)) return true;
+  return HEADLINE_PAIRS.has(foldDiacritics(`${words[i]} ${next}`));
+}
+
 /** Districts, towns and communes written with a capitalized name, in order, unique. */
 export function findLocalPlaces(text: string): LocalPlace[] {
   const t = text.normalize('NFC');
@@ -267,7 +304,7 @@ export function findLocalPlaces(text: string): LocalPlace[] {
   ].sort((a, b) => a.at - b.at);
   for (const { levelWord, names } of matches) {
     const words = names.replace(/\s*[-–]\s*/g, ' - ').split(/\s+/);
-    const cut = words.findIndex((w) => NOT_NAME.has(w));
+    const cut = words.findIndex((w, i) => NOT_NAME.has(w) || opensHeadlineWords(words, i));
     // Only the names found get the traditional tone placement (not the whole text).
     const name = normalizeTonePlacement((cut >= 0 ? words.slice(0, cut) : words).join(' '));
     if (!name) continue;

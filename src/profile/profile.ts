@@ -104,6 +104,21 @@ const NUMBER_KINDS: ReadonlyArray<[RegExp, string]> = [
   [/\bhd\b/, 'hướng dẫn'],
 ];
 
+/**
+ * Levels a document can be about: districts, towns, and since the two-level local government of 1 July
+ * 2025 communes and wards ("UBND xã Thanh Thủy", "Đảng ủy phường Bảo An").
+ */
+const COMMUNE_LEVELS: ReadonlyArray<LocalPlace['level']> = ['xã', 'phường', 'thị trấn'];
+const OWN_LEVELS: ReadonlyArray<LocalPlace['level']> = [
+  'huyện',
+  'quận',
+  'thị xã',
+  'thành phố',
+  'xã',
+  'phường',
+  'thị trấn',
+];
+
 /** Kinds of document that set work to do: they plan the years their title names, or their own. */
 const PLANNING_KINDS = [
   'kế hoạch',
@@ -214,7 +229,7 @@ function scanBody(blocks: Block[]): BodyScan {
     localities: [
       ...new Set(
         findLocalPlaces(body)
-          .filter((l) => ['huyện', 'quận', 'thị xã', 'thành phố'].includes(l.level))
+          .filter((l) => OWN_LEVELS.includes(l.level))
           .map((l) => foldPlace(l.name)),
       ),
     ],
@@ -475,9 +490,7 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
     firstPara ? firstSentence(firstPara.text) : '',
   ].join(' . ');
   profile.mentionedLocalities = scan.localities;
-  profile.localities = findLocalPlaces(leadCased).filter((l) =>
-    ['huyện', 'quận', 'thị xã', 'thành phố'].includes(l.level),
-  );
+  profile.localities = findLocalPlaces(leadCased).filter((l) => OWN_LEVELS.includes(l.level));
   // A station's report names it in its header ("ĐỒN BIÊN PHÒNG CỬA KHẨU CẢNG HÒN GAI").
   profile.station = profile.unitTypes[0] === 'don-bp' ? findStation(leadCased) : null;
 
@@ -576,9 +589,9 @@ function unitLabel(p: DocumentProfile, lead: string): string | null {
   if (!type) return province ? `${provinceKind(province)} ${province}` : null;
   const atDistrict =
     locality &&
-    new RegExp(`\\b${UNIT_WORDS[type] ?? '$^'}\\s+(?:huyen|quan|thi xa|thanh pho)\\b`).test(
-      foldForUnits(lead),
-    );
+    new RegExp(
+      `\\b${UNIT_WORDS[type] ?? '$^'}\\s+(?:huyen|quan|thi xa|thanh pho|xa|phuong|thi tran)\\b`,
+    ).test(foldForUnits(lead));
   const level = atDistrict ? 'huyện' : 'tỉnh';
   // "Huyện ủy Hải Hậu", "Thị đoàn Sơn Tây": the district's own party committee or youth union.
   const districtBody = (what: 'uy' | 'doan') =>
@@ -588,6 +601,9 @@ function unitLabel(p: DocumentProfile, lead: string): string | null {
     l.level === 'huyện' ? 'Huyện' : l.level === 'quận' ? 'Quận' : l.level === 'thị xã' ? 'Thị' : 'Thành';
   switch (type) {
     case 'cap-uy':
+      // "Đảng ủy phường Bảo An": a commune's or ward's party committee.
+      if (locality && COMMUNE_LEVELS.includes(locality.level) && atDistrict)
+        return `Đảng ủy ${locality.level} ${locality.name}`;
       if ((atDistrict || districtBody('uy')) && locality)
         return `${districtWord(locality)} ủy ${locality.name}`;
       return province
@@ -618,7 +634,7 @@ function unitLabel(p: DocumentProfile, lead: string): string | null {
 const UNIT_WORDS: Partial<Record<UnitType, string>> = {
   ubnd: '(?:ubnd|uy ban nhan dan)',
   hdnd: '(?:hdnd|hoi dong nhan dan)',
-  'cap-uy': '(?:ban chap hanh dang bo)',
+  'cap-uy': '(?:ban chap hanh dang bo|dang uy|dang bo)',
   'cong-an': 'cong an',
   chqs: '(?:ban chqs|ban chi huy quan su)',
   'hoi-nong-dan': 'hoi nong dan',

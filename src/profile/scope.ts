@@ -13,6 +13,13 @@ import { findUnits, foldForUnits, UNIT_LABELS, unitAffinity, UnitType } from './
 
 /** The year the provinces were merged (1 July 2025, Resolution 202/2025/QH15). */
 const MERGER_YEAR = 2025;
+/** How many months before or after an event a document about it may be dated (a plan, a report). */
+const EVENT_MONTHS = 3;
+
+/** "2026-03" → months since year 0. */
+function monthIndex(ym: string): number {
+  return Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+}
 /** What a question names about the documents it wants: places, units, years, periods, numbers. */
 export interface QuestionScope {
   /** Provinces named (names before the July 2025 merger, as the question names them). */
@@ -25,6 +32,8 @@ export interface QuestionScope {
   periods: string[];
   /** Months the question names ("tháng 12/2024", "12/2024"), as "2024-12". */
   months: string[];
+  /** Months of full dates named ("ngày 15/3/2026" → "2026-03"): events, not documents' months. */
+  eventMonths: string[];
   /** A document number the question names: "125-NQ/ĐU". */
   number: string | null;
   /** The question, folded, for matching district names the corpus knows. */
@@ -72,6 +81,18 @@ export function typedLocalities(text: string): string[] {
 
 const WORD_BREAK = /[^\p{L}\p{M}\d]+/u;
 /**
+ * Communes and wards, the local level since 1 July 2025, are read after their level word typed with
+ * diacritics only ("xa" is also "far", "phuong" also "phương hướng", "phương án"); a name the documents
+ * know is read bare anyway (namedLocalities). Words after "xã" that name no commune: "xã hội", "xã
+ * viên", "xã biên giới", "xã vùng sâu", "xã đặc biệt khó khăn", "xã nghèo", "xã nông thôn mới" …
+ */
+const COMMUNE_WORDS = new Set(['xã', 'phường', 'thị trấn']);
+const NOT_COMMUNE = new Set(
+  'hội viên biên vùng đặc nghèo khó miền nông đạt điểm trọng thuộc lân giáp ven mới khu xã phường thị huyện quận tỉnh cấp và hoặc'.split(
+    ' ',
+  ),
+);
+/**
  * Stop words that also open district names (Giao Thủy, Kỳ Anh, Bảo Lâm, Nam Trực, Như Thanh, Vụ Bản,
  * Thủ Đức typed without diacritics), and words after one that say it opened no name ("huyện ủy giao
  * cho …", "bao gồm").
@@ -101,7 +122,7 @@ export function typedLocalityNames(typed: string): Record<string, string> {
   // ("quan uy" typed without diacritics is also "quân ủy", the army's party committee).
   const level = plain
     ? /(?<![\p{L}\p{M}])((?:huyen|thi|thanh) (?:uy|doan)|huyện đảo|huyện|quận|thị xã|thành phố|tp\.?|huyen dao|huyen|thi xa|thanh pho)\s+/gu
-    : /(?<![\p{L}\p{M}])((?:huyện|quận|thị|thành) (?:ủy|uỷ|đoàn)|huyện đảo|huyện|quận|thị xã|thành phố|tp\.?)\s+/gu;
+    : /(?<![\p{L}\p{M}])((?:huyện|quận|thị|thành) (?:ủy|uỷ|đoàn)|huyện đảo|huyện|quận|thị xã|thành phố|tp\.?|xã|phường|thị trấn)\s+/gu;
   const out: Record<string, string> = {};
   for (const m of lower.matchAll(level)) {
     const rest = lower.slice((m.index ?? 0) + m[0].length);
@@ -114,8 +135,15 @@ export function typedLocalityNames(typed: string): Record<string, string> {
     // "huyen uy giao thuy" ("huyện ủy giao nhiệm vụ", "huyện nào có" stay about no district).
     const typedWords = cased ? text.slice(lower.length - rest.length).split(WORD_BREAK) : [];
     const restWords = rest.split(WORD_BREAK);
+    const commune = COMMUNE_WORDS.has(m[1]!);
+    // Typed with capitals for names ("Chủ tịch Ủy ban nhân dân cấp xã, phường ra quyết định"), a
+    // commune's name starts with one.
+    if (commune && cased && /\s\p{Lu}/u.test(text) && !/^\p{Lu}/u.test(typedWords.find(Boolean) ?? ''))
+      continue;
     const isStop = (w: string) =>
-      LOCALITY_STOP.has(w) || (plain && LOCALITY_STOP_FOLDED.has(foldDiacritics(w)));
+      LOCALITY_STOP.has(w) ||
+      (plain && LOCALITY_STOP_FOLDED.has(foldDiacritics(w))) ||
+      (commune && NOT_COMMUNE.has(w));
     for (const [i, w] of restWords.entries()) {
       if (!w) break;
       if (/^\d+$/.test(w)) {
@@ -254,12 +282,17 @@ export function parseScope(question: string): QuestionScope {
   const addMonth = (m: string | undefined, y: string | undefined) => {
     if (Number(m) >= 1 && Number(m) <= 12) months.add(`${y}-${m!.padStart(2, '0')}`);
   };
-  for (const m of folded.matchAll(/(?<![\d/])\d{1,2}\/(\d{1,2})\/(\d{4})\b/g)) addMonth(m[1], m[2]);
+  // A full date is an event's ("cử tri đi bầu ngày 15/3/2026"): reported or planned in the months around
+  // it, so it allows documents dated up to EVENT_MONTHS before or after.
+  const eventMonths = new Set<string>();
+  for (const m of folded.matchAll(/(?<![\d/])\d{1,2}\/(\d{1,2})\/(\d{4})\b/g))
+    if (Number(m[1]) >= 1 && Number(m[1]) <= 12) eventMonths.add(`${m[2]}-${m[1]!.padStart(2, '0')}`);
   for (const m of folded.matchAll(/\bthang (\d{1,2})(?:\/| nam )(\d{4})\b/g)) addMonth(m[1], m[2]);
   for (const m of folded.matchAll(/(?<![\d/]|quy |thang )(\d{1,2})\/(\d{4})\b/g)) addMonth(m[1], m[2]);
 
   return {
     months: [...months],
+    eventMonths: [...eventMonths],
     sense,
     localities,
     localityNames,
@@ -355,10 +388,12 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
       } else entity = false;
     }
   }
+  let ownPlace = false;
   if (localities.length > 0) {
     const own = profile.localities.map((l) => foldPlace(l.name));
     if (profile.station) own.push(stationKey(profile.station));
-    if (!localities.some((l) => own.includes(l))) {
+    ownPlace = localities.some((l) => own.includes(l));
+    if (!ownPlace) {
       // A district named in the question but not this document's: a province-level document that
       // names it ("thị xã Ninh Hòa được giao tăng trưởng …") or one of its province may still fit,
       // less well; a document about another district never does.
@@ -375,9 +410,11 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
         for (const own of profile.unitTypes) best = Math.max(best, unitAffinity(asked, own));
       if (best === 2 && scope.unitTypes.includes('so') && scope.unitField && profile.unitField)
         best = profile.unitField === scope.unitField ? 2 : 0;
-      // An assignee ("BCHQS được giao gì trong kế hoạch …") may be named in another unit's document.
+      // An assignee ("BCHQS được giao gì trong kế hoạch …") may be named in another unit's document,
+      // and so may a guest of a commune's meeting ("ai của Sở Nông nghiệp và Môi trường dự tổng kết
+      // của xã Quảng Tín"): the commune named is the document's own.
       const named = scope.unitTypes.some((t) => profile.mentionedUnits.includes(t));
-      if (best === 0 && !(scope.assignee && named)) entity = false;
+      if (best === 0 && !((scope.assignee || ownPlace) && named)) entity = false;
       else level = Math.min(level, Math.max(best, 1));
     }
   }
@@ -404,11 +441,12 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   const roleNamed = scope.years.some((y) => scope.yearRoles[y] !== null);
   const year = scope.years.length === 0 || (roleNamed ? yearLevel === 2 : yearLevel >= 1.5);
   // A month named ("tháng 12/2024") rules out a document dated another month; an undated one stays.
+  const dated = profile.date && profile.date.length >= 7 ? profile.date.slice(0, 7) : null;
   const month =
-    scope.months.length === 0 ||
-    !profile.date ||
-    profile.date.length < 7 ||
-    scope.months.includes(profile.date.slice(0, 7));
+    !dated ||
+    ((scope.months.length === 0 || scope.months.includes(dated)) &&
+      (scope.eventMonths.length === 0 ||
+        scope.eventMonths.some((m) => Math.abs(monthIndex(m) - monthIndex(dated)) <= EVENT_MONTHS)));
   // A period asked as a review ("sơ kết quý I/2025") needs a document reporting on it; otherwise one
   // that plans it ("quý 2/2025 … phải làm gì") also answers.
   const reviewing = scope.sense === 'reviewed' || scope.years.some((y) => scope.yearRoles[y] === 'reviewed');

@@ -76,7 +76,7 @@ const RULES: ReadonlyArray<[UnitType, RegExp]> = [
   ['ubnd', /\b(?:ubnd|uy ban nhan dan)\b/g],
   [
     'cap-uy',
-    /\b(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|(?:ban chap hanh |bch )?dang bo (?:tinh|thanh pho|huyen|quan|thi xa)|ban thuong vu tinh uy)\b/g,
+    /\b(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|(?:ban chap hanh |bch )?dang bo (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)|dang uy (?:xa|phuong|thi tran)|ban thuong vu tinh uy)\b/g,
   ],
   ['cong-an', /\bcong an (?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\b/g],
   [

@@ -93,8 +93,19 @@ export function numbersIn(question: string): string[] {
     const n = m[0].replace(/\s+/g, '').replace(/\.+$/, '');
     if (/\p{L}/u.test(n)) out.push(n);
   }
+  // A bare number after a kind of document: "công văn 1462", "nghị quyết số 125" (a year only with
+  // "số": "kế hoạch 2025" is the plan for 2025).
+  const folded = foldDiacritics(question.normalize('NFC'));
+  for (const m of folded.matchAll(KIND_NUMBER)) {
+    const n = m[2]!;
+    if (!m[1] && /^(?:19|20)\d\d$/.test(n)) continue;
+    out.push(n);
+  }
   return out;
 }
+
+const KIND_NUMBER =
+  /\b(?:cong van|nghi quyet|chi thi|ke hoach|quyet dinh|thong bao|bao cao|to trinh|huong dan|ket luan)\s+(so\s+)?(\d{1,5})(?![\d.,]|\s*[-/%]|\s+(?:thang|nam|ngay|quy|tuan)\b)/g;
 
 /** "218", "218-NQ" and "218-nq/đu" name "218-NQ/ĐU"; "21" and "2180-NQ" do not. */
 export function sameNumber(own: string, asked: string): boolean {

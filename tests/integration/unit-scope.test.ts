@@ -75,3 +75,62 @@ describe('a kind of document named is a preference, not a wall', () => {
     expect(res.results[0]!.text).toContain('15/10/2025');
   });
 });
+
+describe('communes and wards, the local level since 1 July 2025', () => {
+  const D = path.join(PROJECT_ROOT, 'eval/genre/part-d/docs');
+  let local: TempApp;
+  beforeAll(async () => {
+    const files = [
+      'dang-uy-phuong-bao-an-nghi-quyet-dai-hoi-2025.txt',
+      'dang-uy-phuong-phu-thuy-nghi-quyet-dai-hoi-2025.txt',
+      'ubnd-xa-thanh-thuy-bao-cao-so-ket-9-thang-2025.txt',
+      'ubnd-phuong-bao-an-cong-van-ung-pho-mua-lu-2025.txt',
+    ];
+    local = await ingestedApp(Object.fromEntries(files.map((f) => [f, { copy: path.join(D, f) }])));
+  });
+  afterAll(async () => {
+    await local.close();
+  });
+
+  test.each([
+    // Another ward of the same province, a former district the report only mentions.
+    ['nghị quyết đại hội Đảng bộ phường Đô Vinh nhiệm kỳ 2025-2030 chỉ tiêu thu nhập bình quân', 'Đô Vinh'],
+    ['UBND huyện Vị Xuyên báo cáo 9 tháng năm 2025 thu ngân sách bao nhiêu', 'Vị Xuyên'],
+  ])('%s: not found', async (question, named) => {
+    const res = await local.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.scope?.message).toContain(named);
+  });
+
+  test.each([
+    [
+      'phường Bảo An nhiệm kỳ 2025-2030 kết nạp bao nhiêu đảng viên',
+      'dang-uy-phuong-bao-an-nghi-quyet-dai-hoi-2025.txt',
+    ],
+    [
+      'phu thuy nhiem ky 2025-2030 ket nap bao nhieu dang vien moi',
+      'dang-uy-phuong-phu-thuy-nghi-quyet-dai-hoi-2025.txt',
+    ],
+    [
+      'cong van 1462 phuong bao an giao cong an phuong lam gi',
+      'ubnd-phuong-bao-an-cong-van-ung-pho-mua-lu-2025.txt',
+    ],
+  ])('%s: answered from its own ward', async (question, file) => {
+    const res = await local.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe(file);
+  });
+
+  test('their units are named with the commune or ward', async () => {
+    const units = local.app
+      .documents()
+      .map((d) => d.profile.unit)
+      .sort();
+    expect(units).toEqual([
+      'UBND phường Bảo An',
+      'UBND xã Thanh Thủy',
+      'Đảng ủy phường Bảo An',
+      'Đảng ủy phường Phú Thủy',
+    ]);
+  });
+});

@@ -143,6 +143,14 @@ describe('numbersIn: the document numbers a question names', () => {
     ['nhiệm kỳ 2020-2025', []],
     ['quý I/2025 đạt 9,5%', []],
     ['2.300 ngày công', []],
+    // A bare number after a kind of document names it, typed any way; a year only after "số".
+    ['cong van 1462 phuong bao an giao cong an phuong lam gi', ['1462']],
+    ['Nghị quyết số 125 do ai ký'.normalize('NFD'), ['125']],
+    ['kế hoạch 2025 có mấy chỉ tiêu', []],
+    ['quyết định số 2025 do ai ký', ['2025']],
+    // … and a period is none: "báo cáo 9 tháng", "kế hoạch 5 năm".
+    ['báo cáo 9 tháng năm 2025', []],
+    ['kế hoạch 5 năm 2021-2025', []],
   ])('%s → %j', (q, expected) => expect(numbersIn(q)).toEqual(expected));
 });
 

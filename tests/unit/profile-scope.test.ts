@@ -168,7 +168,8 @@ describe('parseScope', () => {
         years: [2025],
         yearRoles: { 2025: null },
         number: '45/KH-UBND',
-        months: ['2025-02'],
+        // A full date is an event's month, not the document's.
+        eventMonths: ['2025-02'],
       },
     ],
     [
@@ -224,8 +225,8 @@ describe('fitScope', () => {
     // [entity, entityLevel, year, yearLevel, period, mergedAs]
     ['BĐBP tỉnh Quảng Ninh tổng kết năm 2024', quangNinh, [], [true, 2, true, 2, true, null]],
     ['BĐBP tỉnh Quảng Ninh tổng kết năm 2024', ninhThuan, [], [false, 0, true, 2, true, null]],
-    ['BĐBP Khánh Hòa năm 2024', ninhThuan, [], [true, 1, true, 2, true, 'Khánh Hòa']],
-    ['BĐBP Khánh Hòa năm 2024', quangNinh, [], [false, 0, true, 2, true, null]],
+    ['BĐBP Khánh Hòa năm 2025', ninhThuan, [], [true, 1, true, 1.5, true, 'Khánh Hòa']],
+    ['BĐBP Khánh Hòa năm 2025', quangNinh, [], [false, 0, true, 1.5, true, null]],
     ['đồn biên phòng Quảng Ninh', quangNinh, [], [true, 1, true, 2, true, null]],
     ['BĐBP Quảng Ninh', donBp, [], [true, 1, true, 2, true, null]],
     ['Bộ CHQS Quảng Ninh', quangNinh, [], [false, 0, true, 2, true, null]],
@@ -279,8 +280,14 @@ describe('fitScope', () => {
       yearLevel,
       period,
       mergedAs,
+      mergedLater: null,
     });
   });
+});
+
+it("a province merged later, asked about a year before the mergers, is not the document's", () => {
+  const fit = fitScope(parseScope('BĐBP Khánh Hòa năm 2024'), ninhThuan, []);
+  expect(fit).toMatchObject({ entity: false, mergedAs: null, mergedLater: 'Khánh Hòa' });
 });
 
 describe('describeScope', () => {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isSignerName, reflow, reflowSegment } from '../../src/ingest/reflow';
+import { isSignerName, reflow, reflowSegment, unfoldColumns } from '../../src/ingest/reflow';
 import { SEED_FILE } from '../helpers/temp-dir';
 
 const kinds = (text: string) => reflowSegment(text).map((b) => [b.kind, b.text]);
@@ -187,7 +187,9 @@ describe('reflowSegment recognizes structure', () => {
       ],
       [
         ['title', 'HUYỆN ỦY HẢI HẬU'],
-        ['paragraph', 'Số: 41-NQ/HU Hải Hậu, ngày 20 tháng 12 năm 2024'],
+        // The two columns of the number's line are two lines again.
+        ['heading', 'Số: 41-NQ/HU'],
+        ['date', 'Hải Hậu, ngày 20 tháng 12 năm 2024'],
         ['heading', 'NGHỊ QUYẾT'],
         ['paragraph', 'về phương hướng, nhiệm vụ năm 2025'],
       ],
@@ -309,6 +311,46 @@ describe('reflowSegment: a headline and its lead as a PDF lays them out', () => 
   ])('%s', (_name, text, expected) => {
     const blocks = reflowSegment(text.normalize('NFD'));
     expect(blocks.map((b) => [b.kind, b.text])).toEqual(expected);
+  });
+});
+
+describe('unfoldColumns: a two-column header put back as two columns', () => {
+  it.each<[string, string[], string[]]>([
+    [
+      "a commune's letter: issuer on the left, motto on the right",
+      [
+        'ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'PHƯỜNG BẢO AN                           Độc lập - Tự do - Hạnh phúc',
+        '                                        ---------------',
+        'Số: 1462/UBND-KT                     Bảo An, ngày 05 tháng 11 năm 2025',
+        'V/v triển khai các biện pháp cấp bách',
+      ],
+      [
+        'ỦY BAN NHÂN DÂN',
+        'PHƯỜNG BẢO AN',
+        'Số: 1462/UBND-KT',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        '---------------',
+        'Bảo An, ngày 05 tháng 11 năm 2025',
+        'V/v triển khai các biện pháp cấp bách',
+      ],
+    ],
+    [
+      'a line without a gap ends the columns above it',
+      ['ĐẢNG BỘ TỈNH NAM ĐỊNH             ĐẢNG CỘNG SẢN VIỆT NAM', 'HUYỆN ỦY HẢI HẬU', 'Số: 41-NQ/HU'],
+      ['ĐẢNG BỘ TỈNH NAM ĐỊNH', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'HUYỆN ỦY HẢI HẬU', 'Số: 41-NQ/HU'],
+    ],
+    [
+      'no wide gap in the first lines: the text as it is, even with one further down',
+      ['BÁO CÁO', 'Tổng kết năm 2024', 'a', 'b', 'c', 'd', 'e', 'f', 'Bảng:   cột 1   cột 2'],
+      ['BÁO CÁO', 'Tổng kết năm 2024', 'a', 'b', 'c', 'd', 'e', 'f', 'Bảng:   cột 1   cột 2'],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(unfoldColumns(lines)).toEqual(expected);
+    expect(unfoldColumns(lines.map((l) => l.normalize('NFD'))).map((l) => l.normalize('NFC'))).toEqual(
+      expected,
+    );
   });
 });
 
