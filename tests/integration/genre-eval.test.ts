@@ -159,6 +159,7 @@ describe('held-out set', () => {
       expect(located.notes).toEqual([
         'eval/genre/part-a/docs: không có tài liệu .txt',
         'eval/genre/part-c/docs: không có tài liệu .txt',
+        'eval/genre/part-d/docs: không có tài liệu .txt',
       ]);
     } finally {
       root.remove();
