@@ -233,8 +233,9 @@ const LOCAL_LEVELS: ReadonlyArray<[RegExp, LocalPlace['level']]> = [
   [/^thị trấn$/iu, 'thị trấn'],
 ];
 
+// A name's word may carry an apostrophe ("Đắk R'lấp", "Ia H'Drai").
 const LOCAL =
-  /(?<![\p{L}\p{M}])([Hh]uyện đảo|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?|[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:(?:\s+|\s*[-–]\s*)(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})){0,4})/gu;
+  /(?<![\p{L}\p{M}])([Hh]uyện đảo|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?|[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+((?:\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)?|\d{1,2})(?:(?:\s+|\s*[-–]\s*)(?:\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)?|\d{1,2})){0,4})/gu;
 
 /** Words that follow "huyện", "xã" … in capitals without being a name ("xã Hội" never; "Thành phố Hồ"). */
 const NOT_NAME = new Set(['Ủy', 'Uỷ', 'Đảng', 'Hội', 'Ban', 'Nhân', 'UBND', 'HĐND', 'Đoàn', 'Các']);

@@ -52,6 +52,8 @@ export interface DocumentProfile {
   plannedPeriods: string[];
   /** "2020–2025" */
   term: string | null;
+  /** Every term the document names ("2020–2025" reviewed by a congress that opens "2025–2030"). */
+  terms: string[];
   /** Every year the document covers: reviewed, planned, of its date and of its periods. */
   years: number[];
 }
@@ -74,6 +76,7 @@ export function emptyProfile(): DocumentProfile {
     periods: [],
     plannedPeriods: [],
     term: null,
+    terms: [],
     years: [],
   };
 }
@@ -250,6 +253,7 @@ function mergeRoles(a: Roles, b: Roles): Roles {
     periods: union(a.periods, b.periods),
     plannedPeriods: union(a.plannedPeriods, b.plannedPeriods),
     term: a.term ?? b.term,
+    terms: union(a.terms, b.terms),
   };
 }
 
@@ -265,6 +269,7 @@ function periodsOf(f: string): {
   periods: string[];
   plannedPeriods: string[];
   term: string | null;
+  terms: string[];
 } {
   const reviewed = new Set<number>();
   const plan = new Set<number>();
@@ -336,14 +341,15 @@ function periodsOf(f: string): {
       add(reviewed, m[2]);
     }
   }
-  const term = /\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/.exec(f);
+  const terms = [...f.matchAll(/\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/g)].map((t) => `${t[1]}–${t[2]}`);
   return {
     reviewed: [...reviewed].sort(),
     strong: [...strong].sort(),
     plan: [...plan].sort(),
     periods: [...periods],
     plannedPeriods: [...plannedPeriods],
-    term: term ? `${term[1]}–${term[2]}` : null,
+    term: terms[0] ?? null,
+    terms: [...new Set(terms)],
   };
 }
 
@@ -552,6 +558,7 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
     ...new Set([...roles.plannedPeriods, ...roles.periods.filter((x) => !ended(x))]),
   ].filter((x) => !profile.periods.includes(x));
   profile.term = roles.term;
+  profile.terms = roles.terms;
   const years = new Set<number>([...roles.reviewed, ...roles.plan]);
   const dateYear = profile.date ? Number(profile.date.slice(0, 4)) : undefined;
   if (dateYear) years.add(dateYear);

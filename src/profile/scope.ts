@@ -32,6 +32,8 @@ export interface QuestionScope {
   periods: string[];
   /** Months the question names ("tháng 12/2024", "12/2024"), as "2024-12". */
   months: string[];
+  /** The term named ("nhiệm kỳ 2020–2025"): a document of another term is not about it. */
+  term: string | null;
   /** Months of full dates named ("ngày 15/3/2026" → "2026-03"): events, not documents' months. */
   eventMonths: string[];
   /** A document number the question names: "125-NQ/ĐU". */
@@ -86,12 +88,22 @@ const WORD_BREAK = /[^\p{L}\p{M}\d]+/u;
  * know is read bare anyway (namedLocalities). Words after "xã" that name no commune: "xã hội", "xã
  * viên", "xã biên giới", "xã vùng sâu", "xã đặc biệt khó khăn", "xã nghèo", "xã nông thôn mới" …
  */
-const COMMUNE_WORDS = new Set(['xã', 'phường', 'thị trấn']);
+const COMMUNE_WORDS = new Set(['xã', 'phường', 'thị trấn', 'xa', 'phuong', 'thi tran']);
+/**
+ * Typed without diacritics, "xa" is also "far" and "phuong" also "phương" (phương hướng, phương án,
+ * phương tiện …): what follows them there is no commune.
+ */
+const COMMUNE_AFTER =
+  /(?:^|\b(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|cong an|cax|dang uy|dang bo|du|mttq|doan thanh nien|hoi nong dan|cua|tai|o|ve)\s+)$/u;
+const NOT_COMMUNE_PLAIN = new Set(
+  'huong an phap tien thuc cham dien trinh sach vi xoi nhat hon lam qua cach tit dan'.split(' '),
+);
 const NOT_COMMUNE = new Set(
   'hội viên biên vùng đặc nghèo khó miền nông đạt điểm trọng thuộc lân giáp ven mới khu xã phường thị huyện quận tỉnh cấp và hoặc'.split(
     ' ',
   ),
 );
+const NOT_COMMUNE_FOLDED = new Set([...NOT_COMMUNE].map((w) => foldDiacritics(w)));
 /**
  * Stop words that also open district names (Giao Thủy, Kỳ Anh, Bảo Lâm, Nam Trực, Như Thanh, Vụ Bản,
  * Thủ Đức typed without diacritics), and words after one that say it opened no name ("huyện ủy giao
@@ -109,7 +121,8 @@ function levelOf(typed: string): string {
   if (folded === 'thi') return 'thị xã';
   if (body && folded === 'huyen') return 'huyện';
   if (body && folded === 'quan') return 'quận';
-  return word;
+  const commune = ({ xa: 'xã', phuong: 'phường', 'thi tran': 'thị trấn' } as Record<string, string>)[folded];
+  return commune ?? word;
 }
 
 /** typedLocalities with how each was typed: { "tan phu dong": "huyện Tân Phú Đông" }. */
@@ -121,7 +134,7 @@ export function typedLocalityNames(typed: string): Record<string, string> {
   // A district's party committee or youth union names it too: "huyện ủy Hải Hậu", "thanh uy uong bi"
   // ("quan uy" typed without diacritics is also "quân ủy", the army's party committee).
   const level = plain
-    ? /(?<![\p{L}\p{M}])((?:huyen|thi|thanh) (?:uy|doan)|huyện đảo|huyện|quận|thị xã|thành phố|tp\.?|huyen dao|huyen|thi xa|thanh pho)\s+/gu
+    ? /(?<![\p{L}\p{M}])((?:huyen|thi|thanh) (?:uy|doan)|huyện đảo|huyện|quận|thị xã|thành phố|tp\.?|huyen dao|huyen|thi xa|thanh pho|xa|phuong|thi tran)\s+/gu
     : /(?<![\p{L}\p{M}])((?:huyện|quận|thị|thành) (?:ủy|uỷ|đoàn)|huyện đảo|huyện|quận|thị xã|thành phố|tp\.?|xã|phường|thị trấn)\s+/gu;
   const out: Record<string, string> = {};
   for (const m of lower.matchAll(level)) {
@@ -136,14 +149,23 @@ export function typedLocalityNames(typed: string): Record<string, string> {
     const typedWords = cased ? text.slice(lower.length - rest.length).split(WORD_BREAK) : [];
     const restWords = rest.split(WORD_BREAK);
     const commune = COMMUNE_WORDS.has(m[1]!);
+    // Typed without diacritics, "xa"/"phuong" name a commune after the unit that governs it ("ubnd
+    // phuong do vinh", "dang bo xa hai thinh"), not after "dia" (địa phương) or a comma.
+    if (commune && plain && !COMMUNE_AFTER.test(lower.slice(0, m.index ?? 0))) continue;
     // Typed with capitals for names ("Chủ tịch Ủy ban nhân dân cấp xã, phường ra quyết định"), a
     // commune's name starts with one.
     if (commune && cased && /\s\p{Lu}/u.test(text) && !/^\p{Lu}/u.test(typedWords.find(Boolean) ?? ''))
       continue;
     const isStop = (w: string) =>
-      LOCALITY_STOP.has(w) ||
-      (plain && LOCALITY_STOP_FOLDED.has(foldDiacritics(w))) ||
-      (commune && NOT_COMMUNE.has(w));
+      LOCALITY_STOP.has(w) || (plain && LOCALITY_STOP_FOLDED.has(foldDiacritics(w)));
+    // What follows "xã"/"phường" when no commune is named ("xã hội", "phương án"): the first word only.
+    const first = restWords.find(Boolean) ?? '';
+    if (
+      commune &&
+      (NOT_COMMUNE.has(first) ||
+        (plain && (NOT_COMMUNE_FOLDED.has(foldDiacritics(first)) || NOT_COMMUNE_PLAIN.has(first))))
+    )
+      continue;
     for (const [i, w] of restWords.entries()) {
       if (!w) break;
       if (/^\d+$/.test(w)) {
@@ -308,8 +330,15 @@ export function parseScope(question: string): QuestionScope {
     years: [...years].sort(),
     periods: [...periods],
     number: num ? num[1]!.replace(/\s+/g, '').toUpperCase() : null,
+    term: termOf(folded),
     folded,
   };
+}
+
+/** "nhiệm kỳ 2020-2025" → "2020–2025", as profiles write a term. */
+function termOf(folded: string): string | null {
+  const m = /\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/.exec(folded);
+  return m ? `${m[1]}–${m[2]}` : null;
 }
 
 /** How a document fits a question's scope. */
@@ -439,7 +468,11 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   // A year named as a review ("tổng kết năm 2024") or a plan ("nhiệm vụ năm 2025") must be one the
   // document reviews or plans: a 2023 review that plans 2024 is not the review of 2024.
   const roleNamed = scope.years.some((y) => scope.yearRoles[y] !== null);
-  const year = scope.years.length === 0 || (roleNamed ? yearLevel === 2 : yearLevel >= 1.5);
+  const year =
+    (scope.years.length === 0 || (roleNamed ? yearLevel === 2 : yearLevel >= 1.5)) &&
+    // A term asked ("nhiệm kỳ 2020–2025") that the document does not name is another term's (a congress
+    // names the term ending as well as the one it opens).
+    (!scope.term || !profile.term || (profile.terms ?? [profile.term]).includes(scope.term));
   // A month named ("tháng 12/2024") rules out a document dated another month; an undated one stays.
   const dated = profile.date && profile.date.length >= 7 ? profile.date.slice(0, 7) : null;
   const month =

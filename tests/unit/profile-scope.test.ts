@@ -285,6 +285,26 @@ describe('fitScope', () => {
   });
 });
 
+it("a term asked that the document does not name is another term's", () => {
+  const congress = profile({
+    provinces: ['Khánh Hòa'],
+    term: '2025–2030',
+    terms: ['2025–2030', '2020–2025'],
+    years: [2025, 2030],
+  });
+  const ward = profile({
+    provinces: ['Khánh Hòa'],
+    term: '2025–2030',
+    terms: ['2025–2030'],
+    years: [2025, 2030],
+  });
+  const q = parseScope('Đại hội Đảng bộ tỉnh Khánh Hòa nhiệm kỳ 2020-2025 bầu ai làm bí thư');
+  expect(q.term).toBe('2020–2025');
+  expect(fitScope(q, congress, []).year).toBe(true);
+  expect(fitScope(q, ward, []).year).toBe(false);
+  expect(fitScope(parseScope('nhiem ky 2025 2030 khanh hoa'), ward, []).year).toBe(true);
+});
+
 it("a province merged later, asked about a year before the mergers, is not the document's", () => {
   const fit = fitScope(parseScope('BĐBP Khánh Hòa năm 2024'), ninhThuan, []);
   expect(fit).toMatchObject({ entity: false, mergedAs: null, mergedLater: 'Khánh Hòa' });
@@ -336,6 +356,17 @@ describe('typedLocalities: districts typed after their level word', () => {
     ['huyen uy giao cho ubnd huyen', []],
     ['huyện nào có tỷ lệ hộ nghèo cao nhất', []],
     ['huyện Hải Hậu Năm 2025', ['hai hau']],
+    // Communes and wards: after their level word with diacritics; without, after the unit that
+    // governs them (not "địa phương", "xã hội", "phương án", "cấp xã, phường ra quyết định").
+    ['UBND xã Thanh Thủy báo cáo 9 tháng', ['thanh thuy']],
+    ['Đảng ủy phường Bảo An nhiệm kỳ 2025-2030'.normalize('NFD'), ['bao an']],
+    ['ubnd phuong bao an nam 2025', ['bao an']],
+    ['dang bo xa hai thinh quy 1/2026', ['hai thinh']],
+    ['an sinh xã hội năm 2025', []],
+    ['co quan o dia phuong chiu trach nhiem', []],
+    ['phuong an ung pho bao so 3', []],
+    ['Chủ tịch Ủy ban nhân dân cấp xã, phường ra quyết định', []],
+    ["UBND huyện Đắk R'lấp tổng kết năm 2025", ['dak r lap']],
     // A province-level city's committee, and the army's ("quân ủy" typed without diacritics).
     ['Thành ủy Đà Nẵng năm 2024', []],
     ['quan uy trung uong', []],
