@@ -20,6 +20,7 @@ const EVENT_MONTHS = 3;
 function monthIndex(ym: string): number {
   return Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
 }
+
 /** What a question names about the documents it wants: places, units, years, periods, numbers. */
 export interface QuestionScope {
   /** Provinces named (names before the July 2025 merger, as the question names them). */
@@ -83,15 +84,16 @@ export function typedLocalities(text: string): string[] {
 
 const WORD_BREAK = /[^\p{L}\p{M}\d]+/u;
 /**
- * Communes and wards, the local level since 1 July 2025, are read after their level word typed with
- * diacritics only ("xa" is also "far", "phuong" also "phương hướng", "phương án"); a name the documents
- * know is read bare anyway (namedLocalities). Words after "xã" that name no commune: "xã hội", "xã
- * viên", "xã biên giới", "xã vùng sâu", "xã đặc biệt khó khăn", "xã nghèo", "xã nông thôn mới" …
+ * Communes and wards, the local level since 1 July 2025, are read after their level word; a name the
+ * documents know is read bare anyway (namedLocalities). Words after "xã" that name no commune: "xã
+ * hội", "xã viên", "xã biên giới", "xã vùng sâu", "xã đặc biệt khó khăn", "xã nông thôn mới" …
  */
 const COMMUNE_WORDS = new Set(['xã', 'phường', 'thị trấn', 'xa', 'phuong', 'thi tran']);
 /**
- * Typed without diacritics, "xa" is also "far" and "phuong" also "phương" (phương hướng, phương án,
- * phương tiện …): what follows them there is no commune.
+ * Typed without diacritics, "xa" is also "far" and "phuong" also "phương" ("địa phương", "phương
+ * hướng", "phương án", "phương tiện"): there they name a commune only at the start or after the unit
+ * that governs it or a preposition ("ubnd phuong do vinh", "tai xa hai thinh"), and not before the
+ * words that make them another word.
  */
 const COMMUNE_AFTER =
   /(?:^|\b(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|cong an|cax|dang uy|dang bo|du|mttq|doan thanh nien|hoi nong dan|cua|tai|o|ve)\s+)$/u;

@@ -202,8 +202,8 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
   const entity = fits.filter((f) => f.fit.entity);
   const asked = describeScope(scope, localities, { years: false });
   if (entity.length === 0) {
-    // A province merged later, asked about before the mergers: the year is why, and what its old
-    // provinces' documents hold comes first ("Hà Giang (nay thuộc Tuyên Quang) …").
+    // A province merged later, asked about before the mergers: the year is why ("tỉnh Hà Giang chỉ
+    // thuộc tỉnh Tuyên Quang từ ngày 1/7/2025"), and what the old province's documents hold comes first.
     const later = fits.filter((f) => f.fit.mergedLater !== null);
     const what = later.length > 0 ? describeScope(scope, localities) : asked;
     const then = later[0]?.doc.profile.provinces[0];
