@@ -107,11 +107,12 @@ const NUMBER_KINDS: ReadonlyArray<[RegExp, string]> = [
   [/\bhd\b/, 'hướng dẫn'],
 ];
 
-/**
- * Levels a document can be about: districts, towns, and since the two-level local government of 1 July
- * 2025 communes and wards ("UBND xã Thanh Thủy", "Đảng ủy phường Bảo An").
- */
+/** Communes and wards: the local level since the two-level local government of 1 July 2025. */
 const COMMUNE_LEVELS: ReadonlyArray<LocalPlace['level']> = ['xã', 'phường', 'thị trấn'];
+/**
+ * Levels a document can be about: districts, towns, communes and wards ("UBND xã Thanh Thủy",
+ * "Đảng ủy phường Bảo An").
+ */
 const OWN_LEVELS: ReadonlyArray<LocalPlace['level']> = [
   'huyện',
   'quận',
