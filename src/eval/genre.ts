@@ -88,7 +88,10 @@ function textFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** The development documents (eval/genre/part-{a,b}/docs/*.txt and the sample report) and what is missing. */
+/**
+ * The development documents (eval/genre/part-{a,b,c,d}/docs/*.txt and the sample report), their
+ * questions and part E's (about parts A and B), and what is missing.
+ */
 function developmentCorpus(root: string): { documents: string[]; questionFiles: string[]; notes: string[] } {
   const notes: string[] = [];
   const documents: string[] = [];

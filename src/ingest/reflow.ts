@@ -178,10 +178,8 @@ export function unfoldColumns(lines: string[]): string[] {
       const at = gap.index + 1;
       left.push(t.slice(0, at));
       right.push(t.slice(at + gap[1]!.length));
-    } else if (!line.trim()) {
-      flush();
-      out.push(line);
     } else {
+      // A blank line or one across the page ends the columns above it.
       flush();
       out.push(line);
     }

@@ -30,8 +30,10 @@ export function coverage(
   // "Có bao nhiêu chó nghiệp vụ": a passage that does not name what is counted does not answer. Words
   // that qualify it may be said otherwise ("vụ phạm pháp" / "vụ phạm tội"), unless no document has
   // them at all ("bao nhiêu đại biểu nữ" where no report writes "nữ").
-  const unknown = idf(UNKNOWN_TERM);
-  if (query.counted.some((t, i) => !terms.has(t) && (i === 0 || idf(t) >= unknown))) return 0;
+  if (query.counted.length > 0) {
+    const unknown = idf(UNKNOWN_TERM);
+    if (query.counted.some((t, i) => !terms.has(t) && (i === 0 || idf(t) >= unknown))) return 0;
+  }
   const weightOf = (folded: string) => (scoped?.syllables.has(folded) ? scoped.weight : 1);
   // Full and scope-weighed shares, summed in one pass: [total, got] each.
   const uni = { full: [0, 0], weighed: [0, 0] };

@@ -129,11 +129,9 @@ export function normalizeText(text: string): string {
 export function foldDiacritics(text: string): string {
   // Words repeat: ingest folds every syllable of every passage (issue 14 measured this as the first
   // cost of ingest), so short inputs are remembered. The result depends on the input only.
-  if (text.length <= FOLD_MEMO_MAX_LENGTH) {
-    const hit = foldMemo.get(text);
-    if (hit !== undefined) return hit;
-  }
   if (text.length > FOLD_MEMO_MAX_LENGTH) return foldByUnit(text) ?? foldWhole(text);
+  const hit = foldMemo.get(text);
+  if (hit !== undefined) return hit;
   const out = foldWhole(text);
   if (foldMemo.size >= FOLD_MEMO_ENTRIES) foldMemo.clear();
   foldMemo.set(text, out);

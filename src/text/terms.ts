@@ -252,8 +252,8 @@ const COUNT_END_WORDS =
   'năm tháng quý trong tại ở của là được đã so với và thì khi từ đến trước sau này đó trên dưới mỗi như ' +
   'thế nào ai gì không chưa à nhé vậy hả theo vào ra cho về để nhờ bằng gồm tính kể hiện';
 const COUNT_END = new Set(COUNT_END_WORDS.split(' '));
-const BAO_NHIEU = /bao\s+nhi[eê]u/iu;
 const COUNT_END_FOLDED = new Set(COUNT_END_WORDS.split(' ').map((w) => foldDiacritics(w)));
+const BAO_NHIEU = /bao\s+nhi[eê]u/iu;
 /**
  * What is counted without its own word in the answer: "bao nhiêu phần trăm" (9,5%), "bao nhiêu tiền"
  * (1.250 tỷ đồng), "bao nhiêu người" (21.460 đồng chí, 68 lượt, 45 đối tượng).
