@@ -596,18 +596,30 @@ export function bm25Search(
   const touched = touchedScratch;
   let count = 0;
   const docLens = src.docLens;
+  const coord = coordination(query);
+  if (coord && maskScratch.length < n) maskScratch = new Int32Array(n);
+  const masks = maskScratch;
   for (const [term, weight] of query.terms) {
     if (weight <= 0) continue;
     const df = src.documentFrequency(term);
     if (df === 0) continue;
     const idf = idfOf(src.size, df) * weight;
+    const bits = coord?.bits.get(term) ?? 0;
     src.forEachPosting(term, (slot, tfBody, ctx) => {
       // BM25F: the body is length-normalized, the (short, uniform) context is not, and one saturation
       // applies to both, so a heading shared by many short list items cannot outweigh a body match.
       const tf = tfBody / (1 - b + (b * Math.max(avgdl, docLens[slot]!)) / avgdl) + contextWeight * ctx;
       if (scores[slot] === 0 && count < touched.length) touched[count++] = slot;
       scores[slot]! += (idf * tf * (k1 + 1)) / (tf + k1);
+      if (bits !== 0) masks[slot]! |= bits;
     });
+  }
+  if (coord) {
+    for (let i = 0; i < count; i++) {
+      const slot = touched[i]!;
+      scores[slot]! *= bitCount(masks[slot]!) / coord.syllables;
+      masks[slot] = 0;
+    }
   }
   const ids = src.docIds;
   const removed = src.removed;
@@ -615,6 +627,50 @@ export function bm25Search(
   const top = topK(touched, count, live, scores, ids, k);
   for (let i = 0; i < count; i++) scores[touched[i]!] = 0;
   return top;
+}
+
+let maskScratch = new Int32Array(0);
+
+/** Most syllables a question's coordination counts (one bit each in an Int32). */
+const COORD_MAX_SYLLABLES = 31;
+
+/**
+ * The coordination factor of a question typed without diacritics (Lucene's classic "coord"): a
+ * passage's score is multiplied by the share of the question's distinct syllables it holds. Typed
+ * without marks every syllable is ambiguous ("chu" is chủ, chú, chu) and two neighbouring words of the
+ * question may meet as a phrase in a passage by chance ("trên vùng"), which BM25 with bigrams rewards
+ * above a passage holding every word of the question (issue 14: scattered words without diacritics).
+ * With diacritics the exact syllables already tell such passages apart; it is not used there. A
+ * syllable that an abbreviation expands ("bdbp") counts as held by either form. Per index term, the
+ * syllables (bits) it stands for; null when the question has diacritics, one syllable or too many.
+ */
+export function coordination(query: AnalyzedQuery): { bits: Map<string, number>; syllables: number } | null {
+  if (query.hasDiacritics) return null;
+  const bits = new Map<string, number>();
+  const terms: string[] = [];
+  for (const s of query.syllables) {
+    if (terms.includes(s.folded)) continue;
+    if (terms.length === COORD_MAX_SYLLABLES) return null;
+    const bit = 1 << terms.length;
+    terms.push(s.folded);
+    // An expansion is held when its last two syllables are ("biên phòng" of "bộ đội biên phòng").
+    for (const t of [s.folded, ...(s.alternatives ?? []).map(lastPair)])
+      bits.set(t, (bits.get(t) ?? 0) | bit);
+  }
+  return terms.length > 1 ? { bits, syllables: terms.length } : null;
+}
+
+/** The index term of a phrase's last two syllables (["f:bo", "f:doi", "f:bien", "f:phong"] → "F:bien phong"). */
+function lastPair(phrase: string[]): string {
+  if (phrase.length < 2) return phrase[0] ?? '';
+  const [a, b] = phrase.slice(-2).map((t) => t.slice(FOLDED.length));
+  return `${FOLDED_BIGRAM}${a} ${b}`;
+}
+
+function bitCount(v: number): number {
+  let x = v - ((v >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** The k best of the first `count` slots that `keep` keeps, without sorting every hit: a min-heap of k on (score, id). */

@@ -30,6 +30,28 @@ function referenceSearch(passages: IndexablePassage[], question: string, k: numb
       scores.set(d.id, (scores.get(d.id) ?? 0) + (idf * tf * (k1 + 1)) / (tf + k1));
     }
   }
+  // Typed without diacritics, a passage's score is multiplied by the share of the question's distinct
+  // syllables it holds (an abbreviation's syllable also by its expansion's last two syllables).
+  const query = analyzeQuery(question);
+  const syllables = new Map<string, string[]>();
+  for (const s of query.syllables) {
+    const forms = (s.alternatives ?? []).map((alt) =>
+      alt.length < 2
+        ? alt[0]!
+        : `F:${alt
+            .slice(-2)
+            .map((t) => t.slice(2))
+            .join(' ')}`,
+    );
+    syllables.set(s.folded, [s.folded, ...forms]);
+  }
+  if (!query.hasDiacritics && syllables.size > 1)
+    for (const d of docs) {
+      if (!scores.has(d.id)) continue;
+      const holds = (t: string) => d.body.has(t) || d.context.has(t);
+      const held = [...syllables.values()].filter((forms) => forms.some(holds)).length;
+      scores.set(d.id, scores.get(d.id)! * (held / syllables.size));
+    }
   return [...scores]
     .map(([id, score]) => ({ id, score }))
     .sort((x, y) => y.score - x.score || x.id - y.id)
@@ -67,6 +89,10 @@ const QUESTIONS = [
   '2300 lượt tàu cá',
   'ngân sách hội nghị',
   'huấn luyện',
+  // Typed without diacritics: scattered words, an abbreviation among them (coordination).
+  'ke hoach tau ca chien dau',
+  'sscd bien phong 2025 nhiem vu',
+  'HUAN LUYEN hoi nghi tinh',
 ];
 
 describe('KeywordIndex, compact postings and binary image', () => {

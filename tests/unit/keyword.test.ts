@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeRange, IndexablePassage, KeywordIndex } from '../../src/search/keyword';
-import { analyzeQuery, EXACT, textTerms } from '../../src/text/terms';
+import { coordination, decodeRange, IndexablePassage, KeywordIndex } from '../../src/search/keyword';
+import { analyzeQuery, EXACT, FOLDED, FOLDED_BIGRAM, textTerms } from '../../src/text/terms';
 
 const PASSAGES = [
   {
@@ -91,6 +91,57 @@ describe('KeywordIndex (BM25)', () => {
   it('returns nothing on an empty index or k = 0', () => {
     expect(new KeywordIndex().search(analyzeQuery('chỉ tiêu'), 3)).toEqual([]);
     expect(index.search(analyzeQuery('chỉ tiêu'), 0)).toEqual([]);
+  });
+});
+
+describe('coordination of a question typed without diacritics', () => {
+  it.each<[string, number | null]>([
+    // Scattered words as someone recalls a passage: every distinct syllable counts once.
+    ['tren vung gioi phong', 4],
+    ['TREN Vung GIOI phong', 4],
+    ['cong an cong tac', 3],
+    ['2.300 luot tau ca', 4],
+    ['ty le 9,5% nam 2025', 5],
+    ['chi tieu nam 2025 la gi?', 4],
+    // With diacritics (NFC, NFD, old tone placement) the exact syllables tell passages apart.
+    ['trên vùng giới phòng', null],
+    ['trên vùng giới phòng'.normalize('NFD'), null],
+    ['hoà nhập cộng đồng', null],
+    // One syllable: every passage that matches holds all of it.
+    ['bdbp', null],
+    ['là gì?', null],
+  ])('"%s" → %s syllables', (q, n) => {
+    expect(coordination(analyzeQuery(q))?.syllables ?? null).toBe(n);
+  });
+
+  it('an abbreviation counts as held by its expansion', () => {
+    const c = coordination(analyzeQuery('bdbp quang ninh'))!;
+    const bdbp = c.bits.get(`${FOLDED}bdbp`);
+    expect(bdbp).toBeDefined();
+    expect(c.bits.get(`${FOLDED_BIGRAM}bien phong`)).toBe(bdbp);
+    expect(c.bits.get(`${FOLDED}quang`)).not.toBe(bdbp);
+  });
+
+  it('the passage holding every word ranks above one where two of them meet by chance', () => {
+    const index = new KeywordIndex();
+    [
+      // The source: every word of the question, none of them side by side as typed, in a long passage.
+      'Lực lượng biên phòng duy trì tuần tra trên các tuyến biên giới đất liền, phòng chống buôn lậu, ' +
+        'gian lận thương mại ở vùng cao và khu vực cửa khẩu.',
+      // "trên vùng" side by side, as the question happens to put them, and nothing else of it: without
+      // the coordination this short passage ranks first.
+      'Tàu cá hoạt động trên vùng biển của tỉnh.',
+      'Phòng Tham mưu chủ trì công tác huấn luyện.',
+      'Các đồn biên phòng quản lý chặt chẽ đường biên giới.',
+      'Phòng chống thiên tai và tìm kiếm cứu nạn.',
+      'Bảo vệ chủ quyền biên giới quốc gia.',
+    ].forEach((text, i) => index.add({ id: i + 1, text, context: '' }));
+    expect(ids(index, 'tren vung gioi phong')[0]).toBe(1);
+    expect(ids(index, 'TREN VUNG GIOI PHONG')[0]).toBe(1);
+    expect(ids(index, 'cho biet tren vung gioi phong')[0]).toBe(1);
+    // A phrase typed as it is written still finds its passage first.
+    expect(ids(index, 'tren vung bien')[0]).toBe(2);
+    expect(ids(index, 'trên vùng biển')[0]).toBe(2);
   });
 });
 
