@@ -51,6 +51,8 @@ function checkBench(committed: BenchResults): string[] {
       '1',
       '--questions',
       String(committed.questions),
+      '--quality-questions',
+      String(committed.qualityQuestions ?? committed.questions),
       '--seed',
       String(committed.seed),
       '--engines',

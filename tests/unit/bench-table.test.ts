@@ -78,12 +78,38 @@ describe('bench table: median (min–max) over the runs', () => {
   it('renders sources found per kind of question, a dash for a kind not asked', () => {
     const table = kindsTable([row([[6, 5]])]);
     expect(table.split('\n')[0]).toBe(
-      '| passages | engine | copied phrase, diacritics | copied phrase, no diacritics | scattered words, diacritics | scattered words, no diacritics |',
+      '| passages | engine | questions per kind | copied phrase, diacritics | copied phrase, no diacritics | scattered words, diacritics | scattered words, no diacritics |',
     );
-    expect(table).toContain('| 10,000 | chithi, keyword | 60.0% / 80.0% | — | — | 20.0% / 40.0% |');
+    expect(table).toContain(
+      '| 10,000 | chithi, keyword | 250, 0 | 60.0% / 80.0% (200) | — | — | 20.0% / 40.0% (100) |',
+    );
     const old = row([[6, 5]]);
     delete old.serve[0]!.kinds;
     expect(kindsTable([old])).toBe('');
+  });
+
+  it('shows the quality set when the first run scored one, the timed questions otherwise', () => {
+    const r = row([
+      [6, 5],
+      [6, 5],
+    ]);
+    r.serve[0]!.qualityKinds = {
+      copy: { questions: 1000, source1: 500, source5: 790 },
+      'copy-folded': { questions: 1000, source1: 400, source5: 700 },
+      scattered: { questions: 1000, source1: 300, source5: 600 },
+      'scattered-folded': { questions: 1000, source1: 123, source5: 247 },
+    };
+    expect(kindsTable([r])).toContain(
+      '| 10,000 | chithi, keyword | 1,000 | 50.0% / 79.0% (790) | 40.0% / 70.0% (700) | 30.0% / 60.0% (600) | 12.3% / 24.7% (247) |',
+    );
+    // Only the first run scores the quality set: the runs still agree on the timed questions.
+    expect(inconsistentRuns(r)).toEqual([]);
+    const fresh = row([[9, 8]]);
+    expect(compareDeterministic(r, fresh)).toEqual([
+      "chithi, keyword at 10,000 passages: sources found per kind on the quality set differ from the README's",
+    ]);
+    fresh.serve[0]!.qualityKinds = structuredClone(r.serve[0]!.qualityKinds);
+    expect(compareDeterministic(r, fresh)).toEqual([]);
   });
 });
 
