@@ -61,6 +61,32 @@ export interface QuestionScope {
    * document the question points to ("… trong chỉ thị của UBND tỉnh", "do UBND tỉnh ban hành").
    */
   assigneeTypes: UnitType[];
+  /**
+   * Places named as former ones in parentheses ("xã Quảng Tín (huyện Đắk R'lấp cũ)", "Trần Lãm
+   * (thành phố Thái Bình cũ)"): where the place asked about used to belong. They scope the question
+   * only when it names no other place (see `withFormerPlaces`).
+   */
+  former?: { provinces: string[]; localityNames: Record<string, string> };
+}
+
+/** "(huyện Đắk R'lấp cũ)", "(thanh pho thai binh cu)": a former place in parentheses. */
+const FORMER_PLACE = /\(([^()]*?\S)\s+(?:cũ|cu)\s*\)/giu;
+
+/**
+ * The scope with its former places as its places, when it names no other: "(tỉnh Hà Giang cũ) năm 2026
+ * có bao nhiêu …" still asks about what was Hà Giang. `named`: the places the question names otherwise
+ * (provinces and localities, those the documents know included).
+ */
+export function withFormerPlaces(scope: QuestionScope, named: number): QuestionScope {
+  if (!scope.former || named > 0) return scope;
+  const localityNames = { ...scope.former.localityNames, ...scope.localityNames };
+  return {
+    ...scope,
+    provinces: [...new Set([...scope.provinces, ...scope.former.provinces])],
+    localities: Object.keys(localityNames),
+    localityNames,
+    former: undefined,
+  };
 }
 
 /**
@@ -290,8 +316,17 @@ export function parseScope(question: string): QuestionScope {
     /(?<![\p{L}\d])(\d{1,5}\s*[-/]\s*(?:NQ|CT|KH|BC|TB|QĐ|QD|KL|HD|CV|UBND|HĐND|TU|ĐU)[\p{L}\d/-]*)/iu.exec(
       text,
     );
-  const localityNames = typedLocalityNames(text);
+  // A former place in parentheses says where the place asked about used to belong, not another place
+  // asked about: it is read apart (and used only when the question names no other place).
+  const formerText = [...text.matchAll(FORMER_PLACE)].map((m) => m[1]!).join(' . ');
+  const placeText = formerText ? text.replace(FORMER_PLACE, ' ') : text;
+  const localityNames = typedLocalityNames(placeText);
   const localities = Object.keys(localityNames);
+  const provinces = findProvincesInQuestion(placeText);
+  const formerProvinces = formerText
+    ? findProvincesInQuestion(formerText).filter((p) => !provinces.includes(p))
+    : [];
+  const formerLocalities = formerText ? typedLocalityNames(formerText) : {};
   const yearRoles: Record<number, 'reviewed' | 'plan' | null> = {};
   for (const y of years) {
     const at = folded.indexOf(` ${y} `);
@@ -326,7 +361,10 @@ export function parseScope(question: string): QuestionScope {
     assigneeTypes: ASSIGNEE.test(folded)
       ? [...new Set(units.filter((u) => !issuerAt(unitFold, u)).map((u) => u.type))]
       : [],
-    provinces: findProvincesInQuestion(text),
+    provinces,
+    ...(formerProvinces.length > 0 || Object.keys(formerLocalities).length > 0
+      ? { former: { provinces: formerProvinces, localityNames: formerLocalities } }
+      : {}),
     unitTypes: [...new Set(units.map((u) => u.type))],
     unitField: so?.field ?? null,
     years: [...years].sort(),

@@ -49,13 +49,18 @@ export const UNIT_LABELS: Record<UnitType, string> = {
 /**
  * Related kinds: a question about one also reaches the other, ranked after exact matches
  * (a border post belongs to the provincial Border Guard; the military party committee leads the
- * military command).
+ * military command; the People's Council and the People's Committee are the council and the executive
+ * of one local government: the council's sessions hear and decide on the committee's reports, the
+ * committee carries out the council's resolutions, so "UBND tỉnh … còn bao nhiêu sở" is told at the
+ * HĐND's session).
  */
 const FAMILY: Partial<Record<UnitType, UnitType[]>> = {
   bdbp: ['don-bp'],
   'don-bp': ['bdbp'],
   chqs: ['duqs'],
   duqs: ['chqs'],
+  hdnd: ['ubnd'],
+  ubnd: ['hdnd'],
 };
 
 /** 2: the same kind; 1: a related kind; 0: unrelated. */

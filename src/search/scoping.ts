@@ -5,6 +5,7 @@ import {
   describeScope,
   fitScope,
   namedLocalities,
+  withFormerPlaces,
   namesEntity,
   parseScope,
   QuestionScope,
@@ -166,7 +167,7 @@ function localitiesOf(docs: readonly ScopedDocument[]) {
  *   can still answer; the year's words weigh in the ranking like any other).
  */
 export function decideScope(question: string, docs: readonly ScopedDocument[]): ScopeDecision {
-  const scope = parseScope(question);
+  let scope = parseScope(question);
   // A document named by its number is the document asked about, whatever else the question names.
   // A number no document has (a central resolution cited in passing) restricts nothing.
   const numbers = numbersIn(question);
@@ -185,6 +186,12 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
       };
   }
   const { known, names } = localitiesOf(docs);
+  const typed = scope;
+  // A former place ("(thành phố Thái Bình cũ)") scopes only a question that names no other place.
+  scope = withFormerPlaces(
+    typed,
+    typed.provinces.length + namedLocalities(typed, known, names.keys()).length,
+  );
   // Names as the documents write them, for messages ("huyện Tân Phú Đông").
   for (const [folded, name] of names) scope.localityNames[folded] ??= name;
   const localities = namedLocalities(scope, known, names.keys());

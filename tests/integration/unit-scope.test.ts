@@ -134,3 +134,103 @@ describe('communes and wards, the local level since 1 July 2025', () => {
     ]);
   });
 });
+
+describe("a province's council and its executive: each one's documents tell of the other", () => {
+  const B = path.join(PROJECT_ROOT, 'eval/genre/part-b/docs');
+  let khanhHoa: TempApp;
+  beforeAll(async () => {
+    khanhHoa = await ingestedApp({
+      'ubnd-khanh-hoa-ke-hoach-thien-tai-2025.txt': {
+        copy: path.join(B, 'ubnd-khanh-hoa-ke-hoach-thien-tai-2025.txt'),
+      },
+      'hdnd-khanh-hoa-ky-hop-chuyen-de-2025.txt': {
+        copy: path.join(B, 'hdnd-khanh-hoa-ky-hop-chuyen-de-2025.txt'),
+      },
+    });
+  });
+  afterAll(async () => {
+    await khanhHoa.close();
+  });
+
+  test.each([
+    // The UBND's departments after the reorganization are told in the HĐND's session, not in the UBND's plan.
+    [
+      'sau sắp xếp năm 2025 UBND tỉnh Khánh Hòa còn bao nhiêu sở',
+      'hdnd-khanh-hoa-ky-hop-chuyen-de-2025.txt',
+      '14 sở',
+    ],
+    [
+      'sau sap xep nam 2025 ubnd tinh khanh hoa con bao nhieu so',
+      'hdnd-khanh-hoa-ky-hop-chuyen-de-2025.txt',
+      '14 sở',
+    ],
+    // What the UBND's own plan says still comes from it first.
+    [
+      'UBND tỉnh Khánh Hòa kiểm tra an toàn bao nhiêu hồ chứa năm 2025',
+      'ubnd-khanh-hoa-ke-hoach-thien-tai-2025.txt',
+      '112 hồ',
+    ],
+  ])('%s: found in %s', async (question, file, text) => {
+    const res = await khanhHoa.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe(file);
+    expect(res.results[0]!.text).toContain(text);
+  });
+
+  test.each([
+    'Công an tỉnh Khánh Hòa năm 2025 còn bao nhiêu phòng',
+    'Tỉnh ủy Khánh Hòa năm 2025 còn bao nhiêu ban đảng',
+  ])('%s: another unit of the province is not found', async (question) => {
+    const res = await khanhHoa.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.results).toEqual([]);
+  });
+});
+
+describe('a former place in parentheses: where the commune or ward used to belong', () => {
+  const C = path.join(PROJECT_ROOT, 'eval/genre/part-c/docs');
+  const D = path.join(PROJECT_ROOT, 'eval/genre/part-d/docs');
+  let archive: TempApp;
+  beforeAll(async () => {
+    archive = await ingestedApp({
+      // Trần Lãm is a ward of Hưng Yên since 1 July 2025, formed in the former city of Thái Bình.
+      'hdnd-phuong-tran-lam-tin-ky-hop-cuoi-nam-2025.txt': {
+        copy: path.join(D, 'hdnd-phuong-tran-lam-tin-ky-hop-cuoi-nam-2025.txt'),
+      },
+      'hoi-nong-dan-thai-binh-tong-ket-2024.txt': {
+        copy: path.join(C, 'hoi-nong-dan-thai-binh-tong-ket-2024.txt'),
+      },
+    });
+  });
+  afterAll(async () => {
+    await archive.close();
+  });
+
+  test.each([
+    'tran lam (thanh pho thai binh cu) nam 2025 thu ngan sach dat bao nhieu',
+    'phường Trần Lãm (thành phố Thái Bình cũ) năm 2025 thu ngân sách đạt bao nhiêu',
+    'phường Trần Lãm (thành phố Thái Bình cũ) năm 2025 thu ngân sách đạt bao nhiêu'.normalize('NFD'),
+  ])('%s: the ward, not the old province', async (question) => {
+    const res = await archive.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    for (const r of res.results)
+      expect(path.basename(r.source.file)).toBe('hdnd-phuong-tran-lam-tin-ky-hop-cuoi-nam-2025.txt');
+    expect(res.results.some((r) => r.text.includes('398,6 tỷ đồng'))).toBe(true);
+  });
+
+  test('another ward of the former city is not found', async () => {
+    const res = await archive.app.engine.ask(
+      'phường Đề Thám (thành phố Thái Bình cũ) năm 2025 thu ngân sách bao nhiêu',
+    );
+    expect(res.found).toBe(false);
+    expect(res.scope?.message).toContain('Đề Thám');
+  });
+
+  test('a former place alone still scopes the question', async () => {
+    const res = await archive.app.engine.ask(
+      '(tỉnh Thái Bình cũ) Hội Nông dân năm 2024 kết nạp bao nhiêu hội viên',
+    );
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe('hoi-nong-dan-thai-binh-tong-ket-2024.txt');
+  });
+});

@@ -446,3 +446,42 @@ describe('scopeSpans: where a question names its scope', () => {
     expect(spans.map(([s, e]) => folded.slice(s, e)).sort()).toEqual([...expected].sort());
   });
 });
+
+describe('parseScope: a former place in parentheses says where the place used to belong', () => {
+  it.each<[string, string[], string[], QuestionScope['former'] | undefined]>([
+    [
+      'phường Trần Lãm (thành phố Thái Bình cũ) năm 2025 thu ngân sách bao nhiêu',
+      [],
+      ['tran lam'],
+      // "thành phố Thái Bình" reads as the province (a city named after it is not told apart).
+      { provinces: ['Thái Bình'], localityNames: {} },
+    ],
+    [
+      'tran lam (thanh pho thai binh cu) nam 2025 thu ngan sach dat bao nhieu',
+      [],
+      [],
+      { provinces: ['Thái Bình'], localityNames: {} },
+    ],
+    [
+      "xã Quảng Tín (huyện Đắk R'lấp cũ) giao CAX nhiệm vụ gì".normalize('NFD'),
+      [],
+      ['quang tin'],
+      { provinces: [], localityNames: { 'dak r lap': 'huyện Đắk R Lấp' } },
+    ],
+    [
+      'xã Minh Tân (tỉnh Hà Giang cũ) năm 2026 thu hồi bao nhiêu khẩu súng',
+      [],
+      ['minh tan'],
+      { provinces: ['Hà Giang'], localityNames: {} },
+    ],
+    // Not a former place: "cũ" inside the words, no parentheses, or another word before ")".
+    ['BĐBP Quảng Ninh (cũ) năm 2024', ['Quảng Ninh'], [], undefined],
+    ['nhà ở cũ của hộ nghèo tỉnh Quảng Trị', ['Quảng Trị'], [], undefined],
+    ['Quảng Trị (cả tỉnh) có bao nhiêu hộ', ['Quảng Trị'], [], undefined],
+  ])('%s', (question, provinces, localities, former) => {
+    const scope = parseScope(question);
+    expect(scope.provinces).toEqual(provinces);
+    expect(scope.localities).toEqual(localities);
+    expect(scope.former).toEqual(former);
+  });
+});

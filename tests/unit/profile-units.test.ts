@@ -86,7 +86,12 @@ describe('unitAffinity', () => {
     ['don-bp', 'bdbp', 1],
     ['chqs', 'duqs', 1],
     ['bdbp', 'chqs', 0],
-    ['ubnd', 'hdnd', 0],
+    // The council and its executive of one local government: each one's documents tell of the other.
+    ['ubnd', 'hdnd', 1],
+    ['hdnd', 'ubnd', 1],
+    ['ubnd', 'cap-uy', 0],
+    ['hdnd', 'cong-an', 0],
+    ['ubnd', 'so', 0],
   ])('%s asked, %s document → %d', (asked, doc, expected) => {
     expect(unitAffinity(asked, doc)).toBe(expected);
   });
