@@ -41,6 +41,11 @@ export interface QuestionScope {
   number: string | null;
   /** The question, folded, for matching district names the corpus knows. */
   folded: string;
+  /**
+   * The same without its former places (see `former`), where the names the documents know are looked
+   * for; absent when the question names none.
+   */
+  placeFolded?: string;
   /** District names after "huyện", "quận", "thị xã", "thành phố" in the question, folded. */
   localities: string[];
   /** How each of those was typed, for messages: "tan phu dong" → "huyện Tân Phú Đông". */
@@ -86,6 +91,7 @@ export function withFormerPlaces(scope: QuestionScope, named: number): QuestionS
     localities: Object.keys(localityNames),
     localityNames,
     former: undefined,
+    placeFolded: undefined,
   };
 }
 
@@ -289,11 +295,15 @@ function issuerAt(fold: string, u: { index: number; length: number }): boolean {
 }
 
 /** Reads the scope of a question typed any way (NFD, no diacritics, abbreviations, mixed case). */
-export function parseScope(question: string): QuestionScope {
-  const text = normalizeText(question);
-  const folded = ` ${foldDiacritics(text)
+/** A question's text folded as `QuestionScope.folded` holds it: " words separated by single spaces ". */
+const foldQuestion = (text: string) =>
+  ` ${foldDiacritics(text)
     .replace(/[^a-z0-9/]+/g, ' ')
     .trim()} `;
+
+export function parseScope(question: string): QuestionScope {
+  const text = normalizeText(question);
+  const folded = foldQuestion(text);
   // A unit right after a person's title ("bí thư Tỉnh ủy", "chủ tịch UBND tỉnh", "phó tư lệnh BĐBP")
   // says who a person is, not which documents: the meeting they attended may be another unit's.
   const unitFold = foldForUnits(text);
@@ -365,6 +375,7 @@ export function parseScope(question: string): QuestionScope {
     ...(formerProvinces.length > 0 || Object.keys(formerLocalities).length > 0
       ? { former: { provinces: formerProvinces, localityNames: formerLocalities } }
       : {}),
+    ...(formerText ? { placeFolded: foldQuestion(placeText) } : {}),
     unitTypes: [...new Set(units.map((u) => u.type))],
     unitField: so?.field ?? null,
     years: [...years].sort(),
@@ -423,8 +434,9 @@ export function namedLocalities(
 ): string[] {
   const out: string[] = [];
   const all = [...known];
+  const folded = scope.placeFolded ?? scope.folded;
   for (const name of own)
-    if (name.length >= 4 && name.includes(' ') && scope.folded.includes(` ${name} `)) out.push(name);
+    if (name.length >= 4 && name.includes(' ') && folded.includes(` ${name} `)) out.push(name);
   for (const typed of scope.localities) {
     if (all.includes(typed) || !all.some((k) => typed.startsWith(`${k} `) || k.startsWith(`${typed} `)))
       out.push(typed);

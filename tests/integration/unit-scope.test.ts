@@ -234,3 +234,41 @@ describe('a former place in parentheses: where the commune or ward used to belon
     expect(path.basename(res.results[0]!.source.file)).toBe('hoi-nong-dan-thai-binh-tong-ket-2024.txt');
   });
 });
+
+describe('a former district the archive also has documents of', () => {
+  const C = path.join(PROJECT_ROOT, 'eval/genre/part-c/docs');
+  const D = path.join(PROJECT_ROOT, 'eval/genre/part-d/docs');
+  let archive: TempApp;
+  beforeAll(async () => {
+    archive = await ingestedApp({
+      'huyen-uy-hai-hau-thong-bao-ket-luan-quy-1-2025.txt': {
+        copy: path.join(C, 'huyen-uy-hai-hau-thong-bao-ket-luan-quy-1-2025.txt'),
+      },
+      'dang-uy-xa-hai-thinh-thong-bao-ket-luan-quy-1-2026.txt': {
+        copy: path.join(D, 'dang-uy-xa-hai-thinh-thong-bao-ket-luan-quy-1-2026.txt'),
+      },
+    });
+  });
+  afterAll(async () => {
+    await archive.close();
+  });
+
+  test.each([
+    'xã Hải Thịnh (huyện Hải Hậu cũ) thu ngân sách quý I được bao nhiêu',
+    'xa hai thinh (huyen hai hau cu) thu ngan sach quy I duoc bao nhieu',
+  ])('%s: the commune only, not the district it was part of', async (question) => {
+    const res = await archive.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    for (const r of res.results)
+      expect(path.basename(r.source.file)).toBe('dang-uy-xa-hai-thinh-thong-bao-ket-luan-quy-1-2026.txt');
+    expect(res.results.some((r) => r.text.includes('21,7 tỷ đồng'))).toBe(true);
+  });
+
+  test('the district asked about itself is still its own', async () => {
+    const res = await archive.app.engine.ask('Huyện ủy Hải Hậu quý I năm 2025 thu ngân sách được bao nhiêu');
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe(
+      'huyen-uy-hai-hau-thong-bao-ket-luan-quy-1-2025.txt',
+    );
+  });
+});
