@@ -2,8 +2,15 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { HierarchicalNSW } from 'hnswlib-node';
+import type { HierarchicalNSW } from 'hnswlib-node';
 import { Mutex } from './mutex';
+
+// The native addon is loaded when a vector index is first opened or built, not with the module: a
+// keyword-only start (no model, or `chithi ask` on a read-only database) never reads it.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const newHnsw = (dims: number): HierarchicalNSW =>
+  new (require('hnswlib-node') as typeof import('hnswlib-node')).HierarchicalNSW('cosine', dims);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const INDEX_FILE = 'vectors.hnsw';
 export const MANIFEST_FILE = 'vectors.manifest.json';
@@ -149,7 +156,7 @@ export class VectorIndex {
         reason: null,
       };
     }
-    const hnsw = new HierarchicalNSW('cosine', expected.dims);
+    const hnsw = newHnsw(expected.dims);
     hnsw.initIndex({
       maxElements: opts.initialCapacity,
       m: opts.m,
@@ -204,7 +211,7 @@ export class VectorIndex {
       return corrupt(`mã kiểm tra của ${INDEX_FILE} không khớp`);
     }
     try {
-      const hnsw = new HierarchicalNSW('cosine', expected.dims);
+      const hnsw = newHnsw(expected.dims);
       await hnsw.readIndex(indexPath, true);
       const all = new Set(hnsw.getIdsList());
       if (hnsw.getNumDimensions() !== expected.dims || manifest.labels.some((id) => !all.has(id))) {
