@@ -54,10 +54,10 @@ interface Asked {
  */
 async function latencies(
   questions: BenchQuestion[],
-  ask: (q: BenchQuestion) => Promise<Asked>,
+  ask: (q: BenchQuestion, at: number) => Promise<Asked>,
   timed = questions.length,
 ) {
-  for (const q of questions.slice(0, 20)) await ask(q);
+  for (const [i, q] of questions.slice(0, 20).entries()) await ask(q, i);
   (globalThis as { gc?: () => void }).gc?.();
   const times: number[] = [];
   let answered = 0;
@@ -71,7 +71,7 @@ async function latencies(
   };
   for (const [i, q] of questions.entries()) {
     const t = performance.now();
-    const r = await ask(q);
+    const r = await ask(q, i);
     if (i < timed) {
       times.push(performance.now() - t);
       if (r.answered) answered++;
@@ -198,11 +198,11 @@ const CHILDREN: Record<string, (a: ChildArgs) => Promise<IngestResult | ServeRes
     const sources = JSON.parse(fs.readFileSync(a.sources!, 'utf8')) as string[];
     const measured = await latencies(
       questions,
-      async (q) => {
+      async (q, at) => {
         const res = await app.engine.ask(q.q, { top: 5 });
         // Ranking is scored on the ranked list, as the eval does, also when the answer is "not found".
         const ranked = res.found ? res.results : await app.engine.rank(q.q, 5);
-        const from = sources[questions.indexOf(q)] ?? '';
+        const from = sources[at] ?? '';
         return { answered: res.found, rank: ranked.findIndex((r) => sameStart(r.text, from)) };
       },
       timedCount(a),

@@ -78,12 +78,12 @@ export interface QuestionScope {
 const FORMER_PLACE = /\(([^()]*?\S)\s+(?:cũ|cu)\s*\)/giu;
 
 /**
- * The scope with its former places as its places, when it names no other: "(tỉnh Hà Giang cũ) năm 2026
- * có bao nhiêu …" still asks about what was Hà Giang. `named`: the places the question names otherwise
- * (provinces and localities, those the documents know included).
+ * The scope with its former places as its places, for a question that names no other: "(tỉnh Hà Giang
+ * cũ) năm 2026 có bao nhiêu …" still asks about what was Hà Giang (the caller decides, since the names
+ * the documents know count as named too).
  */
-export function withFormerPlaces(scope: QuestionScope, named: number): QuestionScope {
-  if (!scope.former || named > 0) return scope;
+export function withFormerPlaces(scope: QuestionScope): QuestionScope {
+  if (!scope.former) return scope;
   const localityNames = { ...scope.former.localityNames, ...scope.localityNames };
   return {
     ...scope,

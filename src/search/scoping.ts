@@ -186,15 +186,14 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
       };
   }
   const { known, names } = localitiesOf(docs);
-  const typed = scope;
+  let localities = namedLocalities(scope, known, names.keys());
   // A former place ("(thành phố Thái Bình cũ)") scopes only a question that names no other place.
-  scope = withFormerPlaces(
-    typed,
-    typed.provinces.length + namedLocalities(typed, known, names.keys()).length,
-  );
+  if (scope.former && scope.provinces.length === 0 && localities.length === 0) {
+    scope = withFormerPlaces(scope);
+    localities = namedLocalities(scope, known, names.keys());
+  }
   // Names as the documents write them, for messages ("huyện Tân Phú Đông").
   for (const [folded, name] of names) scope.localityNames[folded] ??= name;
-  const localities = namedLocalities(scope, known, names.keys());
   const tier = new Map<number, number>();
   const boost = new Map<number, number>();
   // A year alone does not re-order: laws and reports name years in passing ("Bộ luật Hình sự năm

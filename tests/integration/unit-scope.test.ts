@@ -7,8 +7,10 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../helpers/temp-dir';
 import { ingestedApp, type TempApp } from '../helpers/temp-app';
 
-const DOCS = path.join(PROJECT_ROOT, 'eval/genre/part-c/docs');
-const copy = (file: string) => ({ [file]: { copy: path.join(DOCS, file) } });
+const part = (name: string) => path.join(PROJECT_ROOT, `eval/genre/part-${name}/docs`);
+const DOCS = part('c');
+/** A report of the development set, copied into the archive under its own name. */
+const copy = (file: string, dir = DOCS) => ({ [file]: { copy: path.join(dir, file) } });
 const REPORTS = {
   ...copy('hoi-nong-dan-thai-binh-tong-ket-2024.txt'),
   ...copy('hoi-nong-dan-nam-dinh-tong-ket-2024.txt'),
@@ -51,14 +53,12 @@ test.each([
 });
 
 describe('a kind of document named is a preference, not a wall', () => {
-  const A = path.join(PROJECT_ROOT, 'eval/genre/part-a/docs');
+  const A = part('a');
   let nghean: TempApp;
   beforeAll(async () => {
     nghean = await ingestedApp({
-      'bchqs-nghe-an-tong-ket-2024.txt': { copy: path.join(A, 'bchqs-nghe-an-tong-ket-2024.txt') },
-      'bchqs-nghe-an-ke-hoach-huan-luyen-2025.txt': {
-        copy: path.join(A, 'bchqs-nghe-an-ke-hoach-huan-luyen-2025.txt'),
-      },
+      ...copy('bchqs-nghe-an-tong-ket-2024.txt', A),
+      ...copy('bchqs-nghe-an-ke-hoach-huan-luyen-2025.txt', A),
     });
   });
   afterAll(async () => {
@@ -77,7 +77,7 @@ describe('a kind of document named is a preference, not a wall', () => {
 });
 
 describe('communes and wards, the local level since 1 July 2025', () => {
-  const D = path.join(PROJECT_ROOT, 'eval/genre/part-d/docs');
+  const D = part('d');
   let local: TempApp;
   beforeAll(async () => {
     const files = [
@@ -136,16 +136,12 @@ describe('communes and wards, the local level since 1 July 2025', () => {
 });
 
 describe("a province's council and its executive: each one's documents tell of the other", () => {
-  const B = path.join(PROJECT_ROOT, 'eval/genre/part-b/docs');
+  const B = part('b');
   let khanhHoa: TempApp;
   beforeAll(async () => {
     khanhHoa = await ingestedApp({
-      'ubnd-khanh-hoa-ke-hoach-thien-tai-2025.txt': {
-        copy: path.join(B, 'ubnd-khanh-hoa-ke-hoach-thien-tai-2025.txt'),
-      },
-      'hdnd-khanh-hoa-ky-hop-chuyen-de-2025.txt': {
-        copy: path.join(B, 'hdnd-khanh-hoa-ky-hop-chuyen-de-2025.txt'),
-      },
+      ...copy('ubnd-khanh-hoa-ke-hoach-thien-tai-2025.txt', B),
+      ...copy('hdnd-khanh-hoa-ky-hop-chuyen-de-2025.txt', B),
     });
   });
   afterAll(async () => {
@@ -188,18 +184,13 @@ describe("a province's council and its executive: each one's documents tell of t
 });
 
 describe('a former place in parentheses: where the commune or ward used to belong', () => {
-  const C = path.join(PROJECT_ROOT, 'eval/genre/part-c/docs');
-  const D = path.join(PROJECT_ROOT, 'eval/genre/part-d/docs');
+  const D = part('d');
   let archive: TempApp;
   beforeAll(async () => {
     archive = await ingestedApp({
       // Trần Lãm is a ward of Hưng Yên since 1 July 2025, formed in the former city of Thái Bình.
-      'hdnd-phuong-tran-lam-tin-ky-hop-cuoi-nam-2025.txt': {
-        copy: path.join(D, 'hdnd-phuong-tran-lam-tin-ky-hop-cuoi-nam-2025.txt'),
-      },
-      'hoi-nong-dan-thai-binh-tong-ket-2024.txt': {
-        copy: path.join(C, 'hoi-nong-dan-thai-binh-tong-ket-2024.txt'),
-      },
+      ...copy('hdnd-phuong-tran-lam-tin-ky-hop-cuoi-nam-2025.txt', D),
+      ...copy('hoi-nong-dan-thai-binh-tong-ket-2024.txt'),
     });
   });
   afterAll(async () => {
@@ -236,17 +227,12 @@ describe('a former place in parentheses: where the commune or ward used to belon
 });
 
 describe('a former district the archive also has documents of', () => {
-  const C = path.join(PROJECT_ROOT, 'eval/genre/part-c/docs');
-  const D = path.join(PROJECT_ROOT, 'eval/genre/part-d/docs');
+  const D = part('d');
   let archive: TempApp;
   beforeAll(async () => {
     archive = await ingestedApp({
-      'huyen-uy-hai-hau-thong-bao-ket-luan-quy-1-2025.txt': {
-        copy: path.join(C, 'huyen-uy-hai-hau-thong-bao-ket-luan-quy-1-2025.txt'),
-      },
-      'dang-uy-xa-hai-thinh-thong-bao-ket-luan-quy-1-2026.txt': {
-        copy: path.join(D, 'dang-uy-xa-hai-thinh-thong-bao-ket-luan-quy-1-2026.txt'),
-      },
+      ...copy('huyen-uy-hai-hau-thong-bao-ket-luan-quy-1-2025.txt'),
+      ...copy('dang-uy-xa-hai-thinh-thong-bao-ket-luan-quy-1-2026.txt', D),
     });
   });
   afterAll(async () => {
