@@ -1,4 +1,4 @@
-import { Config } from './config';
+import { checkTimeZone, Config } from './config';
 import { createError } from './errors';
 import type { IngestOptions, IngestReport } from './ingest/ingest';
 import { detectIntent } from './facts/intent';
@@ -9,6 +9,7 @@ import {
   DocumentRow,
   getDocument,
   getPassages,
+  countDocuments,
   listDocuments,
   paragraphOf,
   PassageRow,
@@ -21,7 +22,7 @@ import { SearchEngine } from './search/retriever';
 import { numbersIn, type ScopedDocument } from './search/scoping';
 import { openSemanticLayer, SemanticLayer } from './search/semantic';
 import { defaultWorkers } from './threads';
-import { localDate } from './digest/time';
+import { localYear } from './digest/time';
 
 /** The services every front end (CLI, bot, local chat, digest) is built from. */
 export interface App {
@@ -38,6 +39,8 @@ export interface App {
   /** The semantic layer, or null when no embedding model is available (keyword mode). */
   semantic: SemanticLayer | null;
   documents(): DocumentRow[];
+  /** How many documents the index holds (without reading them). */
+  documentCount(): number;
   removeDocument(id: number): Promise<DocumentRow | undefined>;
   paragraph(passageId: number): PassageRow[];
   close(): Promise<void>;
@@ -138,7 +141,15 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const clock = options.clock ?? (() => new Date());
   const engine = new SearchEngine(db, {
     // "năm nay" is the year where the agency is: the digest's time zone (Asia/Ho_Chi_Minh by default).
-    currentYear: () => Number(localDate(clock(), config.digest.timezone).slice(0, 4)),
+    currentYear: () => {
+      try {
+        return localYear(clock(), config.digest.timezone);
+      } catch (e) {
+        // A zone left unchecked at start (chithi ask) is named as loadConfig names it.
+        if (e instanceof RangeError) checkTimeZone(config.digest.timezone);
+        throw e;
+      }
+    },
     // A damaged keyword image is rebuilt; the operator hears of it.
     onIndexNotice: notice,
     indexWorkers: config.ingestWorkers ?? defaultWorkers(),
@@ -234,6 +245,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
       return report;
     },
     documents: () => listDocuments(db),
+    documentCount: () => countDocuments(db),
     async removeDocument(id) {
       if (db.readonly) throw createError('INDEX_READONLY', config.indexDir);
       const doc = getDocument(db, id);

@@ -95,10 +95,13 @@ function parseTop(v: string | undefined): number {
 async function withApp<T>(
   env: NodeJS.ProcessEnv,
   index: string | boolean | undefined,
-  options: OpenAppOptions,
+  options: OpenAppOptions & { timeZone?: 'check' | 'defer' },
   fn: (app: App) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig({ ...env, ...(typeof index === 'string' ? { INDEX_DIR: index } : {}) });
+  const config = loadConfig(
+    { ...env, ...(typeof index === 'string' ? { INDEX_DIR: index } : {}) },
+    { timeZone: options.timeZone ?? 'check' },
+  );
   const app = await openApp(config, options);
   try {
     return await fn(app);
@@ -144,9 +147,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const question = a.positionals[0];
         if (question === undefined && !a.values.json)
           throw new UsageError('Thiếu câu hỏi (hoặc dùng --json để đọc từ stdin).');
-        // One question: the database's header is checked, not every page (see openDatabase).
-        return await withApp(env, a.values.index, { notice: err, integrityCheck: 'header' }, (app) => {
-          if (app.documents().length === 0)
+        // One question: the database's header is checked, not every page (see openDatabase), and the
+        // time zone only if the question needs it (see loadConfig).
+        const opening = { notice: err, integrityCheck: 'header', timeZone: 'defer' } as const;
+        return await withApp(env, a.values.index, opening, (app) => {
+          if (app.documentCount() === 0)
             err(`Chỉ mục ${app.config.indexDir} chưa có tài liệu nào; hãy chạy "npx chithi ingest".`);
           return runAsk(
             app,

@@ -115,11 +115,25 @@ export interface Config {
   digest: { timezone: string; graceHours: number; daysAhead: number };
 }
 
+/** Throws CONFIG_INVALID naming DIGEST_TIMEZONE when `timeZone` is not a time zone the runtime knows. */
+export function checkTimeZone(timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw createError('CONFIG_INVALID', `- DIGEST_TIMEZONE: múi giờ "${timeZone}" không tồn tại`);
+  }
+}
+
 /**
  * Reads and validates configuration once, at start. Unknown time zones and malformed values fail
- * fast with a Vietnamese message naming the variable.
+ * fast with a Vietnamese message naming the variable. `timeZone: 'defer'` (a one-question `chithi
+ * ask`, which needs the zone only for the year around a new year) leaves the zone to be checked where
+ * it is used: the check is the calendar's first use, about 30 ms of a new process.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { timeZone?: 'check' | 'defer' } = {},
+): Config {
   const problems: Problems = [];
   const e = {
     DATA_DIR: text(env, 'DATA_DIR', 'data'),
@@ -151,11 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     DIGEST_DAYS_AHEAD: intInRange(env, 'DIGEST_DAYS_AHEAD', problems, 14, 1, 365),
   };
   if (problems.length > 0) throw createError('CONFIG_INVALID', problems.join('\n'));
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: e.DIGEST_TIMEZONE });
-  } catch {
-    throw createError('CONFIG_INVALID', `- DIGEST_TIMEZONE: múi giờ "${e.DIGEST_TIMEZONE}" không tồn tại`);
-  }
+  if (options.timeZone !== 'defer') checkTimeZone(e.DIGEST_TIMEZONE);
   const indexDir = path.resolve(e.INDEX_DIR);
   return {
     dataDir: path.resolve(e.DATA_DIR),

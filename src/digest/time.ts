@@ -65,6 +65,22 @@ export function localDate(instant: Date, timeZone: string): string {
   return toLocal(instant, timeZone).date;
 }
 
+/** A day: no time zone is further than this from UTC (they span −12 h to +14 h). */
+const FURTHEST_OFFSET_MS = 24 * 3600 * 1000;
+
+/**
+ * The local year of `instant` in `timeZone`. More than a day from a new year in UTC it is the UTC
+ * year in every time zone, so the calendar (whose first use costs a one-question `chithi ask` about
+ * 30 ms) is consulted only around the turn of the year.
+ */
+export function localYear(instant: Date, timeZone: string): number {
+  const t = instant.getTime();
+  const year = instant.getUTCFullYear();
+  if (t - Date.UTC(year, 0, 1) > FURTHEST_OFFSET_MS && Date.UTC(year + 1, 0, 1) - t > FURTHEST_OFFSET_MS)
+    return year;
+  return Number(localDate(instant, timeZone).slice(0, 4));
+}
+
 /** Offset of `timeZone` from UTC at `instant`, in milliseconds (Asia/Ho_Chi_Minh: +7 h). */
 function offsetMs(instant: Date, timeZone: string): number {
   const f = zonedFields(instant, timeZone);

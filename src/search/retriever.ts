@@ -28,7 +28,7 @@ import {
 } from './relevance';
 import { decideScope, mergedNote, ScopeDecision, ScopedDocument } from './scoping';
 import { documentReference } from '../profile/describe';
-import { listDocuments } from '../store/documents';
+import { listDocumentProfiles } from '../store/documents';
 import { MAX_QUESTION_CHARS, questionLength } from './question';
 import { absoluteYears } from './relative-years';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
@@ -609,7 +609,7 @@ export class SearchEngine implements Retriever {
     if (this.docsCache?.generation !== generation) {
       this.docsCache = {
         generation,
-        docs: listDocuments(this.db).map((d) => ({ id: d.id, title: d.title, profile: d.profile })),
+        docs: listDocumentProfiles(this.db),
       };
     }
     return this.docsCache.docs;

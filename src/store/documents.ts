@@ -94,6 +94,23 @@ export function listDocuments(db: Db): DocumentRow[] {
   return (db.prepare(`${DOC_SELECT} ORDER BY d.added_at, d.id`).all() as RawDoc[]).map(toDoc);
 }
 
+/** How many documents the index holds (a count, not every row read). */
+export function countDocuments(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
+}
+
+/**
+ * Every document's id, title and profile, in the order of listDocuments: what scoping a question
+ * needs, without counting each document's passages (a scan of the passages' index: most of
+ * listDocuments's time at 100k passages, on every new process's first question).
+ */
+export function listDocumentProfiles(db: Db): Array<Pick<DocumentRow, 'id' | 'title' | 'profile'>> {
+  const rows = db.prepare('SELECT id, title, profile FROM documents ORDER BY added_at, id').all() as Array<
+    Pick<RawDoc, 'id' | 'title' | 'profile'>
+  >;
+  return rows.map((r) => ({ id: r.id, title: r.title, profile: parseProfile(r.profile) }));
+}
+
 export function getDocumentByFile(db: Db, file: string): DocumentRow | undefined {
   const r = db.prepare(`${DOC_SELECT} WHERE d.file = ?`).get(file) as RawDoc | undefined;
   return r && toDoc(r);

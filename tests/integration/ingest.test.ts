@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ingestPaths, IngestReport } from '../../src/ingest/ingest';
 import { Db, openDatabase } from '../../src/store/db';
-import { listDocuments, passagesOfDocument } from '../../src/store/documents';
+import {
+  countDocuments,
+  listDocumentProfiles,
+  listDocuments,
+  passagesOfDocument,
+} from '../../src/store/documents';
 import { makeTempDir, REPORT_FIXTURES, SEED_FILE, TempDir } from '../helpers/temp-dir';
 
 let tmp: TempDir;
@@ -61,6 +66,11 @@ describe('ingestPaths', () => {
     const oldTones = passagesOfDocument(db, byName.get('bdbp-binh-thuan-tong-ket-2024.txt')!.id);
     expect(oldTones.some((p) => p.text.includes('Đảng uỷ'))).toBe(true);
     expect(report.passages).toBe(listDocuments(db).reduce((n, d) => n + d.passages, 0));
+    // What scoping reads, in listDocuments's order, without counting passages.
+    expect(listDocumentProfiles(db)).toEqual(
+      listDocuments(db).map((d) => ({ id: d.id, title: d.title, profile: d.profile })),
+    );
+    expect(countDocuments(db)).toBe(4);
   });
 
   it('re-ingesting unchanged files changes nothing', async () => {

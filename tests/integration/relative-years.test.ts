@@ -3,6 +3,8 @@
  * a report of another year is not the answer, and without one the answer says so.
  */
 import path from 'node:path';
+import { openApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
 import { PROJECT_ROOT } from '../helpers/temp-dir';
 import { ingestedApp, type TempApp } from '../helpers/temp-app';
 
@@ -18,11 +20,13 @@ afterEach(async () => {
   temps = [];
 });
 
-async function at(instant: string) {
+async function ingestedAt(instant: string) {
   const temp = await ingestedApp(REPORTS, { clock: () => new Date(instant) });
   temps.push(temp);
-  return temp.app;
+  return temp;
 }
+
+const at = async (instant: string) => (await ingestedAt(instant)).app;
 
 test('"năm ngoái" in 2025 is the 2024 review, typed any way', async () => {
   const app = await at('2025-06-10T03:00:00.000Z');
@@ -53,4 +57,25 @@ test('the year turns at midnight in Vietnam, not in UTC', async () => {
   const app = await at('2024-12-31T18:00:00.000Z');
   const res = await app.engine.ask('năm ngoái Công an Cà Mau bắt bao nhiêu vụ');
   expect(res.results[0]!.source.file).toMatch(/tong-ket-2024\.txt$/);
+});
+
+test('a time zone left unchecked at start (chithi ask) is refused, by name, when the year needs it', async () => {
+  const temp = await ingestedAt('2025-06-10T03:00:00.000Z');
+  const config = loadConfig(
+    { INDEX_DIR: path.join(temp.tmp.path, 'index'), DIGEST_TIMEZONE: 'Asia/Hanoi_City' },
+    { timeZone: 'defer' },
+  );
+  const open = async (instant: string) => {
+    const app = await openApp(config, { semantic: false, notice: () => {}, clock: () => new Date(instant) });
+    temps.push({ app, tmp: temp.tmp, close: () => app.close() });
+    return app;
+  };
+  // In June the year is the same in every zone: the question is answered.
+  const june = await open('2025-06-10T03:00:00.000Z');
+  expect((await june.engine.ask('năm ngoái Công an Cà Mau bắt bao nhiêu vụ')).found).toBe(true);
+  // On 31 December the zone decides: it is named as loadConfig names it.
+  const eve = await open('2025-12-31T20:00:00.000Z');
+  await expect(eve.engine.ask('năm ngoái Công an Cà Mau bắt bao nhiêu vụ')).rejects.toThrow(
+    'DIGEST_TIMEZONE: múi giờ "Asia/Hanoi_City" không tồn tại',
+  );
 });

@@ -63,6 +63,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow('Cấu hình không hợp lệ');
   });
 
+  it('leaves an unknown time zone to be checked where it is used when told to defer (chithi ask)', () => {
+    expect(loadConfig({ DIGEST_TIMEZONE: 'Asia/Hanoi_City' }, { timeZone: 'defer' }).digest.timezone).toBe(
+      'Asia/Hanoi_City',
+    );
+    expect(() => loadConfig({ DIGEST_TIMEZONE: 'Asia/Hanoi_City' }, { timeZone: 'check' })).toThrow(
+      'DIGEST_TIMEZONE: múi giờ "Asia/Hanoi_City" không tồn tại',
+    );
+  });
+
   it('leaves the worker threads to the machine when INGEST_WORKERS is unset or empty', () => {
     expect(loadConfig({}).ingestWorkers).toBeUndefined();
     expect(loadConfig({ INGEST_WORKERS: ' ' }).ingestWorkers).toBeUndefined();

@@ -2,6 +2,7 @@ import {
   addDays,
   isIsoDate,
   localDate,
+  localYear,
   parseDigestTime,
   timezoneLabel,
   toLocal,
@@ -36,6 +37,48 @@ describe('localDate', () => {
     ['2025-12-31T17:00:00.000Z', 'Asia/Ho_Chi_Minh', '2026-01-01'],
   ])('%s in %s is %s', (iso, zone, date) => {
     expect(localDate(new Date(iso), zone)).toBe(date);
+  });
+});
+
+describe('localYear', () => {
+  it.each([
+    // Around a new year the zone decides: Vietnam (+7), Kiribati's Line Islands (+14), American Samoa (−11).
+    ['2025-12-31T17:00:00.000Z', 'Asia/Ho_Chi_Minh', 2026],
+    ['2025-12-31T16:59:59.000Z', 'Asia/Ho_Chi_Minh', 2025],
+    ['2025-12-31T10:30:00.000Z', 'Pacific/Kiritimati', 2026],
+    ['2026-01-01T10:30:00.000Z', 'Pacific/Pago_Pago', 2025],
+    ['2026-01-01T11:30:00.000Z', 'Pacific/Pago_Pago', 2026],
+    ['2026-01-01T00:30:00.000Z', 'UTC', 2026],
+    // Far from a new year it is the UTC year everywhere.
+    ['2025-06-10T03:00:00.000Z', 'Asia/Ho_Chi_Minh', 2025],
+    ['2025-01-02T12:00:00.000Z', 'Pacific/Pago_Pago', 2025],
+  ])('%s in %s is %d', (iso, zone, year) => {
+    expect(localYear(new Date(iso), zone)).toBe(year);
+  });
+
+  it('is the year of localDate at every hour of the last and first days of a year, in every kind of zone', () => {
+    const zones = [
+      'Asia/Ho_Chi_Minh',
+      'Asia/Saigon',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'Etc/GMT+12',
+    ];
+    zones.push('America/St_Johns', 'Asia/Kathmandu', 'Europe/Berlin', 'UTC');
+    for (const zone of zones)
+      for (let h = -60; h <= 60; h += 0.25) {
+        const instant = new Date(Date.UTC(2026, 0, 1) + h * 3600 * 1000);
+        expect([zone, instant.toISOString(), localYear(instant, zone)]).toEqual([
+          zone,
+          instant.toISOString(),
+          Number(localDate(instant, zone).slice(0, 4)),
+        ]);
+      }
+  });
+
+  it('refuses an unknown zone where it needs the calendar, and only there', () => {
+    expect(localYear(new Date('2025-06-10T03:00:00.000Z'), 'Asia/Hanoi_City')).toBe(2025);
+    expect(() => localYear(new Date('2025-12-31T20:00:00.000Z'), 'Asia/Hanoi_City')).toThrow(RangeError);
   });
 });
 
