@@ -35,8 +35,21 @@ export interface QuestionScope {
   months: string[];
   /** The term named ("nhiệm kỳ 2020–2025"): a document of another term is not about it. */
   term: string | null;
-  /** Months of full dates named ("ngày 15/3/2026" → "2026-03"): events, not documents' months. */
+  /**
+   * Months of full dates named ("ngày 15/3/2026" → "2026-03") and of meetings held in a part of a year
+   * ("kỳ họp giữa năm 2026" → "2026-07"): events, not documents' months.
+   */
   eventMonths: string[];
+  /**
+   * Years whose whole review is asked ("tổng kết năm 2024", "cả năm 2024"): a report on part of the
+   * year ("6 tháng đầu năm 2024", "quý III/2024") does not review it.
+   */
+  wholeYears: number[];
+  /**
+   * The term is asked as the congress that opened it ("Đại hội … nhiệm kỳ 2020–2025"): the congress
+   * of the next term, which reviews it, is not that congress.
+   */
+  congressTerm: boolean;
   /** A document number the question names: "125-NQ/ĐU". */
   number: string | null;
   /** The question, folded, for matching district names the corpus knows. */
@@ -101,7 +114,7 @@ export function withFormerPlaces(scope: QuestionScope): QuestionScope {
  * diacritics compares them folded.
  */
 const LOCALITY_STOP_WORDS =
-  'năm của về có là ai gì trong tỉnh tháng quý bao như thế đã được giao chủ trì dự đạt chỉ tiêu nhiệm vụ kỳ họp hội nghị báo cáo tổng kết sơ kết ubnd hđnd phải cần và với tại ở thứ những các sau trước khi nào mấy bao nhiêu này đó';
+  'năm của về có là ai gì số trong tỉnh tháng quý bao như thế đã được giao chủ trì dự đạt chỉ tiêu nhiệm vụ kỳ họp hội nghị báo cáo tổng kết sơ kết ubnd hđnd phải cần và với tại ở thứ những các sau trước khi nào mấy bao nhiêu này đó';
 const LOCALITY_STOP = new Set(LOCALITY_STOP_WORDS.split(' '));
 const LOCALITY_STOP_FOLDED = new Set(LOCALITY_STOP_WORDS.split(' ').map((w) => foldDiacritics(w)));
 
@@ -140,10 +153,10 @@ const NOT_COMMUNE = new Set(
 const NOT_COMMUNE_FOLDED = new Set([...NOT_COMMUNE].map((w) => foldDiacritics(w)));
 /**
  * Stop words that also open district names (Giao Thủy, Kỳ Anh, Bảo Lâm, Nam Trực, Như Thanh, Vụ Bản,
- * Thủ Đức typed without diacritics), and words after one that say it opened no name ("huyện ủy giao
+ * Thủ Đức, Đô Lương, Đồ Sơn typed without diacritics), and words after one that say it opened no name ("huyện ủy giao
  * cho …", "bao gồm").
  */
-const NAME_OPENERS = new Set('giao ky bao nam nhu vu thu'.split(' '));
+const NAME_OPENERS = new Set('giao ky bao nam nhu vu thu do'.split(' '));
 const NOT_NAME_NEXT = new Set('cho cac mot nhung ra lam tu den theo hay khong roi xong them gom'.split(' '));
 
 /** The level a typed level word or district body names: "tp" and "thành ủy" → "thành phố". */
@@ -358,6 +371,13 @@ export function parseScope(question: string): QuestionScope {
     if (Number(m[1]) >= 1 && Number(m[1]) <= 12) eventMonths.add(`${m[2]}-${m[1]!.padStart(2, '0')}`);
   for (const m of folded.matchAll(/\bthang (\d{1,2})(?:\/| nam )(\d{4})\b/g)) addMonth(m[1], m[2]);
   for (const m of folded.matchAll(/(?<![\d/]|quy |thang )(\d{1,2})\/(\d{4})\b/g)) addMonth(m[1], m[2]);
+  // A council holds a session at mid-year and one at year's end, every year: the one asked is held
+  // around that month.
+  for (const m of folded.matchAll(SESSION_IN_YEAR)) eventMonths.add(`${m[2]}-${SESSION_MONTH[m[1]!]}`);
+  // Asked with a deadline, a year's review is a report still to be sent ("gửi báo cáo tổng kết năm
+  // 2026 chậm nhất ngày nào"), which a report on part of the year may ask for.
+  const wholeYears = new Set<number>();
+  if (!deadline) for (const m of folded.matchAll(WHOLE_YEAR)) wholeYears.add(Number(m[1] ?? m[2]));
 
   return {
     months: [...months],
@@ -382,13 +402,34 @@ export function parseScope(question: string): QuestionScope {
     periods: [...periods],
     number: num ? num[1]!.replace(/\s+/g, '').toUpperCase() : null,
     term: termOf(folded),
+    wholeYears: [...wholeYears],
+    congressTerm: CONGRESS_TERM.test(folded) && [...folded.matchAll(TERM)].length === 1,
     folded,
   };
 }
 
+/**
+ * A meeting in a part of a year: "kỳ họp giữa năm 2026", "kỳ họp thường lệ cuối năm 2025", "hội nghị
+ * đầu năm 2026" (not "hội nghị sơ kết 6 tháng đầu năm": the words between name no months).
+ */
+const SESSION_IN_YEAR =
+  /\b(?:ky hop|phien hop|hoi nghi)(?: (?!thang\b|quy\b)[a-z]+){0,2} (dau|giua|cuoi) nam (\d{4})\b/g;
+/** The month a part of the year centres on; documents dated up to EVENT_MONTHS from it report it. */
+const SESSION_MONTH: Record<string, string> = { dau: '01', giua: '07', cuoi: '12' };
+/** "tổng kết năm 2024", "tổng kết công tác năm 2024", "tổng kết 2024", "cả năm 2024". */
+const WHOLE_YEAR =
+  /\b(?:tong ket(?: (?!thang\b|quy\b|nam\b|dau\b|giua\b|cuoi\b)[a-z]+){0,3}(?: nam)? (\d{4})|ca nam (\d{4}))\b/g;
+const TERM = /\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/g;
+const CONGRESS_TERM = /\bdai hoi\b.*\bnhiem ky \d{4} (?:den )?\d{4}\b/;
+
+/** Whether term `a` ("2025–2030") opens when term `b` ("2020–2025") ends, or later. */
+function laterTerm(a: string, b: string): boolean {
+  return Number(a.slice(0, 4)) >= Number(b.slice(-4));
+}
+
 /** "nhiệm kỳ 2020-2025" → "2020–2025", as profiles write a term. */
 function termOf(folded: string): string | null {
-  const m = /\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/.exec(folded);
+  const m = new RegExp(TERM.source).exec(folded);
   return m ? `${m[1]}–${m[2]}` : null;
 }
 
@@ -513,7 +554,10 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
     // Without a cue next to the year, the question's sense orders ("năm 2024 bắt giữ bao nhiêu vụ":
     // the report that reviews 2024 before the one that plans it); a year only covered ranks last.
     const wanted = role ?? scope.sense ?? 'reviewed';
-    const inRole = wanted === 'reviewed' ? profile.reviewedYears.includes(y) : profile.planYears.includes(y);
+    // A report on part of a year ("6 tháng/2024") does not review the whole year ("tổng kết năm 2024").
+    const partOnly = scope.wholeYears.includes(y) && profile.periods.some((p) => p.endsWith(`/${y}`));
+    const inRole =
+      wanted === 'reviewed' ? profile.reviewedYears.includes(y) && !partOnly : profile.planYears.includes(y);
     const covered = profile.years.includes(y);
     yearLevel = Math.max(yearLevel, inRole ? 2 : covered ? (role ? 1 : 1.5) : 0);
   }
@@ -524,7 +568,12 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
     (scope.years.length === 0 || (roleNamed ? yearLevel === 2 : yearLevel >= 1.5)) &&
     // A term asked ("nhiệm kỳ 2020–2025") that the document does not name is another term's (a congress
     // names the term ending as well as the one it opens).
-    (!scope.term || !profile.term || (profile.terms ?? [profile.term]).includes(scope.term));
+    (!scope.term ||
+      !profile.term ||
+      ((profile.terms ?? [profile.term]).includes(scope.term) &&
+        // The congress that opened a term ("Đại hội … nhiệm kỳ 2020–2025") is not the next one, which
+        // reviews that term as it opens its own (2025–2030).
+        !(scope.congressTerm && laterTerm(profile.term, scope.term))));
   // A month named ("tháng 12/2024") rules out a document dated another month; an undated one stays.
   const dated = profile.date && profile.date.length >= 7 ? profile.date.slice(0, 7) : null;
   const month =
@@ -549,15 +598,60 @@ export function describeScope(
   const unit = scope.unitTypes[0];
   const province = scope.provinces[0];
   const parts: string[] = [];
-  if (unit) parts.push(UNIT_LABELS[unit]);
   const locality = localities[0];
-  if (locality)
-    parts.push(scope.localityNames[locality] ?? locality.replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
+  const place = locality
+    ? (scope.localityNames[locality] ?? locality.replace(/\b\p{L}/gu, (c) => c.toUpperCase()))
+    : null;
+  // A party committee or youth union of a district or commune is named by its level: "Huyện ủy Hải
+  // Hậu", "Đảng ủy phường Bảo An", "Thành đoàn Uông Bí", not "Tỉnh ủy phường Bảo An".
+  const local = place && (unit === 'cap-uy' || unit === 'doan-tn') ? localUnit(unit, place) : null;
+  if (local) parts.push(local);
+  else {
+    if (unit) parts.push(UNIT_LABELS[unit]);
+    if (place) parts.push(place);
+  }
   // "Tỉnh ủy Lâm Đồng", "Tỉnh đoàn Hà Giang", not "Tỉnh ủy tỉnh Lâm Đồng"; "BĐBP tỉnh Quảng Ninh".
   const bare = unit === 'cap-uy' || unit === 'doan-tn' || !unit;
-  if (province) parts.push(`${bare ? '' : `${provinceKind(province)} `}${province}`);
-  if (options.years !== false && scope.years.length) parts.push(`năm ${scope.years.join(', ')}`);
+  if (province && !local) parts.push(`${bare ? '' : `${provinceKind(province)} `}${province}`);
+  else if (province) parts.push(`(${provinceKind(province)} ${province})`);
+  if (options.years !== false) parts.push(...when(scope));
   return parts.join(' ');
+}
+
+/** When the question asks about, for messages: "năm 2024", "cả năm 2024", "giữa năm 2026", "nhiệm kỳ 2020–2025". */
+function when(scope: QuestionScope): string[] {
+  if (scope.term) {
+    const [from, to] = scope.term.split('–').map(Number);
+    const rest = scope.years.filter((y) => y !== from && y !== to);
+    return [`nhiệm kỳ ${scope.term}`, ...(rest.length ? [`năm ${rest.join(', ')}`] : [])];
+  }
+  if (scope.years.length === 0) return [];
+  const parts = new Map<number, string>();
+  for (const m of scope.eventMonths) {
+    const y = Number(m.slice(0, 4));
+    const part = Object.entries(SESSION_MONTH).find(([, month]) => m.endsWith(`-${month}`))?.[0];
+    if (part && scope.folded.includes(` ${part} nam ${y} `)) parts.set(y, SESSION_PART_NAME[part]!);
+  }
+  const named = scope.years.map((y) => ({
+    y,
+    part: parts.get(y) ?? (scope.wholeYears.includes(y) ? 'cả năm' : 'năm'),
+  }));
+  if (named.every((n) => n.part === 'năm')) return [`năm ${scope.years.join(', ')}`];
+  return [named.map((n) => `${n.part} ${n.y}`).join(', ')];
+}
+
+const SESSION_PART_NAME: Record<string, string> = { dau: 'đầu năm', giua: 'giữa năm', cuoi: 'cuối năm' };
+
+/** "Huyện ủy Hải Hậu", "Đảng ủy phường Bảo An", "Thành đoàn Uông Bí", "Đoàn xã Minh Tân". */
+function localUnit(unit: 'cap-uy' | 'doan-tn', place: string): string | null {
+  const m = /^(huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(.+)$/iu.exec(place);
+  if (!m) return null;
+  const level = m[1]!.toLowerCase();
+  const name = m[2]!;
+  if (level === 'xã' || level === 'phường' || level === 'thị trấn')
+    return `${unit === 'cap-uy' ? 'Đảng ủy' : 'Đoàn'} ${level} ${name}`;
+  const head = { huyện: 'Huyện', quận: 'Quận', 'thị xã': 'Thị', 'thành phố': 'Thành' }[level]!;
+  return `${head} ${unit === 'cap-uy' ? 'ủy' : 'đoàn'} ${name}`;
 }
 
 /**

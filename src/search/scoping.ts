@@ -1,5 +1,5 @@
 import { foldPlace, provinceKind, stationKey } from '../profile/places';
-import { foldDiacritics } from '../text/normalize';
+import { foldDiacritics, hasDiacritics } from '../text/normalize';
 import { DocumentProfile } from '../profile/profile';
 import {
   describeScope,
@@ -193,7 +193,12 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
     localities = namedLocalities(scope, known, names.keys());
   }
   // Names as the documents write them, for messages ("huyện Tân Phú Đông").
-  for (const [folded, name] of names) scope.localityNames[folded] ??= name;
+  // Typed without diacritics ("phuong tran lam"), a name the documents know is said as they write it.
+  for (const [folded, name] of names) {
+    // The typed name's own words, after its level word ("xã" is added whatever was typed).
+    const typed = (scope.localityNames[folded] ?? '').split(' ').slice(-folded.split(' ').length).join(' ');
+    if (!hasDiacritics(typed)) scope.localityNames[folded] = name;
+  }
   const tier = new Map<number, number>();
   const boost = new Map<number, number>();
   // A year alone does not re-order: laws and reports name years in passing ("Bộ luật Hình sự năm

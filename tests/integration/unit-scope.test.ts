@@ -121,6 +121,57 @@ describe('communes and wards, the local level since 1 July 2025', () => {
     expect(path.basename(res.results[0]!.source.file)).toBe(file);
   });
 
+  test.each([
+    // The congress that opened the term asked, not the next one reviewing it.
+    [
+      'Đại hội Đảng bộ phường Bảo An nhiệm kỳ 2020-2025 bầu ai làm bí thư',
+      'Chưa có tài liệu nào về Đảng ủy phường Bảo An nhiệm kỳ 2020–2025.',
+    ],
+    // The year's review, not the report on its first nine months; the name as the documents write it.
+    [
+      'bao cao tong ket nam 2025 cua ubnd xa thanh thuy so may',
+      'Chưa có tài liệu nào về UBND xã Thanh Thủy cả năm 2025.',
+    ],
+    [
+      'Báo cáo tổng kết công tác năm 2025 của UBND xã Thanh Thủy'.normalize('NFD'),
+      'Chưa có tài liệu nào về UBND xã Thanh Thủy cả năm 2025.',
+    ],
+    // A ward the archive does not hold, typed any way, is not answered from a neighbour's dispatch.
+    [
+      'cong van ung pho mua lu thang 11/2025 cua ubnd phuong do vinh so may',
+      'Chưa có tài liệu nào về UBND phường Do Vinh.',
+    ],
+    [
+      'công văn ứng phó mưa lũ tháng 11/2025 của UBND phường Đô Vinh số mấy',
+      'Chưa có tài liệu nào về UBND phường Đô Vinh.',
+    ],
+  ])('%s: not found, and which period or place is missing', async (question, message) => {
+    const res = await local.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.results).toEqual([]);
+    expect(res.scope?.message).toBe(message);
+  });
+
+  test.each([
+    // Without a congress named, a term is reviewed by the next congress's resolution.
+    [
+      'nhiem ky 2020-2025 dang bo phuong bao an dat ket qua gi',
+      'dang-uy-phuong-bao-an-nghi-quyet-dai-hoi-2025.txt',
+    ],
+    [
+      'Đại hội Đảng bộ phường Bảo An nhiệm kỳ 2025–2030 kết nạp bao nhiêu đảng viên',
+      'dang-uy-phuong-bao-an-nghi-quyet-dai-hoi-2025.txt',
+    ],
+    [
+      'UBND xã Thanh Thủy 9 tháng đầu năm 2025 thu ngân sách bao nhiêu',
+      'ubnd-xa-thanh-thuy-bao-cao-so-ket-9-thang-2025.txt',
+    ],
+  ])('%s: answered from its own period', async (question, file) => {
+    const res = await local.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe(file);
+  });
+
   test('their units are named with the commune or ward', async () => {
     const units = local.app
       .documents()
@@ -255,6 +306,42 @@ describe('a former district the archive also has documents of', () => {
     expect(res.found).toBe(true);
     expect(path.basename(res.results[0]!.source.file)).toBe(
       'huyen-uy-hai-hau-thong-bao-ket-luan-quy-1-2025.txt',
+    );
+  });
+});
+
+describe("a council's two sessions a year: the one asked, by when it was held", () => {
+  let council: TempApp;
+  beforeAll(async () => {
+    council = await ingestedApp(copy('hdnd-phuong-tran-lam-tin-ky-hop-cuoi-nam-2025.txt', part('d')));
+  });
+  afterAll(async () => {
+    await council.close();
+  });
+
+  test.each([
+    [
+      'hdnd phuong tran lam ky hop giua nam 2026 thong qua bao nhieu nghi quyet',
+      'HĐND phường Trần Lãm giữa năm 2026',
+    ],
+    [
+      'Kỳ họp thường lệ giữa năm 2025 của HĐND phường Trần Lãm quyết định gì',
+      'HĐND phường Trần Lãm giữa năm 2025',
+    ],
+  ])('%s: not the year-end session', async (question, named) => {
+    const res = await council.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.scope?.message).toBe(`Chưa có tài liệu nào về ${named}.`);
+  });
+
+  test.each([
+    'HĐND phường Trần Lãm kỳ họp cuối năm 2025 thông qua bao nhiêu nghị quyết',
+    'hdnd phuong tran lam ky hop cuoi nam 2025 thong qua bao nhieu nghi quyet',
+  ])('%s: answered', async (question) => {
+    const res = await council.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe(
+      'hdnd-phuong-tran-lam-tin-ky-hop-cuoi-nam-2025.txt',
     );
   });
 });

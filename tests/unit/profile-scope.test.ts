@@ -20,6 +20,7 @@ describe('parseScope', () => {
         years: [2024],
         yearRoles: { 2024: 'reviewed' },
         sense: 'reviewed',
+        wholeYears: [2024],
       },
     ],
     [
@@ -298,11 +299,88 @@ it("a term asked that the document does not name is another term's", () => {
     terms: ['2025–2030'],
     years: [2025, 2030],
   });
-  const q = parseScope('Đại hội Đảng bộ tỉnh Khánh Hòa nhiệm kỳ 2020-2025 bầu ai làm bí thư');
-  expect(q.term).toBe('2020–2025');
-  expect(fitScope(q, congress, []).year).toBe(true);
-  expect(fitScope(q, ward, []).year).toBe(false);
+  // The 2025–2030 congress reviews 2020–2025: it answers about that term, not as its congress.
+  const reviewed = parseScope('nhiệm kỳ 2020-2025 tỉnh Khánh Hòa đạt kết quả gì');
+  expect(reviewed.term).toBe('2020–2025');
+  expect(reviewed.congressTerm).toBe(false);
+  expect(fitScope(reviewed, congress, []).year).toBe(true);
+  expect(fitScope(reviewed, ward, []).year).toBe(false);
   expect(fitScope(parseScope('nhiem ky 2025 2030 khanh hoa'), ward, []).year).toBe(true);
+});
+
+describe('the congress that opened a term is not the next one, which reviews it', () => {
+  const congress = profile({ term: '2025–2030', terms: ['2025–2030', '2020–2025'], years: [2025, 2030] });
+  const earlier = profile({ term: '2020–2025', terms: ['2020–2025'], years: [2020, 2025] });
+  it.each<[string, boolean, boolean, boolean]>([
+    // [question, congressTerm, 2025 congress fits, 2020 congress fits]
+    ['Đại hội Đảng bộ tỉnh Khánh Hòa nhiệm kỳ 2020-2025 bầu ai làm bí thư', true, false, true],
+    ['dai hoi dang bo tinh khanh hoa nhiem ky 2020 2025 bau ai lam bi thu', true, false, true],
+    ['Đại hội Đảng bộ tỉnh Khánh Hòa nhiệm kỳ 2020 – 2025'.normalize('NFD'), true, false, true],
+    ['ĐẠI HỘI ĐẢNG BỘ TỈNH NHIỆM KỲ 2025-2030 BẦU AI', true, true, false],
+    // Two terms named: the congress opening the first reviews the second.
+    ['Đại hội nhiệm kỳ 2025-2030 đánh giá nhiệm kỳ 2020-2025 thế nào', false, true, false],
+    ['nhiệm kỳ 2020-2025 được đại hội đánh giá thế nào', false, true, true],
+  ])('%s', (question, congressTerm, fitsNext, fitsOwn) => {
+    const q = parseScope(question);
+    expect(q.congressTerm).toBe(congressTerm);
+    expect(fitScope(q, congress, []).year).toBe(fitsNext);
+    expect(fitScope(q, earlier, []).year).toBe(fitsOwn);
+  });
+});
+
+describe("a year's whole review and a meeting held in part of a year", () => {
+  it.each<[string, number[], string[]]>([
+    // [question, wholeYears, eventMonths]
+    ['BĐBP Quảng Ninh tổng kết năm 2024 bắt bao nhiêu vụ', [2024], []],
+    ['tong ket cong tac nam 2024 bdbp quang ninh', [2024], []],
+    ['Hội nghị tổng kết 2024 của Công an tỉnh Cà Mau'.normalize('NFD'), [2024], []],
+    ['cả năm 2025 thu ngân sách được bao nhiêu', [2025], []],
+    ['Tổng kết 6 tháng đầu năm 2024 BĐBP Kiên Giang', [], []],
+    ['tong ket sau thang dau nam 2024', [], []],
+    ['sơ kết quý III năm 2024', [], []],
+    // A deadline's report is one still to be sent.
+    ['gửi báo cáo tổng kết năm 2026 chậm nhất ngày nào', [], []],
+    ['HĐND phường Trần Lãm kỳ họp giữa năm 2026 thông qua mấy nghị quyết', [], ['2026-07']],
+    ['hdnd ky hop thuong le cuoi nam 2025 quyet dinh gi', [], ['2025-12']],
+    ['Hội nghị đầu năm 2026 của Đảng ủy xã', [], ['2026-01']],
+    ['KỲ HỌP CUỐI NĂM 2025'.normalize('NFD'), [], ['2025-12']],
+    // "đầu năm" of a period ("6 tháng đầu năm") is no meeting's time.
+    ['hội nghị sơ kết 6 tháng đầu năm 2025', [], []],
+    ['hoi nghi so ket sau thang dau nam 2025', [], []],
+  ])('%s', (question, wholeYears, eventMonths) => {
+    const q = parseScope(question);
+    expect(q.wholeYears).toEqual(wholeYears);
+    expect(q.eventMonths).toEqual(eventMonths);
+  });
+
+  const nineMonths = profile({
+    reviewedYears: [2025],
+    planYears: [2025],
+    periods: ['9 tháng/2025'],
+    years: [2025],
+  });
+  const yearEnd = profile({
+    reviewedYears: [2025],
+    planYears: [2026],
+    years: [2025, 2026],
+    date: '2025-12-18',
+  });
+  it.each<[string, DocumentProfile, boolean]>([
+    ['báo cáo tổng kết năm 2025 của UBND xã', nineMonths, false],
+    ['bao cao tong ket nam 2025 cua ubnd xa', yearEnd, true],
+    ['báo cáo 9 tháng đầu năm 2025 của UBND xã', nineMonths, true],
+    ['kết quả năm 2025 của UBND xã', nineMonths, true],
+  ])('%s: the year fits %s → %s', (question, doc, fits) => {
+    expect(fitScope(parseScope(question), doc, []).year).toBe(fits);
+  });
+  it.each<[string, boolean]>([
+    ['kỳ họp cuối năm 2025', true],
+    ['ky hop giua nam 2026', false],
+    ['kỳ họp giữa năm 2025', false],
+    ['hội nghị đầu năm 2026', true],
+  ])('%s: a session held on 18/12/2025 fits → %s', (question, fits) => {
+    expect(fitScope(parseScope(question), yearEnd, []).period).toBe(fits);
+  });
 });
 
 it("a province merged later, asked about a year before the mergers, is not the document's", () => {
@@ -343,6 +421,13 @@ describe('typedLocalities: districts typed after their level word', () => {
     ['Thị đoàn Sơn Tây năm 2024', ['son tay']],
     // A name may open with a word that is also a stop word when it is written with its capital.
     ['Huyện ủy Giao Thủy năm 2025', ['giao thuy']],
+    // … or the name opens with a syllable that is also a stop word without diacritics (Đô/đó), and "số
+    // mấy" after a name is no part of it.
+    ['cong van cua ubnd phuong do vinh so may', ['do vinh']],
+    ['công văn của UBND phường Đô Vinh số mấy', ['do vinh']],
+    ['Công văn của UBND Phường Đô Vinh Số Mấy'.normalize('NFD'), ['do vinh']],
+    ['ubnd huyen do luong nam 2024', ['do luong']],
+    ['ubnd phuong do co bao nhieu can bo', []],
     ['UBND huyện giao chỉ tiêu gì', []],
     // … or, typed in lower case, when the next word is a name's, not a stop word.
     ['huyen uy giao thuy nghi quyet 2025', ['giao thuy']],
@@ -425,6 +510,15 @@ describe('describeScope: what a "not found" names', () => {
     ['Tỉnh ủy Lâm Đồng họp năm 2024', [], 'Tỉnh ủy Lâm Đồng năm 2024'],
     ['ubnd huyện tân phú đông năm 2022', ['tan phu dong'], 'UBND huyện Tân Phú Đông năm 2022'],
     ['tp hcm', [], 'Hồ Chí Minh'],
+    // A district's or commune's party committee and youth union are named by their level.
+    ['Huyện ủy Hải Hậu năm 2023', ['hai hau'], 'Huyện ủy Hải Hậu năm 2023'],
+    ['Đảng bộ phường Bảo An nhiệm kỳ 2020-2025', ['bao an'], 'Đảng ủy phường Bảo An nhiệm kỳ 2020–2025'],
+    ['Thành đoàn Uông Bí năm 2025', ['uong bi'], 'Thành đoàn Uông Bí năm 2025'],
+    ['Đảng ủy xã Minh Tân năm 2024', ['minh tan'], 'Đảng ủy xã Minh Tân năm 2024'],
+    // When: the whole year, a part of it, a term.
+    ['UBND xã Thanh Thủy tổng kết năm 2025', ['thanh thuy'], 'UBND xã Thanh Thủy cả năm 2025'],
+    ['HĐND phường Trần Lãm kỳ họp giữa năm 2026', ['tran lam'], 'HĐND phường Trần Lãm giữa năm 2026'],
+    ['BĐBP Quảng Ninh năm 2023 và 2024', [], 'BĐBP tỉnh Quảng Ninh năm 2023, 2024'],
   ])('%j', (question, localities, expected) => {
     expect(describeScope(parseScope(question), localities)).toBe(expected);
   });
