@@ -152,9 +152,9 @@ const NOT_COMMUNE = new Set(
 );
 const NOT_COMMUNE_FOLDED = new Set([...NOT_COMMUNE].map((w) => foldDiacritics(w)));
 /**
- * Stop words that also open district names (Giao Thủy, Kỳ Anh, Bảo Lâm, Nam Trực, Như Thanh, Vụ Bản,
- * Thủ Đức, Đô Lương, Đồ Sơn typed without diacritics), and words after one that say it opened no name ("huyện ủy giao
- * cho …", "bao gồm").
+ * Stop words that also open district and ward names (Giao Thủy, Kỳ Anh, Bảo Lâm, Nam Trực, Như Thanh,
+ * Vụ Bản, Thủ Đức, Đô Lương, Đô Vinh typed without diacritics), and words after one that say it opened
+ * no name ("huyện ủy giao cho …", "bao gồm").
  */
 const NAME_OPENERS = new Set('giao ky bao nam nhu vu thu do'.split(' '));
 const NOT_NAME_NEXT = new Set('cho cac mot nhung ra lam tu den theo hay khong roi xong them gom'.split(' '));
@@ -642,7 +642,7 @@ function when(scope: QuestionScope): string[] {
 
 const SESSION_PART_NAME: Record<string, string> = { dau: 'đầu năm', giua: 'giữa năm', cuoi: 'cuối năm' };
 
-/** "Huyện ủy Hải Hậu", "Đảng ủy phường Bảo An", "Thành đoàn Uông Bí", "Đoàn xã Minh Tân". */
+/** "Huyện ủy Hải Hậu", "Đảng ủy phường Bảo An", "Thành đoàn Uông Bí"; null for a place without its level. */
 function localUnit(unit: 'cap-uy' | 'doan-tn', place: string): string | null {
   const m = /^(huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(.+)$/iu.exec(place);
   if (!m) return null;
