@@ -1,6 +1,7 @@
 import { foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize';
 import {
   findProvincesInQuestion,
+  findStation,
   foldPlace,
   mergedInto,
   provinceByName,
@@ -237,6 +238,11 @@ export function typedLocalityNames(typed: string): Record<string, string> {
       out[foldPlace(words.join(' '))] ??= `${levelWord} ${name}`;
     }
   }
+  // A border station named with its capitals ("Đồn Biên phòng Cửa khẩu Móng Cái"): another station's
+  // report is not about it. In lower case or all capitals nothing tells its name from the words after
+  // it ("đồn biên phòng làm thủ tục cho …"); a name the documents know is read bare anyway.
+  const station = text === text.toUpperCase() ? null : findStation(text);
+  if (station) out[stationKey(station)] ??= station;
   return out;
 }
 

@@ -345,3 +345,33 @@ describe("a council's two sessions a year: the one asked, by when it was held", 
     );
   });
 });
+
+describe("a border station's report answers about that station only", () => {
+  let station: TempApp;
+  beforeAll(async () => {
+    station = await ingestedApp(copy('don-bp-hon-gai-quy-3-2024.txt', part('a')));
+  });
+  afterAll(async () => {
+    await station.close();
+  });
+
+  test.each([
+    ['Đồn Biên phòng Cửa khẩu Móng Cái quý III/2024 làm thủ tục cho bao nhiêu lượt tàu', 'Cửa khẩu Móng Cái'],
+    ['Đồn BP Bình Châu quý 3/2024 làm thủ tục cho bao nhiêu lượt tàu'.normalize('NFD'), 'Bình Châu'],
+  ])('%s: another station, not found', async (question, named) => {
+    const res = await station.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.results).toEqual([]);
+    expect(res.scope?.message).toBe(`Chưa có tài liệu nào về Đồn Biên phòng ${named}.`);
+  });
+
+  test.each([
+    'Đồn Biên phòng Cửa khẩu cảng Hòn Gai quý III/2024 làm thủ tục cho bao nhiêu lượt tàu',
+    'don bien phong hon gai quy 3/2024 lam thu tuc cho bao nhieu luot tau',
+    'Đồn Biên phòng làm thủ tục cho bao nhiêu lượt tàu quý III/2024',
+  ])('%s: answered', async (question) => {
+    const res = await station.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe('don-bp-hon-gai-quy-3-2024.txt');
+  });
+});

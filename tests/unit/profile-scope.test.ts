@@ -407,6 +407,15 @@ describe('typedLocalities: districts typed after their level word', () => {
     ['bao cao ktxh nam 2024 ubnd huyen cho gao', ['cho gao']],
     ['Công an thành phố Thủ Đức', ['thu duc']],
     ['Huyện đảo Lý Sơn có bao nhiêu tàu cá', ['ly son']],
+    // A border station named with its capitals, typed any way that keeps them.
+    ['Đồn Biên phòng Cửa khẩu Móng Cái quý III/2024 làm thủ tục cho bao nhiêu lượt tàu', ['mong cai']],
+    ['Đồn Biên phòng cửa khẩu cảng Hòn Gai quý 3/2024'.normalize('NFD'), ['hon gai']],
+    ['Đồn BP Bình Châu năm 2024 bắt bao nhiêu vụ', ['binh chau']],
+    ['Don Bien phong Binh Chau nam 2024', ['binh chau']],
+    // Without capitals nothing tells a name from what follows: a known name is read bare (namedLocalities).
+    ['đồn biên phòng làm thủ tục cho bao nhiêu lượt tàu', []],
+    ['ĐỒN BIÊN PHÒNG LÀM THỦ TỤC CHO BAO NHIÊU LƯỢT TÀU', []],
+    ['Đồn Biên phòng làm thủ tục cho bao nhiêu lượt tàu quý III/2024', []],
     ['quận 3 có bao nhiêu vụ', ['3']],
     // "cơ quan" is not "quận"; a province-level city is not a district.
     ['cơ quan nhà nước có thẩm quyền', []],
@@ -519,6 +528,7 @@ describe('describeScope: what a "not found" names', () => {
     ['UBND xã Thanh Thủy tổng kết năm 2025', ['thanh thuy'], 'UBND xã Thanh Thủy cả năm 2025'],
     ['HĐND phường Trần Lãm kỳ họp giữa năm 2026', ['tran lam'], 'HĐND phường Trần Lãm giữa năm 2026'],
     ['BĐBP Quảng Ninh năm 2023 và 2024', [], 'BĐBP tỉnh Quảng Ninh năm 2023, 2024'],
+    ['Đồn Biên phòng Cửa khẩu Móng Cái năm 2024', ['mong cai'], 'Đồn Biên phòng Cửa khẩu Móng Cái năm 2024'],
   ])('%j', (question, localities, expected) => {
     expect(describeScope(parseScope(question), localities)).toBe(expected);
   });
