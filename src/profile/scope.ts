@@ -167,10 +167,19 @@ function levelOf(typed: string): string {
   const folded = foldDiacritics(word);
   if (/^tp\.?$/.test(word) || folded === 'thanh') return 'thành phố';
   if (folded === 'thi') return 'thị xã';
-  if (body && folded === 'huyen') return 'huyện';
   if (body && folded === 'quan') return 'quận';
-  const commune = ({ xa: 'xã', phuong: 'phường', 'thi tran': 'thị trấn' } as Record<string, string>)[folded];
-  return commune ?? word;
+  const level = (
+    {
+      xa: 'xã',
+      phuong: 'phường',
+      'thi tran': 'thị trấn',
+      huyen: 'huyện',
+      'huyen dao': 'huyện đảo',
+      'thi xa': 'thị xã',
+      'thanh pho': 'thành phố',
+    } as Record<string, string>
+  )[folded];
+  return level ?? word;
 }
 
 /** typedLocalities with how each was typed: { "tan phu dong": "huyện Tân Phú Đông" }. */
@@ -591,7 +600,18 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   // that plans it ("quý 2/2025 … phải làm gì") also answers.
   const reviewing = scope.sense === 'reviewed' || scope.years.some((y) => scope.yearRoles[y] === 'reviewed');
   const known = reviewing ? profile.periods : [...profile.periods, ...(profile.plannedPeriods ?? [])];
-  const period = month && (scope.periods.length === 0 || scope.periods.some((p) => known.includes(p)));
+  // Asked for plans, a document of a whole year (it reports on and plans no quarter or half) that plans
+  // the year plans its quarters too: "Công an xã … quý I/2026 kế hoạch gì" is answered from the plan for
+  // 2026 ("báo cáo 6 tháng đầu năm 2025", which asks no plan, is not answered from the plan for 2025).
+  const planning = scope.sense === 'plan' || scope.years.some((y) => scope.yearRoles[y] === 'plan');
+  const wholeYearPlan =
+    planning && !reviewing && profile.periods.length === 0 && (profile.plannedPeriods ?? []).length === 0;
+  const period =
+    month &&
+    (scope.periods.length === 0 ||
+      scope.periods.some(
+        (p) => known.includes(p) || (wholeYearPlan && profile.planYears.includes(Number(p.slice(-4)))),
+      ));
   return { entity, entityLevel: entity ? level : 0, year, yearLevel, period, mergedAs, mergedLater };
 }
 
@@ -638,12 +658,18 @@ function when(scope: QuestionScope): string[] {
     const part = Object.entries(SESSION_MONTH).find(([, month]) => m.endsWith(`-${month}`))?.[0];
     if (part && scope.folded.includes(` ${part} nam ${y} `)) parts.set(y, SESSION_PART_NAME[part]!);
   }
+  // A quarter or half asked is said as such: "quý I/2026", "6 tháng đầu năm 2026".
+  const periodsOf = (y: number) =>
+    scope.periods
+      .filter((p) => p.endsWith(`/${y}`))
+      .map((p) => (p.startsWith('quý') ? p : `${p.slice(0, p.indexOf('/'))} đầu năm ${y}`));
   const named = scope.years.map((y) => ({
     y,
+    period: periodsOf(y).join(', '),
     part: parts.get(y) ?? (scope.wholeYears.includes(y) ? 'cả năm' : 'năm'),
   }));
-  if (named.every((n) => n.part === 'năm')) return [`năm ${scope.years.join(', ')}`];
-  return [named.map((n) => `${n.part} ${n.y}`).join(', ')];
+  if (named.every((n) => n.part === 'năm' && !n.period)) return [`năm ${scope.years.join(', ')}`];
+  return [named.map((n) => n.period || `${n.part} ${n.y}`).join(', ')];
 }
 
 const SESSION_PART_NAME: Record<string, string> = { dau: 'đầu năm', giua: 'giữa năm', cuoi: 'cuối năm' };

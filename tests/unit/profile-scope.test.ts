@@ -328,6 +328,30 @@ describe('the congress that opened a term is not the next one, which reviews it'
   });
 });
 
+describe('a quarter asked for plans, of a plan for its whole year', () => {
+  const yearPlan = profile({ planYears: [2026], years: [2026], date: '2025-12-20' });
+  const quarterReview = profile({
+    reviewedYears: [2026],
+    planYears: [2026],
+    periods: ['quý I/2026'],
+    plannedPeriods: ['quý II/2026'],
+    years: [2026],
+  });
+  it.each<[string, DocumentProfile, boolean]>([
+    ['Công an xã Minh Tân quý I/2026 kế hoạch gì', yearPlan, true],
+    ['cong an xa minh tan quy 1/2026 nhiem vu gi', yearPlan, true],
+    ['Công an xã Minh Tân quý III/2026 kế hoạch gì'.normalize('NFD'), yearPlan, true],
+    // Results of the quarter, or a report on it, are not in the year's plan.
+    ['Công an xã Minh Tân sơ kết quý I/2026 kết quả gì', yearPlan, false],
+    ['báo cáo 6 tháng đầu năm 2026 của Công an xã', yearPlan, false],
+    // A quarter's review plans the next quarter, not the others.
+    ['quý II/2026 kế hoạch gì', quarterReview, true],
+    ['quý III/2026 kế hoạch gì', quarterReview, false],
+  ])('%s → %s', (question, doc, fits) => {
+    expect(fitScope(parseScope(question), doc, []).period).toBe(fits);
+  });
+});
+
 describe("a year's whole review and a meeting held in part of a year", () => {
   it.each<[string, number[], string[]]>([
     // [question, wholeYears, eventMonths]
@@ -529,6 +553,13 @@ describe('describeScope: what a "not found" names', () => {
     ['HĐND phường Trần Lãm kỳ họp giữa năm 2026', ['tran lam'], 'HĐND phường Trần Lãm giữa năm 2026'],
     ['BĐBP Quảng Ninh năm 2023 và 2024', [], 'BĐBP tỉnh Quảng Ninh năm 2023, 2024'],
     ['Đồn Biên phòng Cửa khẩu Móng Cái năm 2024', ['mong cai'], 'Đồn Biên phòng Cửa khẩu Móng Cái năm 2024'],
+    // A quarter or half asked is said as such.
+    ['Công an xã Minh Tân sơ kết quý I/2026', ['minh tan'], 'Công an xã Minh Tân quý I/2026'],
+    [
+      'ubnd huyen tan phu dong bao cao 6 thang dau nam 2025',
+      ['tan phu dong'],
+      'UBND huyện Tan Phu Dong 6 tháng đầu năm 2025',
+    ],
   ])('%j', (question, localities, expected) => {
     expect(describeScope(parseScope(question), localities)).toBe(expected);
   });
