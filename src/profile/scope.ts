@@ -633,7 +633,8 @@ export function describeScope(
   const local = place && (unit === 'cap-uy' || unit === 'doan-tn') ? localUnit(unit, place) : null;
   if (local) parts.push(local);
   else {
-    if (unit) parts.push(UNIT_LABELS[unit]);
+    if (unit === 'so' && scope.unitField) parts.push(`Sở ${fieldName(scope.unitField)}`);
+    else if (unit) parts.push(UNIT_LABELS[unit]);
     if (place) parts.push(place);
   }
   // "Tỉnh ủy Lâm Đồng", "Tỉnh đoàn Hà Giang", not "Tỉnh ủy tỉnh Lâm Đồng"; "BĐBP tỉnh Quảng Ninh".
@@ -670,6 +671,36 @@ function when(scope: QuestionScope): string[] {
   }));
   if (named.every((n) => n.part === 'năm' && !n.period)) return [`năm ${scope.years.join(', ')}`];
   return [named.map((n) => n.period || `${n.part} ${n.y}`).join(', ')];
+}
+
+/** A department's field as it is written ("giao duc va dao tao" → "Giáo dục và Đào tạo"). */
+const FIELD_NAMES: Record<string, string> = {
+  'y te': 'Y tế',
+  'tai chinh': 'Tài chính',
+  'noi vu': 'Nội vụ',
+  'tu phap': 'Tư pháp',
+  'xay dung': 'Xây dựng',
+  'cong thuong': 'Công Thương',
+  'ngoai vu': 'Ngoại vụ',
+  'giao duc va dao tao': 'Giáo dục và Đào tạo',
+  'giao duc': 'Giáo dục',
+  'nong nghiep va phat trien nong thon': 'Nông nghiệp và Phát triển nông thôn',
+  'nong nghiep va moi truong': 'Nông nghiệp và Môi trường',
+  'nong nghiep': 'Nông nghiệp',
+  'ke hoach va dau tu': 'Kế hoạch và Đầu tư',
+  'tai nguyen va moi truong': 'Tài nguyên và Môi trường',
+  'lao dong thuong binh va xa hoi': 'Lao động, Thương binh và Xã hội',
+  'van hoa the thao va du lich': 'Văn hóa, Thể thao và Du lịch',
+  'van hoa va the thao': 'Văn hóa và Thể thao',
+  'thong tin va truyen thong': 'Thông tin và Truyền thông',
+  'giao thong van tai': 'Giao thông vận tải',
+  'khoa hoc va cong nghe': 'Khoa học và Công nghệ',
+  'dan toc va ton giao': 'Dân tộc và Tôn giáo',
+};
+
+function fieldName(field: string): string {
+  const key = field.replace(/,/g, '').replace(/\s+/g, ' ').trim();
+  return FIELD_NAMES[key] ?? key.replace(/^\p{L}/u, (c) => c.toUpperCase());
 }
 
 const SESSION_PART_NAME: Record<string, string> = { dau: 'đầu năm', giua: 'giữa năm', cuoi: 'cuối năm' };

@@ -553,6 +553,10 @@ describe('describeScope: what a "not found" names', () => {
     ['HĐND phường Trần Lãm kỳ họp giữa năm 2026', ['tran lam'], 'HĐND phường Trần Lãm giữa năm 2026'],
     ['BĐBP Quảng Ninh năm 2023 và 2024', [], 'BĐBP tỉnh Quảng Ninh năm 2023, 2024'],
     ['Đồn Biên phòng Cửa khẩu Móng Cái năm 2024', ['mong cai'], 'Đồn Biên phòng Cửa khẩu Móng Cái năm 2024'],
+    // A department by its field, typed any way.
+    ['Sở Giáo dục và Đào tạo Bắc Ninh năm 2025', [], 'Sở Giáo dục và Đào tạo tỉnh Bắc Ninh năm 2025'],
+    ['so lao dong, thuong binh va xa hoi bac ninh', [], 'Sở Lao động, Thương binh và Xã hội tỉnh Bắc Ninh'],
+    ['SỞ Y TẾ BẮC NINH'.normalize('NFD'), [], 'Sở Y tế tỉnh Bắc Ninh'],
     // A quarter or half asked is said as such.
     ['Công an xã Minh Tân sơ kết quý I/2026', ['minh tan'], 'Công an xã Minh Tân quý I/2026'],
     [
