@@ -198,7 +198,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           throw new UsageError('Cần đúng một thư mục: chithi backup THƯ_MỤC');
         return await withApp(env, a.values.index, { notice: err, semantic: false }, async (app) => {
           const file = await backupModule().backupDatabase(app.db, dir);
-          out(`Đã sao lưu ${app.documents().length} tài liệu vào ${file}.`);
+          out(`Đã sao lưu ${app.documentCount()} tài liệu vào ${file}.`);
           return 0;
         });
       }

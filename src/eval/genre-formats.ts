@@ -216,7 +216,7 @@ export async function evaluateFormats(
           const m = rankMetrics(spec.format, outcomes);
           return {
             format: spec.format,
-            documents: app.documents().length,
+            documents: app.documentCount(),
             failed: ingest.failed.length,
             passages: app.engine.passageCount,
             n: m.n,

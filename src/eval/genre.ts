@@ -268,7 +268,7 @@ export async function evaluateGenreSet(
     const offTopic = set.offTopicFile ? await askOffTopic(app, set.offTopicFile) : null;
     return {
       ...summarize(outcomes),
-      documents: app.documents().length,
+      documents: app.documentCount(),
       failed: ingest.failed.length,
       passages: app.engine.passageCount,
       mode: app.engine.mode,

@@ -11,7 +11,7 @@ import {
   provinceKind,
   PROVINCES,
 } from './places';
-import { findUnits, foldForUnits, UNIT_LABELS, UnitType } from './units';
+import { findUnits, foldForUnits, soFieldName, UNIT_LABELS, UnitType } from './units';
 
 /**
  * What a document is about, read from its title, header and first sentences: the kind of document,
@@ -623,7 +623,7 @@ function unitLabel(p: DocumentProfile, lead: string): string | null {
       if (!province) return 'Tỉnh đoàn';
       return `${provinceKind(province) === 'thành phố' ? 'Thành' : 'Tỉnh'} đoàn ${province}`;
     case 'so': {
-      const field = p.unitField ? (SO_FIELDS[p.unitField] ?? p.unitField) : '';
+      const field = p.unitField ? soFieldName(p.unitField) : '';
       return `Sở ${field}${province ? ` ${provinceKind(province)} ${province}` : ''}`
         .replace(/\s+/g, ' ')
         .trim();
@@ -650,20 +650,6 @@ const UNIT_WORDS: Partial<Record<UnitType, string>> = {
   'hoi-ccb': '(?:hoi cuu chien binh|hoi ccb)',
   ldld: 'lien doan lao dong',
   bhxh: '(?:bao hiem xa hoi|bhxh)',
-};
-
-const SO_FIELDS: Record<string, string> = {
-  'y te': 'Y tế',
-  'tai chinh': 'Tài chính',
-  'noi vu': 'Nội vụ',
-  'tu phap': 'Tư pháp',
-  'xay dung': 'Xây dựng',
-  'cong thuong': 'Công Thương',
-  'giao duc va dao tao': 'Giáo dục và Đào tạo',
-  'nong nghiep va moi truong': 'Nông nghiệp và Môi trường',
-  'nong nghiep va phat trien nong thon': 'Nông nghiệp và Phát triển nông thôn',
-  'ke hoach va dau tu': 'Kế hoạch và Đầu tư',
-  'tai nguyen va moi truong': 'Tài nguyên và Môi trường',
 };
 
 /** An issuer line of a header ("ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG", "UBND HUYỆN …"): not a title. */

@@ -10,7 +10,7 @@ import {
   stationKey,
 } from './places';
 import { DocumentProfile } from './profile';
-import { findUnits, foldForUnits, UNIT_LABELS, unitAffinity, UnitType } from './units';
+import { findUnits, foldForUnits, soFieldName, UNIT_LABELS, unitAffinity, UnitType } from './units';
 
 /** The year the provinces were merged (1 July 2025, Resolution 202/2025/QH15). */
 const MERGER_YEAR = 2025;
@@ -435,7 +435,7 @@ const SESSION_MONTH: Record<string, string> = { dau: '01', giua: '07', cuoi: '12
 const WHOLE_YEAR =
   /\b(?:tong ket(?: (?!thang\b|quy\b|nam\b|dau\b|giua\b|cuoi\b)[a-z]+){0,3}(?: nam)? (\d{4})|ca nam (\d{4}))\b/g;
 const TERM = /\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/g;
-const CONGRESS_TERM = /\bdai hoi\b.*\bnhiem ky \d{4} (?:den )?\d{4}\b/;
+const CONGRESS_TERM = new RegExp(`\\bdai hoi\\b.*${TERM.source}`);
 
 /** Whether term `a` ("2025–2030") opens when term `b` ("2020–2025") ends, or later. */
 function laterTerm(a: string, b: string): boolean {
@@ -633,7 +633,7 @@ export function describeScope(
   const local = place && (unit === 'cap-uy' || unit === 'doan-tn') ? localUnit(unit, place) : null;
   if (local) parts.push(local);
   else {
-    if (unit === 'so' && scope.unitField) parts.push(`Sở ${fieldName(scope.unitField)}`);
+    if (unit === 'so' && scope.unitField) parts.push(`Sở ${soFieldName(scope.unitField)}`);
     else if (unit) parts.push(UNIT_LABELS[unit]);
     if (place) parts.push(place);
   }
@@ -654,11 +654,7 @@ function when(scope: QuestionScope): string[] {
   }
   if (scope.years.length === 0) return [];
   const parts = new Map<number, string>();
-  for (const m of scope.eventMonths) {
-    const y = Number(m.slice(0, 4));
-    const part = Object.entries(SESSION_MONTH).find(([, month]) => m.endsWith(`-${month}`))?.[0];
-    if (part && scope.folded.includes(` ${part} nam ${y} `)) parts.set(y, SESSION_PART_NAME[part]!);
-  }
+  for (const m of scope.folded.matchAll(SESSION_IN_YEAR)) parts.set(Number(m[2]), SESSION_PART_NAME[m[1]!]!);
   // A quarter or half asked is said as such: "quý I/2026", "6 tháng đầu năm 2026".
   const periodsOf = (y: number) =>
     scope.periods
@@ -671,36 +667,6 @@ function when(scope: QuestionScope): string[] {
   }));
   if (named.every((n) => n.part === 'năm' && !n.period)) return [`năm ${scope.years.join(', ')}`];
   return [named.map((n) => n.period || `${n.part} ${n.y}`).join(', ')];
-}
-
-/** A department's field as it is written ("giao duc va dao tao" → "Giáo dục và Đào tạo"). */
-const FIELD_NAMES: Record<string, string> = {
-  'y te': 'Y tế',
-  'tai chinh': 'Tài chính',
-  'noi vu': 'Nội vụ',
-  'tu phap': 'Tư pháp',
-  'xay dung': 'Xây dựng',
-  'cong thuong': 'Công Thương',
-  'ngoai vu': 'Ngoại vụ',
-  'giao duc va dao tao': 'Giáo dục và Đào tạo',
-  'giao duc': 'Giáo dục',
-  'nong nghiep va phat trien nong thon': 'Nông nghiệp và Phát triển nông thôn',
-  'nong nghiep va moi truong': 'Nông nghiệp và Môi trường',
-  'nong nghiep': 'Nông nghiệp',
-  'ke hoach va dau tu': 'Kế hoạch và Đầu tư',
-  'tai nguyen va moi truong': 'Tài nguyên và Môi trường',
-  'lao dong thuong binh va xa hoi': 'Lao động, Thương binh và Xã hội',
-  'van hoa the thao va du lich': 'Văn hóa, Thể thao và Du lịch',
-  'van hoa va the thao': 'Văn hóa và Thể thao',
-  'thong tin va truyen thong': 'Thông tin và Truyền thông',
-  'giao thong van tai': 'Giao thông vận tải',
-  'khoa hoc va cong nghe': 'Khoa học và Công nghệ',
-  'dan toc va ton giao': 'Dân tộc và Tôn giáo',
-};
-
-function fieldName(field: string): string {
-  const key = field.replace(/,/g, '').replace(/\s+/g, ' ').trim();
-  return FIELD_NAMES[key] ?? key.replace(/^\p{L}/u, (c) => c.toUpperCase());
 }
 
 const SESSION_PART_NAME: Record<string, string> = { dau: 'đầu năm', giua: 'giữa năm', cuoi: 'cuối năm' };

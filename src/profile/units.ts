@@ -69,6 +69,37 @@ export function unitAffinity(asked: UnitType, doc: UnitType): number {
   return FAMILY[asked]?.includes(doc) ? 1 : 0;
 }
 
+/** Every field the `so` rule reads, as it is written ("giao duc va dao tao" → "Giáo dục và Đào tạo"). */
+const SO_FIELD_NAMES: Record<string, string> = {
+  'y te': 'Y tế',
+  'tai chinh': 'Tài chính',
+  'noi vu': 'Nội vụ',
+  'tu phap': 'Tư pháp',
+  'xay dung': 'Xây dựng',
+  'cong thuong': 'Công Thương',
+  'ngoai vu': 'Ngoại vụ',
+  'giao duc va dao tao': 'Giáo dục và Đào tạo',
+  'giao duc': 'Giáo dục',
+  'nong nghiep va phat trien nong thon': 'Nông nghiệp và Phát triển nông thôn',
+  'nong nghiep va moi truong': 'Nông nghiệp và Môi trường',
+  'nong nghiep': 'Nông nghiệp',
+  'ke hoach va dau tu': 'Kế hoạch và Đầu tư',
+  'tai nguyen va moi truong': 'Tài nguyên và Môi trường',
+  'lao dong thuong binh va xa hoi': 'Lao động, Thương binh và Xã hội',
+  'van hoa the thao va du lich': 'Văn hóa, Thể thao và Du lịch',
+  'van hoa va the thao': 'Văn hóa và Thể thao',
+  'thong tin va truyen thong': 'Thông tin và Truyền thông',
+  'giao thong van tai': 'Giao thông vận tải',
+  'khoa hoc va cong nghe': 'Khoa học và Công nghệ',
+  'dan toc va ton giao': 'Dân tộc và Tôn giáo',
+};
+
+/** The field of a department as written, from its folded form (`UnitMention.field`, a profile's `unitField`). */
+export function soFieldName(field: string): string {
+  const key = field.replace(/,/g, '').replace(/\s+/g, ' ').trim();
+  return SO_FIELD_NAMES[key] ?? key.replace(/^\p{L}/u, (c) => c.toUpperCase());
+}
+
 const RULES: ReadonlyArray<[UnitType, RegExp]> = [
   ['don-bp', /\bdon (?:bien phong|bp)\b/g],
   [

@@ -292,6 +292,18 @@ describe('buildProfile and documentTitle', () => {
       ],
       'Tỉnh đoàn Hà Giang',
     ],
+    // A department by its field as written, whichever field it is.
+    [
+      'so-ldtbxh.txt',
+      [
+        'UBND TỈNH NGHỆ AN',
+        'SỞ LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI',
+        'Số: 120/KH-SLĐTBXH',
+        'KẾ HOẠCH',
+        'Giải quyết việc làm năm 2025',
+      ],
+      'Sở Lao động, Thương binh và Xã hội tỉnh Nghệ An',
+    ],
   ])('%s: the unit is %j', (file, lines, unit) => {
     for (const input of [lines.join('\n'), lines.join('\n').normalize('NFD')])
       expect(read(file, input).profile.unit).toBe(unit);
