@@ -124,7 +124,7 @@ const OWN_LEVELS: ReadonlyArray<LocalPlace['level']> = [
 ];
 
 /** Kinds of document that set work to do: they plan the years their title names, or their own. */
-const PLANNING_KINDS = [
+export const PLANNING_KINDS: readonly string[] = [
   'kế hoạch',
   'nghị quyết',
   'chỉ thị',

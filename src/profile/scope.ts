@@ -9,7 +9,7 @@ import {
   startsWithProvince,
   stationKey,
 } from './places';
-import { DocumentProfile } from './profile';
+import { DocumentProfile, PLANNING_KINDS } from './profile';
 import { findUnits, foldForUnits, soFieldName, UNIT_LABELS, unitAffinity, UnitType } from './units';
 
 /** The year the provinces were merged (1 July 2025, Resolution 202/2025/QH15). */
@@ -86,6 +86,11 @@ export interface QuestionScope {
    * only when it names no other place (see `withFormerPlaces`).
    */
   former?: { provinces: string[]; localityNames: Record<string, string> };
+  /**
+   * Each unit named and the folded words right after it: "Công an phường Trần Lãm" names the police of
+   * Trần Lãm, where "ai của Sở … dự tổng kết của xã Quảng Tín" names a guest at the commune's meeting.
+   */
+  unitsBefore: Array<{ type: UnitType; after: string }>;
 }
 
 /** "(huyện Đắk R'lấp cũ)", "(thanh pho thai binh cu)": a former place in parentheses. */
@@ -413,6 +418,10 @@ export function parseScope(question: string): QuestionScope {
     ...(formerText ? { placeFolded: foldQuestion(placeText) } : {}),
     unitTypes: [...new Set(units.map((u) => u.type))],
     unitField: so?.field ?? null,
+    unitsBefore: units.map((u) => ({
+      type: u.type,
+      after: unitFold.slice(u.index + u.length, u.index + u.length + UNIT_PLACE_REACH).trim(),
+    })),
     years: [...years].sort(),
     periods: [...periods],
     number: num ? num[1]!.replace(/\s+/g, '').toUpperCase() : null,
@@ -500,6 +509,25 @@ export function namedLocalities(
   return [...new Set(out)];
 }
 
+/** A place's own government: its council, its committee and its party committee. */
+const LOCAL_GOVERNMENT: readonly UnitType[] = ['hdnd', 'ubnd', 'cap-uy'];
+
+/** How far after a unit's name its place is looked for: a level word and a name of a few words. */
+const UNIT_PLACE_REACH = 48;
+const LEVEL_WORD = /^(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp|tinh|dac khu) /;
+
+/**
+ * True when the question names a unit of kind `type` with `place` right after it ("Công an phường Trần
+ * Lãm", "cong an xa minh tan", "HĐND huyện Tân Phú Đông"): the unit asked is that place's own.
+ */
+export function unitOfPlace(scope: QuestionScope, type: UnitType, place: string): boolean {
+  return scope.unitsBefore.some(({ type: t, after }) => {
+    if (t !== type) return false;
+    const rest = after.replace(LEVEL_WORD, '');
+    return rest === place || rest.startsWith(`${place} `);
+  });
+}
+
 /** Scores one document's profile against a question's scope. */
 export function fitScope(scope: QuestionScope, profile: DocumentProfile, localities: string[]): ScopeFit {
   let level = 2;
@@ -526,10 +554,12 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
     }
   }
   let ownPlace = false;
+  let ownAsked: string[] = [];
   if (localities.length > 0) {
     const own = profile.localities.map((l) => foldPlace(l.name));
     if (profile.station) own.push(stationKey(profile.station));
-    ownPlace = localities.some((l) => own.includes(l));
+    ownAsked = localities.filter((l) => own.includes(l));
+    ownPlace = ownAsked.length > 0;
     if (!ownPlace) {
       // A district named in the question but not this document's: a province-level document that
       // names it ("thị xã Ninh Hòa được giao tăng trưởng …") or one of its province may still fit,
@@ -549,9 +579,19 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
         best = profile.unitField === scope.unitField ? 2 : 0;
       // An assignee ("BCHQS được giao gì trong kế hoạch …") may be named in another unit's document,
       // and so may a guest of a commune's meeting ("ai của Sở Nông nghiệp và Môi trường dự tổng kết
-      // của xã Quảng Tín"): the commune named is the document's own.
-      const named = scope.unitTypes.some((t) => profile.mentionedUnits.includes(t));
-      if (best === 0 && !((scope.assignee || ownPlace) && named)) entity = false;
+      // của xã Quảng Tín"): the commune named is the document's own. A unit named with that commune
+      // ("Công an xã Quảng Tín tổng kết năm 2025") is the commune's own unit, not a guest: the
+      // commune committee's conference is not the police's, however often it names them. What the
+      // commune's government sets its units to do (a dispatch, plan or resolution of its committee,
+      // council or party committee) is theirs to answer for: "Công an phường Bảo An ứng phó mưa lũ".
+      const mentioned = scope.unitTypes.filter((t) => profile.mentionedUnits.includes(t));
+      const directs =
+        profile.kind !== null &&
+        PLANNING_KINDS.includes(profile.kind) &&
+        profile.unitTypes.some((t) => LOCAL_GOVERNMENT.includes(t));
+      const guest =
+        ownPlace && mentioned.some((t) => directs || !ownAsked.some((l) => unitOfPlace(scope, t, l)));
+      if (best === 0 && !((scope.assignee && mentioned.length > 0) || guest)) entity = false;
       else level = Math.min(level, Math.max(best, 1));
     }
   }

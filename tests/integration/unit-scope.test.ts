@@ -115,6 +115,8 @@ describe('communes and wards, the local level since 1 July 2025', () => {
       'cong van 1462 phuong bao an giao cong an phuong lam gi',
       'ubnd-phuong-bao-an-cong-van-ung-pho-mua-lu-2025.txt',
     ],
+    // The ward's police, named with the ward, in what the ward's committee sets them to do.
+    ['cong an phuong bao an ung pho mua lu', 'ubnd-phuong-bao-an-cong-van-ung-pho-mua-lu-2025.txt'],
   ])('%s: answered from its own ward', async (question, file) => {
     const res = await local.app.engine.ask(question);
     expect(res.found).toBe(true);
@@ -373,5 +375,52 @@ describe("a border station's report answers about that station only", () => {
     const res = await station.app.engine.ask(question);
     expect(res.found).toBe(true);
     expect(path.basename(res.results[0]!.source.file)).toBe('don-bp-hon-gai-quy-3-2024.txt');
+  });
+});
+
+describe("a commune's own units: the one named with the commune, not the committee whose meeting names it", () => {
+  const D = part('d');
+  let communes: TempApp;
+  beforeAll(async () => {
+    communes = await ingestedApp({
+      ...copy('ubnd-xa-quang-tin-tin-hoi-nghi-tong-ket-2025.txt', D),
+      ...copy('cong-an-xa-minh-tan-tin-hoi-nghi-tong-ket-2025.txt', D),
+    });
+  });
+  afterAll(async () => {
+    await communes.close();
+  });
+
+  test.each([
+    // The commune committee's conference names the police; the police's conference names the committee.
+    ['Công an xã Quảng Tín tổng kết năm 2025 ai chủ trì', 'Chưa có tài liệu nào về Công an xã Quảng Tín.'],
+    ['cong an xa quang tin tong ket 2025 ai chu tri', 'Chưa có tài liệu nào về Công an xã Quảng Tín.'],
+    [
+      'UBND xã Minh Tân tổng kết 2025 ai chủ trì'.normalize('NFD'),
+      'Chưa có tài liệu nào về UBND xã Minh Tân.',
+    ],
+    ['MẶT TRẬN TỔ QUỐC XÃ QUẢNG TÍN TỔNG KẾT 2025', 'Chưa có tài liệu nào về Ủy ban MTTQ xã Quảng Tín.'],
+  ])('%s: not found, and said so', async (question, message) => {
+    const res = await communes.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.results).toEqual([]);
+    expect(res.scope?.message).toBe(message);
+  });
+
+  test.each([
+    ['UBND xã Quảng Tín tổng kết 2025 ai chủ trì', 'ubnd-xa-quang-tin-tin-hoi-nghi-tong-ket-2025.txt'],
+    [
+      'ai của Sở Nông nghiệp và Môi trường dự tổng kết của xã Quảng Tín',
+      'ubnd-xa-quang-tin-tin-hoi-nghi-tong-ket-2025.txt',
+    ],
+    [
+      'Công an tỉnh có ai dự hội nghị tổng kết của xã Quảng Tín',
+      'ubnd-xa-quang-tin-tin-hoi-nghi-tong-ket-2025.txt',
+    ],
+    ['cong an xa minh tan tong ket 2025 ai chu tri', 'cong-an-xa-minh-tan-tin-hoi-nghi-tong-ket-2025.txt'],
+  ])('%s: answered from its own unit', async (question, file) => {
+    const res = await communes.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe(file);
   });
 });

@@ -2,10 +2,12 @@ import { emptyProfile, DocumentProfile } from '../../src/profile/profile';
 import { describeScope, fitScope, parseScope, QuestionScope } from '../../src/profile/scope';
 import { namedLocalities, scopeSpans, typedLocalities } from '../../src/profile/scope';
 
-type ScopeFields = Omit<QuestionScope, 'folded'>;
+/** What parseScope reads, without the folded text and the words after each unit (tested apart). */
+type ScopeFields = Omit<QuestionScope, 'folded' | 'unitsBefore'>;
 const fields = (question: string): ScopeFields => {
   const scope: Partial<QuestionScope> = parseScope(question);
   delete scope.folded;
+  delete scope.unitsBefore;
   return scope as ScopeFields;
 };
 const none: ScopeFields = fields('');
@@ -325,6 +327,57 @@ describe('the congress that opened a term is not the next one, which reviews it'
     expect(q.congressTerm).toBe(congressTerm);
     expect(fitScope(q, congress, []).year).toBe(fitsNext);
     expect(fitScope(q, earlier, []).year).toBe(fitsOwn);
+  });
+});
+
+describe("a unit named with a commune is the commune's own unit, not a guest at its meeting", () => {
+  // The commune committee's year-end conference, which names the police, the Front and a department.
+  const conference = profile({
+    unitTypes: ['ubnd'],
+    localities: [{ level: 'xã', name: 'Quảng Tín' }],
+    mentionedUnits: ['cong-an', 'mttq', 'so'],
+    reviewedYears: [2025],
+    years: [2025],
+  });
+  it.each<[string, boolean]>([
+    ['Công an xã Quảng Tín tổng kết năm 2025 ai chủ trì', false],
+    ['cong an xa quang tin tong ket 2025 ai chu tri', false],
+    ['CÔNG AN XÃ QUẢNG TÍN TỔNG KẾT 2025'.normalize('NFD'), false],
+    ['Ủy ban MTTQ xã Quảng Tín năm 2025 làm được gì', false],
+    ['Mặt trận Tổ quốc Quảng Tín năm 2025', false],
+    // A guest named apart from the commune, and a unit asked as an assignee, still reach it.
+    ['ai của Sở Nông nghiệp và Môi trường dự tổng kết của xã Quảng Tín', true],
+    ['Công an tỉnh có ai dự hội nghị tổng kết của xã Quảng Tín', true],
+    ['Công an xã Quảng Tín được giao gì', true],
+    // Its own unit.
+    ['UBND xã Quảng Tín tổng kết 2025 ai chủ trì', true],
+  ])('%s → %s', (question, fits) => {
+    expect(fitScope(parseScope(question), conference, ['quang tin']).entity).toBe(fits);
+  });
+
+  // What the commune's government sets its units to do is theirs to answer for; a peer's plan is not.
+  const dispatch = profile({
+    kind: 'công văn',
+    unitTypes: ['ubnd'],
+    localities: [{ level: 'phường', name: 'Bảo An' }],
+    mentionedUnits: ['cong-an', 'chqs', 'mttq'],
+    years: [2025],
+  });
+  const policePlan = profile({
+    kind: 'kế hoạch',
+    unitTypes: ['cong-an'],
+    localities: [{ level: 'xã', name: 'Minh Tân' }],
+    mentionedUnits: ['chqs', 'don-bp'],
+    planYears: [2026],
+    years: [2026],
+  });
+  it.each<[string, DocumentProfile, string, boolean]>([
+    ['cong an phuong bao an ung pho mua lu', dispatch, 'bao an', true],
+    ['Ban Chỉ huy quân sự phường Bảo An làm gì khi mưa lũ'.normalize('NFD'), dispatch, 'bao an', true],
+    ['Ban CHQS xã Minh Tân kế hoạch 2026', policePlan, 'minh tan', false],
+    ['ban chqs xa minh tan ke hoach 2026', policePlan, 'minh tan', false],
+  ])('%s → %s', (question, doc, place, fits) => {
+    expect(fitScope(parseScope(question), doc, [place]).entity).toBe(fits);
   });
 });
 
