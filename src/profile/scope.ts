@@ -274,7 +274,7 @@ const PLAN_WORDS_BUT_TASKS = /\b(?:chi tieu|phuong huong|ke hoach|muc tieu|phan 
  * phấn đấu số vụ bắt giữ tăng bao nhiêu" asks for a plan.
  */
 const REVIEW_STRONG = /\b(?:tong ket|so ket|ket qua|da dat|dat duoc|nam qua)\b/;
-const REVIEW_WEAK = /\b(?:da |bat giu|bat duoc|xay ra|thuc hien duoc|lam duoc)\b/;
+const REVIEW_WEAK = /\b(?:da |bat giu|bat duoc|phat hien|xay ra|thuc hien duoc|lam duoc)\b/;
 const PLAN_STRONG = /\b(?:chi tieu|muc tieu|phan dau|ke hoach|phuong huong|du kien|du toan)\b/;
 const PLAN_WEAK =
   /\b(?:nhiem vu|se |yeu cau|de nghi|duoc giao|giao (?:cho )?(?:so|phong|ban|bo|cong an|bdbp|ubnd|trung tam|cac))\b/;

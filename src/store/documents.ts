@@ -10,9 +10,10 @@ import { bumpGeneration, Db } from './db';
  * 6: a target's year (the planned year ahead, not a year compared with), so stored facts are redone.
  * 7: deadlines that come back ("trước ngày 20 hằng tháng") are read. 8: mass organizations (Hội Nông
  * dân, Tỉnh đoàn, Hội LHPN …) and district party committees ("Huyện ủy Hải Hậu") are units of their own;
- * official headers read as written; letters, notices and decisions plan their year.
+ * official headers read as written; letters, notices and decisions plan their year. 9: a border
+ * station named "Cửa …" (Cửa Việt, Cửa Lò) is read as its own place.
  */
-export const PARSER_VERSION = 8;
+export const PARSER_VERSION = 9;
 
 export interface DocumentRow {
   id: number;

@@ -424,3 +424,54 @@ describe("a commune's own units: the one named with the commune, not the committ
     expect(path.basename(res.results[0]!.source.file)).toBe(file);
   });
 });
+
+describe('a station named "Cửa …" (a river mouth) is a place of its own', () => {
+  const CUA_VIET = [
+    'BỘ CHỈ HUY BĐBP TỈNH QUẢNG TRỊ',
+    'ĐỒN BIÊN PHÒNG CỬA VIỆT',
+    'Số: 215/BC-ĐBP                      Gio Linh, ngày 25 tháng 9 năm 2024',
+    '',
+    'BÁO CÁO',
+    'Kết quả công tác biên phòng quý III năm 2024',
+    '',
+    'Quý III/2024, Đồn đã làm thủ tục biên phòng cho 1.240 lượt tàu cá ra,',
+    'vào cửa sông Cửa Việt với 6.350 lượt ngư dân; phát hiện, xử lý 7 vụ vi',
+    'phạm quy định về khai thác thủy sản.',
+    '',
+  ].join('\n');
+  let stations: TempApp;
+  beforeAll(async () => {
+    stations = await ingestedApp({
+      ...copy('don-bp-hon-gai-quy-3-2024.txt', part('a')),
+      'don-bp-cua-viet-quy-3-2024.txt': CUA_VIET,
+    });
+  });
+  afterAll(async () => {
+    await stations.close();
+  });
+
+  test.each([
+    'Đồn Biên phòng Cửa Việt quý III/2024 làm thủ tục cho bao nhiêu lượt tàu',
+    'Đồn BP Cửa Việt quý 3/2024 làm thủ tục cho bao nhiêu lượt tàu'.normalize('NFD'),
+  ])('%s: answered from that station only', async (question) => {
+    const res = await stations.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    for (const r of res.results) expect(path.basename(r.source.file)).toBe('don-bp-cua-viet-quy-3-2024.txt');
+  });
+
+  test('another "Cửa …" station is not found, and named', async () => {
+    const res = await stations.app.engine.ask(
+      'Đồn Biên phòng Cửa Tùng quý III/2024 làm thủ tục cho bao nhiêu lượt tàu',
+    );
+    expect(res.found).toBe(false);
+    expect(res.scope?.message).toBe('Chưa có tài liệu nào về Đồn Biên phòng Cửa Tùng.');
+  });
+
+  test('the Hòn Gai station still answers about itself', async () => {
+    const res = await stations.app.engine.ask(
+      'Đồn Biên phòng Cửa khẩu cảng Hòn Gai quý III/2024 làm thủ tục cho bao nhiêu lượt tàu',
+    );
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe('don-bp-hon-gai-quy-3-2024.txt');
+  });
+});

@@ -165,6 +165,12 @@ describe('findStation: the border station a text is about', () => {
     ['Sáng 5/3, Đồn Biên phòng Bình Châu tổ chức hội nghị.'.normalize('NFD'), 'Bình Châu', 'binh chau'],
     // A heading running on: the name stops before "Báo cáo".
     ['Đồn Biên Phòng Ba Lạt Báo Cáo Tổng Kết Năm 2024', 'Ba Lạt', 'ba lat'],
+    // "Cửa" (a river mouth) opens a station's name; "của" ("of") ends it, in capitals too.
+    ['Đồn Biên phòng Cửa Việt quý III/2024', 'Cửa Việt', 'cua viet'],
+    ['ĐỒN BIÊN PHÒNG CỬA LÒ BÁO CÁO', 'Cửa Lò', 'cua lo'],
+    ['Sáng 5/3, Đồn Biên phòng Cửa Tùng tổ chức hội nghị.'.normalize('NFD'), 'Cửa Tùng', 'cua tung'],
+    ['Đồn Biên phòng Bình Châu Của Tỉnh', 'Bình Châu', 'binh chau'],
+    ['ĐỒN BIÊN PHÒNG BÌNH CHÂU CỦA BĐBP TỈNH', 'Bình Châu', 'binh chau'],
     // Stations listed, or no name after the words: none.
     ['Kính gửi: - Các đồn Biên phòng: Bình Châu, Phước Tỉnh', null, null],
     ['Các đồn biên phòng tăng cường tuần tra.', null, null],

@@ -400,6 +400,10 @@ describe('a quarter asked for plans, of a plan for its whole year', () => {
     // A quarter's review plans the next quarter, not the others.
     ['quý II/2026 kế hoạch gì', quarterReview, true],
     ['quý III/2026 kế hoạch gì', quarterReview, false],
+    // What was detected in a quarter is a result: the review of the quarter before does not hold it.
+    ['quý II/2026 phát hiện bao nhiêu vụ', quarterReview, false],
+    ['quy 2/2026 phat hien bao nhieu vu', quarterReview, false],
+    ['quý I/2026 phát hiện bao nhiêu vụ'.normalize('NFD'), quarterReview, true],
   ])('%s → %s', (question, doc, fits) => {
     expect(fitScope(parseScope(question), doc, []).period).toBe(fits);
   });
