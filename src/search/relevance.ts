@@ -7,6 +7,16 @@ const FOLDED_ONLY_CREDIT = 0.6;
 
 export type IdfFn = (term: string) => number;
 
+/**
+ * What documents write as a sign or a short form and people type in words: "tăng bao nhiêu phần
+ * trăm" is answered by "tăng 11%", "công văn … về việc gì" by the header's "V/v triển khai …". A text
+ * holding the sign covers the words.
+ */
+const WRITTEN_SHORT: ReadonlyArray<[RegExp, string]> = [
+  [/\d\s?%/u, 'phần trăm'],
+  [/(?<![\p{L}\d])V\/v(?![\p{L}\d])/iu, 'về việc'],
+];
+
 /** A term no index holds: its idf is that of a word no document has. */
 const UNKNOWN_TERM = '\u0000';
 
@@ -27,6 +37,7 @@ export function coverage(
   scoped: { syllables: ReadonlySet<string>; weight: number } | null = null,
 ): number {
   const terms = textTerms(text);
+  for (const [written, said] of WRITTEN_SHORT) if (written.test(text)) textTerms(said, terms);
   // "Có bao nhiêu chó nghiệp vụ": a passage that does not name what is counted does not answer. Words
   // that qualify it may be said otherwise ("vụ phạm pháp" / "vụ phạm tội"), unless no document has
   // them at all ("bao nhiêu đại biểu nữ" where no report writes "nữ").

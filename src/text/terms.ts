@@ -250,7 +250,7 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
  */
 const COUNT_END_WORDS =
   'năm tháng quý trong tại ở của là được đã so với và thì khi từ đến trước sau này đó trên dưới mỗi như ' +
-  'thế nào ai gì không chưa à nhé vậy hả theo vào ra cho về để nhờ bằng gồm tính kể hiện';
+  'thế nào ai gì không chưa à nhé vậy hả theo vào ra cho về để nhờ bằng gồm tính kể hiện ạ nhỉ đấy chứ nha';
 const COUNT_END = new Set(COUNT_END_WORDS.split(' '));
 const COUNT_END_FOLDED = new Set(COUNT_END_WORDS.split(' ').map((w) => foldDiacritics(w)));
 const BAO_NHIEU = /bao\s+nhi[eê]u/iu;
@@ -273,10 +273,13 @@ function countedWords(question: string, all: Token[], diacritics: boolean): stri
   if (at < 0 || (m && /^\s*%/u.test(typed.slice(m.index + m[0].length)))) return [];
   const out: string[] = [];
   for (const t of all.slice(at + 2)) {
-    const ends = COUNT_END.has(t.text) || (t.text === t.folded && COUNT_END_FOLDED.has(t.folded));
+    // Folded, only in a question typed without diacritics: "điểm thi" counts exams, "thì" ends.
+    const ends = COUNT_END.has(t.text) || (!diacritics && COUNT_END_FOLDED.has(t.folded));
     if (t.isNumber || !/\p{L}/u.test(t.text) || ends || t.gapBefore) break;
     if (COUNT_MEASURES.has(t.folded)) return [];
-    out.push(diacritics ? EXACT + t.text : FOLDED + t.folded);
+    // A word typed without marks in a question that has some ("Công an Cà Mau bắt bao nhiêu vu") is
+    // compared folded, as the whole question would be.
+    out.push(diacritics && t.text !== t.folded ? EXACT + t.text : FOLDED + t.folded);
     if (out.length === 3) break;
   }
   return out;

@@ -44,6 +44,40 @@ describe('coverage', () => {
     );
   });
 
+  it.each<[string, string, string]>([
+    // [question, passage writing the sign, the same passage without it]
+    [
+      'tăng trưởng GRDP bao nhiêu phần trăm',
+      'Tốc độ tăng trưởng GRDP đạt 11% trở lên.',
+      'Tốc độ tăng trưởng GRDP cao.',
+    ],
+    [
+      'tang truong GRDP bao nhieu phan tram',
+      'Tốc độ tăng trưởng GRDP đạt 9,5 % trở lên.',
+      'Tốc độ tăng trưởng GRDP cao.',
+    ],
+    [
+      'công văn số 2150 về việc gì',
+      'Số: 2150/UBND-NN. V/v triển khai các biện pháp',
+      'Số: 2150/UBND-NN. Triển khai các biện pháp',
+    ],
+    [
+      'CÔNG VĂN SỐ 2150 VỀ VIỆC GÌ'.normalize('NFD'),
+      'SỐ: 2150/UBND-NN. V/V TRIỂN KHAI',
+      'SỐ: 2150/UBND-NN. TRIỂN KHAI',
+    ],
+  ])('%s: the words are covered by what documents write for them', (q, signed, unsigned) => {
+    const query = analyzeQuery(q);
+    expect(coverage(query, signed, idf)).toBeGreaterThan(coverage(query, unsigned, idf));
+  });
+
+  it('a percent sign without a number, or "v/v" inside a word, covers nothing', () => {
+    const q = analyzeQuery('bao nhiêu phần trăm');
+    expect(coverage(q, 'tỷ lệ % cao', idf)).toBe(coverage(q, 'tỷ lệ cao', idf));
+    const v = analyzeQuery('về việc gì');
+    expect(coverage(v, 'mã AV/v2', idf)).toBe(coverage(v, 'mã', idf));
+  });
+
   it('a folded-only match counts less when the question has diacritics', () => {
     const q = analyzeQuery('chỉ tiêu');
     expect(coverage(q, 'chi tiêu ngân sách', idf)).toBeLessThan(coverage(q, 'chỉ tiêu kết nạp', idf));

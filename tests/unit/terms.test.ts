@@ -142,6 +142,13 @@ describe('analyzeQuery: what "bao nhiêu" counts', () => {
     ['GRDP tăng bao nhiêu theo nghị quyết', []],
     ['thu ngân sách bao nhiêu tỷ đồng năm 2024', ['e:tỷ', 'e:đồng']],
     ['chỉ tiêu năm 2025 là gì', []],
+    // A polite or questioning particle after it is no thing counted.
+    ['chỉ tiêu tuyển quân của Uông Bí là bao nhiêu ạ', []],
+    ['CÓ BAO NHIÊU ĐIỂM THI NHỈ'.normalize('NFD'), ['e:điểm', 'f:thi']],
+    ['bat giu bao nhieu vu a', ['f:vu']],
+    ['kết nạp bao nhiêu đảng viên chứ', ['e:đảng', 'e:viên']],
+    // Typed partly without diacritics: a plain word is compared folded.
+    ['Công an Cà Mau bắt giữ bao nhiêu vu', ['f:vu']],
   ])('%s → %j', (q, counted) => {
     expect(analyzeQuery(q).counted).toEqual(counted);
   });
