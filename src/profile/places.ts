@@ -367,8 +367,8 @@ export function findStation(text: string): string | null {
     for (let j = at + prefixWords; j < words.length && name.length < 4; j++) {
       const w = words[j]!;
       // "Cửa" opens many stations' names (Cửa Việt, Cửa Lò, Cửa Tùng); "của" ("of") ends one.
-      const gate = folded[j] === 'cua' && w.normalize('NFC').toLowerCase() === 'cửa';
-      if (!/^\p{Lu}/u.test(w) || (NOT_STATION_WORD.has(folded[j]!) && !gate)) break;
+      const riverMouth = folded[j] === 'cua' && w.normalize('NFC').toLowerCase() === 'cửa';
+      if (!/^\p{Lu}/u.test(w) || (NOT_STATION_WORD.has(folded[j]!) && !riverMouth)) break;
       // A name in capitals ("BÌNH CHÂU") is written as a name.
       name.push(w.length > 1 && w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w);
     }

@@ -90,7 +90,7 @@ export interface QuestionScope {
    * Each unit named and the folded words right after it: "Công an phường Trần Lãm" names the police of
    * Trần Lãm, where "ai của Sở … dự tổng kết của xã Quảng Tín" names a guest at the commune's meeting.
    */
-  unitsBefore: Array<{ type: UnitType; after: string }>;
+  unitsNamed: Array<{ type: UnitType; after: string }>;
 }
 
 /** "(huyện Đắk R'lấp cũ)", "(thanh pho thai binh cu)": a former place in parentheses. */
@@ -418,7 +418,7 @@ export function parseScope(question: string): QuestionScope {
     ...(formerText ? { placeFolded: foldQuestion(placeText) } : {}),
     unitTypes: [...new Set(units.map((u) => u.type))],
     unitField: so?.field ?? null,
-    unitsBefore: units.map((u) => ({
+    unitsNamed: units.map((u) => ({
       type: u.type,
       after: unitFold.slice(u.index + u.length, u.index + u.length + UNIT_PLACE_REACH).trim(),
     })),
@@ -521,7 +521,7 @@ const LEVEL_WORD = /^(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp|tinh|d
  * Lãm", "cong an xa minh tan", "HĐND huyện Tân Phú Đông"): the unit asked is that place's own.
  */
 export function unitOfPlace(scope: QuestionScope, type: UnitType, place: string): boolean {
-  return scope.unitsBefore.some(({ type: t, after }) => {
+  return scope.unitsNamed.some(({ type: t, after }) => {
     if (t !== type) return false;
     const rest = after.replace(LEVEL_WORD, '');
     return rest === place || rest.startsWith(`${place} `);

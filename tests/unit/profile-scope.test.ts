@@ -3,11 +3,11 @@ import { describeScope, fitScope, parseScope, QuestionScope } from '../../src/pr
 import { namedLocalities, scopeSpans, typedLocalities } from '../../src/profile/scope';
 
 /** What parseScope reads, without the folded text and the words after each unit (tested apart). */
-type ScopeFields = Omit<QuestionScope, 'folded' | 'unitsBefore'>;
+type ScopeFields = Omit<QuestionScope, 'folded' | 'unitsNamed'>;
 const fields = (question: string): ScopeFields => {
   const scope: Partial<QuestionScope> = parseScope(question);
   delete scope.folded;
-  delete scope.unitsBefore;
+  delete scope.unitsNamed;
   return scope as ScopeFields;
 };
 const none: ScopeFields = fields('');
