@@ -10,7 +10,7 @@ import type {
   TaskFact,
 } from './types';
 import type { FactIntent } from './intent';
-import { foldText } from './fold';
+import { foldText, ordinalsAsDigits } from './fold';
 import { describeFact, eventLabel, formatDate, formatPeople } from './format';
 
 /** A direct answer from facts; assignable to DirectAnswer. */
@@ -191,10 +191,13 @@ function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLoo
     const nth = new RegExp(`\\b(?:ky hop|hoi nghi|dai hoi|phien hop|phien|lan) thu ${intent.ordinal}\\b`);
     const inDocument = new Map<number, boolean>();
     const said = (m: StoredFact<MeetingFact>) => {
-      if (nth.test(haystack(m, lookup))) return true;
+      if (nth.test(ordinalsAsDigits(haystack(m, lookup)))) return true;
       // The ordinal is often in the opening paragraph, the chair in a caption: one meeting per document.
       if (!inDocument.has(m.documentId))
-        inDocument.set(m.documentId, nth.test(foldText(lookup?.documentText?.(m.documentId) ?? '')));
+        inDocument.set(
+          m.documentId,
+          nth.test(ordinalsAsDigits(foldText(lookup?.documentText?.(m.documentId) ?? ''))),
+        );
       return inDocument.get(m.documentId)!;
     };
     meetings = meetings.filter(said);

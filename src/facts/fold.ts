@@ -167,3 +167,43 @@ export function trimStatement(s: string): string {
     .replace(/[\s;,:.]*(?:\/\.)?\s*$/, '')
     .trim();
 }
+
+/** Folded number words of an ordinal, 1–9, and their value ("mốt" after "mươi", "lăm" for five, "tư"). */
+const DIGIT_WORDS: Record<string, number> = {
+  nhat: 1,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+};
+const ORDINAL_WORDS = /\bthu((?: (?:nhat|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)){1,3})\b/g;
+
+/**
+ * Ordinals written in words, in folded text, as digits: "lần thứ hai mươi tám" → "lần thứ 28", "kỳ họp
+ * thứ mười lăm" → "thứ 15", "thứ tư" → "thứ 4". Words that make no number (1–99) are left as they are.
+ */
+export function ordinalsAsDigits(fold: string): string {
+  return fold.replace(ORDINAL_WORDS, (all, words: string) => {
+    const w = words.trim().split(' ');
+    const tens = w.indexOf('muoi');
+    let value: number | undefined;
+    if (tens < 0) value = w.length === 1 && w[0] !== 'mot' ? DIGIT_WORDS[w[0]!] : undefined;
+    else {
+      const before = w.slice(0, tens);
+      const after = w.slice(tens + 1);
+      const t = before.length === 0 ? 1 : before.length === 1 ? DIGIT_WORDS[before[0]!] : undefined;
+      const u = after.length === 0 ? 0 : after.length === 1 ? DIGIT_WORDS[after[0]!] : undefined;
+      // "mười một" is 11; "hai mươi mốt" 21; "nhất" only alone.
+      if (t !== undefined && u !== undefined && before[0] !== 'nhat' && after[0] !== 'nhat')
+        value = t * 10 + u;
+    }
+    return value === undefined ? all : `thu ${value}`;
+  });
+}

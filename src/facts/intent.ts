@@ -1,4 +1,4 @@
-import { foldText } from './fold';
+import { foldText, ordinalsAsDigits } from './fold';
 import { MEETING_WORDS } from './extract-meetings';
 
 export type FactIntentKind =
@@ -37,7 +37,7 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
   ],
   [
     'chair',
-    /\b(?:dong )?chu tri\b|\bdoan chu tich\b|\btruong ban chi dao\b|\bdien tap\b.*\bai chi dao\b|\bai chi dao\b.*\bdien tap\b/,
+    /\b(?:dong )?chu tri\b|\bchu toa\b|\bdoan chu tich\b|\btruong ban chi dao\b|\bdien tap\b.*\bai chi dao\b|\bai chi dao\b.*\bdien tap\b|\bai dieu hanh (?:\S+ )?(?:hoi nghi|ky hop|dai hoi|phien hop|cuoc hop|hoi thao|toa dam)\b/,
   ],
   // Who spoke, reported, presented (before "attendee": "ai dự và phát biểu" asks who spoke).
   [
@@ -46,7 +46,14 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
   ],
   [
     'attendee',
-    /\b(?:ai|nhung ai|nguoi nao|nhung nguoi nao|thanh phan|ai da)\b(?: \S+){0,6} (?:tham |den |ve |cung )?du\b|\b(?:tham |den )?du\b.{0,60}\b(?:la ai|co ai|gom (?:nhung )?ai|nhung ai|ai)\b|\bthanh phan (?:tham )?du\b|\bnao\b(?: \S+){0,5} (?:tham |den |ve |cung )?du\b|\bai (?:co mat|tham gia)\b|\b(?:co mat|tham gia)\b(?: \S+){0,8} (?:la ai|co ai|nhung ai)\b|\bco (?:tham )?du\b(?: \S+){0,12} khong\b/,
+    /\b(?:ai|nhung ai|nguoi nao|nhung nguoi nao|thanh phan|ai da)\b(?: \S+){0,8} (?:tham |den |ve |cung )?du\b|\b(?:tham |den )?du\b.{0,60}\b(?:la ai|co ai|gom (?:nhung )?ai|nhung ai|ai)\b|\bthanh phan (?:tham )?du\b|\bnao\b(?: \S+){0,5} (?:tham |den |ve |cung )?du\b|\bai (?:co mat|tham gia)\b|\b(?:co mat|tham gia)\b(?: \S+){0,8} (?:la ai|co ai|nhung ai)\b|\bco (?:tham )?du\b(?: \S+){0,12} (?:khong|ko|k|hong|hok)\b/,
+  ],
+  // A guest who "directed" a meeting ("Dự và chỉ đạo hội nghị có đồng chí …"): asked about a meeting
+  // named in the question ("lãnh đạo tỉnh nào chỉ đạo Đại hội Đảng bộ phường …"), not a task ("ai chỉ
+  // đạo công tác phòng chống thiên tai" names none).
+  [
+    'attendee',
+    /\b(?:ai|nao)\b(?: \S+){0,3} (?:du va )?chi dao (?:\S+ )?(?:hoi nghi|ky hop|dai hoi|hoi thao|toa dam|phien hop|cuoc hop)\b/,
   ],
   ['target', /\b(?:chi tieu|muc tieu|phan dau)\b/],
   [
@@ -58,6 +65,13 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
     /\b(?:so hieu|ky hieu)\b|\b(?:nghi quyet|chi thi|quyet dinh|ke hoach|van ban) so (?:may|bao nhieu|nao|gi)\b/,
   ],
 ];
+
+const MEETING_INTENTS = new Set<FactIntentKind>(['chair', 'attendee', 'speaker']);
+/**
+ * Words of who the people are or what they did, folded: titles ("lãnh đạo", "bí thư", "chủ tịch",
+ * "giám đốc", "đại diện", "đ/c") and presiding ("chủ tọa", "điều hành").
+ */
+const PEOPLE_WORDS = new Set('lanh bi thu tich giam doc dien pho truong dc d/c toa dieu hanh'.split(' '));
 
 /** Words of a question about who spoke that describe the speaking. */
 const SPEAKING_WORDS = new Set(
@@ -72,7 +86,8 @@ const STOP = new Set(
     'chu tri dong tham du chi tieu muc tieu phan dau nhiem vu phuong huong giai phap han chot thoi han cuoi ' +
     'khi gio luc ngay phai can hoan thanh xong lam trong tam viec cong so hieu ky may nhieu ' +
     'nam thang quy ra sao nhu sau hay cho biet xin vui long a oi voi em anh chi minh toi chung ta ' +
-    'hien chinh yeu chu yeu da se dang tinh thanh phan gom deadline van ban nghi quyet chi thi dao '
+    'hien chinh yeu chu yeu da se dang tinh thanh phan gom deadline van ban nghi quyet chi thi dao ' +
+    'khong ko hong hok ten '
   ).split(' '),
 );
 
@@ -90,13 +105,18 @@ export function detectIntent(question: string): FactIntent | null {
   if (!rule) return null;
   const yearM = /\b(19\d\d|20\d\d)\b/.exec(fold);
   const event = MEETING_WORDS.find(([re]) => re.test(fold))?.[1];
-  const ordinalM = /\b(?:ky hop|hoi nghi|dai hoi|phien hop|phien|lan) thu (\d{1,3})\b/.exec(fold);
+  const ordinalM = /\b(?:ky hop|hoi nghi|dai hoi|phien hop|phien|lan) thu (\d{1,3})\b/.exec(
+    ordinalsAsDigits(fold),
+  );
   const terms = fold
     .replace(/\bbao (?:gio|nhieu|lau)\b/g, ' ')
     .split(' ')
     .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w))
     // Words of the speaking itself say which people, not which meeting.
-    .filter((w) => rule[0] !== 'speaker' || !SPEAKING_WORDS.has(w));
+    .filter((w) => rule[0] !== 'speaker' || !SPEAKING_WORDS.has(w))
+    // A person's title ("bí thư huyện ủy có dự không", "lãnh đạo tỉnh nào dự") says which of the people,
+    // not which meeting: the answer names them all.
+    .filter((w) => !MEETING_INTENTS.has(rule[0]) || !PEOPLE_WORDS.has(w));
   return {
     kind: rule[0],
     ...(yearM ? { year: Number(yearM[1]) } : {}),

@@ -14,6 +14,30 @@ describe('detectIntent', () => {
     ['ai dự hội nghị tổng kết', 'attendee', undefined, ['tong', 'ket']],
     ['những ai tham dự kỳ họp', 'attendee', undefined, []],
     ['Ai tham dự?', 'attendee', undefined, []],
+    // Presiding said otherwise, and an ordinal in words.
+    ['kỳ họp cuối năm 2024 HĐND tỉnh Quảng Trị do ai chủ toạ ạ', 'chair', 2024, ['hdnd', 'quang']],
+    ['ai dieu hanh hoi nghi tong ket nam 2023 cua Thanh Hoa', 'chair', 2023, ['tong', 'ket', 'hoa']],
+    // Asked as a group chat asks: "ko" for "không", a long unit between "ai" and "dự", a title that
+    // says which of the people (not which meeting), a guest who "directed" a named meeting.
+    [
+      'Bí thư Tỉnh uỷ Phú Yên có dự hội nghị tổng kết năm 2023 ko? là đ/c nào'.normalize('NFD'),
+      'attendee',
+      2023,
+      ['uy', 'phu', 'yen', 'tong', 'ket'],
+    ],
+    [
+      'tong ket nam 2024 Da Nang, chu tich HDND thanh pho co du ko',
+      'attendee',
+      2024,
+      ['tong', 'ket', 'nang', 'hdnd'],
+    ],
+    [
+      'ai của Sở Nông nghiệp và Môi trường dự tổng kết xã Quảng Tín',
+      'attendee',
+      undefined,
+      ['nong', 'nghiep', 'moi', 'tong', 'ket', 'xa', 'quang', 'tin'],
+    ],
+    ['LÃNH ĐẠO TỈNH NÀO CHỈ ĐẠO ĐẠI HỘI Đảng bộ phường Bảo An', 'attendee', undefined, ['bo', 'bao', 'an']],
     ['chỉ tiêu năm 2025 là gì', 'target', 2025, []],
     ['Mục tiêu năm 2025', 'target', 2025, []],
     ['chi tieu 2025', 'target', 2025, []],
@@ -52,8 +76,17 @@ describe('detectIntent', () => {
     'Quy định về tuần tra biên giới?',
     'Trực sẵn sàng chiến đấu thế nào',
     'tình hình tội phạm năm 2024',
+    // Who directs a task is no meeting's guest.
+    'ai chỉ đạo công tác phòng chống thiên tai',
     '',
   ])('not a fact question: %s', (q) => expect(detectIntent(q)).toBeNull());
+
+  test('reads an ordinal written in words', () => {
+    expect(detectIntent('hội nghị lần thứ hai mươi tám BCH Đảng bộ huyện ai chủ trì')?.ordinal).toBe(28);
+    expect(detectIntent('ky hop thu muoi lam ai chu tri')?.ordinal).toBe(15);
+    // "ai điều hành" a task is no meeting's chair.
+    expect(detectIntent('ai điều hành công tác phòng chống thiên tai')).toBeNull();
+  });
 
   test('names the event type asked about', () => {
     expect(detectIntent('ai chủ trì kỳ họp')?.event).toBe('kỳ họp');
