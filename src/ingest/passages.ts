@@ -87,6 +87,10 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
   // The recipients' list of an official document ("Nơi nhận:", "- Bộ GD&ĐT (b/c);", "- Lưu: VT.")
   // answers nothing and matches every question naming a recipient: it is not a passage.
   let recipients = false;
+  // The addressees of a letter under its header ("Kính gửi:", "- Công an phường;", "- Ban Chỉ huy quân
+  // sự phường;") neither: each name alone was the best match of any question naming that unit ("Ban
+  // Chỉ huy quân sự phường được giao gì"), above the item that says what it is to do.
+  let addressees = ADDRESSEES.test(header[header.length - 1]?.text ?? '');
   for (const b of blocks.slice(header.length)) {
     if (b.kind === 'title' || b.kind === 'date') continue;
     if (RECIPIENTS.test(b.text)) {
@@ -95,6 +99,12 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
     }
     if (recipients && (/^[-+•]\s/u.test(b.text) || /^Lưu\b/iu.test(b.text))) continue;
     recipients = false;
+    if (ADDRESSEES.test(b.text)) {
+      addressees = true;
+      continue;
+    }
+    if (addressees && /^[-+•]\s/u.test(b.text)) continue;
+    addressees = false;
     paragraph++;
     const colon = /:\s*$/.test(b.text);
     const marker = listMarker(b.text);
@@ -154,6 +164,9 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
   }
   return out;
 }
+
+/** "Kính gửi:" alone, or with its first addressee on the same line (a sentence "Kính gửi …" is none). */
+const ADDRESSEES = /^Kính gửi\s*(?::|$)/iu;
 
 /** "Nơi nhận:" alone, or with its first recipient on the same line. */
 const RECIPIENTS = /^Nơi nhận\s*:?(?:\s*[-+•]\s.*)?$/iu;

@@ -11,7 +11,8 @@ import { bumpGeneration, Db } from './db';
  * 7: deadlines that come back ("trước ngày 20 hằng tháng") are read. 8: mass organizations (Hội Nông
  * dân, Tỉnh đoàn, Hội LHPN …) and district party committees ("Huyện ủy Hải Hậu") are units of their own;
  * official headers read as written; letters, notices and decisions plan their year. 9: a border
- * station named "Cửa …" (Cửa Việt, Cửa Lò) is read as its own place.
+ * station named "Cửa …" (Cửa Việt, Cửa Lò) is read as its own place; a letter's addressees ("Kính
+ * gửi: - Công an phường; …") are no passages.
  */
 export const PARSER_VERSION = 9;
 

@@ -143,6 +143,59 @@ describe('blocksToPassages: the recipients of an official document are no passag
   });
 });
 
+describe('blocksToPassages: the addressees of a letter are no passage', () => {
+  const header = [
+    'ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'PHƯỜNG BẢO AN                           Độc lập - Tự do - Hạnh phúc',
+    'Số: 1462/UBND-KT                     Bảo An, ngày 05 tháng 11 năm 2025',
+    'V/v triển khai các biện pháp cấp bách ứng phó mưa lớn',
+    '',
+  ];
+  const body = [
+    '',
+    'Để chủ động ứng phó, Chủ tịch UBND phường yêu cầu các cơ quan, đơn vị khẩn trương thực hiện các nội dung sau.',
+    '',
+    '1. Công an phường',
+    'Chủ trì, phối hợp Ban Chỉ huy quân sự phường bố trí lực lượng trực 24/24 giờ tại các điểm ngập sâu.',
+  ];
+  it.each<[string, string[]]>([
+    [
+      'under the header',
+      ['Kính gửi:', '- Công an phường;', '- Ban Chỉ huy quân sự phường;', '- Trạm Y tế phường.'],
+    ],
+    [
+      'in capitals, the first on its line (old tone placement)',
+      ['KÍNH GỬI: - Công an phường;', '+ Ban Chỉ huy quân sự phường;', '• Uỷ ban MTTQ phường.'],
+    ],
+  ])('%s', (_name, lines) => {
+    const text = [...header, ...lines, ...body].join('\n');
+    for (const t of [text, text.normalize('NFD')]) {
+      const passages = blocksToPassages(reflow([{ text: t }]));
+      const texts = passages.map((p) => p.text.normalize('NFC'));
+      expect(texts.some((x) => /^[-+•]\s/u.test(x))).toBe(false);
+      expect(texts[0]).toContain('Số: 1462/UBND-KT');
+      // The tasks are passages, the unit named in them still found there.
+      expect(texts.some((x) => x.startsWith('Chủ trì, phối hợp Ban Chỉ huy quân sự phường'))).toBe(true);
+      expect(texts).toContain('1. Công an phường');
+    }
+  });
+
+  it('a list in the body after a sentence is text as before', () => {
+    const text = [
+      'Các đơn vị được giao nhiệm vụ như sau:',
+      '- Công an phường bố trí lực lượng;',
+      '- Trạm Y tế phường chuẩn bị thuốc.',
+    ].join('\n');
+    const passages = blocksToPassages(reflow([{ text }]));
+    expect(passages.map((p) => p.text)).toContain('- Công an phường bố trí lực lượng;');
+  });
+
+  it('a sentence that opens with "Kính gửi" is text', () => {
+    const text = 'Kính gửi lời cảm ơn tới các đơn vị đã hỗ trợ nhân dân khắc phục hậu quả mưa lũ.';
+    expect(blocksToPassages(reflow([{ text }])).map((p) => p.text)).toEqual([text]);
+  });
+});
+
 describe('blocksToPassages: a list keeps its heading, and the sentence that introduces it', () => {
   it('items under a lead-in ending in ":" have the real heading as section and the lead-in as lead', () => {
     const text = [
