@@ -34,8 +34,12 @@ const TASK_AFTER_CHAIR =
  */
 const CHAIR_CUE =
   /\b(?:(?:da|dong|cung) )?chu tri\b|\bdoan chu tich\b|(?<!ban )\bchi dao (?:cuoc )?dien tap\b/g;
+/**
+ * Who attends, said before the names: "Dự hội nghị có …", "sự tham dự của …", and a guest whose
+ * direction the meeting took up ("Đại hội tiếp thu ý kiến chỉ đạo của đồng chí …").
+ */
 const ATTEND_FORWARD =
-  /\b(?:(?:den|ve|cung|tham) )*du(?: va (?:phat bieu )?chi dao)?(?: [^.;:,]{0,60}?)? (?:co|la|gom)\s*:?\s+|\bsu (?:tham )?du(?: va chi dao)? cua\s+/g;
+  /\b(?:(?:den|ve|cung|tham) )*du(?: va (?:phat bieu )?chi dao)?(?: [^.;:,]{0,60}?)? (?:co|la|gom)\s*:?\s+|\bsu (?:tham )?du(?: va chi dao)? cua\s+|\by kien chi dao cua\s+(?=dong chi\b|d\/c\b)/g;
 const ATTEND_BACKWARD =
   /\b(?:(?:da|den|ve|cung) )*(?:tham )?du(?: va (?:phat bieu )?chi dao)?(?=(?: (?:hoi nghi|ky hop|dai hoi|hoi thao|buoi|le|phien|cuoc|toa dam)\b)|\s*[.,;)]|$)/g;
 /** Speaking at the meeting, said after the speaker: "Đại tá X, Chỉ huy trưởng … trình bày báo cáo". */

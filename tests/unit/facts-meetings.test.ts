@@ -89,6 +89,17 @@ const CASES: Array<[string, string[], string[]]> = [
     ['Nguyễn Anh Tuấn', 'Trần Hoàng Long'],
   ],
   ['Về dự hội nghị có đ/c Kiều Văn Tín, Phó Cục trưởng Cục Chính trị BĐBP.', [], ['Kiều Văn Tín']],
+  // A guest whose direction the meeting took up (a congress's resolution says so), NFD too.
+  [
+    'Đại hội tiếp thu ý kiến chỉ đạo của đồng chí Lê Hữu Phước, Ủy viên Ban Thường vụ Tỉnh ủy và ý kiến của các đại biểu.',
+    [],
+    ['Lê Hữu Phước'],
+  ],
+  [
+    'Đại hội tiếp thu ý kiến chỉ đạo của đ/c Nguyễn Minh Trí, Phó Bí thư Tỉnh ủy Lâm Đồng.'.normalize('NFD'),
+    [],
+    ['Nguyễn Minh Trí'],
+  ],
   // both
   [
     'Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng BĐBP tỉnh chủ trì hội nghị. Dự và chỉ đạo hội nghị có đồng chí Thiếu tướng Lê Đức Thái, Tư lệnh BĐBP; đồng chí Trần Quốc Nam, Phó Bí thư Tỉnh ủy.',
@@ -256,4 +267,12 @@ describe('extractMeeting: who spoke is not who chaired', () => {
     expect(m?.chairs.map((p) => p.name)).toEqual(chairs);
     expect((m?.speakers ?? []).map((p) => p.name)).toEqual(speakers);
   });
+});
+
+test('direction taken up from no one named is no attendance', () => {
+  expect(
+    extractMeeting('Đại hội tiếp thu ý kiến chỉ đạo của cấp trên và ý kiến của các đại biểu.', {
+      title: 'NGHỊ QUYẾT ĐẠI HỘI',
+    }),
+  ).toBeNull();
 });
