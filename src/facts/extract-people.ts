@@ -185,18 +185,39 @@ export function peopleBefore(f: Folded): Person[] {
   return people;
 }
 
-/** People written just after "có", "là", "của" …: the first piece must be a person. */
+/**
+ * A group, not a person, in a list of those present: "các đồng chí Ủy viên Ban Thường vụ Huyện ủy",
+ * "lãnh đạo các ban, ngành", "đại diện các sở", "bí thư đảng ủy các xã".
+ */
+const GROUP =
+  /^(?:cac|lanh dao cac|dai dien(?: cac| lanh dao)?|(?:\S+ ){1,5}cac (?:xa|phuong|thi tran|huyen|so|ban|nganh|don vi|co quan|dia phuong)\b)/;
+
+/**
+ * People written just after "có", "là", "của" …: persons with their roles, past the groups the list
+ * names among them ("Tham dự có các đồng chí Ủy viên Ban Thường vụ; đồng chí Lê Hoàng Anh, Chủ tịch
+ * UBND huyện; lãnh đạo các ban …"); the list ends at the first piece that is none of these.
+ */
 export function peopleAfter(f: Folded): Person[] {
   const people: Person[] = [];
+  // Whose roles the next pieces are: the last person; after a group, none (the pieces up to the next
+  // person are the group's: "đại diện các sở, ngành").
+  let owner: Person | undefined;
+  let inGroup = false;
   for (const piece of splitPieces(f)) {
     const parsed = parsePerson(piece, false);
     if (parsed) {
       people.push(parsed.person);
+      owner = parsed.person;
+      inGroup = false;
       continue;
     }
-    const last = people[people.length - 1];
-    if (last && isRole(piece)) {
-      last.roles.push(piece.text);
+    if (owner && isRole(piece)) {
+      owner.roles.push(piece.text);
+      continue;
+    }
+    if (inGroup || GROUP.test(piece.fold)) {
+      owner = undefined;
+      inGroup = true;
       continue;
     }
     break;

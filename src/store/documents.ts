@@ -12,7 +12,8 @@ import { bumpGeneration, Db } from './db';
  * dân, Tỉnh đoàn, Hội LHPN …) and district party committees ("Huyện ủy Hải Hậu") are units of their own;
  * official headers read as written; letters, notices and decisions plan their year. 9: a border
  * station named "Cửa …" (Cửa Việt, Cửa Lò) is read as its own place; a letter's addressees ("Kính
- * gửi: - Công an phường; …") are no passages; a guest whose direction a congress took up attends.
+ * gửi: - Công an phường; …") are no passages; a guest whose direction a congress took up attends;
+ * groups listed among those present no longer end the list.
  */
 export const PARSER_VERSION = 9;
 

@@ -89,6 +89,17 @@ const CASES: Array<[string, string[], string[]]> = [
     ['Nguyễn Anh Tuấn', 'Trần Hoàng Long'],
   ],
   ['Về dự hội nghị có đ/c Kiều Văn Tín, Phó Cục trưởng Cục Chính trị BĐBP.', [], ['Kiều Văn Tín']],
+  // Groups listed among those present are passed over, and their roles are not the person's.
+  [
+    'Tham dự có các đồng chí Ủy viên Ban Thường vụ Huyện ủy; đồng chí Lê Hoàng Anh, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện; lãnh đạo các ban xây dựng Đảng, Ủy ban MTTQ huyện; bí thư đảng ủy các xã, thị trấn.',
+    [],
+    ['Lê Hoàng Anh'],
+  ],
+  [
+    'Tham dự có đại diện các sở, ngành; đồng chí Trần Văn Hoà, Phó Chủ tịch UBND tỉnh.'.normalize('NFD'),
+    [],
+    ['Trần Văn Hoà'],
+  ],
   // A guest whose direction the meeting took up (a congress's resolution says so), NFD too.
   [
     'Đại hội tiếp thu ý kiến chỉ đạo của đồng chí Lê Hữu Phước, Ủy viên Ban Thường vụ Tỉnh ủy và ý kiến của các đại biểu.',
@@ -267,6 +278,16 @@ describe('extractMeeting: who spoke is not who chaired', () => {
     expect(m?.chairs.map((p) => p.name)).toEqual(chairs);
     expect((m?.speakers ?? []).map((p) => p.name)).toEqual(speakers);
   });
+});
+
+test("a group's roles are not the last person's", () => {
+  const m = extractMeeting(
+    'Tham dự có đồng chí Lê Hoàng Anh, Chủ tịch UBND huyện; lãnh đạo các ban xây dựng Đảng, Ủy ban MTTQ huyện.',
+    { title: 'THÔNG BÁO' },
+  );
+  expect(m?.attendees).toEqual([
+    { honorific: 'đồng chí', name: 'Lê Hoàng Anh', roles: ['Chủ tịch UBND huyện'] },
+  ]);
 });
 
 test('direction taken up from no one named is no attendance', () => {
