@@ -10,7 +10,7 @@ import type {
   TaskFact,
 } from './types';
 import type { FactIntent } from './intent';
-import { foldText, ordinalsAsDigits } from './fold';
+import { foldText, meetingOrdinals } from './fold';
 import { describeFact, eventLabel, formatDate, formatPeople } from './format';
 
 /** A direct answer from facts; assignable to DirectAnswer. */
@@ -188,15 +188,15 @@ function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLoo
   }
   if (intent.ordinal !== undefined) {
     // "kỳ họp thứ 23": only that meeting; none rather than another one.
-    const nth = new RegExp(`\\b(?:ky hop|hoi nghi|dai hoi|phien hop|phien|lan) thu ${intent.ordinal}\\b`);
+    const nth = intent.ordinal;
     const inDocument = new Map<number, boolean>();
     const said = (m: StoredFact<MeetingFact>) => {
-      if (nth.test(ordinalsAsDigits(haystack(m, lookup)))) return true;
+      if (meetingOrdinals(haystack(m, lookup)).includes(nth)) return true;
       // The ordinal is often in the opening paragraph, the chair in a caption: one meeting per document.
       if (!inDocument.has(m.documentId))
         inDocument.set(
           m.documentId,
-          nth.test(ordinalsAsDigits(foldText(lookup?.documentText?.(m.documentId) ?? ''))),
+          meetingOrdinals(foldText(lookup?.documentText?.(m.documentId) ?? '')).includes(nth),
         );
       return inDocument.get(m.documentId)!;
     };

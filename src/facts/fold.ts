@@ -207,3 +207,11 @@ export function ordinalsAsDigits(fold: string): string {
     return value === undefined ? all : `thu ${value}`;
   });
 }
+
+/** A meeting's ordinal said after its name ("kỳ họp thứ 23", "hội nghị lần thứ 28"), folded. */
+const MEETING_ORDINAL = /\b(?:ky hop|hoi nghi|dai hoi|phien hop|phien|lan) thu (\d{1,3})\b/g;
+
+/** The meetings' ordinals a folded text names, in digits or in words ("lần thứ hai mươi tám" → 28). */
+export function meetingOrdinals(fold: string): number[] {
+  return [...ordinalsAsDigits(fold).matchAll(MEETING_ORDINAL)].map((m) => Number(m[1]));
+}

@@ -1,4 +1,4 @@
-import { foldText, ordinalsAsDigits } from './fold';
+import { foldText, meetingOrdinals } from './fold';
 import { MEETING_WORDS } from './extract-meetings';
 
 export type FactIntentKind =
@@ -16,6 +16,9 @@ export interface FactIntent {
   /** Remaining content words, folded (no diacritics, lower case): province, unit, meeting words. */
   terms: string[];
 }
+
+/** A meeting named in a question, folded: who "điều hành" or "chỉ đạo" one chairs or attends it. */
+const MEETING = '(?:hoi nghi|ky hop|dai hoi|phien hop|cuoc hop|hoi thao|toa dam)';
 
 /** Checked in order: a deadline question about a task is a deadline question. */
 const RULES: Array<[FactIntentKind, RegExp]> = [
@@ -37,7 +40,9 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
   ],
   [
     'chair',
-    /\b(?:dong )?chu tri\b|\bchu toa\b|\bdoan chu tich\b|\btruong ban chi dao\b|\bdien tap\b.*\bai chi dao\b|\bai chi dao\b.*\bdien tap\b|\bai dieu hanh (?:\S+ )?(?:hoi nghi|ky hop|dai hoi|phien hop|cuoc hop|hoi thao|toa dam)\b/,
+    new RegExp(
+      `\\b(?:dong )?chu tri\\b|\\bchu toa\\b|\\bdoan chu tich\\b|\\btruong ban chi dao\\b|\\bdien tap\\b.*\\bai chi dao\\b|\\bai chi dao\\b.*\\bdien tap\\b|\\bai dieu hanh (?:\\S+ )?${MEETING}\\b`,
+    ),
   ],
   // Who spoke, reported, presented (before "attendee": "ai dự và phát biểu" asks who spoke).
   [
@@ -51,10 +56,7 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
   // A guest who "directed" a meeting ("Dự và chỉ đạo hội nghị có đồng chí …"): asked about a meeting
   // named in the question ("lãnh đạo tỉnh nào chỉ đạo Đại hội Đảng bộ phường …"), not a task ("ai chỉ
   // đạo công tác phòng chống thiên tai" names none).
-  [
-    'attendee',
-    /\b(?:ai|nao)\b(?: \S+){0,3} (?:du va )?chi dao (?:\S+ )?(?:hoi nghi|ky hop|dai hoi|hoi thao|toa dam|phien hop|cuoc hop)\b/,
-  ],
+  ['attendee', new RegExp(`\\b(?:ai|nao)\\b(?: \\S+){0,3} (?:du va )?chi dao (?:\\S+ )?${MEETING}\\b`)],
   ['target', /\b(?:chi tieu|muc tieu|phan dau)\b/],
   [
     'task',
@@ -105,9 +107,7 @@ export function detectIntent(question: string): FactIntent | null {
   if (!rule) return null;
   const yearM = /\b(19\d\d|20\d\d)\b/.exec(fold);
   const event = MEETING_WORDS.find(([re]) => re.test(fold))?.[1];
-  const ordinalM = /\b(?:ky hop|hoi nghi|dai hoi|phien hop|phien|lan) thu (\d{1,3})\b/.exec(
-    ordinalsAsDigits(fold),
-  );
+  const ordinal = meetingOrdinals(fold)[0];
   const terms = fold
     .replace(/\bbao (?:gio|nhieu|lau)\b/g, ' ')
     .split(' ')
@@ -121,7 +121,7 @@ export function detectIntent(question: string): FactIntent | null {
     kind: rule[0],
     ...(yearM ? { year: Number(yearM[1]) } : {}),
     ...(event ? { event } : {}),
-    ...(ordinalM ? { ordinal: Number(ordinalM[1]) } : {}),
+    ...(ordinal !== undefined ? { ordinal } : {}),
     terms: [...new Set(terms)],
   };
 }

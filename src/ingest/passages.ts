@@ -84,27 +84,23 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
   // by list marker: the next item of the same marker ("3. Bộ Chỉ huy BĐBP tỉnh:") closes "2." and its
   // items, and is led by what led "2.".
   let leads: Array<{ text: string; marker: ListMarker | null }> = [];
-  // The recipients' list of an official document ("Nơi nhận:", "- Bộ GD&ĐT (b/c);", "- Lưu: VT.")
-  // answers nothing and matches every question naming a recipient: it is not a passage.
-  let recipients = false;
-  // The addressees of a letter under its header ("Kính gửi:", "- Công an phường;", "- Ban Chỉ huy quân
-  // sự phường;") neither: each name alone was the best match of any question naming that unit ("Ban
+  // Lists of names that are no passage, from their opening line to the last item. The recipients of an
+  // official document ("Nơi nhận:", "- Bộ GD&ĐT (b/c);", "- Lưu: VT.") answer nothing and match every
+  // question naming a recipient; so do the addressees of a letter under its header ("Kính gửi:",
+  // "- Công an phường;"): each name alone was the best match of any question naming that unit ("Ban
   // Chỉ huy quân sự phường được giao gì"), above the item that says what it is to do.
-  let addressees = ADDRESSEES.test(header[header.length - 1]?.text ?? '');
+  let names: 'recipients' | 'addressees' | null = ADDRESSEES.test(header[header.length - 1]?.text ?? '')
+    ? 'addressees'
+    : null;
   for (const b of blocks.slice(header.length)) {
     if (b.kind === 'title' || b.kind === 'date') continue;
-    if (RECIPIENTS.test(b.text)) {
-      recipients = true;
+    const opening = RECIPIENTS.test(b.text) ? 'recipients' : ADDRESSEES.test(b.text) ? 'addressees' : null;
+    if (opening) {
+      names = opening;
       continue;
     }
-    if (recipients && (/^[-+•]\s/u.test(b.text) || /^Lưu\b/iu.test(b.text))) continue;
-    recipients = false;
-    if (ADDRESSEES.test(b.text)) {
-      addressees = true;
-      continue;
-    }
-    if (addressees && /^[-+•]\s/u.test(b.text)) continue;
-    addressees = false;
+    if (names && (/^[-+•]\s/u.test(b.text) || (names === 'recipients' && /^Lưu\b/iu.test(b.text)))) continue;
+    names = null;
     paragraph++;
     const colon = /:\s*$/.test(b.text);
     const marker = listMarker(b.text);

@@ -12,9 +12,9 @@ export type IdfFn = (term: string) => number;
  * trăm" is answered by "tăng 11%", "công văn … về việc gì" by the header's "V/v triển khai …". A text
  * holding the sign covers the words.
  */
-const WRITTEN_SHORT: ReadonlyArray<[RegExp, string]> = [
-  [/\d\s?%/u, 'phần trăm'],
-  [/(?<![\p{L}\d])V\/v(?![\p{L}\d])/iu, 'về việc'],
+const WRITTEN_SHORT: ReadonlyArray<[RegExp, Map<string, number>]> = [
+  [/\d\s?%/u, textTerms('phần trăm')],
+  [/(?<![\p{L}\d])V\/v(?![\p{L}\d])/iu, textTerms('về việc')],
 ];
 
 /** A term no index holds: its idf is that of a word no document has. */
@@ -37,7 +37,8 @@ export function coverage(
   scoped: { syllables: ReadonlySet<string>; weight: number } | null = null,
 ): number {
   const terms = textTerms(text);
-  for (const [written, said] of WRITTEN_SHORT) if (written.test(text)) textTerms(said, terms);
+  for (const [written, said] of WRITTEN_SHORT)
+    if (written.test(text)) for (const [term, n] of said) terms.set(term, (terms.get(term) ?? 0) + n);
   // "Có bao nhiêu chó nghiệp vụ": a passage that does not name what is counted does not answer. Words
   // that qualify it may be said otherwise ("vụ phạm pháp" / "vụ phạm tội"), unless no document has
   // them at all ("bao nhiêu đại biểu nữ" where no report writes "nữ").
