@@ -35,13 +35,15 @@ const TASK_AFTER_CHAIR =
 const CHAIR_CUE =
   /\b(?:(?:da|dong|cung) )?chu tri\b|\bdoan chu tich\b|(?<!ban )\bchi dao (?:cuoc )?dien tap\b/g;
 /**
- * Who attends, said before the names: "Dự hội nghị có …", "sự tham dự của …", and a guest whose
- * direction the meeting took up ("Đại hội tiếp thu ý kiến chỉ đạo của đồng chí …").
+ * Who attends, said before the names: "Dự hội nghị có …", "Tham dự hội nghị, về phía tỉnh có …",
+ * "Có mặt tại hội nghị có …", "sự tham dự (tham gia, hiện diện, góp mặt) của …", "vinh dự được đón
+ * tiếp …", and a guest whose direction the meeting took up ("Đại hội tiếp thu ý kiến chỉ đạo của
+ * đồng chí …"). After the names: "… dự và phát biểu tại hội nghị", "… dự tại điểm cầu tỉnh".
  */
 const ATTEND_FORWARD =
-  /\b(?:(?:den|ve|cung|tham) )*du(?: va (?:phat bieu )?chi dao)?(?: [^.;:,]{0,60}?)? (?:co|la|gom)\s*:?\s+|\bsu (?:tham )?du(?: va chi dao)? cua\s+|\by kien chi dao cua\s+(?=dong chi\b|d\/c\b)/g;
+  /\b(?:(?:(?:den|ve|cung|tham) )*du(?: va (?:phat bieu )?chi dao)?|co mat|hien dien)(?: [^.;:,]{0,60}?)?(?:,(?: ve phia [^.;:,]{0,40}?)?)? (?:co|la|gom)\s*:?\s+|\bsu (?:(?:tham )?du|tham gia|hien dien|gop mat|co mat)(?: va chi dao)? cua\s+|\by kien chi dao cua\s+(?=dong chi\b|d\/c\b)|\bvinh du (?:duoc )?(?:don tiep|don)\s+/g;
 const ATTEND_BACKWARD =
-  /\b(?:(?:da|den|ve|cung) )*(?:tham )?du(?: va (?:phat bieu )?chi dao)?(?=(?: (?:hoi nghi|ky hop|dai hoi|hoi thao|buoi|le|phien|cuoc|toa dam)\b)|\s*[.,;)]|$)/g;
+  /\b(?:(?:da|den|ve|cung) )*(?:tham )?du(?: va (?:phat bieu(?: chi dao)?|chi dao))?(?=(?: (?:tai )?(?:hoi nghi|ky hop|dai hoi|hoi thao|buoi|le|phien|cuoc|toa dam|diem cau)\b)|\s*[.,;)]|$)/g;
 /** Speaking at the meeting, said after the speaker: "Đại tá X, Chỉ huy trưởng … trình bày báo cáo". */
 const SPEAK_CUE =
   /\b(?:phat bieu(?: chi dao| ket luan| be mac| khai mac| tham luan)?|trinh bay(?: bao cao| tham luan| du thao)?)\b/g;
@@ -50,7 +52,7 @@ const SPEAK_CUE =
  * Words every match of the cues above contains ("du" as a word: "tham dự", "dự và chỉ đạo"): a
  * block without any has no chair, attendee or speaker, and is not split into sentences.
  */
-const ANY_CUE = /chu tri|doan chu tich|chi dao|\bdu\b|phat bieu|trinh bay/;
+const ANY_CUE = /chu tri|doan chu tich|chi dao|\bdu\b|phat bieu|trinh bay|co mat|hien dien|tham gia|gop mat/;
 
 /** Where a list written after its verb ends. */
 const LIST_END =

@@ -111,6 +111,39 @@ const CASES: Array<[string, string[], string[]]> = [
     [],
     ['Nguyễn Minh Trí'],
   ],
+  // Other ways news says who came: a pause before "có", a welcome, presence, a remote end.
+  [
+    'Tham dự hội nghị, về phía tỉnh có đồng chí Lê Quốc Phong, Bí thư Tỉnh ủy; đồng chí Bùi Văn Hải, Chủ tịch UBND tỉnh.',
+    [],
+    ['Lê Quốc Phong', 'Bùi Văn Hải'],
+  ],
+  ['Đến dự hội nghị, có đồng chí Đỗ Văn Chiến, Bộ trưởng Bộ Nội vụ.', [], ['Đỗ Văn Chiến']],
+  ['Hội nghị vinh dự được đón tiếp đồng chí Lê Minh Khái, Phó Thủ tướng Chính phủ.', [], ['Lê Minh Khái']],
+  [
+    'Hội nghị có sự tham gia của đồng chí Phạm Văn Tám, Giám đốc Sở Tài chính và lãnh đạo các sở, ngành.',
+    [],
+    ['Phạm Văn Tám'],
+  ],
+  [
+    'Hội nghị có sự hiện diện của Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Quân khu 4.'.normalize('NFD'),
+    [],
+    ['Nguyễn Anh Tuấn'],
+  ],
+  ['Hoi nghi co su gop mat cua dong chi Le Van Luong, Chu tich Hoi Nong dan tinh.', [], ['Le Van Luong']],
+  ['Có mặt tại hội nghị có đồng chí Trịnh Văn Quyết, Phó Chủ tịch UBND huyện.', [], ['Trịnh Văn Quyết']],
+  [
+    'Hội nghị được tổ chức trực tuyến; đồng chí Nguyễn Văn Yên, Phó Chủ tịch UBND tỉnh dự tại điểm cầu tỉnh.',
+    [],
+    ['Nguyễn Văn Yên'],
+  ],
+  [
+    'Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an dự và phát biểu tại hội nghị.',
+    [],
+    ['Lương Tam Quang'],
+  ],
+  // … but taking part in a task, or a welcome with no one named, is no attendance.
+  ['Kế hoạch có sự tham gia của các lực lượng Công an, Quân sự và Biên phòng xã.', [], []],
+  ['Nhân dân vinh dự đón nhận danh hiệu Anh hùng Lực lượng vũ trang nhân dân.', [], []],
   // both
   [
     'Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng BĐBP tỉnh chủ trì hội nghị. Dự và chỉ đạo hội nghị có đồng chí Thiếu tướng Lê Đức Thái, Tư lệnh BĐBP; đồng chí Trần Quốc Nam, Phó Bí thư Tỉnh ủy.',
