@@ -29,11 +29,21 @@ const TASK_AFTER_CHAIR =
   /^\s*(?:,\s*|va\s+)?(?:phoi hop|to chuc thuc hien|xay dung|thuc hien|trien khai|soan thao|tham muu|giai quyet|kiem tra|huong dan|theo doi|ra soat|lap|de xuat|tiep nhan|quan ly)\b/;
 
 /**
- * Who chairs: "chủ trì"; a congress's presidium ("Đoàn Chủ tịch đại hội gồm các đồng chí: …"); an
- * exercise's director ("…, Trưởng ban Chỉ đạo diễn tập chỉ đạo cuộc diễn tập").
+ * Who chairs: "chủ trì", "chủ tọa"; a congress's presidium ("Đoàn Chủ tịch đại hội gồm các đồng chí:
+ * …"); an exercise's director ("…, Trưởng ban Chỉ đạo diễn tập chỉ đạo cuộc diễn tập"); who runs a
+ * meeting ("… điều hành kỳ họp", "Kỳ họp do … điều hành" — not "chỉ đạo, điều hành" of a province).
  */
 const CHAIR_CUE =
-  /\b(?:(?:da|dong|cung) )?chu tri\b|\bdoan chu tich\b|(?<!ban )\bchi dao (?:cuoc )?dien tap\b/g;
+  /\b(?:(?:da|dong|cung) )?(?:chu tri|chu toa)\b|\bdoan chu tich\b|(?<!ban )\bchi dao (?:cuoc )?dien tap\b|\bdieu hanh(?= (?:hoi nghi|ky hop|dai hoi|phien hop|cuoc hop|buoi hop)\b)|(?<=\bdo\b[^.;:]{0,80})\bdieu hanh(?=\s*[.;)]|$)/g;
+/**
+ * Where the names begin after a chair word: "Chủ trì hội nghị là / có / gồm …", "dưới sự chủ trì
+ * của …", "Chủ trì Hội nghị: …", "Chủ trì Hội nghị, có …".
+ */
+const CHAIR_FORWARD =
+  /^\s*(?:[^.;:,]{0,60}?)?,?\s(?:la|co|gom|cua)(?: cac dong chi)?\s*:?\s+|^\s*(?:[^.;:,]{0,60}?)?:\s*/;
+/** A sentence opened by the chairing ("Chủ trì buổi làm việc, đồng chí …"): names after the comma. */
+const CHAIR_OPENING =
+  /^\s*[^.;:,]{0,60}?,\s*(?=dong chi\b|d\/c\b|ong\b|ba\b|(?:dai|thuong|trung|thieu) (?:ta|tuong|uy)\b)/;
 /**
  * Who attends, said before the names: "Dự hội nghị có …", "Tham dự hội nghị, về phía tỉnh có …",
  * "Có mặt tại hội nghị có …", "sự tham dự (tham gia, hiện diện, góp mặt) của …", "vinh dự được đón
@@ -52,7 +62,8 @@ const SPEAK_CUE =
  * Words every match of the cues above contains ("du" as a word: "tham dự", "dự và chỉ đạo"): a
  * block without any has no chair, attendee or speaker, and is not split into sentences.
  */
-const ANY_CUE = /chu tri|doan chu tich|chi dao|\bdu\b|phat bieu|trinh bay|co mat|hien dien|tham gia|gop mat/;
+const ANY_CUE =
+  /chu tri|chu toa|dieu hanh|doan chu tich|chi dao|\bdu\b|phat bieu|trinh bay|co mat|hien dien|tham gia|gop mat/;
 
 /** Where a list written after its verb ends. */
 const LIST_END =
@@ -117,10 +128,13 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
     for (const m of s.fold.matchAll(CHAIR_CUE)) {
       const after = s.fold.slice(m.index + m[0].length);
       if (TASK_AFTER_CHAIR.test(after)) continue;
-      const fw = /^\s*(?:[^.;:,]{0,60}?\s)?(?:la|co|gom|cua)(?: cac dong chi)?\s*:?\s+|^\s*:\s*/.exec(after);
+      const fw = CHAIR_FORWARD.exec(after);
       let people: Person[] = [];
       if (fw) people = peopleAfter(listAfter(s, m.index + m[0].length + fw[0].length));
       if (people.length === 0) people = peopleBefore(clauseBefore(s, m.index));
+      const opening =
+        people.length === 0 && /^\(?\s*$/.test(s.fold.slice(0, m.index)) && CHAIR_OPENING.exec(after);
+      if (opening) people = peopleAfter(listAfter(s, m.index + m[0].length + opening[0].length)).slice(0, 1);
       if (people.length === 0) continue;
       addPeople(chairs, people);
       const ev = eventAt(

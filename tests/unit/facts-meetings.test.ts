@@ -72,6 +72,29 @@ const CASES: Array<[string, string[], string[]]> = [
     ['Trịnh Công Minh'],
     [],
   ],
+  // Other ways a chair is named: a colon or a pause before the names, "chủ tọa", who runs a session.
+  ['Chủ trì Hội nghị: Đại tá Phạm Văn Tuấn, Chỉ huy trưởng Bộ CHQS tỉnh.', ['Phạm Văn Tuấn'], []],
+  [
+    'Chủ trì Hội nghị, có đồng chí Trịnh Xuân Thanh, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo.',
+    ['Trịnh Xuân Thanh'],
+    [],
+  ],
+  [
+    'Chủ toạ hội nghị là đồng chí Nguyễn Văn Dũng, Phó Bí thư Tỉnh ủy.'.normalize('NFD'),
+    ['Nguyễn Văn Dũng'],
+    [],
+  ],
+  ['Chu toa hoi nghi la dong chi Nguyen Van Dung, Pho Bi thu Tinh uy.', ['Nguyen Van Dung'], []],
+  ['Kỳ họp do đồng chí Nguyễn Thị Hiền, Chủ tịch HĐND xã điều hành.', ['Nguyễn Thị Hiền'], []],
+  ['Đồng chí Vũ Đức Hạnh, Phó Chủ tịch HĐND tỉnh điều hành phiên họp.', ['Vũ Đức Hạnh'], []],
+  [
+    'Chủ trì buổi làm việc, đồng chí Lê Hồng Phong, Phó Chủ tịch UBND tỉnh đề nghị các sở, ngành tập trung.',
+    ['Lê Hồng Phong'],
+    [],
+  ],
+  // … but a province's leader who "chỉ đạo, điều hành" its work chairs nothing.
+  ['Đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh đã quyết liệt chỉ đạo, điều hành.', [], []],
+  ['Chủ trì, phối hợp với đồng chí Lê Văn Bình tổ chức kiểm tra các xã.', [], []],
   // attendees
   ['Dự và chỉ đạo hội nghị có đồng chí Thiếu tướng Lê Đức Thái, Tư lệnh BĐBP.', [], ['Lê Đức Thái']],
   [
