@@ -5,3 +5,22 @@ export const MAX_QUESTION_CHARS = 1000;
 export function questionLength(question: string): number {
   return [...question.normalize('NFC')].length;
 }
+
+/** "khách mời" (guests), with or without its marks, as words of their own in an NFC question. */
+const GUESTS = /(?<![\p{L}\p{M}])kh(a|á)ch\s+m(?:o|ờ)i(?![\p{L}\p{M}])/giu;
+/** A question asking who: "ai", "những ai", "là ai" as a word. */
+const ASKS_WHO = /(?<![\p{L}\p{M}])ai(?![\p{L}\p{M}])/iu;
+
+/**
+ * The words a question's passages are searched by, where people ask otherwise than reports write:
+ * "khách mời của đại hội là ai" asks who attended, which reports write "Dự đại hội có đồng chí …",
+ * never "khách mời". In a question asking who, "khách mời" is searched as "dự" ("du" when typed
+ * without diacritics). Anything else is returned unchanged.
+ */
+export function searchedWords(question: string): string {
+  const nfc = question.normalize('NFC');
+  if (!ASKS_WHO.test(nfc)) return question;
+  GUESTS.lastIndex = 0;
+  if (!GUESTS.test(nfc)) return question;
+  return nfc.replace(GUESTS, (_m, a: string) => (a === 'á' || a === 'Á' ? 'dự' : 'du'));
+}

@@ -29,7 +29,7 @@ import {
 import { decideScope, mergedNote, ScopeDecision, ScopedDocument } from './scoping';
 import { documentReference } from '../profile/describe';
 import { listDocumentProfiles } from '../store/documents';
-import { MAX_QUESTION_CHARS, questionLength } from './question';
+import { MAX_QUESTION_CHARS, questionLength, searchedWords } from './question';
 import { absoluteYears } from './relative-years';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
 
@@ -402,7 +402,7 @@ export class SearchEngine implements Retriever {
     this.refresh();
     const top = Math.max(1, options.top ?? 3);
     const offset = Math.max(0, options.offset ?? 0);
-    const query = analyzeQuery(q);
+    const query = analyzeQuery(searchedWords(q));
     const want = Math.max(50, offset + top);
     const scoped = decideScope(q, this.scopedDocuments());
     // Asked inside one document: that document only, whatever the question's words name.
@@ -510,7 +510,7 @@ export class SearchEngine implements Retriever {
   async rank(typed: string, k: number): Promise<SearchResult[]> {
     this.refresh();
     const question = absoluteYears(typed.trim(), this.currentYear());
-    const query = analyzeQuery(question);
+    const query = analyzeQuery(searchedWords(question));
     const decision = decideScope(question, this.scopedDocuments());
     const ranking = demoteSyllables(query, scopeSyllables(query, decision), SCOPE_WORD_WEIGHT);
     const { ranked } = await this.candidates(question, ranking, Math.max(50, k), decision);

@@ -53,6 +53,11 @@ const STOP_PHRASES: Token[][] = [
   'tôi muốn biết',
   'muốn biết',
   'là gì',
+  // Who, asked of a list ("khách mời gồm những ai"): the list is what passages write, not its words.
+  'gồm những ai',
+  'là những ai',
+  'gồm ai',
+  'những ai',
   'là ai',
   'là bao nhiêu',
   'bao nhiêu',

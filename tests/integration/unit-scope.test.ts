@@ -423,6 +423,20 @@ describe("a commune's own units: the one named with the commune, not the committ
     expect(res.found).toBe(true);
     expect(path.basename(res.results[0]!.source.file)).toBe(file);
   });
+
+  test.each([
+    'xã Quảng Tín tổng kết năm 2025 khách mời gồm những ai',
+    'Khách mời hội nghị tổng kết của xã Quảng Tín là ai?'.normalize('NFD'),
+    'khach moi tong ket 2025 xa quang tin gom nhung ai',
+  ])('guests asked for are those who attended: %s', async (question) => {
+    const res = await communes.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(res.answer?.kind).toBe('attendee');
+    expect(res.answer?.text).toMatch(/L[eê] Tr[oọ]ng Khi[eê]m/);
+    expect(path.basename(res.results[0]!.source.file)).toBe(
+      'ubnd-xa-quang-tin-tin-hoi-nghi-tong-ket-2025.txt',
+    );
+  });
 });
 
 describe('a station named "Cửa …" (a river mouth) is a place of its own', () => {

@@ -79,6 +79,7 @@ describe('detectIntent', () => {
     // Who directs a task is no meeting's guest.
     'ai chỉ đạo công tác phòng chống thiên tai',
     '',
+    'hội nghị mời những đơn vị nào',
   ])('not a fact question: %s', (q) => expect(detectIntent(q)).toBeNull());
 
   test('reads an ordinal written in words', () => {
@@ -375,6 +376,10 @@ describe('who signed a document', () => {
     // Folded, "ký" is also "kỳ": a meeting's term is not a signature.
     ['ai chủ trì kỳ họp thứ 7', 'chair'],
     ['ai dự kỳ họp HĐND tỉnh', 'attendee'],
+    // Guests asked as guests.
+    ['khách mời của đại hội Đảng bộ BĐBP Quảng Ninh là ai', 'attendee'],
+    ['Khách mời hội nghị tổng kết gồm những ai?'.normalize('NFD'), 'attendee'],
+    ['ai la khach moi cua ky hop', 'attendee'],
     ['kỷ niệm 80 năm do ai chủ trì', 'chair'],
   ])('%s → %s', (q, kind) => expect(detectIntent(q)?.kind).toBe(kind));
 

@@ -21,6 +21,12 @@ describe('contentTokens: question words and fillers do not produce terms', () =>
     // "giờ" and "khi" alone stay words of their own.
     ['làm thêm giờ khi có lệnh', ['làm', 'thêm', 'giờ', 'khi', 'có', 'lệnh']],
     ['Ai chủ trì hội nghị?', ['chủ', 'trì', 'hội', 'nghị']],
+    // Who, asked of a list; "gồm" asked of what a file holds stays a word.
+    ['khách mời gồm những ai', ['khách', 'mời']],
+    ['NHỮNG AI DỰ HỘI NGHỊ'.normalize('NFD'), ['dự', 'hội', 'nghị']],
+    ['thanh phan gom nhung ai', ['thanh', 'phan']],
+    ['đoàn chủ tịch là những ai', ['đoàn', 'chủ', 'tịch']],
+    ['hồ sơ gồm những gì', ['hồ', 'sơ', 'gồm']],
     ['xin cho biết tăng trưởng GRDP 9–9,5% ạ', ['tăng', 'trưởng', 'grdp', '9', '9,5%']],
     ['có tổ chức đại hội không?', ['có', 'tổ', 'chức', 'đại', 'hội']],
     ['co to chuc dai hoi khong', ['co', 'to', 'chuc', 'dai', 'hoi']],

@@ -1,0 +1,27 @@
+import { searchedWords } from '../../src/search/question';
+
+describe('searchedWords: guests asked for are searched as who attended', () => {
+  it.each<[string, string]>([
+    ['khách mời của đại hội Đảng bộ BĐBP Quảng Ninh là ai', 'dự của đại hội Đảng bộ BĐBP Quảng Ninh là ai'],
+    ['Khách mời hội nghị tổng kết 2025 gồm những ai?', 'dự hội nghị tổng kết 2025 gồm những ai?'],
+    // NFD in, NFC out; capitals; typed without diacritics stays without.
+    ['KHÁCH MỜI kỳ họp HĐND xã là ai'.normalize('NFD'), 'dự kỳ họp HĐND xã là ai'],
+    [
+      'khach moi hoi nghi tong ket xa Quang Tin gom nhung ai',
+      'du hoi nghi tong ket xa Quang Tin gom nhung ai',
+    ],
+    ['ai là khách mời danh dự của buổi lễ', 'ai là dự danh dự của buổi lễ'],
+  ])('%s → %s', (question, searched) => expect(searchedWords(question)).toBe(searched));
+
+  it.each([
+    // Not asking who: guests are what the passages must speak of.
+    'chương trình đón tiếp khách mời quốc tế năm 2025',
+    'bao nhiêu khách mời dự hội nghị',
+    // "khách" or "mời" alone, or inside other words.
+    'ai mời các đơn vị dự hội nghị',
+    'lượng khách du lịch năm 2024 là bao nhiêu, ai báo cáo',
+    'ai được mời khách sạn',
+    'chỉ tiêu 2025 là gì?',
+    '',
+  ])('unchanged: %s', (question) => expect(searchedWords(question)).toBe(question));
+});
