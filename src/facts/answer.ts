@@ -202,6 +202,18 @@ function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLoo
     };
     meetings = meetings.filter(said);
   }
+  if (intent.review) {
+    // "hội nghị tổng kết" is not answered by a "sơ kết" (a half-year's, a quarter's) nor the other
+    // way round: a meeting whose passage, title or opening names only the other kind is another one.
+    const asked = intent.review;
+    const other = asked === 'tong ket' ? 'so ket' : 'tong ket';
+    const words = (m: StoredFact<MeetingFact>) =>
+      `${haystack(m, lookup)}${foldText(lookup?.documentText?.(m.documentId) ?? '').replace(/[^a-z0-9]+/g, ' ')} `;
+    meetings = meetings.filter((m) => {
+      const h = words(m);
+      return h.includes(` ${asked} `) || !h.includes(` ${other} `);
+    });
+  }
   // Join a report's paragraphs about one meeting first, so words and dates of one count for all.
   const joined = distinctMeetings(meetings, people, { joinAttendees: !chair });
   const found = distinctMeetings(narrow(intent, joined, lookup), people, { joinAttendees: !chair });

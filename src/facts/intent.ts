@@ -13,6 +13,8 @@ export interface FactIntent {
   event?: string;
   /** The meeting's ordinal the question names ("kỳ họp thứ 23", "hội nghị lần thứ 27"). */
   ordinal?: number;
+  /** The kind of review meeting the question names, folded: "tong ket" (a year's) or "so ket" (part of one). */
+  review?: 'tong ket' | 'so ket';
   /** Remaining content words, folded (no diacritics, lower case): province, unit, meeting words. */
   terms: string[];
 }
@@ -108,6 +110,7 @@ export function detectIntent(question: string): FactIntent | null {
   const yearM = /\b(19\d\d|20\d\d)\b/.exec(fold);
   const event = MEETING_WORDS.find(([re]) => re.test(fold))?.[1];
   const ordinal = meetingOrdinals(fold)[0];
+  const review = /\b(?:tong|so) ket\b/.exec(fold)?.[0] as FactIntent['review'];
   const terms = fold
     .replace(/\bbao (?:gio|nhieu|lau)\b/g, ' ')
     // "khách mời" (guest) says which of the people too; "mời" alone is no title ("Môi trường" folds alike).
@@ -124,6 +127,7 @@ export function detectIntent(question: string): FactIntent | null {
     ...(yearM ? { year: Number(yearM[1]) } : {}),
     ...(event ? { event } : {}),
     ...(ordinal !== undefined ? { ordinal } : {}),
+    ...(review ? { review } : {}),
     terms: [...new Set(terms)],
   };
 }

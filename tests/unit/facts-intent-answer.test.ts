@@ -393,3 +393,45 @@ describe('who signed a document', () => {
     ['Nguyễn Văn Tâm', null],
   ])('%s', (text, answer) => expect(signerAnswer({ passageId: 7, text })?.text ?? null).toBe(answer));
 });
+
+describe('answerFromFacts: a year-end review is not a half-year one', () => {
+  const meeting = (name: string, guest: string): Fact => ({
+    kind: 'meeting',
+    eventType: 'hội nghị',
+    eventName: name,
+    chairs: [],
+    attendees: [{ name: guest, roles: ['Phó Bí thư Tỉnh ủy'] }],
+  });
+  const halfYear: StoredFact = {
+    id: 1,
+    documentId: 1,
+    passageId: 10,
+    fact: meeting('hội nghị sơ kết công tác 6 tháng đầu năm 2025 của Tỉnh đoàn Hà Giang', 'Hoàng Văn Sơn'),
+  };
+  const yearEnd: StoredFact = {
+    id: 2,
+    documentId: 2,
+    passageId: 20,
+    fact: meeting('hội nghị tổng kết công tác năm 2024 của Tỉnh đoàn Hà Giang', 'Lê Thị Hồng'),
+  };
+  it.each([
+    ['ai dự hội nghị tổng kết Tỉnh đoàn Hà Giang', 'Lê Thị Hồng'],
+    ['TỔNG KẾT TỈNH ĐOÀN HÀ GIANG CÓ AI DỰ'.normalize('NFD'), 'Lê Thị Hồng'],
+    ['ai du hoi nghi so ket tinh doan ha giang', 'Hoàng Văn Sơn'],
+  ])('%s', (q, guest) => {
+    expect(detectIntent(q)?.review).toBeDefined();
+    expect(answerFromFacts(detectIntent(q)!, [halfYear, yearEnd])?.text).toContain(guest);
+  });
+  it.each([
+    ['ai dự hội nghị tổng kết Tỉnh đoàn Hà Giang', halfYear],
+    ['hội nghị sơ kết tỉnh đoàn hà giang ai dự', yearEnd],
+  ])('names no meeting of the other kind: %s', (q, only) => {
+    expect(answerFromFacts(detectIntent(q)!, [only])).toBeNull();
+  });
+  it('a meeting that names neither kind still answers', () => {
+    const plain: StoredFact = { ...yearEnd, fact: meeting('hội nghị của Tỉnh đoàn Hà Giang', 'Lê Thị Hồng') };
+    expect(
+      answerFromFacts(detectIntent('ai dự hội nghị tổng kết Tỉnh đoàn Hà Giang')!, [plain])?.text,
+    ).toContain('Lê Thị Hồng');
+  });
+});
