@@ -17,6 +17,15 @@ const WRITTEN_SHORT: ReadonlyArray<[RegExp, Map<string, number>]> = [
   [/(?<![\p{L}\d])V\/v(?![\p{L}\d])/iu, textTerms('về việc')],
 ];
 
+/**
+ * Words a question adds as grammar, which the passage that answers need not write where it answers:
+ * "được" of the passive and of results ("Phòng Chính trị được giao việc gì" is answered by "Giao Phòng
+ * Chính trị chủ trì …", "giao đất được bao nhiêu hộ" by "đã giao đất cho 512 hộ"). They still rank
+ * passages; they are left out of how much of the question a passage covers. As typed with its marks
+ * only: "duoc" may be "dược" (dược phẩm).
+ */
+const GRAMMAR_WORDS = new Set(['được']);
+
 /** A term no index holds: its idf is that of a word no document has. */
 const UNKNOWN_TERM = '\u0000';
 
@@ -51,6 +60,7 @@ export function coverage(
   const uni = { full: [0, 0], weighed: [0, 0] };
   const seen = new Set<string>();
   for (const s of query.syllables) {
+    if (GRAMMAR_WORDS.has(s.exact.slice(EXACT.length))) continue;
     if (seen.has(s.folded)) continue;
     seen.add(s.folded);
     const w = idf(s.folded);
@@ -67,6 +77,7 @@ export function coverage(
   const toks = query.tokens;
   for (let i = 1; i < toks.length; i++) {
     if (toks[i]!.gapBefore) continue;
+    if (GRAMMAR_WORDS.has(toks[i]!.text) || GRAMMAR_WORDS.has(toks[i - 1]!.text)) continue;
     const folded = `${FOLDED_BIGRAM}${toks[i - 1]!.folded} ${toks[i]!.folded}`;
     const exact = `${EXACT_BIGRAM}${toks[i - 1]!.text} ${toks[i]!.text}`;
     const hit = query.hasDiacritics ? terms.has(exact) || terms.has(folded) : terms.has(folded);

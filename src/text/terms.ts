@@ -255,7 +255,7 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
  */
 const COUNT_END_WORDS =
   'năm tháng quý trong tại ở của là được đã so với và thì khi từ đến trước sau này đó trên dưới mỗi như ' +
-  'thế nào ai gì không chưa à nhé vậy hả theo vào ra cho về để nhờ bằng gồm tính kể hiện ạ nhỉ đấy chứ nha';
+  'thế nào ai gì không chưa à nhé vậy hả theo vào ra cho về để nhờ bằng gồm tính kể hiện ạ nhỉ đấy chứ nha rồi nữa';
 const COUNT_END = new Set(COUNT_END_WORDS.split(' '));
 const COUNT_END_FOLDED = new Set(COUNT_END_WORDS.split(' ').map((w) => foldDiacritics(w)));
 const BAO_NHIEU = /bao\s+nhi[eê]u/iu;

@@ -71,6 +71,37 @@ describe('coverage', () => {
     expect(coverage(query, signed, idf)).toBeGreaterThan(coverage(query, unsigned, idf));
   });
 
+  it.each<[string, string, string]>([
+    // [question with "được", the same without, the passage that answers it without "được"]
+    [
+      'Phòng Chính trị được giao việc gì',
+      'Phòng Chính trị giao việc gì',
+      'Giao Phòng Chính trị chủ trì hướng dẫn các tổ chức đảng.',
+    ],
+    [
+      'giao đất được bao nhiêu hộ rồi',
+      'giao đất bao nhiêu hộ rồi',
+      'Đến nay đã giao đất ở tái định cư cho 512 hộ, đạt 41,1%.',
+    ],
+    [
+      'Ban CHQS XÃ ĐƯỢC GIAO NHIỆM VỤ GÌ'.normalize('NFD'),
+      'Ban CHQS xã giao nhiệm vụ gì',
+      'Giao Ban CHQS xã chủ trì tổ chức huấn luyện.',
+    ],
+  ])('"được" a question adds is not asked of the passage: %s', (q, without, text) => {
+    // As much as the question without it, more than with a word the passage lacks in its place.
+    const covered = coverage(analyzeQuery(q), text, idf);
+    expect(covered).toBeGreaterThanOrEqual(coverage(analyzeQuery(without), text, idf));
+    const lacking = q.normalize('NFC').replace(/được/iu, 'thưởng');
+    expect(covered).toBeGreaterThan(coverage(analyzeQuery(lacking), text, idf));
+  });
+
+  it('"duoc" typed without marks may be "dược", and "được" still ranks', () => {
+    const text = 'Giao Phòng Chính trị chủ trì hướng dẫn các tổ chức đảng.';
+    expect(coverage(analyzeQuery('phong chinh tri duoc giao viec gi'), text, idf)).toBeLessThan(1);
+    expect(analyzeQuery('Phòng Chính trị được giao việc gì').terms.has('e:được')).toBe(true);
+  });
+
   it('a percent sign without a number, or "v/v" inside a word, covers nothing', () => {
     const q = analyzeQuery('bao nhiêu phần trăm');
     expect(coverage(q, 'tỷ lệ % cao', idf)).toBe(coverage(q, 'tỷ lệ cao', idf));

@@ -153,6 +153,8 @@ describe('analyzeQuery: what "bao nhiêu" counts', () => {
     ['CÓ BAO NHIÊU ĐIỂM THI NHỈ'.normalize('NFD'), ['e:điểm', 'f:thi']],
     ['bat giu bao nhieu vu a', ['f:vu']],
     ['kết nạp bao nhiêu đảng viên chứ', ['e:đảng', 'e:viên']],
+    ['giao đất được bao nhiêu hộ rồi', ['e:hộ']],
+    ['CÒN BAO NHIÊU HỘ NỮA'.normalize('NFD'), ['e:hộ']],
     // Typed partly without diacritics: a plain word is compared folded.
     ['Công an Cà Mau bắt giữ bao nhiêu vu', ['f:vu']],
   ])('%s → %j', (q, counted) => {
