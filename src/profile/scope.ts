@@ -68,6 +68,8 @@ export interface QuestionScope {
   sense: 'reviewed' | 'plan' | null;
   /** What the question says of each year it names: results of it, or plans for it. */
   yearRoles: Record<number, 'reviewed' | 'plan' | null>;
+  /** True when the question asks for a figure ("bao nhiêu", "mấy", "tỷ lệ", "số lượng"). */
+  asksFigure: boolean;
   /** A kind of document the question names as its object ("chỉ thị … của UBND", "nghị quyết số"). */
   kind: string | null;
   /**
@@ -274,10 +276,10 @@ const PLAN_WORDS_BUT_TASKS = /\b(?:chi tieu|phuong huong|ke hoach|muc tieu|phan 
  * phấn đấu số vụ bắt giữ tăng bao nhiêu" asks for a plan.
  */
 const REVIEW_STRONG = /\b(?:tong ket|so ket|ket qua|da dat|dat duoc|nam qua)\b/;
-const REVIEW_WEAK = /\b(?:da |bat giu|bat duoc|phat hien|xay ra|thuc hien duoc|lam duoc)\b/;
+const REVIEW_WEAK = /\b(?:da |bat giu|bat duoc|phat hien|xay ra|thuc hien duoc|lam duoc|ket luan|bao cao)\b/;
 const PLAN_STRONG = /\b(?:chi tieu|muc tieu|phan dau|ke hoach|phuong huong|du kien|du toan)\b/;
 const PLAN_WEAK =
-  /\b(?:nhiem vu|se |yeu cau|de nghi|duoc giao|giao (?:cho )?(?:so|phong|ban|bo|cong an|bdbp|ubnd|trung tam|cac))\b/;
+  /\b(?:nhiem vu|se |yeu cau|de nghi|duoc giao|giao (?:cho )?(?:so|phong|ban|bo|cong an|bdbp|ubnd|trung tam|cac)|(?<!co )phai (?!khong\b)|can (?:phai|lam|tap trung|thuc hien))\b/;
 
 /** The sense the question's words give it, strong signs first, null when they disagree or are absent. */
 function questionSense(folded: string): 'reviewed' | 'plan' | null {
@@ -406,6 +408,7 @@ export function parseScope(question: string): QuestionScope {
     localities,
     localityNames,
     yearRoles,
+    asksFigure: /\b(?:bao nhieu|may|ty le|ti le|so luong)\b/.test(folded),
     kind: KIND_CUES.find(([re]) => re.test(folded))?.[1] ?? null,
     assignee: ASSIGNEE.test(folded),
     assigneeTypes: ASSIGNEE.test(folded)
@@ -638,7 +641,10 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
         scope.eventMonths.some((m) => Math.abs(monthIndex(m) - monthIndex(dated)) <= EVENT_MONTHS)));
   // A period asked as a review ("sơ kết quý I/2025") needs a document reporting on it; otherwise one
   // that plans it ("quý 2/2025 … phải làm gì") also answers.
-  const reviewing = scope.sense === 'reviewed' || scope.years.some((y) => scope.yearRoles[y] === 'reviewed');
+  const reviewing =
+    scope.sense === 'reviewed' ||
+    scope.years.some((y) => scope.yearRoles[y] === 'reviewed') ||
+    (scope.sense === null && scope.asksFigure);
   const known = reviewing ? profile.periods : [...profile.periods, ...(profile.plannedPeriods ?? [])];
   // Asked for plans, a document of a whole year (it reports on and plans no quarter or half) that plans
   // the year plans its quarters too: "Công an xã … quý I/2026 kế hoạch gì" is answered from the plan for

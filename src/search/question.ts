@@ -17,10 +17,16 @@ const ASKS_WHO = /(?<![\p{L}\p{M}])ai(?![\p{L}\p{M}])/iu;
  * never "khách mời". In a question asking who, "khách mời" is searched as "dự" ("du" when typed
  * without diacritics). Anything else is returned unchanged.
  */
+/** "cần làm gì", "phải làm những gì": asks for tasks, which reports write as "nhiệm vụ". */
+const WHAT_TO_DO =
+  /(?<![\p{L}\p{M}])(?:cần|phải|can|phai)\s+(l[aà]m)\s+(?:những\s+|nhung\s+)?(?:gì|gi)(?![\p{L}\p{M}])/giu;
+
 export function searchedWords(question: string): string {
-  const nfc = question.normalize('NFC');
-  if (!ASKS_WHO.test(nfc)) return question;
+  const nfc = question
+    .normalize('NFC')
+    .replace(WHAT_TO_DO, (_m, l: string) => (l.toLowerCase() === 'làm' ? 'nhiệm vụ gì' : 'nhiem vu gi'));
+  if (!ASKS_WHO.test(nfc)) return nfc === question.normalize('NFC') ? question : nfc;
   GUESTS.lastIndex = 0;
-  if (!GUESTS.test(nfc)) return question;
+  if (!GUESTS.test(nfc)) return nfc === question.normalize('NFC') ? question : nfc;
   return nfc.replace(GUESTS, (_m, a: string) => (a === 'á' || a === 'Á' ? 'dự' : 'du'));
 }

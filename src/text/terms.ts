@@ -224,6 +224,15 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
     folded: FOLDED + t.folded,
     isNumber: t.isNumber,
   }));
+  // "quý 4" is "quý IV" in the reports, and the other way round.
+  syllables.forEach((s, i) => {
+    if (i === 0 || tokens[i - 1]!.folded !== 'quy' || tokens[i]!.gapBefore) return;
+    const other = QUARTER_NUMERALS.get(tokens[i]!.folded);
+    if (!other) return;
+    s.alternatives = [[FOLDED + other]];
+    add(FOLDED + other, w.expansion);
+    add(`${FOLDED_BIGRAM}quy ${other}`, w.expansion * w.bigram);
+  });
   for (const exp of expandAbbreviations(
     tokens.map((t) => t.folded),
     tokens,
@@ -248,6 +257,18 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
     counted: countedWords(question, all, diacritics),
   };
 }
+
+/** A quarter's number as digits and as the Roman numeral reports write ("quý IV/2024"), both ways. */
+const QUARTER_NUMERALS = new Map([
+  ['1', 'i'],
+  ['2', 'ii'],
+  ['3', 'iii'],
+  ['4', 'iv'],
+  ['i', '1'],
+  ['ii', '2'],
+  ['iii', '3'],
+  ['iv', '4'],
+]);
 
 /**
  * Words after "bao nhiêu" that end what is counted ("bao nhiêu vụ trong năm 2024"), as written; typed

@@ -376,6 +376,27 @@ describe("a border station's report answers about that station only", () => {
     expect(res.found).toBe(true);
     expect(path.basename(res.results[0]!.source.file)).toBe('don-bp-hon-gai-quy-3-2024.txt');
   });
+
+  // The report on the third quarter plans the fourth: what to do in it, not what was done.
+  test.each([
+    'Đồn Biên phòng Hòn Gai quý 4/2024 làm thủ tục cho bao nhiêu tàu',
+    'DON BIEN PHONG HON GAI QUY IV/2024 KIEM SOAT BAO NHIEU LUOT KHACH',
+    'Đồn Biên phòng Hòn Gai báo cáo quý IV/2024'.normalize('NFD'),
+  ])('%s: a figure of a quarter only planned, not found', async (question) => {
+    const res = await station.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.scope?.message).toMatch(/^Chưa có tài liệu nào về Đồn Biên phòng .*Hòn Gai quý IV\/2024\.$/);
+  });
+
+  test.each([
+    'quý 4/2024 đồn hòn gai cần làm gì',
+    'Đồn Biên phòng Hòn Gai quý IV/2024 phải làm những gì?',
+    'đồn hòn gai quý 4/2024 phải kiểm soát bao nhiêu phương tiện nghi vấn',
+  ])('%s: what the quarter planned, answered', async (question) => {
+    const res = await station.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe('don-bp-hon-gai-quy-3-2024.txt');
+  });
 });
 
 describe("a commune's own units: the one named with the commune, not the committee whose meeting names it", () => {

@@ -2,12 +2,16 @@ import { emptyProfile, DocumentProfile } from '../../src/profile/profile';
 import { describeScope, fitScope, parseScope, QuestionScope } from '../../src/profile/scope';
 import { namedLocalities, scopeSpans, typedLocalities } from '../../src/profile/scope';
 
-/** What parseScope reads, without the folded text and the words after each unit (tested apart). */
-type ScopeFields = Omit<QuestionScope, 'folded' | 'unitsNamed'>;
+/**
+ * What parseScope reads, without the folded text, the words after each unit and whether a figure is
+ * asked (tested apart).
+ */
+type ScopeFields = Omit<QuestionScope, 'folded' | 'unitsNamed' | 'asksFigure'>;
 const fields = (question: string): ScopeFields => {
   const scope: Partial<QuestionScope> = parseScope(question);
   delete scope.folded;
   delete scope.unitsNamed;
+  delete scope.asksFigure;
   return scope as ScopeFields;
 };
 const none: ScopeFields = fields('');
@@ -381,6 +385,17 @@ describe("a unit named with a commune is the commune's own unit, not a guest at 
   });
 });
 
+describe('parseScope: a figure asked', () => {
+  it.each<[string, boolean]>([
+    ['BĐBP Quảng Ninh bắt bao nhiêu vụ', true],
+    ['bdbp quang ninh bat may vu', true],
+    ['TỶ LỆ HỘ NGHÈO NĂM 2024'.normalize('NFD'), true],
+    ['số lượng tàu cá xuất bến', true],
+    ['ai chủ trì hội nghị', false],
+    ['nhiệm vụ năm 2025 là gì', false],
+  ])('%s → %s', (question, asks) => expect(parseScope(question).asksFigure).toBe(asks));
+});
+
 describe('a quarter asked for plans, of a plan for its whole year', () => {
   const yearPlan = profile({ planYears: [2026], years: [2026], date: '2025-12-20' });
   const quarterReview = profile({
@@ -404,6 +419,17 @@ describe('a quarter asked for plans, of a plan for its whole year', () => {
     ['quý II/2026 phát hiện bao nhiêu vụ', quarterReview, false],
     ['quy 2/2026 phat hien bao nhieu vu', quarterReview, false],
     ['quý I/2026 phát hiện bao nhiêu vụ'.normalize('NFD'), quarterReview, true],
+    // Any figure of a quarter, asked with no sign of a plan, is a result of it.
+    ['quý II/2026 làm thủ tục cho bao nhiêu tàu', quarterReview, false],
+    ['QUY 2/2026 TY LE XU LY DAT BAO NHIEU', quarterReview, false],
+    ['quý I/2026 làm thủ tục cho bao nhiêu tàu', quarterReview, true],
+    // … unless it is to be done ("phải", "cần"): the plan for the quarter holds it.
+    ['quý II/2026 phải cấp căn cước cho bao nhiêu phần trăm', quarterReview, true],
+    ['quy 2/2026 can lam gi', quarterReview, true],
+    // A conclusion notice or a report of a quarter reports on it.
+    ['thông báo kết luận quý II/2026', quarterReview, false],
+    ['báo cáo quý 2/2026'.normalize('NFD'), quarterReview, false],
+    ['thông báo kết luận quý I/2026', quarterReview, true],
   ])('%s → %s', (question, doc, fits) => {
     expect(fitScope(parseScope(question), doc, []).period).toBe(fits);
   });

@@ -11,6 +11,10 @@ describe('searchedWords: guests asked for are searched as who attended', () => {
       'du hoi nghi tong ket xa Quang Tin gom nhung ai',
     ],
     ['ai là khách mời danh dự của buổi lễ', 'ai là dự danh dự của buổi lễ'],
+    // What is to be done is what reports write as tasks.
+    ['quý 4/2024 đồn hòn gai cần làm gì', 'quý 4/2024 đồn hòn gai nhiệm vụ gì'],
+    ['Công an xã PHẢI LÀM NHỮNG GÌ?'.normalize('NFD'), 'Công an xã nhiệm vụ gì?'],
+    ['quy 2/2025 cong an ca mau phai lam gi', 'quy 2/2025 cong an ca mau nhiem vu gi'],
   ])('%s → %s', (question, searched) => expect(searchedWords(question)).toBe(searched));
 
   it.each([
@@ -22,6 +26,9 @@ describe('searchedWords: guests asked for are searched as who attended', () => {
     'lượng khách du lịch năm 2024 là bao nhiêu, ai báo cáo',
     'ai được mời khách sạn',
     'chỉ tiêu 2025 là gì?',
+    // "làm gì" without "cần" or "phải", or "Cần" of Cần Thơ.
+    'Ban CHQS xã làm gì để giảm tai nạn',
+    'Cần Thơ làm gì năm 2025',
     '',
   ])('unchanged: %s', (question) => expect(searchedWords(question)).toBe(question));
 });

@@ -207,3 +207,19 @@ describe('demoteSpans: scope words weigh less once the documents are narrowed to
     );
   });
 });
+
+describe('analyzeQuery: a quarter as digits or Roman numerals', () => {
+  const alternativesOf = (q: string, word: string) =>
+    analyzeQuery(q).syllables.find((s) => s.folded === `f:${word}`)?.alternatives;
+  it.each<[string, string, string[][] | undefined]>([
+    ['quý 4/2024 đồn hòn gai cần làm gì', '4', [['f:iv']]],
+    ['QUÝ IV/2024 làm thủ tục bao nhiêu tàu'.normalize('NFD'), 'iv', [['f:4']]],
+    ['quy 2 nam 2025 bat bao nhieu vu', '2', [['f:ii']]],
+    ['sơ kết quý I', 'i', [['f:1']]],
+    // A number after anything else stays itself.
+    ['4 quý năm 2024', '4', undefined],
+    ['quý 5', '5', undefined],
+  ])('%s: %s → %j', (q, word, alternatives) => {
+    expect(alternativesOf(q, word)).toEqual(alternatives);
+  });
+});
