@@ -34,7 +34,7 @@ const TASK_AFTER_CHAIR =
  * meeting ("… điều hành kỳ họp", "Kỳ họp do … điều hành" — not "chỉ đạo, điều hành" of a province).
  */
 const CHAIR_CUE =
-  /\b(?:(?:da|dong|cung) )?(?:chu tri|chu toa)\b|\bdoan chu tich\b|(?<!ban )\bchi dao (?:cuoc )?dien tap\b|\bdieu hanh(?= (?:hoi nghi|ky hop|dai hoi|phien hop|cuoc hop|buoi hop)\b)|(?<=\bdo\b[^.;:]{0,80})\bdieu hanh(?=\s*[.;)]|$)/g;
+  /\b(?:(?:da|dong|cung) )?(?:chu tri|chu toa)\b|\bdoan chu tich\b|(?<!ban )\bchi dao (?:cuoc )?dien tap\b|\bdieu hanh(?= (?:hoi nghi|ky hop|dai hoi|phien hop|cuoc hop|buoi hop)\b)|\bdieu hanh(?=\s*[.;)]|$)(?<=\bdo\b[^.;:]{0,80}dieu hanh)/g;
 /**
  * Where the names begin after a chair word: "Chủ trì hội nghị là / có / gồm …", "dưới sự chủ trì
  * của …", "Chủ trì Hội nghị: …", "Chủ trì Hội nghị, có …".
