@@ -558,6 +558,11 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   }
   let ownPlace = false;
   let ownAsked: string[] = [];
+  // A government's dispatch, plan, resolution, directive, notice or decision sets its units to work.
+  const directs =
+    profile.kind !== null &&
+    PLANNING_KINDS.includes(profile.kind) &&
+    profile.unitTypes.some((t) => LOCAL_GOVERNMENT.includes(t));
   if (localities.length > 0) {
     const own = profile.localities.map((l) => foldPlace(l.name));
     if (profile.station) own.push(stationKey(profile.station));
@@ -567,8 +572,13 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
       // A district named in the question but not this document's: a province-level document that
       // names it ("thị xã Ninh Hòa được giao tăng trưởng …") or one of its province may still fit,
       // less well; a document about another district never does.
+      // A unit named with the district ("Ban CHQS huyện Hương Sơn", "Công an huyện Đầm Dơi") is the
+      // district's own: the province's report that names the district is another unit's, unless the
+      // question asks what that unit is set to do or the document is a government's to its districts.
       const mentioned = localities.some((l) => profile.mentionedLocalities.includes(l));
+      const districtUnit = scope.unitTypes.some((t) => localities.some((l) => unitOfPlace(scope, t, l)));
       if (own.length > 0 || (!mentioned && scope.provinces.length === 0)) entity = false;
+      else if (districtUnit && !scope.assignee && !directs) entity = false;
       else level = Math.min(level, 1);
     }
   }
@@ -588,10 +598,6 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
       // commune's government sets its units to do (a dispatch, plan or resolution of its committee,
       // council or party committee) is theirs to answer for: "Công an phường Bảo An ứng phó mưa lũ".
       const mentioned = scope.unitTypes.filter((t) => profile.mentionedUnits.includes(t));
-      const directs =
-        profile.kind !== null &&
-        PLANNING_KINDS.includes(profile.kind) &&
-        profile.unitTypes.some((t) => LOCAL_GOVERNMENT.includes(t));
       const guest =
         ownPlace && mentioned.some((t) => directs || !ownAsked.some((l) => unitOfPlace(scope, t, l)));
       if (best === 0 && !((scope.assignee && mentioned.length > 0) || guest)) entity = false;
@@ -680,6 +686,8 @@ export function describeScope(
   if (local) parts.push(local);
   else {
     if (unit === 'so' && scope.unitField) parts.push(`Sở ${soFieldName(scope.unitField)}`);
+    // A district's or commune's military command is its "Ban CHQS", not the province's "Bộ CHQS".
+    else if (unit === 'chqs' && place) parts.push('Ban CHQS');
     else if (unit) parts.push(UNIT_LABELS[unit]);
     if (place) parts.push(place);
   }

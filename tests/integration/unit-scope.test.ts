@@ -312,6 +312,38 @@ describe('a former district the archive also has documents of', () => {
   });
 });
 
+describe("a district's own unit: not the province's report that names the district", () => {
+  let province: TempApp;
+  beforeAll(async () => {
+    province = await ingestedApp(copy('duqs-ha-tinh-so-ket-6-thang-2024.txt', part('a')));
+  });
+  afterAll(async () => {
+    await province.close();
+  });
+
+  test.each([
+    ['Ban CHQS huyện Hương Sơn 6 tháng đầu 2024 giao bao nhiêu quân', 'Ban CHQS huyện Hương Sơn'],
+    ['ban chqs huyen vu quang 6 thang dau nam 2024 ket qua huan luyen', 'Ban CHQS huyện Vu Quang'],
+    ['Công an huyện Hương Sơn 6 tháng đầu năm 2024'.normalize('NFD'), 'Công an huyện Hương Sơn'],
+  ])('%s: not found, and said so', async (question, named) => {
+    const res = await province.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.results).toEqual([]);
+    expect(res.scope?.message).toBe(`Chưa có tài liệu nào về ${named}.`);
+  });
+
+  test.each([
+    // The district itself, what its unit is set to do, or the province's own report.
+    'huyện Hương Sơn diễn tập khu vực phòng thủ đạt loại gì',
+    'Ban CHQS huyện Vũ Quang được giao nhiệm vụ gì trong 6 tháng cuối năm 2024',
+    'Bộ CHQS tỉnh Hà Tĩnh 6 tháng đầu 2024 giao bao nhiêu công dân nhập ngũ',
+  ])('%s: answered from the province', async (question) => {
+    const res = await province.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe('duqs-ha-tinh-so-ket-6-thang-2024.txt');
+  });
+});
+
 describe("a council's two sessions a year: the one asked, by when it was held", () => {
   let council: TempApp;
   beforeAll(async () => {
