@@ -53,7 +53,7 @@ const RULES: Array<[FactIntentKind, RegExp]> = [
   ],
   [
     'attendee',
-    /\b(?:ai|nhung ai|nguoi nao|nhung nguoi nao|thanh phan|ai da)\b(?: \S+){0,8} (?:tham |den |ve |cung )?du\b|\b(?:tham |den )?du\b.{0,60}\b(?:la ai|co ai|gom (?:nhung )?ai|nhung ai|ai)\b|\bthanh phan (?:tham )?du\b|\bnao\b(?: \S+){0,5} (?:tham |den |ve |cung )?du\b|\bai (?:co mat|tham gia)\b|\b(?:co mat|tham gia)\b(?: \S+){0,8} (?:la ai|co ai|nhung ai)\b|\bco (?:tham )?du\b(?: \S+){0,12} (?:khong|ko|k|hong|hok)\b|\bkhach moi\b(?: \S+){0,10} (?:la ai|co ai|gom (?:nhung )?ai|nhung ai|la nhung ai)\b|\bai la khach moi\b/,
+    /\b(?:ai|nhung ai|nguoi nao|nhung nguoi nao|thanh phan|ai da)\b(?: \S+){0,8} (?:tham |den |ve |cung )?du\b|\b(?:tham |den )?du\b.{0,60}\b(?:la ai|co ai|gom (?:nhung )?ai|nhung ai|ai)\b|\bthanh phan (?:tham )?du\b|\bnao\b(?: \S+){0,5} (?:tham |den |ve |cung )?du\b|\bai (?:co mat|tham gia)\b|\b(?:co mat|tham gia)\b(?: \S+){0,8} (?:la ai|co ai|nhung ai)\b|\bco (?:tham )?du\b(?: \S+){0,12} (?:khong|ko|k|hong|hok)\b|\b(?:khach moi|dai bieu)\b(?: \S+){0,10} (?:la ai|co ai|gom (?:nhung )?ai|nhung ai|la nhung ai)\b|\bai la khach moi\b/,
   ],
   // A guest who "directed" a meeting ("Dự và chỉ đạo hội nghị có đồng chí …"): asked about a meeting
   // named in the question ("lãnh đạo tỉnh nào chỉ đạo Đại hội Đảng bộ phường …"), not a task ("ai chỉ
@@ -113,8 +113,9 @@ export function detectIntent(question: string): FactIntent | null {
   const review = /\b(?:tong|so) ket\b/.exec(fold)?.[0] as FactIntent['review'];
   const terms = fold
     .replace(/\bbao (?:gio|nhieu|lau)\b/g, ' ')
-    // "khách mời" (guest) says which of the people too; "mời" alone is no title ("Môi trường" folds alike).
-    .replace(/\bkhach moi\b/g, (w) => (MEETING_INTENTS.has(rule[0]) ? ' ' : w))
+    // "khách mời" (guests), "đại biểu" (delegates) say which of the people too; "mời" alone is no title
+    // ("Môi trường" folds alike).
+    .replace(/\b(?:khach moi|dai bieu)\b/g, (w) => (MEETING_INTENTS.has(rule[0]) ? ' ' : w))
     .split(' ')
     .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w))
     // Words of the speaking itself say which people, not which meeting.

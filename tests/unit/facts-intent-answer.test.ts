@@ -380,6 +380,8 @@ describe('who signed a document', () => {
     ['khách mời của đại hội Đảng bộ BĐBP Quảng Ninh là ai', 'attendee'],
     ['Khách mời hội nghị tổng kết gồm những ai?'.normalize('NFD'), 'attendee'],
     ['ai la khach moi cua ky hop', 'attendee'],
+    ['tổng kết 2023 bđbp quảng trị đại biểu gồm những ai', 'attendee'],
+    ['DAI BIEU DU KY HOP LA NHUNG AI', 'attendee'],
     ['kỷ niệm 80 năm do ai chủ trì', 'chair'],
   ])('%s → %s', (q, kind) => expect(detectIntent(q)?.kind).toBe(kind));
 
