@@ -9,6 +9,7 @@ import {
   startsWithProvince,
   stationKey,
 } from './places';
+import { asksForFigure } from '../text/terms';
 import { DocumentProfile, PLANNING_KINDS } from './profile';
 import { findUnits, foldForUnits, soFieldName, UNIT_LABELS, unitAffinity, UnitType } from './units';
 
@@ -408,7 +409,7 @@ export function parseScope(question: string): QuestionScope {
     localities,
     localityNames,
     yearRoles,
-    asksFigure: /\b(?:bao nhieu|may|ty le|ti le|so luong)\b/.test(folded),
+    asksFigure: asksForFigure(question),
     kind: KIND_CUES.find(([re]) => re.test(folded))?.[1] ?? null,
     assignee: ASSIGNEE.test(folded),
     assigneeTypes: ASSIGNEE.test(folded)

@@ -233,6 +233,17 @@ const allIn = (years: readonly number[], list: readonly number[]) =>
 
 /** A date ("13/02/2025", "15/4") or a year standing alone: numbers that are not figures. */
 const DATE_OR_YEAR = /\d{1,2}\/\d{1,2}(?:\/\d{4})?|(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)/g;
+/** A Roman numeral as a word ("lần thứ XII", "khóa XV", "quý IV"). */
+const ROMAN = /(?<![\p{L}\p{M}])[IVXLC]{1,6}(?![\p{L}\p{M}])/u;
+
+/**
+ * True when a text states a figure: a number that is not a date or a year, or a Roman numeral
+ * ("Đại hội lần thứ XII"). A question asking "bao nhiêu" is not answered by a passage without one.
+ */
+export function statesFigure(text: string): boolean {
+  const t = text.normalize('NFC');
+  return /\d/.test(t.replace(DATE_OR_YEAR, ' ')) || ROMAN.test(t);
+}
 
 /**
  * True when a sentence of the text reports a figure: a number other than a date or a year, in a

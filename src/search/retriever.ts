@@ -23,6 +23,7 @@ import {
   plannedOnlyYears,
   reviewedOnlyYears,
   SHAPE_BOOST,
+  statesFigure,
   statesResult,
   wantsResult,
 } from './relevance';
@@ -450,10 +451,14 @@ export class SearchEngine implements Retriever {
     // the question's place words through it, as another document meets them in its title.
     // Words that only name the scope weigh as little here as in the ranking.
     const weighed = scopeWords.size > 0 ? { syllables: scopeWords, weight: SCOPE_WORD_WEIGHT } : null;
+    // A question asking for a figure ("bao nhiêu", "mấy", "tỷ lệ") is not answered by a passage that
+    // states none, however many of its words it shares ("lương của chỉ huy trưởng là bao nhiêu").
+    const figure = decision.scope.asksFigure;
     const relevances = results.slice(0, 3).map((r) => {
       const p = rows.get(r.passageId);
+      if (!p || (figure && !statesFigure(p.text))) return 0;
       const now = decision.merged?.get(r.documentId)?.now ?? '';
-      return p ? coverage(query, `${p.text} . ${passageContext(p)} . ${now}`, this.idf, weighed) : 0;
+      return coverage(query, `${p.text} . ${passageContext(p)} . ${now}`, this.idf, weighed);
     });
     const best = Math.max(0, ...relevances);
     const semanticSupport =

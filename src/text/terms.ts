@@ -197,6 +197,26 @@ export interface AnalyzedQuery {
 const NUMBER_QUESTION =
   /\b(bao nhieu|bao lau|may|chi tieu|muc tieu|ty le|ti le|so luong|phan tram|phan dau)\b|%/;
 
+/** "bao nhiêu", "mấy", "tỷ lệ", "số lượng", "phần trăm" as words: the question asks for a figure. */
+const FIGURE_ASKED = /(?<![\p{L}\p{M}])(?:bao nhiêu|mấy|tỷ lệ|tỉ lệ|số lượng|phần trăm)(?![\p{L}\p{M}])/u;
+/** The same typed without marks, where "may" is also "máy" (bộ máy, nhà máy, máy bay, máy móc). */
+const FIGURE_ASKED_FOLDED =
+  /\b(?:bao nhieu|ty le|ti le|so luong|phan tram)\b|(?<!\b(?:bo|nha|xuong) )\bmay\b(?! (?:bay|moc|tinh|xuc|cay|thu|phat|bom|khoan|keo)\b)/;
+
+/**
+ * True when a question asks for a figure: how many, how much, what rate. Words typed with their marks
+ * are read as written ("máy" is no "mấy"), words typed without as they fold ("bao nhieu vu").
+ */
+export function asksForFigure(question: string): boolean {
+  const text = question.normalize('NFC').toLowerCase();
+  if (FIGURE_ASKED.test(text)) return true;
+  const plain = text
+    .split(/\s+/)
+    .map((w) => (hasDiacritics(w) ? '_' : w))
+    .join(' ');
+  return FIGURE_ASKED_FOLDED.test(plain);
+}
+
 /** Turns a question into weighted index terms. */
 export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_WEIGHTS): AnalyzedQuery {
   const all = tokenize(question);

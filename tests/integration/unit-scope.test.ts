@@ -542,3 +542,39 @@ describe('a station named "Cửa …" (a river mouth) is a place of its own', ()
     expect(path.basename(res.results[0]!.source.file)).toBe('don-bp-hon-gai-quy-3-2024.txt');
   });
 });
+
+describe('a question asking for a figure is not answered by a passage without one', () => {
+  let archive: TempApp;
+  beforeAll(async () => {
+    archive = await ingestedApp({
+      ...copy('bdbp-binh-thuan-so-ket-6-thang-2025.txt', part('a')),
+      ...copy('bdbp-kien-giang-nghi-quyet-2025.txt', part('a')),
+    });
+  });
+  afterAll(async () => {
+    await archive.close();
+  });
+
+  test.each([
+    'lương của chỉ huy trưởng BĐBP Bình Thuận là bao nhiêu',
+    'LUONG CUA CHI HUY TRUONG BDBP BINH THUAN LA BAO NHIEU',
+    'chính ủy BĐBP Bình Thuận được bao nhiêu tuổi'.normalize('NFD'),
+  ])('%s: not found', async (question) => {
+    const res = await archive.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.results).toEqual([]);
+  });
+
+  test.each([
+    [
+      'BĐBP Bình Thuận 6 tháng đầu năm 2025 kiểm soát bao nhiêu lượt tàu cá',
+      'bdbp-binh-thuan-so-ket-6-thang-2025.txt',
+    ],
+    // A Roman numeral is a figure: "lần thứ XI".
+    ['dai hoi dang bo bdbp kien giang nhiem ky 2025-2030 lan thu may', 'bdbp-kien-giang-nghi-quyet-2025.txt'],
+  ])('%s: answered', async (question, file) => {
+    const res = await archive.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe(file);
+  });
+});

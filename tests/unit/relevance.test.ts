@@ -7,6 +7,7 @@ import {
   coverage,
   reviewedOnlyYears,
   statesCount,
+  statesFigure,
   statesResult,
   statesTarget,
   wantsResult,
@@ -101,6 +102,17 @@ describe('coverage', () => {
     expect(coverage(analyzeQuery('phong chinh tri duoc giao viec gi'), text, idf)).toBeLessThan(1);
     expect(analyzeQuery('Phòng Chính trị được giao việc gì').terms.has('e:được')).toBe(true);
   });
+
+  it.each<[string, boolean]>([
+    ['Đồn đã làm thủ tục cho 412 lượt tàu biển', true],
+    ['tăng 9,5% so với cùng kỳ', true],
+    ['thu giữ 2.300 viên ma túy', true],
+    ['Đại hội đại biểu lần thứ XII của BĐBP tỉnh', true],
+    // Dates and years are no figures.
+    ['Ngày 13/02/2025, UBND tỉnh tổ chức hội nghị', false],
+    ['Năm 2024, tình hình biên giới ổn định', false],
+    ['Thượng tá Võ Minh Trí, Phó Chính ủy BĐBP tỉnh trình bày báo cáo', false],
+  ])('statesFigure: %s → %s', (text, figure) => expect(statesFigure(text)).toBe(figure));
 
   it('a percent sign without a number, or "v/v" inside a word, covers nothing', () => {
     const q = analyzeQuery('bao nhiêu phần trăm');

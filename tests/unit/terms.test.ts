@@ -1,4 +1,11 @@
-import { analyzeQuery, contentTokens, textTerms, demoteSpans, foldedContent } from '../../src/text/terms';
+import {
+  analyzeQuery,
+  asksForFigure,
+  contentTokens,
+  textTerms,
+  demoteSpans,
+  foldedContent,
+} from '../../src/text/terms';
 import { tokenize } from '../../src/text/tokenize';
 
 const content = (q: string) => contentTokens(tokenize(q)).map((t) => t.text);
@@ -222,4 +229,25 @@ describe('analyzeQuery: a quarter as digits or Roman numerals', () => {
   ])('%s: %s → %j', (q, word, alternatives) => {
     expect(alternativesOf(q, word)).toEqual(alternatives);
   });
+});
+
+describe('asksForFigure: how many, how much, what rate', () => {
+  it.each<[string, boolean]>([
+    ['BĐBP Quảng Ninh bắt bao nhiêu vụ', true],
+    ['kết nạp mấy đảng viên'.normalize('NFD'), true],
+    ['TỶ LỆ HỘ NGHÈO NĂM 2024', true],
+    ['tỉ lệ bao phủ BHYT', true],
+    ['số lượng tàu cá xuất bến', true],
+    ['giảm bao nhieu phan tram', true],
+    ['bdbp bat may vu nam 2024', true],
+    ['ty le ho ngheo', true],
+    // "máy" is no "mấy": with its marks, or typed without them in a machine's words.
+    ['sắp xếp bộ máy trước ngày nào', false],
+    ['sap xep bo may truoc ngay nao', false],
+    ['nha may xu ly rac xay o dau', false],
+    ['may bay khong nguoi lai', false],
+    ['ai chủ trì hội nghị', false],
+    ['chỉ tiêu năm 2025 là gì', false],
+    ['', false],
+  ])('%s → %s', (q, asks) => expect(asksForFigure(q)).toBe(asks));
 });
