@@ -53,8 +53,26 @@ export const SCOPE_WORD_WEIGHT = 0.2;
  */
 function scopeSyllables(query: AnalyzedQuery, decision: ScopeDecision): Set<string> {
   if (!decision.pool) return new Set();
-  return spanSyllables(query, scopeSpans(decision.scope, foldedContent(query), decision.localities ?? []));
+  const folded = foldedContent(query);
+  const spans = scopeSpans(decision.scope, folded, decision.localities ?? []);
+  // A document named by its number ("thông báo kết luận 58-TB/ĐU giao công an xã …", "chỉ thị 09 …"):
+  // the number and its kind name the document, which is every passage's own; its header, where the
+  // number is written, is not the answer for that.
+  for (const n of decision.numbers ?? []) {
+    const words = foldedContent(analyzeQuery(n));
+    if (!words) continue;
+    const re = new RegExp(
+      `(?:\\b${NAMED_KIND} )?(?:\\bso )?\\b${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
+      'g',
+    );
+    for (const m of folded.matchAll(re)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  }
+  return spanSyllables(query, spans);
 }
+
+/** Kinds of document named before their number, folded. */
+const NAMED_KIND =
+  '(?:cong van|nghi quyet|chi thi|ke hoach|quyet dinh|thong bao(?: ket luan)?|bao cao|to trinh|huong dan|ket luan)';
 
 /** True when a heading names one of the question's units ("Sở Y tế" only for the same field). */
 export function headingNames(

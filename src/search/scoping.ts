@@ -38,6 +38,8 @@ export interface ScopeDecision {
   localities?: string[];
   /** True when the question names a held document by its number: the pool is that document. */
   byNumber?: boolean;
+  /** The numbers that named it, as typed ("58-TB/ĐU", "09"). */
+  numbers?: string[];
   /**
    * Documents in the pool because their province was merged into the one the question names: per
    * document, its province then and the one it belongs to now ("Ninh Thuận" → "Khánh Hòa"). Such a
@@ -183,6 +185,7 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
         tier: new Map(),
         boost: new Map(),
         byNumber: true,
+        numbers,
       };
   }
   const { known, names } = localitiesOf(docs);

@@ -303,6 +303,15 @@ describe('a former district the archive also has documents of', () => {
     expect(res.results.some((r) => r.text.includes('21,7 tỷ đồng'))).toBe(true);
   });
 
+  test.each([
+    'thông báo kết luận 58-TB/ĐU giao công an xã hải thịnh nhiệm vụ gì',
+    'THONG BAO KET LUAN SO 58 GIAO CONG AN XA HAI THINH NHIEM VU GI',
+  ])('%s: the task, not the header where the number is written', async (question) => {
+    const res = await archive.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(res.results[0]!.text).toMatch(/^c\) Giao Công an xã chủ trì/u);
+  });
+
   test('the district asked about itself is still its own', async () => {
     const res = await archive.app.engine.ask('Huyện ủy Hải Hậu quý I năm 2025 thu ngân sách được bao nhiêu');
     expect(res.found).toBe(true);
