@@ -11,7 +11,15 @@ import {
 } from './places';
 import { asksForFigure } from '../text/terms';
 import { DocumentProfile, PLANNING_KINDS } from './profile';
-import { findUnits, foldForUnits, soFieldName, UNIT_LABELS, unitAffinity, UnitType } from './units';
+import {
+  departmentAffinity,
+  findUnits,
+  foldForUnits,
+  soFieldName,
+  UNIT_LABELS,
+  unitAffinity,
+  UnitType,
+} from './units';
 
 /** The year the provinces were merged (1 July 2025, Resolution 202/2025/QH15). */
 const MERGER_YEAR = 2025;
@@ -312,10 +320,11 @@ const KIND_CUES: ReadonlyArray<[RegExp, string]> = [
   [/\bnghi quyet\b/, 'nghị quyết'],
   [/\bchi thi\b/, 'chỉ thị'],
   [/\bcong van\b/, 'công văn'],
-  [/\bke hoach\b(?! (?:phat trien|kinh te))/, 'kế hoạch'],
+  // Not a department's or an office's name: "Sở Kế hoạch và Đầu tư", "Phòng Tài chính - Kế hoạch".
+  [/(?<!\b(?:so|phong|tai chinh) )\bke hoach\b(?! (?:phat trien|kinh te|va dau tu|tai chinh))/, 'kế hoạch'],
 ];
 const ASSIGNEE =
-  /\b(?:duoc giao|giao (?:cho )?(?:so|bo|ban|phong|cong an|bdbp|ubnd|cac)|trong (?:ke hoach|chi thi|cong van|nghi quyet|thong bao|quyet dinh)|theo (?:ke hoach|chi thi|cong van|nghi quyet)|nhiem vu gi|lam gi|phai|chiu trach nhiem|phoi hop)\b/;
+  /\b(?:duoc giao|giao (?:cho )?(?:so|bo|ban|phong|cong an|bdbp|ubnd|cac)|trong (?:ke hoach|chi thi|cong van|nghi quyet|thong bao|quyet dinh)|theo (?:ke hoach|chi thi|cong van|nghi quyet)|nhiem vu gi|lam gi|phai|chiu trach nhiem|phoi hop|truoc ngay nao|han chot|thoi han|cham nhat)\b/;
 
 const ROMAN_NAME = ['', 'I', 'II', 'III', 'IV'];
 const QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -590,7 +599,7 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
       for (const asked of scope.unitTypes)
         for (const own of profile.unitTypes) best = Math.max(best, unitAffinity(asked, own));
       if (best === 2 && scope.unitTypes.includes('so') && scope.unitField && profile.unitField)
-        best = profile.unitField === scope.unitField ? 2 : 0;
+        best = departmentAffinity(scope.unitField, profile.unitField);
       // An assignee ("BCHQS được giao gì trong kế hoạch …") may be named in another unit's document,
       // and so may a guest of a commune's meeting ("ai của Sở Nông nghiệp và Môi trường dự tổng kết
       // của xã Quảng Tín"): the commune named is the document's own. A unit named with that commune

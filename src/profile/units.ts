@@ -94,6 +94,33 @@ const SO_FIELD_NAMES: Record<string, string> = {
   'dan toc va ton giao': 'Dân tộc và Tôn giáo',
 };
 
+/**
+ * Departments merged on 1 March 2025, each into the one it names: a question naming the old department
+ * ("Sở TN&MT Lào Cai") may be answered by its successor's documents and the other way round.
+ */
+const DEPARTMENT_MERGERS: Record<string, string> = {
+  'tai nguyen va moi truong': 'nong nghiep va moi truong',
+  'nong nghiep va phat trien nong thon': 'nong nghiep va moi truong',
+  'ke hoach va dau tu': 'tai chinh',
+  'lao dong thuong binh va xa hoi': 'noi vu',
+  'thong tin va truyen thong': 'khoa hoc va cong nghe',
+  'giao thong van tai': 'xay dung',
+};
+
+/**
+ * 2 when two departments' fields (folded) are one department's: the same, or one the start of the
+ * other's name ("giao duc" / "giao duc va dao tao", "nong nghiep" / "nong nghiep va moi truong"); 1 when
+ * one was merged into the other; 0 otherwise.
+ */
+export function departmentAffinity(a: string, b: string): number {
+  const key = (f: string) => f.replace(/,/g, '').replace(/\s+/g, ' ').trim();
+  const x = key(a);
+  const y = key(b);
+  if (x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `)) return 2;
+  if (DEPARTMENT_MERGERS[x] === y || DEPARTMENT_MERGERS[y] === x) return 1;
+  return 0;
+}
+
 /** The field of a department as written, from its folded form (`UnitMention.field`, a profile's `unitField`). */
 export function soFieldName(field: string): string {
   const key = field.replace(/,/g, '').replace(/\s+/g, ' ').trim();

@@ -1,3 +1,5 @@
+import { foldDiacritics, hasDiacritics } from '../text/normalize';
+
 /** Longest question accepted, in characters, by the bot and the retriever alike. */
 export const MAX_QUESTION_CHARS = 1000;
 
@@ -29,4 +31,70 @@ export function searchedWords(question: string): string {
   GUESTS.lastIndex = 0;
   if (!GUESTS.test(nfc)) return nfc === question.normalize('NFC') ? question : nfc;
   return nfc.replace(GUESTS, (_m, a: string) => (a === 'á' || a === 'Á' ? 'dự' : 'du'));
+}
+
+/**
+ * A word boundary for the forms below: no letter, mark or digit on either side, nor "/" or "-" (a
+ * document number's parts: "306-NQ/ĐU", "03/KH-CAX").
+ */
+const L = '[\\p{L}\\p{M}\\d/\\-]';
+
+/**
+ * Units as people shorten them in a chat, in capitals: "CA" (Công an), "CAT"/"CAH"/"CAX"/"CAP" (its
+ * province, district, commune, ward level), "UB" (UBND), "HU"/"ĐU" (Huyện ủy, Đảng ủy), "BCH QS".
+ * Lower case they are other words ("cá", "hũ"), and are left alone. "TU" is not read: typed without
+ * its horn it is also "TƯ", the Central Committee.
+ */
+const CHAT_UNITS: ReadonlyArray<[RegExp, string]> = [
+  [new RegExp(`(?<!${L})CATP(?!${L})`, 'gu'), 'Công an thành phố'],
+  [new RegExp(`(?<!${L})CAT(?!${L})`, 'gu'), 'Công an tỉnh'],
+  [new RegExp(`(?<!${L})CAH(?!${L})`, 'gu'), 'Công an huyện'],
+  [new RegExp(`(?<!${L})CAX(?!${L})`, 'gu'), 'Công an xã'],
+  [new RegExp(`(?<!${L})CAP(?!${L})`, 'gu'), 'Công an phường'],
+  [new RegExp(`(?<!${L})CA(?!${L})`, 'gu'), 'Công an'],
+  // Not the Fatherland Front's committee ("UB MTTQ") nor the inspection committee ("UB KT").
+  [new RegExp(`(?<!${L})UB(?!${L}|\\s+(?:MT|KT|Mặt|mặt|Mat|mat|Kiểm|kiểm|Kiem|kiem))`, 'gu'), 'UBND'],
+  [new RegExp(`(?<!${L})HU(?!${L})`, 'gu'), 'Huyện ủy'],
+  [new RegExp(`(?<!${L})[ĐD]U(?!${L}|QS)`, 'gu'), 'Đảng ủy'],
+  [new RegExp(`(?<!${L})BCH\\s+(?:QS|quân sự|quan su)(?!${L})`, 'giu'), 'BCHQS'],
+];
+
+/** A department's field as people shorten it after "Sở": "Sở YT", "sở GD&ĐT", "so tnmt". */
+const DEPARTMENT_FIELDS: ReadonlyArray<[string, string]> = [
+  ['YT', 'Y tế'],
+  ['GD\\s*(?:&|-|và|va)?\\s*[ĐD]T|GD', 'Giáo dục và Đào tạo'],
+  ['TN\\s*&?\\s*MT', 'Tài nguyên và Môi trường'],
+  ['NN\\s*&?\\s*MT', 'Nông nghiệp và Môi trường'],
+  ['NN\\s*&?\\s*PTNT', 'Nông nghiệp và Phát triển nông thôn'],
+  ['KH\\s*&?\\s*[ĐD]T', 'Kế hoạch và Đầu tư'],
+  ['KH\\s*&?\\s*CN', 'Khoa học và Công nghệ'],
+  ['L[ĐD]TB\\s*&?\\s*XH', 'Lao động, Thương binh và Xã hội'],
+  ['VHTT\\s*&?\\s*DL', 'Văn hóa, Thể thao và Du lịch'],
+  ['TT\\s*&?\\s*TT', 'Thông tin và Truyền thông'],
+  ['GTVT', 'Giao thông vận tải'],
+  ['TC', 'Tài chính'],
+  ['XD', 'Xây dựng'],
+  ['NV', 'Nội vụ'],
+];
+const DEPARTMENT = new RegExp(
+  `(?<!${L})(Sở|sở|SỞ|So|so|SO)\\s+(${DEPARTMENT_FIELDS.map(([f]) => `(?:${f})`).join('|')})(?!${L})`,
+  'giu',
+);
+
+/**
+ * A question with the units people shorten in a chat written out, so it is scoped and searched like
+ * one that names them ("CA tỉnh Kiên Giang" asks about the police, not whatever Kiên Giang holds):
+ * see CHAT_UNITS and DEPARTMENT_FIELDS. Anything else is returned unchanged.
+ */
+export function chatForms(question: string): string {
+  const nfc = question.normalize('NFC');
+  // Typed without diacritics, the words are written out without them too.
+  const as = (words: string) => (hasDiacritics(nfc) ? words : foldDiacritics(words));
+  let out = nfc.replace(DEPARTMENT, (m, so: string, field: string) => {
+    const name = DEPARTMENT_FIELDS.find(([f]) => new RegExp(`^(?:${f})$`, 'iu').test(field))?.[1];
+    return name ? `${so} ${as(name)}` : m;
+  });
+  // Shortened units are told by their capitals: a question typed all in capitals has none to tell.
+  if (/\p{Ll}/u.test(nfc)) for (const [re, full] of CHAT_UNITS) out = out.replace(re, as(full));
+  return out === nfc ? question : out;
 }

@@ -30,7 +30,7 @@ import {
 import { decideScope, mergedNote, ScopeDecision, ScopedDocument } from './scoping';
 import { documentReference } from '../profile/describe';
 import { listDocumentProfiles } from '../store/documents';
-import { MAX_QUESTION_CHARS, questionLength, searchedWords } from './question';
+import { chatForms, MAX_QUESTION_CHARS, questionLength, searchedWords } from './question';
 import { absoluteYears } from './relative-years';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
 
@@ -417,7 +417,7 @@ export class SearchEngine implements Retriever {
     if (questionLength(typed) > MAX_QUESTION_CHARS)
       throw createError('QUESTION_TOO_LONG', MAX_QUESTION_CHARS);
     // "năm nay", "năm ngoái": the years they mean, so the question is scoped like one naming them.
-    const q = absoluteYears(typed, this.currentYear());
+    const q = absoluteYears(chatForms(typed), this.currentYear());
     this.refresh();
     const top = Math.max(1, options.top ?? 3);
     const offset = Math.max(0, options.offset ?? 0);
@@ -532,7 +532,7 @@ export class SearchEngine implements Retriever {
   /** The ranked results for a question, ignoring the "not found" decision (for evaluation). */
   async rank(typed: string, k: number): Promise<SearchResult[]> {
     this.refresh();
-    const question = absoluteYears(typed.trim(), this.currentYear());
+    const question = absoluteYears(chatForms(typed.trim()), this.currentYear());
     const query = analyzeQuery(searchedWords(question));
     const decision = decideScope(question, this.scopedDocuments());
     const ranking = demoteSyllables(query, scopeSyllables(query, decision), SCOPE_WORD_WEIGHT);

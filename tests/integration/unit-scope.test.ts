@@ -589,3 +589,38 @@ describe('a question asking for a figure is not answered by a passage without on
     expect(path.basename(res.results[0]!.source.file)).toBe(file);
   });
 });
+
+describe('units shortened as people do in a chat', () => {
+  let archive: TempApp;
+  beforeAll(async () => {
+    archive = await ingestedApp({
+      ...copy('bdbp-kien-giang-tong-ket-2023.txt', part('a')),
+      ...copy('cong-an-xa-minh-tan-ke-hoach-2026.txt', part('d')),
+      ...copy('ubnd-da-nang-tong-ket-2024.txt', part('b')),
+    });
+  });
+  afterAll(async () => {
+    await archive.close();
+  });
+
+  test.each([
+    ['CA tỉnh Kiên Giang tổng kết 2023 bắt bao nhiêu vụ', 'Công an tỉnh Kiên Giang'],
+    ['CA tinh kien giang nam 2023 bat bao nhieu vu', 'Công an tỉnh Kiên Giang'],
+    ['HU Kiên Lương nghị quyết 2023'.normalize('NFD'), 'Huyện ủy Kiên Lương'],
+  ])("%s: not the Border Guard's report", async (question, named) => {
+    const res = await archive.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.results).toEqual([]);
+    expect(res.scope?.message).toContain(named);
+  });
+
+  test.each([
+    ['CAX Minh Tân kế hoạch 2026 chỉ tiêu thu hồi vũ khí', 'cong-an-xa-minh-tan-ke-hoach-2026.txt'],
+    ['Chủ tịch UBND Đà Nẵng giao Sở KH&ĐT nhiệm vụ gì năm 2025', 'ubnd-da-nang-tong-ket-2024.txt'],
+    ['BĐBP Kiên Giang năm 2023 bắt giữ bao nhiêu vụ', 'bdbp-kien-giang-tong-ket-2023.txt'],
+  ])('%s: answered from its unit', async (question, file) => {
+    const res = await archive.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe(file);
+  });
+});

@@ -385,6 +385,23 @@ describe("a unit named with a commune is the commune's own unit, not a guest at 
   });
 });
 
+describe('parseScope: a department or an office is no kind of document', () => {
+  it.each<[string, string | null]>([
+    ['Chủ tịch UBND Đà Nẵng giao Sở Kế hoạch và Đầu tư nhiệm vụ gì', null],
+    ['phong ke hoach tai chinh so giao duc va dao tao duoc giao gi', null],
+    ['Phòng Tài chính - Kế hoạch huyện được giao gì', null],
+    ['kế hoạch phòng chống thiên tai 2025 số mấy', 'kế hoạch'],
+    ['ke hoach huan luyen 2025 cua bo chqs nghe an', 'kế hoạch'],
+  ])('%s → %s', (question, kind) => expect(parseScope(question).kind).toBe(kind));
+
+  it.each<[string, boolean]>([
+    // A unit asked when it must have done something names who is set to do it.
+    ['Sở Nông nghiệp và Môi trường Quảng Trị báo cáo phương án vận hành liên hồ trước ngày nào', true],
+    ['han chot so y te bac ninh trien khai benh an dien tu', true],
+    ['Sở Y tế Bắc Ninh tổng kết năm 2024 ai chủ trì', false],
+  ])('%s: an assignee → %s', (question, assignee) => expect(parseScope(question).assignee).toBe(assignee));
+});
+
 describe('parseScope: a figure asked', () => {
   it.each<[string, boolean]>([
     ['BĐBP Quảng Ninh bắt bao nhiêu vụ', true],

@@ -1,4 +1,4 @@
-import { findUnits, unitAffinity, UnitType } from '../../src/profile/units';
+import { departmentAffinity, findUnits, unitAffinity, UnitType } from '../../src/profile/units';
 
 const types = (text: string, question = false) =>
   findUnits(text, { question }).map((u) => (u.field ? `${u.type}:${u.field}` : u.type));
@@ -95,4 +95,23 @@ describe('unitAffinity', () => {
   ])('%s asked, %s document → %d', (asked, doc, expected) => {
     expect(unitAffinity(asked, doc)).toBe(expected);
   });
+});
+
+describe('departmentAffinity', () => {
+  it.each<[string, string, number]>([
+    ['y te', 'y te', 2],
+    // A department named by the start of its name.
+    ['giao duc', 'giao duc va dao tao', 2],
+    ['nong nghiep va moi truong', 'nong nghiep', 2],
+    // Merged on 1 March 2025 into the one named second, either way round.
+    ['tai nguyen va moi truong', 'nong nghiep va moi truong', 1],
+    ['nong nghiep va moi truong', 'nong nghiep va phat trien nong thon', 1],
+    ['ke hoach va dau tu', 'tai chinh', 1],
+    ['lao dong, thuong binh va xa hoi', 'noi vu', 1],
+    ['giao thong van tai', 'xay dung', 1],
+    // Other departments.
+    ['y te', 'tai chinh', 0],
+    ['tai nguyen va moi truong', 'tai chinh', 0],
+    ['nong nghiep va moi truong', 'noi vu', 0],
+  ])('%s ~ %s = %s', (a, b, expected) => expect(departmentAffinity(a, b)).toBe(expected));
 });

@@ -1,4 +1,4 @@
-import { searchedWords } from '../../src/search/question';
+import { chatForms, searchedWords } from '../../src/search/question';
 
 describe('searchedWords: guests asked for are searched as who attended', () => {
   it.each<[string, string]>([
@@ -31,4 +31,43 @@ describe('searchedWords: guests asked for are searched as who attended', () => {
     'Cần Thơ làm gì năm 2025',
     '',
   ])('unchanged: %s', (question) => expect(searchedWords(question)).toBe(question));
+});
+
+describe('chatForms: units as people shorten them in a chat', () => {
+  it.each<[string, string]>([
+    [
+      'CA tỉnh Kiên Giang tổng kết 2023 bắt bao nhiêu vụ',
+      'Công an tỉnh Kiên Giang tổng kết 2023 bắt bao nhiêu vụ',
+    ],
+    ['CA Cà Mau quý 1 2025', 'Công an Cà Mau quý 1 2025'],
+    ['CAX Minh Tân kế hoạch 2026', 'Công an xã Minh Tân kế hoạch 2026'],
+    ['CAP Trần Lãm có nhiệm vụ gì', 'Công an phường Trần Lãm có nhiệm vụ gì'],
+    ['UB tỉnh Khánh Hòa kế hoạch thiên tai', 'UBND tỉnh Khánh Hòa kế hoạch thiên tai'],
+    ['HU Hải Hậu nghị quyết 2025', 'Huyện ủy Hải Hậu nghị quyết 2025'],
+    ['ĐU xã Hải Thịnh quý I/2026'.normalize('NFD'), 'Đảng ủy xã Hải Thịnh quý I/2026'],
+    ['BCH quân sự Thanh Hóa tổng kết 2024', 'BCHQS Thanh Hóa tổng kết 2024'],
+    ['Sở YT Bắc Ninh chỉ tiêu 2025', 'Sở Y tế Bắc Ninh chỉ tiêu 2025'],
+    ['sở GD&ĐT Nghệ An thi tốt nghiệp', 'sở Giáo dục và Đào tạo Nghệ An thi tốt nghiệp'],
+    ['Sở GD Nghệ An', 'Sở Giáo dục và Đào tạo Nghệ An'],
+    ['Sở TN&MT Lào Cai công văn', 'Sở Tài nguyên và Môi trường Lào Cai công văn'],
+    ['Sở KH&ĐT Đà Nẵng', 'Sở Kế hoạch và Đầu tư Đà Nẵng'],
+    // Typed without diacritics, written out without them.
+    ['CA tinh kien giang tong ket 2023', 'cong an tinh kien giang tong ket 2023'],
+    ['so tnmt lao cai', 'so tai nguyen va moi truong lao cai'],
+  ])('%s → %s', (question, written) => expect(chatForms(question)).toBe(written));
+
+  it.each([
+    // Lower case they are other words; inside a document's number they are its parts.
+    'tàu cá ở Cà Mau',
+    'kế hoạch 03/KH-CAX của công an xã',
+    'nghị quyết 306-NQ/ĐU nói gì',
+    'ĐUQS Hà Tĩnh nghị quyết 2025',
+    // The Fatherland Front's committee, the Central Committee typed without its horn.
+    'UB MTTQ tỉnh Quảng Trị',
+    'nghị quyết TU về khoa học công nghệ',
+    // All in capitals, there are no capitals to tell them by.
+    'CA TINH KIEN GIANG TONG KET 2023',
+    'chỉ tiêu 2025 là gì?',
+    '',
+  ])('unchanged: %s', (question) => expect(chatForms(question)).toBe(question));
 });
