@@ -677,6 +677,24 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   return { entity, entityLevel: entity ? level : 0, year, yearLevel, period, mergedAs, mergedLater };
 }
 
+/** The kind of council session a question names: "kỳ họp chuyên đề", "kỳ họp thường lệ"; null if none. */
+export function askedSession(scope: Pick<QuestionScope, 'folded'>): 'chuyen de' | 'thuong le' | null {
+  const m = /\bky hop (chuyen de|thuong le)\b/.exec(scope.folded);
+  return m ? (m[1] as 'chuyen de' | 'thuong le') : null;
+}
+
+/**
+ * True when a document's title names the other kind of session than the one asked ("kỳ họp thường lệ
+ * cuối năm 2024" when a thematic session is asked): another session of the council.
+ */
+export function otherSession(scope: Pick<QuestionScope, 'folded'>, title: string): boolean {
+  const asked = askedSession(scope);
+  if (!asked) return false;
+  const t = foldDiacritics(title.normalize('NFC')).replace(/[^a-z0-9]+/g, ' ');
+  const other = asked === 'chuyen de' ? 'thuong le' : 'chuyen de';
+  return t.includes(`ky hop ${other}`) && !t.includes(`ky hop ${asked}`);
+}
+
 /** "BĐBP tỉnh Quảng Ninh", "HĐND tỉnh Quảng Trị năm 2022": what a question asks about, for messages. */
 export function describeScope(
   scope: QuestionScope,
@@ -705,6 +723,8 @@ export function describeScope(
   const bare = unit === 'cap-uy' || unit === 'doan-tn' || !unit;
   if (province && !local) parts.push(`${bare ? '' : `${provinceKind(province)} `}${province}`);
   else if (province) parts.push(`(${provinceKind(province)} ${province})`);
+  // A thematic session is said as such; a regular one by when in the year it is held (below).
+  if (askedSession(scope) === 'chuyen de') parts.push('kỳ họp chuyên đề');
   if (options.years !== false) parts.push(...when(scope));
   return parts.join(' ');
 }

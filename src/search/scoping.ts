@@ -6,6 +6,7 @@ import {
   fitScope,
   namedLocalities,
   withFormerPlaces,
+  otherSession,
   namesEntity,
   parseScope,
   QuestionScope,
@@ -213,7 +214,8 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
     return { scope, info: null, pool: null, tier, boost };
 
   const fits = docs.map((d) => ({ doc: d, fit: fitScope(scope, d.profile, localities) }));
-  const entity = fits.filter((f) => f.fit.entity);
+  // A council's thematic session is not its regular one, nor the other way round.
+  const entity = fits.filter((f) => f.fit.entity && !otherSession(scope, f.doc.title));
   const asked = describeScope(scope, localities, { years: false });
   if (entity.length === 0) {
     // A province merged later, asked about before the mergers: the year is why ("tỉnh Hà Giang chỉ

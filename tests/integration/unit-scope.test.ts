@@ -624,3 +624,45 @@ describe('units shortened as people do in a chat', () => {
     expect(path.basename(res.results[0]!.source.file)).toBe(file);
   });
 });
+
+describe("a council's thematic session is not its regular one", () => {
+  let council: TempApp;
+  beforeAll(async () => {
+    council = await ingestedApp({
+      ...copy('hdnd-khanh-hoa-ky-hop-2024.txt', part('b')),
+      ...copy('hdnd-khanh-hoa-ky-hop-chuyen-de-2025.txt', part('b')),
+    });
+  });
+  afterAll(async () => {
+    await council.close();
+  });
+
+  test.each([
+    ['HĐND tỉnh Khánh Hòa kỳ họp chuyên đề 2024', 'HĐND tỉnh Khánh Hòa kỳ họp chuyên đề năm 2024'],
+    [
+      'hdnd khanh hoa ky hop chuyen de nam 2024 thong qua may nghi quyet',
+      'HĐND tỉnh Khánh Hòa kỳ họp chuyên đề năm 2024',
+    ],
+    [
+      'Kỳ họp thường lệ tháng 2/2025 của HĐND tỉnh Khánh Hòa thông qua mấy nghị quyết'.normalize('NFD'),
+      'HĐND tỉnh Khánh Hòa năm 2025',
+    ],
+  ])('%s: not the other session', async (question, named) => {
+    const res = await council.app.engine.ask(question);
+    expect(res.found).toBe(false);
+    expect(res.scope?.message).toBe(`Chưa có tài liệu nào về ${named}.`);
+  });
+
+  test.each([
+    ['HĐND Khánh Hòa kỳ họp chuyên đề thông qua mấy nghị quyết', 'hdnd-khanh-hoa-ky-hop-chuyen-de-2025.txt'],
+    [
+      'kỳ họp thường lệ cuối năm 2024 HĐND Khánh Hòa thông qua nghị quyết gì',
+      'hdnd-khanh-hoa-ky-hop-2024.txt',
+    ],
+    ['HĐND tỉnh Khánh Hòa năm 2024 kỳ họp cuối năm ai chủ trì', 'hdnd-khanh-hoa-ky-hop-2024.txt'],
+  ])('%s: answered from its session', async (question, file) => {
+    const res = await council.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(path.basename(res.results[0]!.source.file)).toBe(file);
+  });
+});

@@ -1,5 +1,12 @@
 import { emptyProfile, DocumentProfile } from '../../src/profile/profile';
-import { describeScope, fitScope, parseScope, QuestionScope } from '../../src/profile/scope';
+import {
+  askedSession,
+  describeScope,
+  fitScope,
+  otherSession,
+  parseScope,
+  QuestionScope,
+} from '../../src/profile/scope';
 import { namedLocalities, scopeSpans, typedLocalities } from '../../src/profile/scope';
 
 /**
@@ -723,4 +730,33 @@ describe('parseScope: a former place in parentheses says where the place used to
     expect(scope.localities).toEqual(localities);
     expect(scope.former).toEqual(former);
   });
+});
+
+describe("a council's session by its kind", () => {
+  it.each<[string, 'chuyen de' | 'thuong le' | null]>([
+    ['HĐND tỉnh Khánh Hòa kỳ họp chuyên đề 2024', 'chuyen de'],
+    ['KỲ HỌP THƯỜNG LỆ CUỐI NĂM 2024'.normalize('NFD'), 'thuong le'],
+    ['hdnd ky hop chuyen de thong qua may nghi quyet', 'chuyen de'],
+    ['hội nghị chuyên đề về chuyển đổi số', null],
+    ['HĐND tỉnh kỳ họp thứ 24', null],
+  ])('%s → %s', (question, session) => expect(askedSession(parseScope(question))).toBe(session));
+
+  it.each<[string, string, boolean]>([
+    [
+      'HĐND Khánh Hòa kỳ họp chuyên đề 2024',
+      'HĐND tỉnh Khánh Hòa tổ chức kỳ họp thường lệ cuối năm 2024',
+      true,
+    ],
+    [
+      'HĐND Khánh Hòa kỳ họp chuyên đề',
+      'Kỳ họp chuyên đề HĐND tỉnh Khánh Hòa thông qua 14 nghị quyết',
+      false,
+    ],
+    ['kỳ họp thường lệ HĐND Khánh Hòa', 'Kỳ họp chuyên đề HĐND tỉnh Khánh Hòa thông qua 14 nghị quyết', true],
+    // A title that names no kind of session, or a question that names none, is no other session.
+    ['HĐND Khánh Hòa kỳ họp chuyên đề', 'Khai mạc kỳ họp thứ 23, HĐND tỉnh Quảng Trị khóa VIII', false],
+    ['HĐND Khánh Hòa kỳ họp 2024', 'HĐND tỉnh Khánh Hòa tổ chức kỳ họp thường lệ cuối năm 2024', false],
+  ])('%s / %s → %s', (question, title, other) =>
+    expect(otherSession(parseScope(question), title)).toBe(other),
+  );
 });
