@@ -29,6 +29,7 @@ import {
 } from './relevance';
 import { decideScope, mergedNote, ScopeDecision, ScopedDocument } from './scoping';
 import { documentReference } from '../profile/describe';
+import { provinceByName } from '../profile/places';
 import { listDocumentProfiles } from '../store/documents';
 import { chatForms, MAX_QUESTION_CHARS, questionLength, searchedWords } from './question';
 import { absoluteYears } from './relative-years';
@@ -476,7 +477,12 @@ export class SearchEngine implements Retriever {
       const p = rows.get(r.passageId);
       if (!p || (figure && !statesFigure(p.text))) return 0;
       const now = decision.merged?.get(r.documentId)?.now ?? '';
-      return coverage(query, `${p.text} . ${passageContext(p)} . ${now}`, this.idf, weighed);
+      // A document about a province meets the province's short forms too ("BR-VT", "TP.HCM").
+      const forms = decision.scope.provinces
+        .filter((name) => p.profile.provinces.includes(name))
+        .flatMap((name) => provinceByName(name)?.variants ?? [])
+        .join(' . ');
+      return coverage(query, `${p.text} . ${passageContext(p)} . ${now} . ${forms}`, this.idf, weighed);
     });
     const best = Math.max(0, ...relevances);
     const semanticSupport =

@@ -666,3 +666,28 @@ describe("a council's thematic session is not its regular one", () => {
     expect(path.basename(res.results[0]!.source.file)).toBe(file);
   });
 });
+
+describe("a province's short form is its name", () => {
+  let archive: TempApp;
+  beforeAll(async () => {
+    archive = await ingestedApp({
+      ...copy('bdbp-ba-ria-vung-tau-chi-thi-iuu-2025.txt', part('a')),
+      ...copy('ubnd-an-giang-chi-thi-iuu-2025.txt', part('b')),
+      ...copy('bdbp-kien-giang-nghi-quyet-2025.txt', part('a')),
+      ...copy('bdbp-quang-ninh-nghi-quyet-2025.txt', part('a')),
+    });
+  });
+  afterAll(async () => {
+    await archive.close();
+  });
+
+  test.each([
+    'BR-VT chỉ thị IUU 2025 ai ký',
+    'brvt chi thi iuu 2025 ai ky',
+    'BĐBP Bà Rịa - Vũng Tàu chỉ thị IUU 2025 ai ký',
+  ])('%s: answered, with who signed', async (question) => {
+    const res = await archive.app.engine.ask(question);
+    expect(res.found).toBe(true);
+    expect(res.answer?.kind).toBe('signer');
+  });
+});
