@@ -22,7 +22,7 @@ import { SearchEngine } from './search/retriever';
 import { numbersIn, type ScopedDocument } from './search/scoping';
 import { openSemanticLayer, SemanticLayer } from './search/semantic';
 import { defaultWorkers } from './threads';
-import { localYear } from './digest/time';
+import { localDate, localYear } from './digest/time';
 
 /** The services every front end (CLI, bot, local chat, digest) is built from. */
 export interface App {
@@ -139,17 +139,19 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     options.semantic === false || db.readonly ? null : await openSemanticLayer(db, config, notice);
   const modelWeight = semantic ? fusionWeight(db, config, semantic, notice) : 0;
   const clock = options.clock ?? (() => new Date());
+  // "năm nay", "quý trước" are read where the agency is: the digest's time zone (Asia/Ho_Chi_Minh by
+  // default). A zone left unchecked at start (chithi ask) is named as loadConfig names it.
+  const local = <T>(read: (now: Date, zone: string) => T): T => {
+    try {
+      return read(clock(), config.digest.timezone);
+    } catch (e) {
+      if (e instanceof RangeError) checkTimeZone(config.digest.timezone);
+      throw e;
+    }
+  };
   const engine = new SearchEngine(db, {
-    // "năm nay" is the year where the agency is: the digest's time zone (Asia/Ho_Chi_Minh by default).
-    currentYear: () => {
-      try {
-        return localYear(clock(), config.digest.timezone);
-      } catch (e) {
-        // A zone left unchecked at start (chithi ask) is named as loadConfig names it.
-        if (e instanceof RangeError) checkTimeZone(config.digest.timezone);
-        throw e;
-      }
-    },
+    currentYear: () => local(localYear),
+    currentMonth: () => local((now, zone) => Number(localDate(now, zone).slice(5, 7))),
     // A damaged keyword image is rebuilt; the operator hears of it.
     onIndexNotice: notice,
     indexWorkers: config.ingestWorkers ?? defaultWorkers(),

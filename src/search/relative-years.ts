@@ -65,3 +65,47 @@ export function absoluteYears(question: string, year: number): string {
   });
   return out.replace(NEXT_YEAR, (_whole, _sang: string, nam: string) => `${nam} ${year + 1}`);
 }
+
+/** A quarter or a month named from today: "quý này", "quý trước", "tháng tới", "quý vừa qua". */
+const RELATIVE_PERIOD = /(?<![\p{L}\p{M}\d])(quý|quy|tháng|thang)\s+(\p{L}+)(\s+qua)?(?![\p{L}\p{M}\d])/giu;
+/** Periods from the current one that a word after "quý" or "tháng" means. */
+const PERIOD_OFFSETS: Record<string, number> = { nay: 0, truoc: -1, roi: -1, toi: 1, sau: 1 };
+/** Words before it that make it several periods or each one ("2 quý trước", "các tháng tới", "mỗi quý"). */
+const PERIODS_COUNTED = /(?:^|[^\p{L}\p{M}])(?:\d+|nhung|cac|may|nhieu|vai|moi|hang|mot|hai|ba|bon|sau)\s+$/u;
+const ROMAN_QUARTER = ['I', 'II', 'III', 'IV'];
+
+/**
+ * Writes a quarter or a month named relative to today ("quý trước bắt bao nhiêu vụ", "nhiệm vụ quý
+ * này", "tháng tới") as the one it means ("quý III/2026", "tháng 12/2026"), so the question is scoped
+ * to it like one that names it. `today` gives the year and month where the agency is; it is asked only
+ * when such words are there. Typed without diacritics, written without them ("quy 3/2026"). Counted
+ * periods ("2 quý trước", "các tháng tới"), "… trước đó", and a question that names a year are left alone.
+ */
+export function absolutePeriods(question: string, today: () => { year: number; month: number }): string {
+  const text = question.normalize('NFC');
+  if (NAMED_YEAR.test(text)) return question;
+  let now: { year: number; month: number } | null = null;
+  const out = text.replace(
+    RELATIVE_PERIOD,
+    (whole, unit: string, word: string, qua: string | undefined, at: number) => {
+      const w = foldDiacritics(word.toLowerCase());
+      const offset = w === 'vua' ? (qua ? -1 : undefined) : PERIOD_OFFSETS[w];
+      if (offset === undefined) return whole;
+      if (w !== 'vua' && qua) return whole;
+      if (/^\s*(?:do|nua)\b/.test(foldDiacritics(text.slice(at + whole.length).toLowerCase()))) return whole;
+      if (PERIODS_COUNTED.test(foldDiacritics(text.slice(Math.max(0, at - 20), at).toLowerCase())))
+        return whole;
+      now ??= today();
+      const plain = !hasDiacritics(unit);
+      if (foldDiacritics(unit.toLowerCase()) === 'quy') {
+        const index = now.year * 4 + Math.floor((now.month - 1) / 3) + offset;
+        const year = Math.floor(index / 4);
+        const quarter = (index % 4) + 1;
+        return plain ? `${unit} ${quarter}/${year}` : `${unit} ${ROMAN_QUARTER[quarter - 1]}/${year}`;
+      }
+      const index = now.year * 12 + (now.month - 1) + offset;
+      return `${unit} ${(index % 12) + 1}/${Math.floor(index / 12)}`;
+    },
+  );
+  return out === text ? question : out;
+}

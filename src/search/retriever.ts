@@ -32,7 +32,7 @@ import { documentReference } from '../profile/describe';
 import { provinceByName } from '../profile/places';
 import { listDocumentProfiles } from '../store/documents';
 import { chatForms, MAX_QUESTION_CHARS, questionLength, searchedWords } from './question';
-import { absoluteYears } from './relative-years';
+import { absolutePeriods, absoluteYears } from './relative-years';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
 
 /**
@@ -127,6 +127,8 @@ export interface RetrieverOptions {
   minRelevance?: number;
   /** The current year where the agency is, for "năm nay", "năm ngoái" (default: the machine's). */
   currentYear?: () => number;
+  /** The current month (1–12) where the agency is, for "quý này", "tháng trước" (default: the machine's). */
+  currentMonth?: () => number;
   bm25?: Bm25Params;
   vectors?: VectorSearcher;
   answerer?: FactAnswerer;
@@ -412,13 +414,25 @@ export class SearchEngine implements Retriever {
     return this.options.currentYear?.() ?? new Date().getFullYear();
   }
 
+  /** Today's year and month where the agency is (relative quarters and months are read against it). */
+  private today = (): { year: number; month: number } => ({
+    year: this.currentYear(),
+    month: this.options.currentMonth?.() ?? new Date().getMonth() + 1,
+  });
+
+  /** The question as it is scoped and searched: chat forms written out, relative periods and years dated. */
+  private dated(typed: string): string {
+    return absoluteYears(absolutePeriods(chatForms(typed), this.today), this.currentYear());
+  }
+
   async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
     const typed = question.trim();
     if (!typed) throw createError('QUESTION_EMPTY');
     if (questionLength(typed) > MAX_QUESTION_CHARS)
       throw createError('QUESTION_TOO_LONG', MAX_QUESTION_CHARS);
-    // "năm nay", "năm ngoái": the years they mean, so the question is scoped like one naming them.
-    const q = absoluteYears(chatForms(typed), this.currentYear());
+    // Chat forms written out; "năm nay", "quý trước": the years and periods they mean, so the question
+    // is scoped like one naming them.
+    const q = this.dated(typed);
     this.refresh();
     const top = Math.max(1, options.top ?? 3);
     const offset = Math.max(0, options.offset ?? 0);
@@ -538,7 +552,7 @@ export class SearchEngine implements Retriever {
   /** The ranked results for a question, ignoring the "not found" decision (for evaluation). */
   async rank(typed: string, k: number): Promise<SearchResult[]> {
     this.refresh();
-    const question = absoluteYears(chatForms(typed.trim()), this.currentYear());
+    const question = this.dated(typed.trim());
     const query = analyzeQuery(searchedWords(question));
     const decision = decideScope(question, this.scopedDocuments());
     const ranking = demoteSyllables(query, scopeSyllables(query, decision), SCOPE_WORD_WEIGHT);

@@ -79,3 +79,38 @@ test('a time zone left unchecked at start (chithi ask) is refused, by name, when
     'DIGEST_TIMEZONE: múi giờ "Asia/Hanoi_City" không tồn tại',
   );
 });
+
+test('"quý trước", "quý này" are the quarters they mean where the agency is', async () => {
+  const temp = await ingestedApp(
+    {
+      'cong-an-ca-mau-so-ket-quy-1-2025.txt': {
+        copy: path.join(DOCS, 'cong-an-ca-mau-so-ket-quy-1-2025.txt'),
+      },
+    },
+    // 2 May 2025 in Vietnam (1 May, 20:00 UTC): the second quarter.
+    { clock: () => new Date('2025-05-01T20:00:00.000Z') },
+  );
+  temps.push(temp);
+  for (const q of [
+    'quý trước Công an Cà Mau xảy ra bao nhiêu vụ tai nạn giao thông',
+    'quy truoc cong an ca mau xay ra bao nhieu vu tai nan giao thong',
+    'Công an Cà Mau quý này tập trung làm gì'.normalize('NFD'),
+  ]) {
+    const res = await temp.app.engine.ask(q);
+    expect(res.found).toBe(true);
+    expect(res.question).toBe(q);
+  }
+  // The quarter before that (the fourth of 2024) has no report: said so, by its name.
+  const later = await ingestedApp(
+    {
+      'cong-an-ca-mau-so-ket-quy-1-2025.txt': {
+        copy: path.join(DOCS, 'cong-an-ca-mau-so-ket-quy-1-2025.txt'),
+      },
+    },
+    { clock: () => new Date('2025-02-10T03:00:00.000Z') },
+  );
+  temps.push(later);
+  const res = await later.app.engine.ask('quý trước Công an Cà Mau xảy ra bao nhiêu vụ tai nạn giao thông');
+  expect(res.found).toBe(false);
+  expect(res.scope?.message).toBe('Chưa có tài liệu nào về Công an tỉnh Cà Mau quý IV/2024.');
+});

@@ -1,4 +1,4 @@
-import { absoluteYears } from '../../src/search/relative-years';
+import { absolutePeriods, absoluteYears } from '../../src/search/relative-years';
 
 describe('absoluteYears: years named relative to today, in 2026', () => {
   it.each<[string, string]>([
@@ -35,5 +35,45 @@ describe('absoluteYears: years named relative to today, in 2026', () => {
     ['Nam Định', 'Nam Định'],
   ])('%j', (question, expected) => {
     expect(absoluteYears(question, 2026)).toBe(expected.normalize('NFC'));
+  });
+});
+
+describe('absolutePeriods: quarters and months named relative to today', () => {
+  const december = () => ({ year: 2026, month: 12 });
+  const january = () => ({ year: 2026, month: 1 });
+  it.each<[string, string, string]>([
+    ['quý trước bắt bao nhiêu vụ', 'quý III/2026 bắt bao nhiêu vụ', 'quý IV/2025 bắt bao nhiêu vụ'],
+    ['nhiệm vụ quý này là gì', 'nhiệm vụ quý IV/2026 là gì', 'nhiệm vụ quý I/2026 là gì'],
+    ['QUÝ TỚI phải làm gì', 'QUÝ I/2027 phải làm gì', 'QUÝ II/2026 phải làm gì'],
+    ['quý vừa qua kết quả thế nào', 'quý III/2026 kết quả thế nào', 'quý IV/2025 kết quả thế nào'],
+    ['quy truoc bat bao nhieu vu', 'quy 3/2026 bat bao nhieu vu', 'quy 4/2025 bat bao nhieu vu'],
+    [
+      'tháng trước ai chủ trì giao ban',
+      'tháng 11/2026 ai chủ trì giao ban',
+      'tháng 12/2025 ai chủ trì giao ban',
+    ],
+    ['quý này'.normalize('NFD'), 'quý IV/2026', 'quý I/2026'],
+  ])('%s → %s (December) · %s (January)', (q, inDecember, inJanuary) => {
+    expect(absolutePeriods(q, december)).toBe(inDecember);
+    expect(absolutePeriods(q, january)).toBe(inJanuary);
+  });
+
+  it.each([
+    // Counted periods, a period before another one, a question that names its year.
+    '2 quý trước bắt bao nhiêu vụ',
+    'các tháng tới cần làm gì',
+    'mỗi quý báo cáo một lần',
+    'quý trước đó',
+    'quý trước năm 2024 bắt bao nhiêu vụ',
+    // Other words after "quý", "tháng".
+    'quý I năm nay',
+    'tháng 12 có giao ban',
+    'quý báu',
+    '',
+  ])('unchanged: %s', (q) => {
+    const today = jest.fn(december);
+    expect(absolutePeriods(q, today)).toBe(q);
+    // Today is not asked when no period needs it (the calendar costs a first question ~30 ms).
+    expect(today).not.toHaveBeenCalled();
   });
 });
