@@ -27,7 +27,7 @@ export interface KeywordIndexKey {
 
 const PROBE =
   'Chỉ tiêu năm 2025: hoàn thành 100% kế hoạch, 2.300 lượt tàu; Đảng uỷ (BĐBP) hoà nhập, SSCĐ. ' +
-  'chi tieu nam 2025 hoa nhap QUYẾT ĐỊNH 9,5%';
+  'chi tieu nam 2025 hoa nhap QUYẾT ĐỊNH 9,5%, tỉ lệ kĩ thuật';
 
 let analyzerFingerprint: string | undefined;
 

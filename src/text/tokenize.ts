@@ -61,9 +61,18 @@ function numberForm(raw: string): TokenForm {
   return { text: t, folded: t, isNumber: true, capitals: false };
 }
 
+/**
+ * One word in two spellings, "i" or "y" after t, k, l, m, h, s or qu ending the syllable: "tỉ lệ" /
+ * "tỷ lệ", "kĩ" / "kỹ", "lí" / "lý", "Mĩ" / "Mỹ", "hi sinh" / "hy sinh", "chiến sĩ" / "chiến sỹ", "quí" /
+ * "quý", "kì họp" / "kỳ họp": written with "y", as official documents mostly do.
+ */
+const I_OR_Y = /^(?:[tklmhs]|qu)[iíìỉĩị]$/;
+const AS_Y: Record<string, string> = { i: 'y', í: 'ý', ì: 'ỳ', ỉ: 'ỷ', ĩ: 'ỹ', ị: 'ỵ' };
+
 /** The forms of a normalized word (NFC, traditional tone placement). */
 function wordForm(word: string): TokenForm {
-  const lower = word.toLowerCase();
+  let lower = word.toLowerCase();
+  if (I_OR_Y.test(lower)) lower = lower.slice(0, -1) + AS_Y[lower.slice(-1)]!;
   const capitals = lower !== word && word.length > 1 && word === word.toUpperCase();
   return { text: lower, folded: foldDiacritics(lower), isNumber: false, capitals };
 }

@@ -51,6 +51,10 @@ describe('SearchEngine.ask over the seed and near-miss reports', () => {
       'tiếp tục lãnh đạo nâng cao chất lượng huấn luyện',
     ],
     ['sức khoẻ cán bộ chiến sỹ', 'sức khoẻ cán bộ'],
+    // "i" or "y": one word in two spellings.
+    ['sức khoẻ cán bộ chiến sĩ', 'sức khoẻ cán bộ'],
+    ['tỉ lệ hộ nghèo theo chuẩn đa chiều', 'Tỷ lệ hộ nghèo'],
+    ['kì họp thứ 22 HĐND Khánh Hòa', 'kỳ họp thứ 22'],
     ['Đảng ủy Quân sự tỉnh phấn đấu bao nhiêu phần trăm cấp ủy trong sạch vững mạnh', '85% cấp ủy'],
   ])('%s → first: …%s…', async (q, expected) => {
     const res = await engine.ask(q);

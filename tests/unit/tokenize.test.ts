@@ -19,6 +19,19 @@ describe('tokenize', () => {
     ['hyphenated abbreviation', 'KT-XH', ['kt', 'xh']],
     ['abbreviation with dots', 'K.T-X.H', ['k', 't', 'x', 'h']],
     ['end mark', 'tỉnh nhà./.', ['tỉnh', 'nhà']],
+    // One word in two spellings, "i" or "y" after t, k, l, m, h, s, qu: written with "y".
+    ['tỉ lệ / tỷ lệ', 'tỉ lệ 9,5%, TỶ LỆ', ['tỷ', 'lệ', '9,5%', 'tỷ', 'lệ']],
+    [
+      'kĩ, lí, Mĩ, sĩ',
+      'kĩ thuật, lí do, nước Mĩ, chiến sĩ',
+      ['kỹ', 'thuật', 'lý', 'do', 'nước', 'mỹ', 'chiến', 'sỹ'],
+    ],
+    [
+      'quí, kì, hi (NFD)',
+      'quí III, kì họp, hi sinh'.normalize('NFD'),
+      ['quý', 'iii', 'kỳ', 'họp', 'hy', 'sinh'],
+    ],
+    ['not in longer syllables', 'thì tin lịch khi chi nghị', ['thì', 'tin', 'lịch', 'khi', 'chi', 'nghị']],
   ])('%s', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);
   });
