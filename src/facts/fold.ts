@@ -7,6 +7,7 @@
  * also the index of the same words in the display text. Old and new tone placement (hoà/hòa, uỷ/ủy)
  * fold to the same letters, which is why rules match on the fold and never on the display form.
  */
+import { spellIAsY } from '../text/normalize';
 
 const foldCache = new Map<string, string>();
 /**
@@ -44,7 +45,7 @@ export function prepareText(s: string): string {
   return s.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-/** Lowercase, no diacritics, đ→d; same length as its input when the input is NFC. */
+/** Lowercase, no diacritics, đ→d, "i" after t, k, l, m, h, s, qu as "y"; same length as its NFC input. */
 export function foldAligned(nfc: string): string {
   const n = nfc.length;
   if (foldScratch.length < n) foldScratch = new Uint16Array(Math.max(n, 2 * foldScratch.length));
@@ -53,7 +54,8 @@ export function foldAligned(nfc: string): string {
   let out = '';
   for (let at = 0; at < n; at += FROM_CODES_CHUNK)
     out += String.fromCharCode.apply(null, units.subarray(at, Math.min(n, at + FROM_CODES_CHUNK)) as never);
-  return out;
+  // One word in two spellings folds alike ("kì họp" / "kỳ họp"); the length is kept.
+  return spellIAsY(out);
 }
 
 /** Reused by every fold (synchronous, never shared); grows to the longest text folded. */

@@ -1,4 +1,4 @@
-import { foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize';
+import { foldDiacritics, hasDiacritics, normalizeText, spellIAsY } from '../text/normalize';
 import {
   findProvincesInQuestion,
   findStation,
@@ -339,13 +339,16 @@ function issuerAt(fold: string, u: { index: number; length: number }): boolean {
   return /\bgiao\b/.test(after) && !/\bduoc giao\b/.test(after);
 }
 
-/** Reads the scope of a question typed any way (NFD, no diacritics, abbreviations, mixed case). */
-/** A question's text folded as `QuestionScope.folded` holds it: " words separated by single spaces ". */
+/**
+ * A question's text folded as `QuestionScope.folded` holds it: " words separated by single spaces ",
+ * one word in two spellings folded alike ("kì họp" / "kỳ họp").
+ */
 const foldQuestion = (text: string) =>
-  ` ${foldDiacritics(text)
+  ` ${spellIAsY(foldDiacritics(text))
     .replace(/[^a-z0-9/]+/g, ' ')
     .trim()} `;
 
+/** Reads the scope of a question typed any way (NFD, no diacritics, abbreviations, mixed case). */
 export function parseScope(question: string): QuestionScope {
   const text = normalizeText(question);
   const folded = foldQuestion(text);

@@ -182,3 +182,12 @@ const foldMemo = new Map<string, string>();
 export function hasDiacritics(text: string): boolean {
   return /[\u0300-\u036fđĐ]/.test(text.normalize('NFD'));
 }
+
+/**
+ * Folded text (lower case, no diacritics) with "i" ending a syllable after t, k, l, m, h, s or qu
+ * written "y": one word in two spellings ("ti le" / "ty le", "ki hop" / "ky hop", "qui" / "quy") folds
+ * alike, as tokens do (see tokenize). Same length as its input.
+ */
+export function spellIAsY(folded: string): string {
+  return folded.includes('i') ? folded.replace(/(?<![a-z0-9])([tklmhs]|qu)i(?![a-z0-9])/g, '$1y') : folded;
+}

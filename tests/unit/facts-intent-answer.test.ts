@@ -375,6 +375,7 @@ describe('who signed a document', () => {
     ['văn bản ký bởi ai', 'signer'],
     // Folded, "ký" is also "kỳ": a meeting's term is not a signature.
     ['ai chủ trì kỳ họp thứ 7', 'chair'],
+    ['ai chủ trì kì họp thứ 7', 'chair'],
     ['ai dự kỳ họp HĐND tỉnh', 'attendee'],
     // Guests asked as guests.
     ['khách mời của đại hội Đảng bộ BĐBP Quảng Ninh là ai', 'attendee'],

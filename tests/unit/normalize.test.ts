@@ -7,6 +7,7 @@ import {
   hasDiacritics,
   normalizeText,
   normalizeTonePlacement,
+  spellIAsY,
 } from '../../src/text/normalize';
 
 describe('normalizeTonePlacement', () => {
@@ -175,5 +176,20 @@ describe('normalizeTonePlacement remembers words without changing what it return
       normalizeTonePlacement(`x${i.toString(36)}${vowels[i % vowels.length]} h${i % 7}oà`);
     expect(normalizeTonePlacement('Tỉnh uỷ Khánh Hoà, sức khoẻ')).toBe('Tỉnh ủy Khánh Hòa, sức khỏe');
     expect(normalizeTonePlacement('ma tuý'.normalize('NFD'))).toBe('ma túy');
+  });
+});
+
+describe('spellIAsY: one word in two spellings folds alike', () => {
+  it.each<[string, string]>([
+    ['ti le ho ngheo', 'ty le ho ngheo'],
+    ['ki hop thu 22', 'ky hop thu 22'],
+    ['qui iii/2025', 'quy iii/2025'],
+    ['chien si, hi sinh, li do, nuoc mi', 'chien sy, hy sinh, ly do, nuoc my'],
+    // Longer syllables, and "i" inside a word, stay.
+    ['thi xa, tinh, chi thi, khi, nghi quyet', 'thi xa, tinh, chi thi, khi, nghi quyet'],
+    ['', ''],
+  ])('%s → %s', (folded, spelt) => {
+    expect(spellIAsY(folded)).toBe(spelt);
+    expect(spellIAsY(folded)).toHaveLength(folded.length);
   });
 });

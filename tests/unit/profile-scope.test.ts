@@ -409,6 +409,13 @@ describe('parseScope: a department or an office is no kind of document', () => {
   ])('%s: an assignee → %s', (question, assignee) => expect(parseScope(question).assignee).toBe(assignee));
 });
 
+describe('parseScope: a word in its other spelling', () => {
+  it.each<[string, string[]]>([
+    ['Công an Cà Mau quí 1/2025 bắt bao nhiêu vụ', ['quý I/2025']],
+    ['cong an ca mau qui 1 nam 2025', ['quý I/2025']],
+  ])('%s → %j', (question, periods) => expect(parseScope(question).periods).toEqual(periods));
+});
+
 describe('parseScope: a figure asked', () => {
   it.each<[string, boolean]>([
     ['BĐBP Quảng Ninh bắt bao nhiêu vụ', true],
