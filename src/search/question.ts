@@ -13,24 +13,25 @@ const GUESTS = /(?<![\p{L}\p{M}])kh(a|á)ch\s+m(?:o|ờ)i(?![\p{L}\p{M}])/giu;
 /** A question asking who: "ai", "những ai", "là ai" as a word. */
 const ASKS_WHO = /(?<![\p{L}\p{M}])ai(?![\p{L}\p{M}])/iu;
 
-/**
- * The words a question's passages are searched by, where people ask otherwise than reports write:
- * "khách mời của đại hội là ai" asks who attended, which reports write "Dự đại hội có đồng chí …",
- * never "khách mời". In a question asking who, "khách mời" is searched as "dự" ("du" when typed
- * without diacritics). Anything else is returned unchanged.
- */
 /** "cần làm gì", "phải làm những gì": asks for tasks, which reports write as "nhiệm vụ". */
 const WHAT_TO_DO =
   /(?<![\p{L}\p{M}])(?:cần|phải|can|phai)\s+(l[aà]m)\s+(?:những\s+|nhung\s+)?(?:gì|gi)(?![\p{L}\p{M}])/giu;
 
+/**
+ * The words a question's passages are searched by, where people ask otherwise than reports write:
+ * "khách mời của đại hội là ai" asks who attended, which reports write "Dự đại hội có đồng chí …",
+ * never "khách mời": in a question asking who, "khách mời" is searched as "dự"; "cần làm gì", "phải
+ * làm những gì" as "nhiệm vụ gì". Typed without diacritics, without them ("du", "nhiem vu gi").
+ * Anything else is returned unchanged.
+ */
 export function searchedWords(question: string): string {
-  const nfc = question
-    .normalize('NFC')
-    .replace(WHAT_TO_DO, (_m, l: string) => (l.toLowerCase() === 'làm' ? 'nhiệm vụ gì' : 'nhiem vu gi'));
-  if (!ASKS_WHO.test(nfc)) return nfc === question.normalize('NFC') ? question : nfc;
-  GUESTS.lastIndex = 0;
-  if (!GUESTS.test(nfc)) return nfc === question.normalize('NFC') ? question : nfc;
-  return nfc.replace(GUESTS, (_m, a: string) => (a === 'á' || a === 'Á' ? 'dự' : 'du'));
+  const nfc = question.normalize('NFC');
+  let out = nfc.replace(WHAT_TO_DO, (_m, l: string) =>
+    l.toLowerCase() === 'làm' ? 'nhiệm vụ gì' : 'nhiem vu gi',
+  );
+  if (ASKS_WHO.test(out))
+    out = out.replace(GUESTS, (_m, a: string) => (a.toLowerCase() === 'á' ? 'dự' : 'du'));
+  return out === nfc ? question : out;
 }
 
 /**
@@ -55,7 +56,7 @@ const CHAT_UNITS: ReadonlyArray<[RegExp, string]> = [
   // Not the Fatherland Front's committee ("UB MTTQ") nor the inspection committee ("UB KT").
   [new RegExp(`(?<!${L})UB(?!${L}|\\s+(?:MT|KT|Mặt|mặt|Mat|mat|Kiểm|kiểm|Kiem|kiem))`, 'gu'), 'UBND'],
   [new RegExp(`(?<!${L})HU(?!${L})`, 'gu'), 'Huyện ủy'],
-  [new RegExp(`(?<!${L})[ĐD]U(?!${L}|QS)`, 'gu'), 'Đảng ủy'],
+  [new RegExp(`(?<!${L})[ĐD]U(?!${L})`, 'gu'), 'Đảng ủy'],
   [new RegExp(`(?<!${L})BCH\\s+(?:QS|quân sự|quan su)(?!${L})`, 'giu'), 'BCHQS'],
 ];
 
@@ -77,7 +78,7 @@ const DEPARTMENT_FIELDS: ReadonlyArray<[string, string]> = [
   ['NV', 'Nội vụ'],
 ];
 const DEPARTMENT = new RegExp(
-  `(?<!${L})(Sở|sở|SỞ|So|so|SO)\\s+(${DEPARTMENT_FIELDS.map(([f]) => `(?:${f})`).join('|')})(?!${L})`,
+  `(?<!${L})(sở|so)\\s+(${DEPARTMENT_FIELDS.map(([f]) => `(?:${f})`).join('|')})(?!${L})`,
   'giu',
 );
 

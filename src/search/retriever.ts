@@ -27,7 +27,7 @@ import {
   statesResult,
   wantsResult,
 } from './relevance';
-import { decideScope, mergedNote, ScopeDecision, ScopedDocument } from './scoping';
+import { decideScope, mergedNote, NUMBERED_KINDS, ScopeDecision, ScopedDocument } from './scoping';
 import { documentReference } from '../profile/describe';
 import { provinceByName } from '../profile/places';
 import { listDocumentProfiles } from '../store/documents';
@@ -63,17 +63,13 @@ function scopeSyllables(query: AnalyzedQuery, decision: ScopeDecision): Set<stri
     const words = foldedContent(analyzeQuery(n));
     if (!words) continue;
     const re = new RegExp(
-      `(?:\\b${NAMED_KIND} )?(?:\\bso )?\\b${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
+      `(?:\\b${NUMBERED_KINDS} )?(?:\\bso )?\\b${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
       'g',
     );
     for (const m of folded.matchAll(re)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
   return spanSyllables(query, spans);
 }
-
-/** Kinds of document named before their number, folded. */
-const NAMED_KIND =
-  '(?:cong van|nghi quyet|chi thi|ke hoach|quyet dinh|thong bao(?: ket luan)?|bao cao|to trinh|huong dan|ket luan)';
 
 /** True when a heading names one of the question's units ("Sở Y tế" only for the same field). */
 export function headingNames(

@@ -108,8 +108,14 @@ export function numbersIn(question: string): string[] {
   return out;
 }
 
-const KIND_NUMBER =
-  /\b(?:cong van|nghi quyet|chi thi|ke hoach|quyet dinh|thong bao|bao cao|to trinh|huong dan|ket luan)\s+(so\s+)?(\d{1,5})(?![\d.,]|\s*[-/%]|\s+(?:thang|nam|ngay|quy|tuan)\b)/g;
+/** Kinds of document named before their number, folded. */
+export const NUMBERED_KINDS =
+  '(?:cong van|nghi quyet|chi thi|ke hoach|quyet dinh|thong bao(?: ket luan)?|bao cao|to trinh|huong dan|ket luan)';
+
+const KIND_NUMBER = new RegExp(
+  `\\b${NUMBERED_KINDS}\\s+(so\\s+)?(\\d{1,5})(?![\\d.,]|\\s*[-/%]|\\s+(?:thang|nam|ngay|quy|tuan)\\b)`,
+  'g',
+);
 
 /** "218", "218-NQ" and "218-nq/đu" name "218-NQ/ĐU"; "21" and "2180-NQ" do not. */
 export function sameNumber(own: string, asked: string): boolean {
