@@ -148,10 +148,13 @@ export function isRole(seg: Folded): boolean {
   return /^\p{Lu}/u.test(seg.text) || ROLE_HEADS.test(seg.fold);
 }
 
-/** Splits a person list at commas and semicolons, and at "và"/"cùng" before another person. */
+/**
+ * Splits a person list at commas, semicolons and colons (a group named before its people: "các đồng chí
+ * lãnh đạo Bộ CHQS tỉnh: Đại tá …"), and at "và"/"cùng" before another person.
+ */
 export function splitPieces(f: Folded): Folded[] {
   const out: Folded[] = [];
-  const re = /\s*[,;]\s*|\s+(?:va|cung)\s+(?=(?:cac )?(?:dong chi|d\/c|ong|ba|dai|thuong|trung|thieu)\b)/g;
+  const re = /\s*[,;:]\s*|\s+(?:va|cung)\s+(?=(?:cac )?(?:dong chi|d\/c|ong|ba|dai|thuong|trung|thieu)\b)/g;
   let start = 0;
   for (const m of f.fold.matchAll(re)) {
     out.push(sliceFolded(f, start, m.index));

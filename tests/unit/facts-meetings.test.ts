@@ -164,6 +164,12 @@ const CASES: Array<[string, string[], string[]]> = [
     [],
     ['Lương Tam Quang'],
   ],
+  // A group named before its people, after a colon.
+  [
+    'Dự hội nghị có các đồng chí lãnh đạo Bộ CHQS tỉnh: Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng; Đại tá Trần Văn Nam, Chính ủy.',
+    [],
+    ['Nguyễn Văn Hùng', 'Trần Văn Nam'],
+  ],
   // … but taking part in a task, or a welcome with no one named, is no attendance.
   ['Kế hoạch có sự tham gia của các lực lượng Công an, Quân sự và Biên phòng xã.', [], []],
   ['Nhân dân vinh dự đón nhận danh hiệu Anh hùng Lực lượng vũ trang nhân dân.', [], []],
