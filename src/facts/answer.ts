@@ -186,31 +186,33 @@ function meetingAnswer(intent: FactIntent, facts: StoredFact[], lookup?: FactLoo
     );
     if (sameType.length > 0) meetings = sameType;
   }
+  // A document's opening says which meeting it reports ("kỳ họp thứ 15", "hội nghị tổng kết") when the
+  // fact's own passage does not (the chair is often in a caption): read and folded once per document.
+  const openings = new Map<number, string>();
+  const opening = (documentId: number): string => {
+    let fold = openings.get(documentId);
+    if (fold === undefined) {
+      fold = foldText(lookup?.documentText?.(documentId) ?? '');
+      openings.set(documentId, fold);
+    }
+    return fold;
+  };
   if (intent.ordinal !== undefined) {
     // "kỳ họp thứ 23": only that meeting; none rather than another one.
     const nth = intent.ordinal;
-    const inDocument = new Map<number, boolean>();
-    const said = (m: StoredFact<MeetingFact>) => {
-      if (meetingOrdinals(haystack(m, lookup)).includes(nth)) return true;
-      // The ordinal is often in the opening paragraph, the chair in a caption: one meeting per document.
-      if (!inDocument.has(m.documentId))
-        inDocument.set(
-          m.documentId,
-          meetingOrdinals(foldText(lookup?.documentText?.(m.documentId) ?? '')).includes(nth),
-        );
-      return inDocument.get(m.documentId)!;
-    };
-    meetings = meetings.filter(said);
+    meetings = meetings.filter(
+      (m) =>
+        meetingOrdinals(haystack(m, lookup)).includes(nth) ||
+        meetingOrdinals(opening(m.documentId)).includes(nth),
+    );
   }
   if (intent.review) {
     // "hội nghị tổng kết" is not answered by a "sơ kết" (a half-year's, a quarter's) nor the other
     // way round: a meeting whose passage, title or opening names only the other kind is another one.
     const asked = intent.review;
     const other = asked === 'tong ket' ? 'so ket' : 'tong ket';
-    const words = (m: StoredFact<MeetingFact>) =>
-      `${haystack(m, lookup)}${foldText(lookup?.documentText?.(m.documentId) ?? '').replace(/[^a-z0-9]+/g, ' ')} `;
     meetings = meetings.filter((m) => {
-      const h = words(m);
+      const h = `${haystack(m, lookup)}${opening(m.documentId).replace(/[^a-z0-9]+/g, ' ')} `;
       return h.includes(` ${asked} `) || !h.includes(` ${other} `);
     });
   }

@@ -17,11 +17,16 @@ const NEXT_YEAR = /(?<![\p{L}\p{M}\d])(sang)\s+(năm)(?![\p{L}\p{M}\d]|\s*\d)/gi
 
 const NAMED_YEAR = /(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)/;
 
+/** Folded words that count what follows or take each of it: a number, "những", "các", "mỗi", "hằng" … */
+const COUNTING = '\\d+|nhung|cac|may|nhieu|vai|moi|hang|mot|hai|ba|bon';
+/** Folded text ending with a counting word (or `also`) before the word looked at. */
+const countedBefore = (also: string) => new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${COUNTING}|${also})\\s+$`, 'u');
+
 /**
  * Words before "năm" that make it several years or each year ("2 năm trước", "các năm trước", "mỗi
  * năm sau"): no one year is meant.
  */
-const COUNTED = /(?:^|[^\p{L}\p{M}])(?:\d+|nhung|cac|may|nhieu|vai|moi|hang|mot|hai|ba|bon|nam)\s+$/u;
+const COUNTED = countedBefore('nam');
 
 /**
  * Words before "nam" that make it the place, not the year, in a question typed without diacritics:
@@ -71,7 +76,7 @@ const RELATIVE_PERIOD = /(?<![\p{L}\p{M}\d])(quý|quy|tháng|thang)\s+(\p{L}+)(\
 /** Periods from the current one that a word after "quý" or "tháng" means. */
 const PERIOD_OFFSETS: Record<string, number> = { nay: 0, truoc: -1, roi: -1, toi: 1, sau: 1 };
 /** Words before it that make it several periods or each one ("2 quý trước", "các tháng tới", "mỗi quý"). */
-const PERIODS_COUNTED = /(?:^|[^\p{L}\p{M}])(?:\d+|nhung|cac|may|nhieu|vai|moi|hang|mot|hai|ba|bon|sau)\s+$/u;
+const PERIODS_COUNTED = countedBefore('sau');
 const ROMAN_QUARTER = ['I', 'II', 'III', 'IV'];
 
 /**
