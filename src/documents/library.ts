@@ -162,10 +162,14 @@ export function summarizeFacts(facts: Fact[]): FactsSummary {
     deadlines: 0,
     documentNumbers: [],
   };
+  // Who spoke is told apart from who chaired or came ("Phát biểu kết luận, đồng chí …"): such a
+  // paragraph is the document's meeting again, a meeting of its own only when nothing else is.
+  let speechesOnly = 0;
   for (const fact of facts) {
     switch (fact.kind) {
       case 'meeting':
-        summary.meetings++;
+        if (fact.chairs.length > 0 || fact.attendees.length > 0) summary.meetings++;
+        else speechesOnly++;
         for (const chair of fact.chairs) {
           const who = formatPerson(chair);
           if (!summary.chairs.includes(who)) summary.chairs.push(who);
@@ -185,6 +189,7 @@ export function summarizeFacts(facts: Fact[]): FactsSummary {
         break;
     }
   }
+  if (summary.meetings === 0 && speechesOnly > 0) summary.meetings = 1;
   return summary;
 }
 

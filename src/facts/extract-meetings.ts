@@ -34,13 +34,13 @@ const TASK_AFTER_CHAIR =
  * meeting ("… điều hành kỳ họp", "Kỳ họp do … điều hành" — not "chỉ đạo, điều hành" of a province).
  */
 const CHAIR_CUE =
-  /\b(?:(?:da|dong|cung) )?(?:chu tri|chu toa)\b|\bdoan chu tich\b|(?<!ban )\bchi dao (?:cuoc )?dien tap\b|\bdieu hanh(?= (?:hoi nghi|ky hop|dai hoi|phien hop|cuoc hop|buoi hop)\b)|\bdieu hanh(?=\s*[.;)]|$)(?<=\bdo\b[^.;:]{0,80}dieu hanh)/g;
+  /\b(?:(?:da|dong|cung) )?(?:chu tri|chu toa)\b|\bsu dieu hanh(?= cua\b)|\bdoan chu tich\b|(?<!ban )\bchi dao (?:cuoc )?dien tap\b|\bdieu hanh(?= (?:hoi nghi|ky hop|dai hoi|phien hop|cuoc hop|buoi hop)\b)|\bdieu hanh(?=\s*[.;)]|$)(?<=\bdo\b[^.;:]{0,80}dieu hanh)/g;
 /**
  * Where the names begin after a chair word: "Chủ trì hội nghị là / có / gồm …", "dưới sự chủ trì
  * của …", "Chủ trì Hội nghị: …", "Chủ trì Hội nghị, có …".
  */
 const CHAIR_FORWARD =
-  /^\s*[^.;:,]{0,60}?,?\s(?:la|co|gom|cua)(?: cac dong chi)?\s*:?\s+|^\s*[^.;:,]{0,60}?:\s*/;
+  /^\s*[^.;:,]{0,60}?,?\s(?:la|co|gom|cua|boi)(?: cac dong chi)?\s*:?\s+|^\s*[^.;:,]{0,60}?:\s*/;
 /** A sentence opened by the chairing ("Chủ trì buổi làm việc, đồng chí …"): names after the comma. */
 const CHAIR_OPENING =
   /^\s*[^.;:,]{0,60}?,\s*(?=dong chi\b|d\/c\b|ong\b|ba\b|(?:dai|thuong|trung|thieu) (?:ta|tuong|uy)\b)/;
@@ -51,9 +51,9 @@ const CHAIR_OPENING =
  * đồng chí …"). After the names: "… dự và phát biểu tại hội nghị", "… dự tại điểm cầu tỉnh".
  */
 const ATTEND_FORWARD =
-  /\b(?:(?:(?:den|ve|cung|tham) )*du(?: va (?:phat bieu )?chi dao)?|co mat|hien dien)(?: [^.;:,]{0,60}?)?(?:,(?: ve phia [^.;:,]{0,40}?)?)? (?:co|la|gom)\s*:?\s+|\bsu (?:(?:tham )?du|tham gia|hien dien|gop mat|co mat)(?: va chi dao)? cua\s+|\by kien chi dao cua\s+(?=dong chi\b|d\/c\b)|\bvinh du (?:duoc )?(?:don tiep|don)\s+/g;
+  /\b(?:(?:(?:den|ve|cung|tham) )*du(?: va (?:phat bieu )?chi dao)?|co mat|hien dien)(?: [^.;:,]{0,60}?)?(?:,(?: ve phia [^.;:,]{0,40}?)?)? (?:co|la|gom)\s*:?\s+|\bsu (?:(?:tham )?du|tham gia|hien dien|gop mat|co mat) cua [^.;:]{0,80}?,? trong do co\s+|\bsu (?:(?:tham )?du|tham gia|hien dien|gop mat|co mat)(?: va chi dao)? cua\s+|\bve phia [^.;:,]{1,60}? co\s+(?=(?:cac )?(?:dong chi|d\/c|ong|ba|(?:dai|thuong|trung|thieu) (?:ta|tuong|uy))\b)|\by kien chi dao cua\s+(?=dong chi\b|d\/c\b)|\bvinh du (?:duoc )?(?:don tiep|don)\s+/g;
 const ATTEND_BACKWARD =
-  /\b(?:(?:da|den|ve|cung) )*(?:tham )?du(?: va (?:phat bieu(?: chi dao)?|chi dao))?(?=(?: (?:tai )?(?:hoi nghi|ky hop|dai hoi|hoi thao|buoi|le|phien|cuoc|toa dam|diem cau)\b)|\s*[.,;)]|$)/g;
+  /\b(?:(?:da|den|ve|cung) )*(?:tham )?du(?: va (?:phat bieu(?: chi dao)?|chi dao))?(?=(?: (?:tai )?(?:hoi nghi|ky hop|dai hoi|hoi thao|buoi|le|phien|cuoc|toa dam|diem cau|hop|khai mac|be mac)\b)|\s*[.,;)]|$)/g;
 /** Speaking at the meeting, said after the speaker: "Đại tá X, Chỉ huy trưởng … trình bày báo cáo". */
 const SPEAK_CUE =
   /\b(?:phat bieu(?: chi dao| ket luan| be mac| khai mac| tham luan)?|trinh bay(?: bao cao| tham luan| du thao)?)\b/g;
@@ -109,6 +109,17 @@ function listAfter(s: Folded, start: number): Folded {
   return sliceFolded(rest, 0, stop ? stop.index : undefined);
 }
 
+/** What the person of a sentence's opening goes on to do ("…, đồng chí X, Bí thư Tỉnh ủy yêu cầu …"). */
+const OPENING_VERB =
+  /\s(?:yeu cau|de nghi|nhan manh|cho biet|bieu duong|ghi nhan|danh gia|khang dinh|chi dao|luu y|chuc mung|neu ro|thong tin|dong tinh|giao|quan triet)\b/;
+
+/** The person named after a sentence's opening clause, up to what they go on to do: one at most. */
+function personOpening(s: Folded, start: number): Person[] {
+  const rest = sliceFolded(s, start);
+  const verb = OPENING_VERB.exec(rest.fold);
+  return peopleAfter(listAfter(verb ? sliceFolded(rest, 0, verb.index) : rest, 0)).slice(0, 1);
+}
+
 function addPeople(into: Person[], people: Person[]): void {
   for (const p of people) if (!into.some((q) => q.name === p.name)) into.push(p);
 }
@@ -124,6 +135,8 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
   const attendees: Person[] = [];
   const speakers: Person[] = [];
   let chairEvent: string | undefined;
+  /** A speaker was named where the meeting is (not only after a speech opening that names none). */
+  let spokeAtEvent = false;
   for (const s of splitSentences(block)) {
     for (const m of s.fold.matchAll(CHAIR_CUE)) {
       const after = s.fold.slice(m.index + m[0].length);
@@ -134,7 +147,7 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
       if (people.length === 0) people = peopleBefore(clauseBefore(s, m.index));
       const opening =
         people.length === 0 && /^\(?\s*$/.test(s.fold.slice(0, m.index)) && CHAIR_OPENING.exec(after);
-      if (opening) people = peopleAfter(listAfter(s, m.index + m[0].length + opening[0].length)).slice(0, 1);
+      if (opening) people = personOpening(s, m.index + m[0].length + opening[0].length);
       if (people.length === 0) continue;
       addPeople(chairs, people);
       const ev = eventAt(
@@ -149,8 +162,20 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
       addPeople(attendees, peopleBefore(clauseBefore(s, m.index)));
     }
     for (const m of s.fold.matchAll(SPEAK_CUE)) {
-      if (m.index === 0) continue;
-      addPeople(speakers, peopleBefore(clauseBefore(s, m.index)));
+      if (m.index > 0) {
+        const before = peopleBefore(clauseBefore(s, m.index));
+        addPeople(speakers, before);
+        if (before.length > 0) spokeAtEvent = true;
+        continue;
+      }
+      // A sentence opened by a speech ("Phát biểu chỉ đạo hội nghị, đồng chí …", "Phát biểu kết luận,
+      // đồng chí …"): the name after the comma. When the opening names no meeting, the events the
+      // sentence goes on to name are the speech's ("… chuẩn bị tốt đại hội các cấp"), not the one spoken at.
+      const opening = CHAIR_OPENING.exec(s.fold.slice(m[0].length));
+      if (!opening) continue;
+      const person = personOpening(s, m[0].length + opening[0].length);
+      addPeople(speakers, person);
+      if (person.length > 0 && EVENTS.some(([re]) => re.test(opening[0]))) spokeAtEvent = true;
     }
   }
   if (chairs.length === 0 && attendees.length === 0 && speakers.length === 0) return null;
@@ -158,13 +183,15 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
   const onlyAttending = attendees.filter((p) => !chairNames.has(p.name));
 
   const title = folded(ctx.title);
-  const inBlock = eventAt(block);
+  // Only a speech that names no meeting: the block's meeting is the document's.
+  const speechOnly = chairs.length === 0 && attendees.length === 0 && !spokeAtEvent;
+  const inBlock = speechOnly ? null : eventAt(block);
   const inTitle = eventAt(title);
   const eventType = chairEvent ?? inBlock?.type ?? inTitle?.type ?? 'hội nghị';
   let name: string | undefined;
   if (inBlock) name = eventName(block, inBlock.start, inBlock.type);
   if (!name && inTitle) name = eventName(title, inTitle.start, inTitle.type);
-  const date = findDates(block, ctx.year).find(
+  const date = (speechOnly ? [] : findDates(block, ctx.year)).find(
     (d) =>
       d.shape === 'day' &&
       /^(?:sang|chieu|toi|trua|dem|ngay|hom|\d)/.test(block.fold.slice(d.start)) &&

@@ -13,9 +13,12 @@ import { bumpGeneration, Db } from './db';
  * official headers read as written; letters, notices and decisions plan their year. 9: a border
  * station named "Cửa …" (Cửa Việt, Cửa Lò) is read as its own place; a letter's addressees ("Kính
  * gửi: - Công an phường; …") are no passages; a guest whose direction a congress took up attends;
- * groups listed among those present no longer end the list.
+ * groups listed among those present no longer end the list. 10: chairs and attendees said in more
+ * of the ways news says them (chủ tọa, điều hành, "Chủ trì …:", "về phía … có", "dự họp", "sự tham dự
+ * của … trong đó có", "chủ trì bởi"), a list split at a colon, a sentence opened by a speech, facts
+ * folded with "i" as "y" (kì/kỳ): every stored document's facts are extracted again.
  */
-export const PARSER_VERSION = 9;
+export const PARSER_VERSION = 10;
 
 export interface DocumentRow {
   id: number;

@@ -170,6 +170,26 @@ const CASES: Array<[string, string[], string[]]> = [
     [],
     ['Nguyễn Văn Hùng', 'Trần Văn Nam'],
   ],
+  // Seventeenth session: a meeting attended ("dự họp", "dự khai mạc"), a crowd with someone in it, a
+  // side named in its own sentence, a chair by "bởi" or by "sự điều hành của".
+  ['Đồng chí Trần Văn Bình, Bí thư Tỉnh ủy dự họp.', [], ['Trần Văn Bình']],
+  ['Đồng chí Hoàng Văn Em, Chủ tịch UBND tỉnh dự khai mạc Đại hội.'.normalize('NFD'), [], ['Hoàng Văn Em']],
+  [
+    'Hội nghị được tổ chức với sự tham dự của hơn 200 đại biểu, trong đó có đồng chí Châu Văn Vinh, Phó Bí thư Tỉnh ủy.',
+    [],
+    ['Châu Văn Vinh'],
+  ],
+  [
+    'Tham dự hội nghị có đồng chí Lê Văn An, Phó Chủ tịch UBND tỉnh. Về phía Bộ Tư lệnh BĐBP có Đại tá Ngô Văn Khánh, Phó Cục trưởng Cục Chính trị.',
+    [],
+    ['Lê Văn An', 'Ngô Văn Khánh'],
+  ],
+  ['Hoi nghi duoc chu tri boi dong chi Kieu Van Tam, Pho Chu tich UBND tinh.', ['Kieu Van Tam'], []],
+  ['Cuộc họp dưới sự điều hành của đồng chí Châu Văn Vinh, Phó Chủ tịch UBND huyện.', ['Châu Văn Vinh'], []],
+  // … a side without a person, a meeting a province's direction runs, a project are none.
+  ['Dự họp có 5 huyện; về phía tỉnh có 12 xã tham gia diễn tập.', [], []],
+  ['Dưới sự điều hành của UBND tỉnh, các sở, ngành triển khai kế hoạch.', [], []],
+  ['Đồng chí Nguyễn Văn Tư, Giám đốc Sở Kế hoạch và Đầu tư báo cáo dự án hợp tác.', [], []],
   // … but taking part in a task, or a welcome with no one named, is no attendance.
   ['Kế hoạch có sự tham gia của các lực lượng Công an, Quân sự và Biên phòng xã.', [], []],
   ['Nhân dân vinh dự đón nhận danh hiệu Anh hùng Lực lượng vũ trang nhân dân.', [], []],
@@ -319,6 +339,23 @@ describe('extractMeeting: presidiums, exercise directors and "dưới sự chủ
 });
 
 describe('extractMeeting: who spoke is not who chaired', () => {
+  it.each([
+    [
+      'Phát biểu chỉ đạo hội nghị, đồng chí Tạ Văn Sơn, Chủ tịch UBND tỉnh yêu cầu các sở, ngành rà soát.',
+      ['Chủ tịch UBND tỉnh'],
+    ],
+    [
+      'Chủ trì buổi làm việc, đồng chí Phan Văn Tuấn, Bí thư Tỉnh ủy nhấn mạnh vai trò của lực lượng.'.normalize(
+        'NFD',
+      ),
+      ['Bí thư Tỉnh ủy'],
+    ],
+  ])('the role of a person opening a sentence stops at the verb: %s', (text, roles) => {
+    const m = extractMeeting(text, { title: '' });
+    const person = m?.chairs[0] ?? m?.speakers?.[0];
+    expect(person?.roles).toEqual(roles);
+  });
+
   it.each<[string, string[], string[]]>([
     [
       'Thay mặt Bộ CHQS tỉnh, Đại tá Hồ Sỹ Nguyên, Chỉ huy trưởng trình bày báo cáo tổng kết.',
@@ -335,12 +372,41 @@ describe('extractMeeting: who spoke is not who chaired', () => {
       ['Lê Văn Cường'],
       ['Võ Tấn Thái'],
     ],
+    // A sentence opened by the speech: the one name after it, its role cut before what they go on to do.
+    [
+      'Phát biểu chỉ đạo hội nghị, đồng chí Tạ Văn Sơn, Chủ tịch UBND tỉnh yêu cầu các sở, ngành rà soát.',
+      [],
+      ['Tạ Văn Sơn'],
+    ],
+    [
+      'Phat bieu ket luan hoi nghi, Dai ta Nguyen Van Hung, Chi huy truong BDBP tinh bieu duong cac don vi.',
+      [],
+      ['Nguyen Van Hung'],
+    ],
   ])('%s', (text, chairs, speakers) => {
     const m = extractMeeting(text, { title: '' });
     expect(m?.chairs.map((p) => p.name)).toEqual(chairs);
     expect((m?.speakers ?? []).map((p) => p.name)).toEqual(speakers);
   });
 });
+
+test.each([
+  'Phát biểu kết luận, đồng chí Phạm Đại Dương yêu cầu các cấp ủy chuẩn bị tốt đại hội đảng bộ các cấp vào ngày 15/3.',
+  'Phat bieu ket luan, dong chi Pham Dai Duong yeu cau cac cap uy chuan bi tot dai hoi dang bo cac cap vao ngay 15/3.',
+])(
+  "a speech opening a sentence that names no meeting is at the document's meeting, not at the events it speaks of: %s",
+  (text) => {
+    const m = extractMeeting(text.normalize('NFD'), {
+      title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 25',
+    });
+    expect(m?.speakers?.map((p) => p.name)).toEqual([
+      text.startsWith('Phát') ? 'Phạm Đại Dương' : 'Pham Dai Duong',
+    ]);
+    expect(m?.eventType).toBe('hội nghị');
+    expect(m?.eventName).toBe('Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 25');
+    expect(m?.date).toBeUndefined();
+  },
+);
 
 test("a group's roles are not the last person's", () => {
   const m = extractMeeting(

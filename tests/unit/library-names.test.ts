@@ -166,6 +166,19 @@ describe('summarizeFacts', () => {
       },
     ],
     [
+      'who spoke at the meeting is no meeting of its own',
+      [
+        { kind: 'meeting', eventType: 'hội nghị', chairs: [LANG], attendees: [] },
+        { kind: 'meeting', eventType: 'hội nghị', chairs: [], attendees: [], speakers: [HUNG] },
+      ],
+      { meetings: 1 },
+    ],
+    [
+      'a report telling only who spoke still reports a meeting',
+      [{ kind: 'meeting', eventType: 'hội nghị', chairs: [], attendees: [], speakers: [HUNG] }],
+      { meetings: 1, chairs: [] },
+    ],
+    [
       'tasks, deadlines and document numbers',
       [
         { kind: 'task', text: 'Tổ chức thành công Đại hội Đảng các cấp', year: 2025 },
