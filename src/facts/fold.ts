@@ -42,8 +42,13 @@ function foldSlow(c: string): string {
 
 /** NFC, whitespace collapsed and trimmed: the display form facts are returned in. */
 export function prepareText(s: string): string {
-  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const nfc = s.normalize('NFC');
+  // Passages come from the parser with their whitespace collapsed: most texts have none to change.
+  return SPACE_WORK.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc;
 }
+
+/** Whitespace that collapsing and trimming would change: any but a single inner space. */
+const SPACE_WORK = /[^\S ]| {2}|^ | $/;
 
 /** Lowercase, no diacritics, đ→d, "i" after t, k, l, m, h, s, qu as "y"; same length as its NFC input. */
 export function foldAligned(nfc: string): string {

@@ -1,5 +1,5 @@
 import { AnalyzedQuery, EXACT, EXACT_BIGRAM, FOLDED, FOLDED_BIGRAM } from '../text/terms';
-import { scanTokens, TokenForm } from '../text/tokenize';
+import { formOf, scanRawTokens, scanTokens, TokenForm } from '../text/tokenize';
 import { IntPairMap } from './int-pair-map';
 
 /**
@@ -124,6 +124,9 @@ export function decodeRange(
   return slot;
 }
 
+/** At most this many remembered raw tokens per index (a few MB); the memo starts over when full. */
+const RAW_WORDS_ENTRIES = 200_000;
+
 /** Is (score a, id a) ranked below (score b, id b)? Higher score first, then lower id. */
 const worse = (sa: number, ia: number, sb: number, ib: number) => sa < sb || (sa === sb && ia > ib);
 
@@ -168,6 +171,11 @@ export class KeywordIndex implements KeywordSearch {
   /** Per exact word: its term ids and word numbers (see tally); per folded word its number. */
   private words = new Map<string, WordTerms>();
   private foldedWords = new Map<string, number>();
+  /**
+   * Tokens as written ("Đảng", "ĐẢNG", "2.300") → their word's terms, so a token seen before costs one
+   * lookup, not its forms' and then its word's (issue 14). Words and numbers never share a spelling.
+   */
+  private rawWords = new Map<string, WordTerms>();
   private exactWordText: string[] = [];
   private foldedWordText: string[] = [];
   /** (word number, word number) → bigram term id, exact and folded. */
@@ -221,8 +229,7 @@ export class KeywordIndex implements KeywordSearch {
   private tally(text: string, body: boolean): number {
     let syllables = 0;
     let prev: WordTerms | undefined;
-    scanTokens(text, (form, gapBefore) => {
-      const word = this.wordTerms(form);
+    const step = (word: WordTerms, gapBefore: boolean) => {
       this.count(word.exact, body);
       this.count(word.folded, body);
       if (prev && !gapBefore) {
@@ -231,8 +238,22 @@ export class KeywordIndex implements KeywordSearch {
       }
       prev = word;
       syllables++;
-    });
+    };
+    const raw = scanRawTokens(text, (token, isNumber, gapBefore) =>
+      step(this.rawWordTerms(token, isNumber), gapBefore),
+    );
+    if (!raw) scanTokens(text, (form, gapBefore) => step(this.wordTerms(form), gapBefore));
     return syllables;
+  }
+
+  /** A token as written → its word's terms: one lookup for a token seen before (see rawWords). */
+  private rawWordTerms(token: string, isNumber: boolean): WordTerms {
+    let word = this.rawWords.get(token);
+    if (word !== undefined) return word;
+    word = this.wordTerms(formOf(token, isNumber));
+    if (this.rawWords.size >= RAW_WORDS_ENTRIES) this.rawWords.clear();
+    this.rawWords.set(token, word);
+    return word;
   }
 
   /**

@@ -86,14 +86,12 @@ const WHOLE_TEXT_ONLY = /(?<![\p{L}\p{M}])\p{M}|\u037e/u;
 /** Cheap first test: NFC Vietnamese has no combining mark at all, so the lookbehind rarely runs. */
 const MAYBE_WHOLE_TEXT_ONLY = /[\p{M}\u037e]/u;
 
-const SCAN_RE = new RegExp(TOKEN_RE.source, 'gu');
-
 /** Raw word or number as written → its token forms; words repeat, so each is worked out once. */
 const formMemo = new Map<string, TokenForm>();
 /** At most this many remembered raw tokens (a few MB); the memo starts over when full. */
 const FORM_MEMO_ENTRIES = 200_000;
 
-function formOf(raw: string, isNumber: boolean): TokenForm {
+export function formOf(raw: string, isNumber: boolean): TokenForm {
   let form = formMemo.get(raw);
   if (form !== undefined) return form;
   form = isNumber ? numberForm(raw) : wordForm(normalizeTonePlacement(raw));
@@ -110,27 +108,119 @@ function formOf(raw: string, isNumber: boolean): TokenForm {
  * `visit` receives shared forms: they must not be changed.
  */
 export function scanTokens(text: string, visit: (form: TokenForm, gapBefore: boolean) => void): void {
-  if (MAYBE_WHOLE_TEXT_ONLY.test(text) && WHOLE_TEXT_ONLY.test(text)) {
-    for (const t of tokenize(text)) visit(t, t.gapBefore);
-    return;
-  }
-  const re = SCAN_RE;
-  re.lastIndex = 0;
-  let gap = false;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    // Kept and put back, so a visit that scans another text does not move this scan.
-    const after = re.lastIndex;
-    if (m[1] !== undefined) {
-      visit(formOf(m[1], true), gap);
-      gap = false;
-    } else if (m[2] !== undefined) {
-      visit(formOf(m[2], false), gap);
-      gap = false;
-    } else if (GAP_RE.test(m[0])) {
-      gap = true;
+  if (scanRawTokens(text, (raw, isNumber, gapBefore) => visit(formOf(raw, isNumber), gapBefore))) return;
+  for (const t of tokenize(text)) visit(t, t.gapBefore);
+}
+
+/** What a UTF-16 unit is to TOKEN_RE: a letter or mark, an ASCII digit, whitespace, or anything else. */
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const SPACE = 3;
+const SURROGATE = 4;
+
+/**
+ * The class of every unit of the Basic Multilingual Plane, from the same character classes as TOKEN_RE;
+ * worked out on first use (a few milliseconds), so a process that only answers never pays for it.
+ */
+let unitClasses: Uint8Array | undefined;
+const unitClassTable = (): Uint8Array => (unitClasses ??= buildUnitClasses());
+
+function buildUnitClasses(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  const letter = /[\p{L}\p{M}]/u;
+  const space = /\s/u;
+  for (let code = 0; code < 0x10000; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) table[code] = SURROGATE;
+    else if (code >= 0x30 && code <= 0x39) table[code] = DIGIT;
+    else {
+      const c = String.fromCharCode(code);
+      table[code] = letter.test(c) ? LETTER : space.test(c) ? SPACE : OTHER;
     }
-    re.lastIndex = after;
   }
+  return table;
+}
+
+/** A code point outside the table (a surrogate pair, or a lone surrogate): its class, by TOKEN_RE's classes. */
+function pointClass(text: string, at: number): { cls: number; width: number } {
+  const cp = text.codePointAt(at)!;
+  const width = cp > 0xffff ? 2 : 1;
+  const c = String.fromCodePoint(cp);
+  return { cls: /[\p{L}\p{M}]/u.test(c) ? LETTER : /\s/u.test(c) ? SPACE : OTHER, width };
+}
+
+/** Units that make a run of punctuation a clause break (GAP_RE's), by code. */
+const GAP_UNITS = new Set([...'.,;:!?()[]{}"“”\'‘’…/|–—-'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The tokens of `text` as written, for a caller that remembers what each raw token means (the keyword
+ * index: one lookup per token, `formOf` gives its forms the first time). Returns false, visiting
+ * nothing, when the text must be normalized whole first (see WHOLE_TEXT_ONLY): use `scanTokens`.
+ * The same tokens as TOKEN_RE finds, read unit by unit from a table instead of by the expression
+ * (issue 14: the expression and its match objects were a fifth of building the keyword index).
+ */
+export function scanRawTokens(
+  text: string,
+  visit: (raw: string, isNumber: boolean, gapBefore: boolean) => void,
+): boolean {
+  if (MAYBE_WHOLE_TEXT_ONLY.test(text) && WHOLE_TEXT_ONLY.test(text)) return false;
+  const UNIT_CLASS = unitClassTable();
+  const n = text.length;
+  let gap = false;
+  let i = 0;
+  while (i < n) {
+    let cls = UNIT_CLASS[text.charCodeAt(i)]!;
+    let width = 1;
+    if (cls === SURROGATE) ({ cls, width } = pointClass(text, i));
+    if (cls === SPACE) {
+      i += width;
+    } else if (cls === DIGIT) {
+      // \d+(?:[.,]\d+)*%?
+      const start = i;
+      i = digitsEnd(text, i);
+      for (;;) {
+        const sep = text.charCodeAt(i);
+        if ((sep === 0x2e || sep === 0x2c) && isDigit(text.charCodeAt(i + 1))) i = digitsEnd(text, i + 1);
+        else break;
+      }
+      if (text.charCodeAt(i) === 0x25) i++;
+      visit(text.slice(start, i), true, gap);
+      gap = false;
+    } else if (cls === LETTER) {
+      const start = i;
+      i += width;
+      while (i < n) {
+        let next = UNIT_CLASS[text.charCodeAt(i)]!;
+        let w = 1;
+        if (next === SURROGATE) ({ cls: next, width: w } = pointClass(text, i));
+        if (next !== LETTER) break;
+        i += w;
+      }
+      visit(text.slice(start, i), false, gap);
+      gap = false;
+    } else {
+      // A run of anything else: a clause break when it holds one of GAP_RE's units.
+      while (i < n) {
+        let next = UNIT_CLASS[text.charCodeAt(i)]!;
+        let w = 1;
+        if (next === SURROGATE) ({ cls: next, width: w } = pointClass(text, i));
+        if (next !== OTHER) break;
+        if (!gap && GAP_UNITS.has(text.charCodeAt(i))) gap = true;
+        i += w;
+      }
+    }
+  }
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function digitsEnd(text: string, from: number): number {
+  let i = from;
+  while (isDigit(text.charCodeAt(i))) i++;
+  return i;
 }
 
 /** Years 1900–2100 mentioned in a text, sorted, unique. */

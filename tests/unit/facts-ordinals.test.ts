@@ -1,4 +1,4 @@
-import { foldText, ordinalsAsDigits } from '../../src/facts/fold';
+import { foldText, ordinalsAsDigits, prepareText } from '../../src/facts/fold';
 
 describe('ordinalsAsDigits: ordinals written in words', () => {
   it.each([
@@ -19,5 +19,22 @@ describe('ordinalsAsDigits: ordinals written in words', () => {
     ['lần thứ ba ban chấp hành', 'lan thu 3 ban chap hanh'],
   ])('%s → %s', (text, expected) => {
     expect(ordinalsAsDigits(foldText(text))).toBe(expected);
+  });
+});
+
+describe('prepareText: the display form facts are given in', () => {
+  test.each([
+    ['already prepared', 'Chỉ tiêu năm 2025: tăng 9,5%', 'Chỉ tiêu năm 2025: tăng 9,5%'],
+    ['NFD', 'Đảng ủy BĐBP tỉnh Khánh Hòa'.normalize('NFD'), 'Đảng ủy BĐBP tỉnh Khánh Hòa'],
+    ['old tone placement kept as written', 'Tỉnh uỷ Khánh Hoà', 'Tỉnh uỷ Khánh Hoà'],
+    ['two spaces', 'bắt  2.300 vụ', 'bắt 2.300 vụ'],
+    ['a line break and a tab', 'hội nghị\ntổng kết\tnăm 2024', 'hội nghị tổng kết năm 2024'],
+    ['a non-breaking space', 'đạt\u00a095%', 'đạt 95%'],
+    ['leading and trailing spaces', '  HĐND tỉnh ', 'HĐND tỉnh'],
+    ['a trailing line break', 'SSCĐ\n', 'SSCĐ'],
+    ['spaces only', ' \t ', ''],
+    ['empty', '', ''],
+  ])('%s', (_name, input, expected) => {
+    expect(prepareText(input)).toBe(expected);
   });
 });

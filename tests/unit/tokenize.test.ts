@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { canonicalNumber, extractYears, scanTokens, Token, tokenize } from '../../src/text/tokenize';
+import {
+  canonicalNumber,
+  extractYears,
+  scanRawTokens,
+  scanTokens,
+  Token,
+  tokenize,
+} from '../../src/text/tokenize';
+import { seededRandom } from '../../src/seeded-random';
 
 const texts = (s: string) => tokenize(s).map((t) => t.text);
 
@@ -140,6 +148,82 @@ describe('scanTokens (the indexing path) gives the tokens tokenize gives', () =>
       }
     }
     expect(lines).toBeGreaterThan(100);
+  });
+
+  it('on random mixes of letters, marks, digits, separators, spaces and characters beyond the BMP', () => {
+    // Every unit class the scanner tells apart, and the borders between them: digit groups ("2.300",
+    // "9,5%", "1.", ",5"), punctuation runs with and without a clause break, astral letters (𝐀) and
+    // symbols (😀), a lone surrogate, other scripts' digits (٣), every kind of space.
+    const pieces = [
+      'a',
+      'Đ',
+      'ư',
+      'ỷ',
+      'o\u0300',
+      'A',
+      'z',
+      '𝐀',
+      '😀',
+      '\ud800',
+      '\udc00',
+      '٣',
+      '²',
+      'ß',
+      'Ω',
+      'я',
+      '中',
+      '0',
+      '7',
+      '2.300',
+      '9,5%',
+      '1.',
+      ',5',
+      '%',
+      '.',
+      ',',
+      ';',
+      '-',
+      '–',
+      '/',
+      '(',
+      ')',
+      '"',
+      '“',
+      '…',
+      '#',
+      '+',
+      '*',
+      '@',
+      '_',
+      '~',
+      '°',
+      '§',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u200b',
+      '\u3000',
+      '\ufeff',
+    ];
+    const random = seededRandom(20261204);
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 14);
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+      expect(scanned(text)).toEqual(tokenize(text));
+    }
+  });
+
+  it('a text that must be normalized whole first is left to tokenize', () => {
+    const visited: string[] = [];
+    expect(scanRawTokens('ho \u0300a binh', (raw) => visited.push(raw))).toBe(false);
+    expect(visited).toEqual([]);
+    expect(
+      scanRawTokens('Hoà bình 2.300,', (raw, isNumber, gap) => visited.push(`${raw}:${isNumber}:${gap}`)),
+    ).toBe(true);
+    expect(visited).toEqual(['Hoà:false:false', 'bình:false:false', '2.300:true:false']);
   });
 
   it('a visit may scan another text without disturbing the scan it is in', () => {
