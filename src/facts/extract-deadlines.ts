@@ -2,6 +2,7 @@ import type { DeadlineFact } from './types';
 import { type Folded, capitalize, folded, sliceFolded, splitSentences, trimStatement } from './fold';
 import { findDates, mayHaveDates } from './dates';
 import { type PlaceContext, yearFor } from './context';
+import { matchesOf } from '../text/matches';
 
 /**
  * Words just before a date that make it a time limit; they are kept in the phrase. They may open a
@@ -34,7 +35,7 @@ const AIMED = /\b(?:phan dau|yeu cau|de nghi|phai|can|giao)\b/;
 function clauseOf(s: Folded, at: number): Folded {
   let start = 0;
   let end = s.text.length;
-  for (const m of s.fold.matchAll(/;\s/g)) {
+  for (const m of matchesOf(/;\s/g, s.fold)) {
     if (m.index < at) start = m.index + m[0].length;
     else if (m.index >= at) {
       end = m.index;

@@ -1,6 +1,7 @@
 import type { DocumentNumberFact } from './types';
 import { folded, foldText } from './fold';
 import { findDates } from './dates';
+import { matchesOf } from '../text/matches';
 
 /** "62/NQ-HĐND", "03/CT-TTg", "25/NQ-CP", "45-NQ/TW", "12/2024/NĐ-CP", "1234/QĐ-UBND". */
 const NUMBER_RE =
@@ -47,7 +48,7 @@ export function extractDocumentNumbers(text: string, year?: number): DocumentNum
   // Every number (NUMBER_RE) has a digit just before "/" or "-": most blocks have none.
   if (!/\d[/-]/.test(text)) return out;
   const f = folded(text);
-  for (const m of f.text.matchAll(NUMBER_RE)) {
+  for (const m of matchesOf(NUMBER_RE, f.text)) {
     const num = m[1] as string;
     const code = (m[2] as string).toUpperCase() === 'TTG' ? 'TTg' : (m[2] as string);
     const parts = num.split(/[-/]/).filter((p) => /\p{L}/u.test(p));

@@ -2,6 +2,7 @@ import type { MeetingFact, Person } from './types';
 import { type Folded, folded, sliceFolded, splitSentences } from './fold';
 import { peopleAfter, peopleBefore } from './extract-people';
 import { findDates } from './dates';
+import { matchesOf } from '../text/matches';
 
 /** Meeting words, folded, with their display form: the ones a question names a meeting by. */
 export const MEETING_WORDS: ReadonlyArray<[RegExp, string]> = [
@@ -138,7 +139,7 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
   /** A speaker was named where the meeting is (not only after a speech opening that names none). */
   let spokeAtEvent = false;
   for (const s of splitSentences(block)) {
-    for (const m of s.fold.matchAll(CHAIR_CUE)) {
+    for (const m of matchesOf(CHAIR_CUE, s.fold)) {
       const after = s.fold.slice(m.index + m[0].length);
       if (TASK_AFTER_CHAIR.test(after)) continue;
       const fw = CHAIR_FORWARD.exec(after);
@@ -155,13 +156,13 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
       );
       if (ev && !chairEvent) chairEvent = ev.type;
     }
-    for (const m of s.fold.matchAll(ATTEND_FORWARD))
+    for (const m of matchesOf(ATTEND_FORWARD, s.fold))
       addPeople(attendees, peopleAfter(listAfter(s, m.index + m[0].length)));
-    for (const m of s.fold.matchAll(ATTEND_BACKWARD)) {
+    for (const m of matchesOf(ATTEND_BACKWARD, s.fold)) {
       if (m.index === 0) continue;
       addPeople(attendees, peopleBefore(clauseBefore(s, m.index)));
     }
-    for (const m of s.fold.matchAll(SPEAK_CUE)) {
+    for (const m of matchesOf(SPEAK_CUE, s.fold)) {
       if (m.index > 0) {
         const before = peopleBefore(clauseBefore(s, m.index));
         addPeople(speakers, before);

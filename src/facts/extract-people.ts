@@ -1,5 +1,6 @@
 import type { Person } from './types';
 import { type Folded, sliceFolded } from './fold';
+import { matchesOf } from '../text/matches';
 
 /**
  * Person lists as Vietnamese reports write them:
@@ -112,19 +113,19 @@ function parseAt(seg: Folded, at: number): Person | null {
   };
 }
 
+/** Where a person may start inside a piece: an honorific or a rank. */
+const PERSON_START = /(?<=[\s(])(?:(?:cac )?(?:dong chi|d\/c)|ong|ba|[a-z]+ (?:tuong|ta|uy)|do doc) /g;
+
 /** Parses a piece that is exactly one person, or (with allowPrefix) ends with one. */
 export function parsePerson(seg: Folded, allowPrefix: boolean): ParsedPerson | null {
   const direct = parseAt(seg, 0);
   if (direct) return { person: direct, prefixed: false };
   if (!allowPrefix) return null;
   const starts = new Set<number>();
-  for (const m of seg.fold.matchAll(
-    /(?<=[\s(])(?:(?:cac )?(?:dong chi|d\/c)|ong|ba|[a-z]+ (?:tuong|ta|uy)|do doc) /g,
-  ))
-    starts.add(m.index);
-  for (const m of seg.fold.matchAll(/ do (?=\S)/g)) starts.add(m.index + 4);
+  for (const m of matchesOf(PERSON_START, seg.fold)) starts.add(m.index);
+  for (const m of matchesOf(/ do (?=\S)/g, seg.fold)) starts.add(m.index + 4);
   // A bare full name after its role: "Phó Chủ tịch UBND tỉnh Lê Quốc Anh".
-  for (const m of seg.text.matchAll(/(?<= )\p{Lu}[\p{Ll}'’]*(?= \p{Lu})/gu)) starts.add(m.index);
+  for (const m of matchesOf(/(?<= )\p{Lu}[\p{Ll}'’]*(?= \p{Lu})/gu, seg.text)) starts.add(m.index);
   for (const at of [...starts].sort((a, b) => a - b)) {
     const person = parseAt(seg, at);
     if (!person) continue;
@@ -156,7 +157,7 @@ export function splitPieces(f: Folded): Folded[] {
   const out: Folded[] = [];
   const re = /\s*[,;:]\s*|\s+(?:va|cung)\s+(?=(?:cac )?(?:dong chi|d\/c|ong|ba|dai|thuong|trung|thieu)\b)/g;
   let start = 0;
-  for (const m of f.fold.matchAll(re)) {
+  for (const m of matchesOf(re, f.fold)) {
     out.push(sliceFolded(f, start, m.index));
     start = m.index + m[0].length;
   }

@@ -1,6 +1,7 @@
 import type { TargetFact } from './types';
 import { type Folded, folded, foldText, sliceFolded, splitSentences, trimStatement } from './fold';
 import { type PlaceContext, yearFor } from './context';
+import { matchesOf } from '../text/matches';
 
 /** Words that set a target. */
 const STRONG =
@@ -43,11 +44,11 @@ const NOT_UNIT_WORD =
 export function targetValues(item: Folded): string[] {
   const values: string[] = [];
   const taken: Array<[number, number]> = [];
-  for (const m of item.text.matchAll(PERCENT)) {
+  for (const m of matchesOf(PERCENT, item.text)) {
     values.push(m[0].replace(/\s+/g, ' ').replace(/ %$/, '%'));
     taken.push([m.index, m.index + m[0].length]);
   }
-  for (const m of item.text.matchAll(NUMBER)) {
+  for (const m of matchesOf(NUMBER, item.text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (taken.some(([a, b]) => start < b && end > a)) continue;
@@ -77,7 +78,7 @@ function items(s: Folded): Array<Folded & { start: number }> {
   const out: Array<Folded & { start: number }> = [];
   let start = 0;
   const push = (end?: number) => out.push({ ...sliceFolded(s, start, end), start });
-  for (const m of s.fold.matchAll(/\s*;\s*|\s+(?=\(?\d{1,2}\)\s|[a-dđ]\)\s)/g)) {
+  for (const m of matchesOf(/\s*;\s*|\s+(?=\(?\d{1,2}\)\s|[a-dđ]\)\s)/g, s.fold)) {
     push(m.index);
     start = m.index + m[0].length;
   }

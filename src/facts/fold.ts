@@ -8,6 +8,7 @@
  * fold to the same letters, which is why rules match on the fold and never on the display form.
  */
 import { spellIAsY } from '../text/normalize';
+import { matchesOf } from '../text/matches';
 
 const foldCache = new Map<string, string>();
 /**
@@ -142,14 +143,14 @@ function pushSentence(out: Sentence[], block: Folded, start: number, end: number
  */
 export function yearsIn(fold: string): number[] {
   const out: number[] = [];
-  for (const m of fold.matchAll(PLAIN_YEAR)) out.push(Number(m[1]));
+  for (const m of matchesOf(PLAIN_YEAR, fold)) out.push(Number(m[1]));
   return out;
 }
 
 /** "năm 2025" written as such, in order, without the years compared with (see yearsIn). */
 export function namedYears(fold: string): number[] {
   const out: number[] = [];
-  for (const m of fold.matchAll(NAMED_YEAR)) out.push(Number(m[1]));
+  for (const m of matchesOf(NAMED_YEAR, fold)) out.push(Number(m[1]));
   return out;
 }
 
@@ -220,5 +221,5 @@ const MEETING_ORDINAL = /\b(?:ky hop|hoi nghi|dai hoi|phien hop|phien|lan) thu (
 
 /** The meetings' ordinals a folded text names, in digits or in words ("lần thứ hai mươi tám" → 28). */
 export function meetingOrdinals(fold: string): number[] {
-  return [...ordinalsAsDigits(fold).matchAll(MEETING_ORDINAL)].map((m) => Number(m[1]));
+  return [...matchesOf(MEETING_ORDINAL, ordinalsAsDigits(fold))].map((m) => Number(m[1]));
 }

@@ -1,4 +1,5 @@
 import { foldText } from './fold';
+import { matchesOf } from '../text/matches';
 
 /**
  * What kind of statement a sentence is (issue 13): what was done (result), what is aimed at
@@ -53,9 +54,10 @@ export function statementKind(
     return 'heading';
   // "so với năm 2024" is a baseline, not the year a sentence is about.
   const years = [
-    ...f
-      .replace(/so voi (?:cung ky )?(?:nam )?(?:19|20)\d\d/g, ' ')
-      .matchAll(/(?<![\d/])(?:19|20)\d\d(?!\d)/g),
+    ...matchesOf(
+      /(?<![\d/])(?:19|20)\d\d(?!\d)/g,
+      f.replace(/so voi (?:cung ky )?(?:nam )?(?:19|20)\d\d/g, ' '),
+    ),
   ].map((m) => Number(m[0]));
   const reviewedOnly = options.reviewedOnly ?? [];
   const aboutReviewed = years.length > 0 && years.every((y) => reviewedOnly.includes(y));

@@ -1,5 +1,6 @@
 import entries from './provinces.json';
 import { foldDiacritics, hasDiacritics, normalizeTonePlacement } from '../text/normalize';
+import { matchesOf } from '../text/matches';
 
 /**
  * Vietnam's provinces (the 63 before 1 July 2025, each with the unit it was merged into) and the
@@ -125,7 +126,7 @@ export interface PlaceMention {
 
 function collect(re: RegExp, text: string, forms: Form[], out: PlaceMention[]): void {
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesOf(re, text)) {
     const i = m.slice(1).findIndex((g) => g !== undefined);
     const form = forms[i];
     if (form) out.push({ province: form.province, index: m.index ?? 0, length: m[0].length });
@@ -296,8 +297,8 @@ export function findLocalPlaces(text: string): LocalPlace[] {
   const out: LocalPlace[] = [];
   const seen = new Set<string>();
   const matches = [
-    ...[...t.matchAll(LOCAL)].map((m) => ({ at: m.index ?? 0, levelWord: m[1] ?? '', names: m[2] ?? '' })),
-    ...[...t.matchAll(LOCAL_BODY)].map((m) => ({
+    ...[...matchesOf(LOCAL, t)].map((m) => ({ at: m.index ?? 0, levelWord: m[1] ?? '', names: m[2] ?? '' })),
+    ...[...matchesOf(LOCAL_BODY, t)].map((m) => ({
       at: m.index ?? 0,
       levelWord: LOCAL_BODY_LEVELS[(m[1] ?? '').toLowerCase()] ?? '',
       names: m[2] ?? '',
@@ -352,7 +353,7 @@ const WORD = /[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]/gu;
  * khẩu …"); null when there is none. NFC or NFD, any case for the station words.
  */
 export function findStation(text: string): string | null {
-  const words = [...text.normalize('NFC').matchAll(WORD)].map((m) => m[0]);
+  const words = [...matchesOf(WORD, text.normalize('NFC'))].map((m) => m[0]);
   const folded = words.map((w) => foldDiacritics(w));
   for (let i = 0; i < words.length; i++) {
     if (folded[i] !== 'don') continue;

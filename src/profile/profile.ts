@@ -12,6 +12,7 @@ import {
   PROVINCES,
 } from './places';
 import { findUnits, foldForUnits, soFieldName, UNIT_LABELS, UnitType } from './units';
+import { matchesOf } from '../text/matches';
 
 /**
  * What a document is about, read from its title, header and first sentences: the kind of document,
@@ -297,29 +298,34 @@ function periodsOf(f: string): {
   // "so với quý III/2023", "cùng kỳ 6 tháng năm 2023": a period compared with is not covered.
   const compared = (at: number): boolean =>
     /\b(?:so voi|cung ky)(?: [a-z]+){0,2} $/.test(f.slice(Math.max(0, at - 30), at));
-  for (const m of f.matchAll(
+  for (const m of matchesOf(
     new RegExp(
       `\\b(?:tong ket|ket qua|danh gia|bao cao|so ket)\\b ${gap}(?<!so voi |cung ky )nam (\\d{4})\\b`,
       'g',
     ),
+    f,
   ))
     add(reviewed, m[1]);
   // "Tổng kết … năm 2023", "sơ kết", "kết quả … năm 2023": the year is certainly reviewed.
   const strong = new Set<number>();
-  for (const m of f.matchAll(
+  for (const m of matchesOf(
     new RegExp(`\\b(?:tong ket|ket qua|so ket)\\b ${gap}(?<!so voi |cung ky )nam (\\d{4})\\b`, 'g'),
+    f,
   ))
     add(strong, m[1]);
-  for (const m of f.matchAll(/(?:^|\. |, )(?:theo danh gia )?(?:trong )?nam (\d{4}) /g)) add(reviewed, m[1]);
-  for (const m of f.matchAll(
+  for (const m of matchesOf(/(?:^|\. |, )(?:theo danh gia )?(?:trong )?nam (\d{4}) /g, f))
+    add(reviewed, m[1]);
+  for (const m of matchesOf(
     new RegExp(
       `\\b(?:nhiem vu|phuong huong|ke hoach|chi tieu|muc tieu|phan dau|du toan|trien khai)\\b ${gap}(?<!so voi |cung ky )nam (\\d{4})\\b`,
       'g',
     ),
+    f,
   ))
     add(plan, m[1]);
-  for (const m of f.matchAll(
+  for (const m of matchesOf(
     /\bquy (iv|iii|ii|i|1|2|3|4)(?: va [a-z0-9 ]{1,20}?)?(?: nam |\/| )(\d{4})\b/g,
+    f,
   )) {
     const q = ROMAN[m[1]!];
     if (compared(m.index ?? 0)) continue;
@@ -332,7 +338,7 @@ function periodsOf(f: string): {
       add(reviewed, m[2]);
     }
   }
-  for (const m of f.matchAll(/\b(6|9) thang(?: dau)?(?: nam)?(?: |\/)(\d{4})\b/g)) {
+  for (const m of matchesOf(/\b(6|9) thang(?: dau)?(?: nam)?(?: |\/)(\d{4})\b/g, f)) {
     if (compared(m.index ?? 0)) continue;
     if (planned(m.index ?? 0)) {
       add(plan, m[2]);
@@ -342,7 +348,7 @@ function periodsOf(f: string): {
       add(reviewed, m[2]);
     }
   }
-  const terms = [...f.matchAll(/\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/g)].map((t) => `${t[1]}–${t[2]}`);
+  const terms = matchesOf(/\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/g, f).map((t) => `${t[1]}–${t[2]}`);
   return {
     reviewed: [...reviewed].sort(),
     strong: [...strong].sort(),
@@ -535,7 +541,7 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   // so do an official letter, a notice, a decision and a guide: they set work to do ("Công văn V/v
   // triển khai công tác phòng, chống thiên tai mùa mưa bão năm 2025").
   if (profile.kind && PLANNING_KINDS.includes(profile.kind)) {
-    const titleYears = [...title.matchAll(/(?<![\d.,/-])(19\d\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+    const titleYears = matchesOf(/(?<![\d.,/-])(19\d\d|20\d\d)(?!\d)/g, title).map((m) => Number(m[1]));
     const own = titleYears.length > 0 ? titleYears : profile.date ? [Number(profile.date.slice(0, 4))] : [];
     profile.planYears = [...new Set([...profile.planYears, ...own])].sort();
   }
@@ -563,8 +569,9 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   const years = new Set<number>([...roles.reviewed, ...roles.plan]);
   const dateYear = profile.date ? Number(profile.date.slice(0, 4)) : undefined;
   if (dateYear) years.add(dateYear);
-  for (const m of `${title} ${opening.map((b) => b.text).join(' ')}`.matchAll(
+  for (const m of matchesOf(
     /(?<![\d.,/-])(19\d\d|20\d\d)(?![\d])/g,
+    `${title} ${opening.map((b) => b.text).join(' ')}`,
   ))
     years.add(Number(m[1]));
   profile.years = [...years].sort();

@@ -1,4 +1,5 @@
 import { foldDiacritics } from '../text/normalize';
+import { matchesOf } from '../text/matches';
 
 /**
  * Kinds of agency unit a document is about or a question names. Matched on folded text (no
@@ -191,7 +192,7 @@ export function foldForUnits(text: string): string {
 function scan(fold: string, rules: ReadonlyArray<[UnitType, RegExp]>, out: UnitMention[]): void {
   for (const [type, re] of rules) {
     re.lastIndex = 0;
-    for (const m of fold.matchAll(re)) {
+    for (const m of matchesOf(re, fold)) {
       const field = type === 'so' ? m[0].slice(3) : undefined;
       out.push({ type, index: m.index ?? 0, length: m[0].length, ...(field ? { field } : {}) });
     }
