@@ -5,7 +5,11 @@ const shape = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => [m.index, .
 
 describe('matchesOf gives what matchAll gives', () => {
   test.each<[string, RegExp, string]>([
-    ['a chair cue, folded', /\b(?:chu tri|chu toa)\b/g, 'dong chi ngo van lang chu tri hoi nghi; chu toa ky hop'],
+    [
+      'a chair cue, folded',
+      /\b(?:chu tri|chu toa)\b/g,
+      'dong chi ngo van lang chu tri hoi nghi; chu toa ky hop',
+    ],
     ['groups and numbers like 2.300 and 9,5%', /(\d+(?:[.,]\d+)*)(%?)/g, 'bắt 2.300 vụ, đạt 9,5% và 100%'],
     ['no match', /\bhdnd\b/g, 'ủy ban nhân dân tỉnh'],
     ['empty matches move on', /(?:)/g, 'hòa'],
