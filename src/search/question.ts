@@ -3,6 +3,34 @@ import { foldDiacritics, hasDiacritics } from '../text/normalize';
 /** Longest question accepted, in characters, by the bot and the retriever alike. */
 export const MAX_QUESTION_CHARS = 1000;
 
+/** A tag as HTML writes one ("<b>", "</i>", "<br/>", '<span class="x">'): markup, never a question's words. */
+const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+/** The character references text copied from a web page or a formatted message may carry. */
+const REFERENCE = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * A question as its words: HTML tags taken out ("<b>chỉ tiêu</b> 2025" asks "chỉ tiêu 2025") and
+ * character references written as their characters ("&amp;" → "&"). "<" not opening a tag ("tỷ lệ
+ * <5%") is kept. Text without "<" or "&" comes back as it is.
+ */
+export function plainQuestion(question: string): string {
+  if (!question.includes('<') && !question.includes('&')) return question;
+  return question
+    .replace(TAG, ' ')
+    .replace(
+      REFERENCE,
+      (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+        if (name) return NAMED[name.toLowerCase()]!;
+        const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+        return valid ? String.fromCodePoint(code) : whole;
+      },
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** A question's length as people count it: characters of its NFC form (an NFD "ế" is one). */
 export function questionLength(question: string): number {
   return [...question.normalize('NFC')].length;

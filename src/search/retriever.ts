@@ -31,7 +31,7 @@ import { decideScope, mergedNote, NUMBERED_KINDS, ScopeDecision, ScopedDocument 
 import { documentReference } from '../profile/describe';
 import { provinceByName } from '../profile/places';
 import { listDocumentProfiles } from '../store/documents';
-import { chatForms, MAX_QUESTION_CHARS, questionLength, searchedWords } from './question';
+import { chatForms, MAX_QUESTION_CHARS, plainQuestion, questionLength, searchedWords } from './question';
 import { absolutePeriods, absoluteYears } from './relative-years';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
 
@@ -422,10 +422,11 @@ export class SearchEngine implements Retriever {
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
-    const typed = question.trim();
-    if (!typed) throw createError('QUESTION_EMPTY');
-    if (questionLength(typed) > MAX_QUESTION_CHARS)
+    if (questionLength(question.trim()) > MAX_QUESTION_CHARS)
       throw createError('QUESTION_TOO_LONG', MAX_QUESTION_CHARS);
+    // Markup pasted with a question is not its words.
+    const typed = plainQuestion(question.trim());
+    if (!typed) throw createError('QUESTION_EMPTY');
     // Chat forms written out; "năm nay", "quý trước": the years and periods they mean, so the question
     // is scoped like one naming them.
     const q = this.dated(typed);
@@ -548,7 +549,7 @@ export class SearchEngine implements Retriever {
   /** The ranked results for a question, ignoring the "not found" decision (for evaluation). */
   async rank(typed: string, k: number): Promise<SearchResult[]> {
     this.refresh();
-    const question = this.dated(typed.trim());
+    const question = this.dated(plainQuestion(typed.trim()));
     const query = analyzeQuery(searchedWords(question));
     const decision = decideScope(question, this.scopedDocuments());
     const ranking = demoteSyllables(query, scopeSyllables(query, decision), SCOPE_WORD_WEIGHT);

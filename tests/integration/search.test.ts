@@ -103,6 +103,28 @@ describe('SearchEngine.ask over the seed and near-miss reports', () => {
   });
 });
 
+describe('markup pasted with a question is not its words', () => {
+  it.each([
+    ['<b>chỉ tiêu</b> 2025?', 'chỉ tiêu 2025?'],
+    ['<i>chi tieu nam 2025</i> la gi', 'chi tieu nam 2025 la gi'],
+    [
+      'Ai chủ trì hội nghị của <span class="unit">BĐBP</span> Ninh Thuận?',
+      'Ai chủ trì hội nghị của BĐBP Ninh Thuận?',
+    ],
+    ['chỉ tiêu&nbsp;năm 2025 &amp; kết nạp đảng viên', 'chỉ tiêu năm 2025 & kết nạp đảng viên'],
+  ])('%s is asked as %s', async (marked, plain) => {
+    const [a, b] = [await engine.ask(marked), await engine.ask(plain)];
+    expect(a.found).toBe(true);
+    expect(a.results.map((r) => r.passageId)).toEqual(b.results.map((r) => r.passageId));
+    expect(a.answer?.text).toBe(b.answer?.text);
+    expect(a.question).toBe(marked);
+  });
+
+  it('a question that is only markup is empty', async () => {
+    await expect(engine.ask('<b> </b><br/>')).rejects.toMatchObject({ code: 'QUESTION_EMPTY' });
+  });
+});
+
 describe('question length is counted as people count it (characters after NFC)', () => {
   it.each<[string, string]>([
     ['1000 letters typed decomposed (NFD: about 2000 UTF-16 units)', 'ế'.repeat(1000).normalize('NFD')],

@@ -1,4 +1,4 @@
-import { chatForms, searchedWords } from '../../src/search/question';
+import { chatForms, plainQuestion, searchedWords } from '../../src/search/question';
 
 describe('searchedWords: guests asked for are searched as who attended', () => {
   it.each<[string, string]>([
@@ -70,4 +70,28 @@ describe('chatForms: units as people shorten them in a chat', () => {
     'chỉ tiêu 2025 là gì?',
     '',
   ])('unchanged: %s', (question) => expect(chatForms(question)).toBe(question));
+});
+
+describe('plainQuestion: markup taken out, character references written out', () => {
+  test.each([
+    ['plain text is returned as it is', 'chỉ tiêu 2025 là gì?', 'chỉ tiêu 2025 là gì?'],
+    [
+      'NFD text without markup is untouched',
+      'Đảng ủy BĐBP'.normalize('NFD'),
+      'Đảng ủy BĐBP'.normalize('NFD'),
+    ],
+    ['bold and italic tags', '<b>chỉ tiêu</b> <i>2025</i>?', 'chỉ tiêu 2025 ?'],
+    ['a tag with attributes, mixed case', '<SPAN class="x">HĐND</SPAN> tỉnh', 'HĐND tỉnh'],
+    ['a line break tag between words', 'hội nghị<br/>tổng kết', 'hội nghị tổng kết'],
+    ['named references', 'kế hoạch &amp; nhiệm vụ&nbsp;2025', 'kế hoạch & nhiệm vụ 2025'],
+    ['numeric references (decimal, hex)', 'ch&#7881; ti&#xEA;u', 'chỉ tiêu'],
+    ['an escaped tag stays as its characters', '&lt;b&gt;SSCĐ', '<b>SSCĐ'],
+    ['"<" before a number is no tag', 'tỷ lệ <5% và >9,5%', 'tỷ lệ <5% và >9,5%'],
+    ['"<" alone is no tag', 'a < b', 'a < b'],
+    ['an invalid reference is kept', 'x &#0; y &#xD800; z', 'x &#0; y &#xD800; z'],
+    ['an unknown name is kept', 'R&D 2.300 tỷ', 'R&D 2.300 tỷ'],
+    ['only markup', '<b></b>', ''],
+  ])('%s', (_name, input, expected) => {
+    expect(plainQuestion(input)).toBe(expected);
+  });
 });
