@@ -31,6 +31,25 @@ export function listMarker(text: string): ListMarker | null {
   return null;
 }
 
+/** What joins the headings of an outline ("II. PHƯƠNG HƯỚNG … › 2. Các chỉ tiêu chủ yếu"). */
+export const OUTLINE_SEPARATOR = ' › ';
+
+/**
+ * How deep a heading sits, smaller is outer: "Phần"/"Chương" over "Mục" over an unnumbered heading in
+ * capitals over "II." over "2." over "2.1." over "a)" over "-" over an unnumbered heading in lower case
+ * (a sub-heading of whatever is above it).
+ */
+export function headingLevel(text: string): number {
+  const t = text.trimStart();
+  const marker = listMarker(t);
+  if (marker === 'number')
+    return MARKER_LEVEL.number + 0.1 * (/^[\d.]*/u.exec(t)![0].replace(/\.$/, '').split('.').length - 1);
+  if (marker) return MARKER_LEVEL[marker];
+  if (/^(?:phần|chương)\s+(?:thứ\s|[IVXL]+\b|\d+\b)/iu.test(t)) return -3;
+  if (/^mục\s+(?:[IVXL]+|\d+)\b/iu.test(t)) return -2;
+  return /\p{Ll}/u.test(t) ? 4 : -1;
+}
+
 /** Packs sentences into pieces of about equal length, none over `max` unless one sentence is. */
 export function packSentences(sentences: string[], max = MAX_PASSAGE_CHARS): string[] {
   const total = sentences.reduce((n, s) => n + s.length + 1, 0);
@@ -60,6 +79,17 @@ export function packSentences(sentences: string[], max = MAX_PASSAGE_CHARS): str
 export function blocksToPassages(blocks: Block[]): PassageDraft[] {
   const out: PassageDraft[] = [];
   let section: string | null = null;
+  // The headings open at this point, outermost first: the last is the section, the others its outline
+  // (a passage under "2. Các chỉ tiêu chủ yếu" is found by the year and words of "II. PHƯƠNG HƯỚNG,
+  // NHIỆM VỤ NĂM 2025" above it too).
+  const headings: Array<{ text: string; level: number }> = [];
+  const outline = () =>
+    headings.length > 1
+      ? headings
+          .slice(0, -1)
+          .map((h) => h.text)
+          .join(OUTLINE_SEPARATOR)
+      : null;
   let paragraph = 0;
   // A document's header (issuer, "Số: 312/BC-UBND", place and date, kind, subject) is one passage,
   // so "báo cáo … số mấy, ngày nào" finds it; its lines are short blocks before the body.
@@ -121,7 +151,12 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
       lead = leads[leads.length - 1]?.text ?? null;
       if (leadIn) leads.push({ text: leadText, marker });
     } else {
-      if (b.kind === 'heading' && !leadIn) section = b.text;
+      if (b.kind === 'heading' && !leadIn) {
+        section = b.text;
+        const level = headingLevel(b.text);
+        while (headings.length > 0 && headings[headings.length - 1]!.level >= level) headings.pop();
+        headings.push({ text: b.text, level });
+      }
       leads = leadIn ? [{ text: leadText, marker: null }] : [];
     }
     if (b.kind === 'signature') {
@@ -151,6 +186,7 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
         paragraph,
         kind: b.kind === 'heading' && leadIn ? 'paragraph' : b.kind,
         section: b.kind === 'heading' && !leadIn ? null : section,
+        outline: outline(),
         lead,
         page: b.page ?? null,
         text: piece,

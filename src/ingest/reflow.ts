@@ -237,9 +237,21 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
         // cáo về Bộ Chỉ huy (qua Phòng Tham mưu)" / "trước ngày 25 hằng tháng; …".
         (/\)$/.test(prev.trim()) && !/^\p{Ll}/u.test(line)) ||
         (current.length === 1 && looksLikeHeading(prev, width) && /^\p{Lu}/u.test(line));
+      // An all-caps headline that fills its line and goes on in capitals on the next ("KỲ HỌP THỨ 29
+      // … KẾ HOẠCH PHÁT TRIỂN KT-XH" / "NĂM 2025") is one title, wrapped: not a title and a heading.
+      const titleWraps =
+        first &&
+        blocks.length === 0 &&
+        current.length < 3 &&
+        prev.length >= width * 0.85 &&
+        !TERMINAL.test(prev) &&
+        isAllCaps(prev) &&
+        /\p{Lu}/u.test(line) &&
+        !/\p{Ll}/u.test(line) &&
+        !startsBlock(line);
       const captionStarts = line.startsWith('(') && TERMINAL.test(prev);
       const bodyOpens = blocks.length < HEADER_BLOCKS && OPENING.test(line) && !/[,;:(–-]$/.test(prev);
-      if (prevEnds || startsBlock(line) || captionStarts || bodyOpens) flush();
+      if (!titleWraps && (prevEnds || startsBlock(line) || captionStarts || bodyOpens)) flush();
     }
     current.push(line);
     for (const ch of line) {

@@ -42,6 +42,11 @@ export interface PassageDraft {
   paragraph: number;
   kind: BlockKind;
   section: string | null;
+  /**
+   * The headings above the section, outermost first, joined by " › " ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM
+   * 2025" over section "2. Các chỉ tiêu chủ yếu"); for a heading, those above it. Null when none.
+   */
+  outline?: string | null;
   /** For a list item: the sentence that introduces its list (without its ":"), else null. */
   lead: string | null;
   page: number | null;

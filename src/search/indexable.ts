@@ -4,15 +4,21 @@ import { iteratePassages, PassageRow } from '../store/documents';
 import { Bm25Params, IndexablePassage, KeywordIndex } from './keyword';
 
 /**
- * What a passage inherits from its document, matched with the context weight: title, section, the
+ * What a passage inherits from its document, matched with the context weight: title, the headings
+ * above its section (outline), section, the
  * unit and places the document is about, and the years of the passage.
  */
 export function passageContext(
-  p: Pick<PassageRow, 'title' | 'section' | 'years'> & { profile?: DocumentProfile; lead?: string | null },
+  p: Pick<PassageRow, 'title' | 'section' | 'years'> & {
+    profile?: DocumentProfile;
+    lead?: string | null;
+    outline?: string | null;
+  },
 ): string {
   const prof = p.profile;
   return [
     p.title,
+    p.outline ?? '',
     p.section ?? '',
     p.lead ?? '',
     prof?.unit ?? '',

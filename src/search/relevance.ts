@@ -156,7 +156,14 @@ export function countedNoun(question: string): string | null {
  */
 export function answerShape(
   question: string,
-): ((text: string, reviewedOnly?: readonly number[], about?: YearsAsked) => boolean) | null {
+):
+  | ((
+      text: string,
+      reviewedOnly?: readonly number[],
+      about?: YearsAsked,
+      heading?: PassageHeading,
+    ) => boolean)
+  | null {
   const noun = countedNoun(question);
   if (noun) return (text) => statesCount(text, noun);
   const f = foldDiacritics(question).replace(/[^a-z0-9%]+/g, ' ');
@@ -167,6 +174,42 @@ export function answerShape(
   if (/\b(?:truoc ngay nao|han chot|thoi han|cham nhat|khi nao phai|bao gio phai)\b/.test(f))
     return (text) => /trước ngày|chậm nhất|hạn chót|thời hạn|hoàn thành trong/iu.test(text.normalize('NFC'));
   return null;
+}
+
+/**
+ * What the headings above a passage say of it (src/ingest/passages.ts: its lead, section and outline):
+ * the years the nearest of them names, and whether they head targets ("Các chỉ tiêu chủ yếu",
+ * "Phương hướng, nhiệm vụ năm 2025") rather than results ("Kết quả thực hiện …").
+ */
+export interface PassageHeading {
+  years: readonly number[];
+  target: boolean;
+  result: boolean;
+}
+
+const NO_HEADING: PassageHeading = { years: [], target: false, result: false };
+
+/** Headings of targets and of results, folded. */
+const TARGET_HEADING = /\b(?:chi tieu|muc tieu|phuong huong|ke hoach)\b/;
+const RESULT_HEADING = /\b(?:ket qua|danh gia|tinh hinh)\b/;
+
+/** Reads the headings above a passage, nearest first (lead, section, then the outline inwards-out). */
+export function passageHeading(headings: ReadonlyArray<string | null | undefined>): PassageHeading {
+  let years: number[] = [];
+  let target = false;
+  let result = false;
+  for (const h of headings) {
+    if (!h) continue;
+    const t = h.normalize('NFC');
+    if (years.length === 0)
+      years = [...t.replace(BASELINE_YEAR, ' ').matchAll(YEAR)].map((m) => Number(m[0]));
+    if (!target && !result) {
+      const f = foldDiacritics(t.toLowerCase());
+      if (RESULT_HEADING.test(f)) result = true;
+      else if (TARGET_HEADING.test(f)) target = true;
+    }
+  }
+  return { years, target, result };
 }
 
 /** Words of a sentence that aims at something: a target. */
@@ -188,8 +231,11 @@ export function statesTarget(
   text: string,
   reviewedOnly: readonly number[] = [],
   about?: YearsAsked,
+  heading: PassageHeading = NO_HEADING,
 ): boolean {
-  for (const { sentence, years } of sentencesWithYears(text)) {
+  // Under "I. Kết quả thực hiện nhiệm vụ năm 2024", "hoàn thành 100% chỉ tiêu" is what was done.
+  if (heading.result) return false;
+  for (const { sentence, years } of sentencesWithYears(text, heading.years)) {
     if (!TARGET_CUE.test(sentence) || RESULT_CUE.test(sentence)) continue;
     if (allIn(years, reviewedOnly)) continue;
     if (about && !aboutAsked(years, about)) continue;
@@ -218,8 +264,11 @@ function aboutAsked(years: readonly number[], about: YearsAsked): boolean {
  * The sentences of a text (NFC), each with the years it is about: those it names (baselines such
  * as "so với năm 2024" left out), else the ones the text last named.
  */
-function* sentencesWithYears(text: string): Generator<{ sentence: string; years: number[] }> {
-  let years: number[] = [];
+function* sentencesWithYears(
+  text: string,
+  headed: readonly number[] = [],
+): Generator<{ sentence: string; years: number[] }> {
+  let years: number[] = [...headed];
   for (const sentence of splitSentences(text.normalize('NFC'))) {
     const named = [...sentence.replace(BASELINE_YEAR, ' ').matchAll(YEAR)].map((m) => Number(m[0]));
     if (named.length > 0) years = named;
@@ -253,10 +302,18 @@ export function statesFigure(text: string): boolean {
  */
 export function statesResult(
   text: string,
-  years: { planOnly?: readonly number[]; reviewedOnly?: readonly number[]; asked?: YearsAsked } = {},
+  years: {
+    planOnly?: readonly number[];
+    reviewedOnly?: readonly number[];
+    asked?: YearsAsked;
+    heading?: PassageHeading;
+  } = {},
 ): boolean {
-  for (const { sentence, years: about } of sentencesWithYears(text)) {
+  const heading = years.heading ?? NO_HEADING;
+  for (const { sentence, years: about } of sentencesWithYears(text, heading.years)) {
     if (!/\d/.test(sentence.replace(DATE_OR_YEAR, ' '))) continue;
+    // Under "2. Các chỉ tiêu chủ yếu", "Tỷ lệ … đạt 95%" is a target, unless it says it was done.
+    if (heading.target && !RESULT_CUE.test(sentence)) continue;
     if (years.asked && !aboutAsked(about, years.asked)) continue;
     // "Năm 2024, … đạt 100% chỉ tiêu" in the review of 2024 is what was done, whatever its words.
     if (allIn(about, years.reviewedOnly ?? [])) return true;

@@ -16,6 +16,7 @@ import {
 } from './keyword-file';
 import { buildIndex, passageContext, toIndexable } from './indexable';
 import { LayeredKeywordIndex } from './keyword-layers';
+import { OUTLINE_SEPARATOR } from '../ingest/passages';
 import {
   answerShape,
   bestSentence,
@@ -24,6 +25,7 @@ import {
   reviewedOnlyYears,
   SHAPE_BOOST,
   statesFigure,
+  passageHeading,
   statesResult,
   wantsResult,
 } from './relevance';
@@ -615,15 +617,29 @@ export class SearchEngine implements Retriever {
         if (!p) return 1;
         let f = 1;
         const reviewedOnly = reviewedOnlyYears(p.profile);
+        const heading = passageHeading([
+          p.lead,
+          p.section,
+          ...(p.outline ?? '').split(OUTLINE_SEPARATOR).reverse(),
+        ]);
         const fits =
-          (!shape || shape(p.text, reviewedOnly, { asked: plannedAsked, unnamed: p.profile.planYears })) &&
+          (!shape ||
+            shape(p.text, reviewedOnly, { asked: plannedAsked, unnamed: p.profile.planYears }, heading)) &&
           (!result ||
             statesResult(p.text, {
               planOnly: plannedOnlyYears(p.profile),
               reviewedOnly,
               asked: { asked: reviewedAsked, unnamed: p.profile.reviewedYears },
+              heading,
             }));
         if ((shape || result) && fits) f *= SHAPE_BOOST;
+        // A list of targets for another year than the one whose results are asked ("năm 2024 kết nạp
+        // bao nhiêu" and "2. Các chỉ tiêu chủ yếu" under "II. PHƯƠNG HƯỚNG … NĂM 2025") moves down as
+        // much as a result moves up.
+        if (result && !fits && heading.target && reviewedAsked.length > 0) {
+          const about = heading.years.length > 0 ? heading.years : p.profile.planYears;
+          if (about.length > 0 && !about.some((y) => reviewedAsked.includes(y))) f /= SHAPE_BOOST;
+        }
         if (assignee && headingNames(`${p.lead ?? ''} ${p.section ?? ''}`, assignee)) f *= ASSIGNEE_BOOST;
         return f;
       };

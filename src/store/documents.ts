@@ -16,9 +16,10 @@ import { bumpGeneration, Db } from './db';
  * groups listed among those present no longer end the list. 10: chairs and attendees said in more
  * of the ways news says them (chủ tọa, điều hành, "Chủ trì …:", "về phía … có", "dự họp", "sự tham dự
  * của … trong đó có", "chủ trì bởi"), a list split at a colon, a sentence opened by a speech, facts
- * folded with "i" as "y" (kì/kỳ): every stored document's facts are extracted again.
+ * folded with "i" as "y" (kì/kỳ): every stored document's facts are extracted again. 11: each passage
+ * keeps the headings above its section (its outline), which the keyword index reads as context.
  */
-export const PARSER_VERSION = 10;
+export const PARSER_VERSION = 11;
 
 export interface DocumentRow {
   id: number;
@@ -43,6 +44,8 @@ export interface PassageRow {
   paragraph: number;
   kind: string;
   section: string | null;
+  /** The headings above its section, outermost first (PassageDraft.outline). */
+  outline: string | null;
   /** For a list item: the sentence introducing its list. */
   lead: string | null;
   page: number | null;
@@ -171,8 +174,8 @@ export function upsertDocument(db: Db, doc: DocumentInput, now: Date): { id: num
   const id =
     existing?.id ?? (db.prepare(`SELECT id FROM documents WHERE file = ?`).pluck().get(doc.file) as number);
   const insert = db.prepare(
-    `INSERT INTO passages(document_id, ordinal, paragraph, kind, section, lead, page, text, years)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO passages(document_id, ordinal, paragraph, kind, section, outline, lead, page, text, years)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const passageIds = doc.passages.map((p) =>
     Number(
@@ -182,6 +185,7 @@ export function upsertDocument(db: Db, doc: DocumentInput, now: Date): { id: num
         p.paragraph,
         p.kind,
         p.section,
+        p.outline ?? null,
         p.lead ?? null,
         p.page,
         p.text,
@@ -206,6 +210,7 @@ interface RawPassage {
   paragraph: number;
   kind: string;
   section: string | null;
+  outline: string | null;
   lead: string | null;
   page: number | null;
   text: string;
@@ -235,6 +240,7 @@ const toPassage = (r: RawPassage): PassageRow => ({
   paragraph: r.paragraph,
   kind: r.kind,
   section: r.section,
+  outline: r.outline ?? null,
   lead: r.lead ?? null,
   page: r.page,
   text: r.text,

@@ -200,4 +200,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // index image saved at one of them is an ancestor of the documents now, and catches up with the
   // passages added and removed since instead of being rebuilt (a restored backup has other stamps).
   `CREATE TABLE IF NOT EXISTS generations (generation INTEGER PRIMARY KEY, stamp TEXT NOT NULL);`,
+  // The headings above a passage's section (PassageDraft.outline): documents are read again by
+  // PARSER_VERSION 11, and until then their passages have none.
+  `ALTER TABLE passages ADD COLUMN outline TEXT;`,
 ];

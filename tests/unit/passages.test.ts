@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import { reflow, reflowSegment } from '../../src/ingest/reflow';
 import {
   blocksToPassages,
+  headingLevel,
   ListMarker,
   listMarker,
   MAX_PASSAGE_CHARS,
   packSentences,
 } from '../../src/ingest/passages';
 import { parseDocument } from '../../src/ingest/parse-document';
+import { passageContext } from '../../src/search/indexable';
 import { Block } from '../../src/ingest/types';
 import { SEED_FILE } from '../helpers/temp-dir';
 
@@ -71,6 +73,83 @@ describe('blocksToPassages', () => {
       paragraph: 2,
       text: '(Đồng chí Ngô Văn Lãng, Bí thư Đảng ủy, Chính ủy BĐBP tỉnh chủ trì hội nghị)',
     });
+  });
+});
+
+describe('headingLevel: how deep a heading sits (smaller is outer)', () => {
+  it.each<[string, string, string]>([
+    ['PHẦN THỨ NHẤT', 'outer than', 'Mục 1. Tuyển quân'],
+    ['Chương II. Nhiệm vụ', 'outer than', 'MỤC TIÊU TỔNG QUÁT'],
+    ['Mục 1. Tuyển quân', 'outer than', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ'],
+    ['KẾT QUẢ THỰC HIỆN NHIỆM VỤ', 'outer than', 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025'],
+    ['II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025', 'outer than', '2. Các chỉ tiêu chủ yếu'],
+    ['2. Các chỉ tiêu chủ yếu', 'outer than', '2.1. Chỉ tiêu về kinh tế'],
+    ['2.1. Chỉ tiêu về kinh tế', 'outer than', '2.1.3) Thu ngân sách'],
+    ['2.1.3) Thu ngân sách', 'outer than', 'a) Sản xuất nông, lâm nghiệp'],
+    ['a) Sản xuất nông, lâm nghiệp', 'outer than', '- Về tuyển quân'],
+    ['- Về tuyển quân', 'outer than', 'Về công tác tuyển quân'],
+    ['III. TỔ CHỨC THỰC HIỆN', 'as deep as', 'I. Kết quả'.normalize('NFD')],
+    ['1. Mục tiêu chung', 'as deep as', '3) Nhiệm vụ'],
+    ['Mục tiêu chung', 'as deep as', 'Phương hướng năm 2025'],
+  ])('%s is %s %s', (a, relation, b) => {
+    if (relation === 'outer than') expect(headingLevel(a)).toBeLessThan(headingLevel(b));
+    else expect(headingLevel(a)).toBe(headingLevel(b));
+  });
+});
+
+describe('blocksToPassages: the outline above a passage', () => {
+  const blocks: Block[] = [
+    { kind: 'title', text: 'NGHỊ QUYẾT VỀ LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ NĂM 2025' },
+    { kind: 'heading', text: 'I. KẾT QUẢ NĂM 2024' },
+    { kind: 'paragraph', text: 'Năm 2024, các đơn vị bắt giữ 231 vụ, 378 đối tượng.' },
+    { kind: 'heading', text: 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025' },
+    { kind: 'heading', text: '1. Các chỉ tiêu chủ yếu' },
+    { kind: 'list-item', text: '- Quân số khỏe đạt 98% trở lên.' },
+    { kind: 'heading', text: '1.1. Về huấn luyện' },
+    { kind: 'list-item', text: '- Kết quả kiểm tra 100% nội dung đạt yêu cầu.' },
+    { kind: 'heading', text: '2. Nhiệm vụ, giải pháp' },
+    { kind: 'list-item', text: 'a) Tập trung nắm chắc tình hình.' },
+    { kind: 'heading', text: 'III. TỔ CHỨC THỰC HIỆN' },
+    { kind: 'paragraph', text: 'Các chi bộ cụ thể hóa nghị quyết.' },
+  ];
+  it('keeps the headings above the section, outermost first; a heading has those above it', () => {
+    expect(blocksToPassages(blocks).map((p) => [p.text.slice(0, 20), p.section, p.outline])).toEqual([
+      ['I. KẾT QUẢ NĂM 2024', null, null],
+      ['Năm 2024, các đơn vị', 'I. KẾT QUẢ NĂM 2024', null],
+      ['II. PHƯƠNG HƯỚNG, NH', null, null],
+      ['1. Các chỉ tiêu chủ ', null, 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025'],
+      ['- Quân số khỏe đạt 9', '1. Các chỉ tiêu chủ yếu', 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025'],
+      ['1.1. Về huấn luyện', null, 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025 › 1. Các chỉ tiêu chủ yếu'],
+      [
+        '- Kết quả kiểm tra 1',
+        '1.1. Về huấn luyện',
+        'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025 › 1. Các chỉ tiêu chủ yếu',
+      ],
+      ['2. Nhiệm vụ, giải ph', null, 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025'],
+      ['a) Tập trung nắm chắ', '2. Nhiệm vụ, giải pháp', 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025'],
+      ['III. TỔ CHỨC THỰC HI', null, null],
+      ['Các chi bộ cụ thể hó', 'III. TỔ CHỨC THỰC HIỆN', null],
+    ]);
+  });
+});
+
+describe('passageContext: what a passage inherits, searched with the context weight', () => {
+  it('holds the title, the outline, the section, the lead and the years', () => {
+    const passages = blocksToPassages([
+      { kind: 'heading', text: 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025' },
+      { kind: 'heading', text: '1. Các chỉ tiêu chủ yếu' },
+      { kind: 'paragraph', text: 'Các đơn vị thuộc Bộ đội Biên phòng tỉnh phấn đấu đạt các chỉ tiêu:' },
+      { kind: 'list-item', text: '- Quân số khỏe đạt 98% trở lên.' },
+    ]);
+    const item = passages[passages.length - 1]!;
+    expect(
+      passageContext({ title: 'Nghị quyết năm 2025', ...item, outline: item.outline ?? null }).split(' . '),
+    ).toEqual([
+      'Nghị quyết năm 2025',
+      'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025',
+      '1. Các chỉ tiêu chủ yếu',
+      'Các đơn vị thuộc Bộ đội Biên phòng tỉnh phấn đấu đạt các chỉ tiêu',
+    ]);
   });
 });
 

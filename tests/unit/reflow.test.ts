@@ -296,6 +296,46 @@ describe('reflowSegment: a headline and its lead as a PDF lays them out', () => 
       ],
     ],
     [
+      'an all-caps headline filling its line goes on in capitals on the next: one title (NFD too)',
+      'KỲ HỌP THỨ 29 HĐND TỈNH QUẢNG TRỊ: THÔNG QUA NGHỊ QUYẾT KẾ HOẠCH PHÁT TRIỂN KT-XH\nNĂM 2025\nSáng 10/12/2024, HĐND tỉnh Quảng Trị khóa VIII, nhiệm kỳ 2021–2026 tổ chức kỳ họp\nthứ 29 – kỳ họp thường lệ cuối năm 2024.'.normalize(
+        'NFD',
+      ),
+      [
+        [
+          'title',
+          'KỲ HỌP THỨ 29 HĐND TỈNH QUẢNG TRỊ: THÔNG QUA NGHỊ QUYẾT KẾ HOẠCH PHÁT TRIỂN KT-XH NĂM 2025',
+        ],
+        [
+          'paragraph',
+          'Sáng 10/12/2024, HĐND tỉnh Quảng Trị khóa VIII, nhiệm kỳ 2021–2026 tổ chức kỳ họp thứ 29 – kỳ họp thường lệ cuối năm 2024.',
+        ],
+      ],
+    ],
+    [
+      'a short issuer line in capitals is no wrapped headline: the kind under it stays apart',
+      'BỘ CHỈ HUY QUÂN SỰ TỈNH HÀ TĨNH\nBÁO CÁO\nTình hình thực hiện nhiệm vụ quân sự, quốc phòng 6 tháng đầu năm 2025 và phương\nhướng nhiệm vụ 6 tháng cuối năm.',
+      [
+        ['title', 'BỘ CHỈ HUY QUÂN SỰ TỈNH HÀ TĨNH'],
+        ['heading', 'BÁO CÁO'],
+        [
+          'paragraph',
+          'Tình hình thực hiện nhiệm vụ quân sự, quốc phòng 6 tháng đầu năm 2025 và phương hướng nhiệm vụ 6 tháng cuối năm.',
+        ],
+      ],
+    ],
+    [
+      'a headline filling its line, then a roman heading: the heading stays a heading',
+      'BÁO CÁO TỔNG KẾT CÔNG TÁC QUÂN SỰ, QUỐC PHÒNG ĐỊA PHƯƠNG CỦA TỈNH THANH HÓA NĂM 2024\nI. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024\nNăm 2024, lực lượng vũ trang tỉnh duy trì nghiêm chế độ trực sẵn sàng chiến đấu, nắm chắc\ntình hình địa bàn.',
+      [
+        ['title', 'BÁO CÁO TỔNG KẾT CÔNG TÁC QUÂN SỰ, QUỐC PHÒNG ĐỊA PHƯƠNG CỦA TỈNH THANH HÓA NĂM 2024'],
+        ['heading', 'I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024'],
+        [
+          'paragraph',
+          'Năm 2024, lực lượng vũ trang tỉnh duy trì nghiêm chế độ trực sẵn sàng chiến đấu, nắm chắc tình hình địa bàn.',
+        ],
+      ],
+    ],
+    [
       'a header: issuer, the kind and its subject each stay apart; the star between is no text',
       'ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG\n*\nNGHỊ QUYẾT\nvề lãnh đạo thực hiện nhiệm vụ năm 2025\nTại hội nghị lần thứ 12, Ban Chấp hành Đảng bộ BĐBP tỉnh khóa XII đã thảo luận,\nđánh giá kết quả thực hiện nhiệm vụ năm 2024 và thống nhất quyết nghị nhiệm\nvụ năm 2025 như sau.',
       [

@@ -5,6 +5,7 @@ import {
   bestSentence,
   countedNoun,
   coverage,
+  passageHeading,
   reviewedOnlyYears,
   statesCount,
   statesFigure,
@@ -332,6 +333,83 @@ describe('statesResult: a sentence that reports a figure of what was done', () =
 
   it('takes the years a document only plans', () => {
     expect(plannedOnlyYears({ reviewedYears: [2024], planYears: [2024, 2025] })).toEqual([2025]);
+  });
+});
+
+describe('passageHeading: what the headings above a passage say of it', () => {
+  it.each<[string, Array<string | null>, { years: number[]; target: boolean; result: boolean }]>([
+    [
+      'targets under the plan of a year',
+      ['2. Các chỉ tiêu chủ yếu', 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025'],
+      { years: [2025], target: true, result: false },
+    ],
+    [
+      'results of a year, NFD and old tone placement',
+      ['1. Về kinh tế', 'I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024'.normalize('NFD')],
+      { years: [2024], target: false, result: true },
+    ],
+    [
+      'the nearest heading decides: a plan under a review',
+      ['Phương hướng quý IV năm 2024', 'I. Đánh giá tình hình quý III năm 2024'],
+      { years: [2024], target: true, result: false },
+    ],
+    [
+      'a year compared with is no year of the heading',
+      ['Mục tiêu tăng 5% so với năm 2024'],
+      { years: [], target: true, result: false },
+    ],
+    [
+      'typed without diacritics, in capitals',
+      ['II. MUC TIEU NAM 2025'],
+      { years: [2025], target: true, result: false },
+    ],
+    [
+      'a list lead and no year',
+      [null, 'Các địa phương được giao chỉ tiêu:'],
+      { years: [], target: true, result: false },
+    ],
+    ['a heading of neither', ['III. TỔ CHỨC THỰC HIỆN', null], { years: [], target: false, result: false }],
+    ['no heading', [], { years: [], target: false, result: false }],
+  ])('%s', (_name, headings, expected) => expect(passageHeading(headings)).toEqual(expected));
+
+  it('a figure under a target heading is a target, unless it says it was done', () => {
+    const heading = passageHeading(['2. Các chỉ tiêu chủ yếu', 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025']);
+    expect(statesResult('Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.')).toBe(true);
+    expect(statesResult('Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.', { heading })).toBe(false);
+    expect(statesResult('Đã kết nạp 65 đảng viên mới.', { heading })).toBe(true);
+  });
+
+  it('a sentence naming no year is about the year of its headings', () => {
+    const asked = { asked: [2024], unnamed: [2024] };
+    const text = 'Giải quyết việc làm cho 1.380 lao động.';
+    expect(statesResult(text, { asked })).toBe(true);
+    expect(
+      statesResult(text, { asked, heading: passageHeading(['2. Về văn hóa - xã hội', 'NĂM 2023']) }),
+    ).toBe(false);
+    expect(
+      statesTarget('Phấn đấu 80% cơ sở Đoàn xếp loại vững mạnh.', [], { asked: [2025], unnamed: [2024] }),
+    ).toBe(false);
+    expect(
+      statesTarget(
+        'Phấn đấu 80% cơ sở Đoàn xếp loại vững mạnh.',
+        [],
+        { asked: [2025], unnamed: [2024] },
+        passageHeading(['1. Chỉ tiêu chủ yếu', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025']),
+      ),
+    ).toBe(true);
+  });
+
+  it('under a heading of results, "đạt 100% chỉ tiêu" is no target', () => {
+    const text = 'Hoàn thành 100% chỉ tiêu giao quân với 62 thanh niên nhập ngũ.';
+    expect(statesTarget(text)).toBe(true);
+    expect(
+      statesTarget(
+        text,
+        [],
+        undefined,
+        passageHeading(['3. Về quốc phòng - an ninh', 'I. KẾT QUẢ NĂM 2024']),
+      ),
+    ).toBe(false);
   });
 });
 
