@@ -638,6 +638,11 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
     const covered = profile.years.includes(y);
     yearLevel = Math.max(yearLevel, inRole ? 2 : covered ? (role ? 1 : 1.5) : 0);
   }
+  // A term asked ("mục tiêu nhiệm kỳ 2025–2030") is the period of a document naming it (the congress
+  // that opened it, its resolution), whatever years it reviews or plans; a year's plan is about one
+  // year of it.
+  if (scope.term && (profile.terms ?? (profile.term ? [profile.term] : [])).includes(scope.term))
+    yearLevel = 2;
   // A year named as a review ("tổng kết năm 2024") or a plan ("nhiệm vụ năm 2025") must be one the
   // document reviews or plans: a 2023 review that plans 2024 is not the review of 2024.
   const roleNamed = scope.years.some((y) => scope.yearRoles[y] !== null);

@@ -321,6 +321,23 @@ it("a term asked that the document does not name is another term's", () => {
   expect(fitScope(parseScope('nhiem ky 2025 2030 khanh hoa'), ward, []).year).toBe(true);
 });
 
+describe('a term asked is the period of the documents naming it, above a plan for one of its years', () => {
+  // The congress of 2025 (news: it reviews and plans no single year) and the resolution for 2025.
+  const congress = profile({ term: '2025–2030', terms: ['2025–2030', '2020–2025'], years: [2025, 2030] });
+  const yearPlan = profile({ reviewedYears: [2024], planYears: [2025], years: [2024, 2025] });
+  it.each([
+    'mục tiêu kết nạp đảng viên nhiệm kỳ 2025-2030 của bđbp quảng ninh',
+    'muc tieu ket nap dang vien nhiem ky 2025 - 2030 bdbp quang ninh',
+    'CHỈ TIÊU NHIỆM KỲ 2025–2030 VỀ KẾT NẠP ĐẢNG VIÊN'.normalize('NFD'),
+  ])('%s', (question) => {
+    const q = parseScope(question);
+    expect(q.term).toBe('2025–2030');
+    const term = fitScope(q, congress, []);
+    expect(term.year).toBe(true);
+    expect(term.yearLevel).toBeGreaterThanOrEqual(fitScope(q, yearPlan, []).yearLevel);
+  });
+});
+
 describe('the congress that opened a term is not the next one, which reviews it', () => {
   const congress = profile({ term: '2025–2030', terms: ['2025–2030', '2020–2025'], years: [2025, 2030] });
   const earlier = profile({ term: '2020–2025', terms: ['2020–2025'], years: [2020, 2025] });
