@@ -168,7 +168,7 @@ export function answerShape(
   if (noun) return (text) => statesCount(text, noun);
   const f = foldDiacritics(question).replace(/[^a-z0-9%]+/g, ' ');
   if (/\b(?:chi tieu|muc tieu|phan dau)\b/.test(f)) return statesTarget;
-  if (/\b(?:so may|so bao nhieu|so hieu|ky hieu|so gi|ban hanh ngay nao)\b/.test(f))
+  if (DOCUMENT_NUMBER_QUESTION.test(f))
     return (text) =>
       /(?:^|\s)Số\s*:?\s*\d|\d+\s*[-/]\s*(?:NQ|CT|KH|BC|TB|QĐ|KL|HD|UBND|BCH)\b/u.test(text.normalize('NFC'));
   if (/\b(?:truoc ngay nao|han chot|thoi han|cham nhat|khi nao phai|bao gio phai)\b/.test(f))
@@ -211,6 +211,9 @@ export function passageHeading(headings: ReadonlyArray<string | null | undefined
   }
   return { years, target, result };
 }
+
+/** A question asking a document's number or date ("nghị quyết … số mấy, ngày nào"), folded. */
+const DOCUMENT_NUMBER_QUESTION = /\b(?:so may|so bao nhieu|so hieu|ky hieu|so gi|ban hanh ngay nao)\b/;
 
 /** Words of a sentence that aims at something: a target. */
 const TARGET_CUE = /phấn đấu|chỉ tiêu|mục tiêu|trở lên|ít nhất|tối thiểu|không dưới|không thấp hơn|\d\s*%/iu;
@@ -331,6 +334,8 @@ export function statesResult(
 export function wantsResult(question: string, sense: 'reviewed' | 'plan' | null): boolean {
   const f = foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/[^a-z0-9%]+/g, ' ');
   if (sense === 'plan' || /\b(?:chi tieu|muc tieu|phan dau|ke hoach|du kien|du toan)\b/.test(f)) return false;
+  // "số mấy" asks a document's number, not a figure.
+  if (DOCUMENT_NUMBER_QUESTION.test(f)) return false;
   return /\b(?:bao nhieu|may|ty le|ti le|so luong|phan tram)\b/.test(f);
 }
 

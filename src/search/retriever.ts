@@ -640,6 +640,10 @@ export class SearchEngine implements Retriever {
           const about = heading.years.length > 0 ? heading.years : p.profile.planYears;
           if (about.length > 0 && !about.some((y) => reviewedAsked.includes(y))) f /= SHAPE_BOOST;
         }
+        // A document's header (issuer, "Số: …", place and date, kind and subject) holds its identity,
+        // never a figure, a target, a deadline or a task: it matches such a question by the unit and
+        // subject words it shares with every passage of the document, and moves down unless it fits.
+        if (!fits && isHeaderPassage(p)) f /= SHAPE_BOOST;
         if (assignee && headingNames(`${p.lead ?? ''} ${p.section ?? ''}`, assignee)) f *= ASSIGNEE_BOOST;
         return f;
       };
@@ -754,4 +758,9 @@ function lowerTiers(decision: ScopeDecision): ScopeDecision | null {
   const lower = [...decision.pool].filter((id) => tierOf(id) < best);
   if (lower.length === 0) return null;
   return { ...decision, pool: new Set(lower), wider: undefined };
+}
+
+/** The passage a document's header lines make (src/ingest/passages.ts: the first, with "Số: …"). */
+function isHeaderPassage(p: Pick<PassageRow, 'kind' | 'ordinal' | 'text'>): boolean {
+  return p.ordinal === 0 && p.kind === 'heading' && /(?:^|\.\s)Số\s*:?\s*\d/u.test(p.text);
 }

@@ -71,3 +71,15 @@ describe('a list of targets is read as the year of the heading above it', () => 
     });
   });
 });
+
+describe("a document's header answers for its identity, not for its figures", () => {
+  it.each([
+    ['năm 2025 Đảng ủy BĐBP tỉnh Hà Tĩnh bắt giữ bao nhiêu vụ', 'bắt giữ 126 vụ'],
+    ['nam 2025 dang uy bdbp tinh ha tinh bat giu bao nhieu vu', 'bắt giữ 126 vụ'],
+    ['nghị quyết của Đảng ủy BĐBP tỉnh Hà Tĩnh về nhiệm vụ năm 2026 số mấy, ngày nào', 'Số: 305-NQ/ĐU'],
+  ])('%s', async (q, expected) => {
+    const res = await engine.ask(q, { top: 3 });
+    expect(res.found).toBe(true);
+    expect(res.results[0]!.text).toContain(expected);
+  });
+});

@@ -422,5 +422,7 @@ describe('wantsResult: a question asking for a figure of what was done', () => {
     ['năm 2025 phấn đấu bắt bao nhiêu vụ', null, false],
     ['năm 2025 dự kiến tuyển bao nhiêu quân', 'plan', false],
     ['ai chủ trì hội nghị tổng kết', null, false],
+    ['nghị quyết đại hội Đảng bộ phường Bảo An nhiệm kỳ 2025-2030 số mấy, ngày nào', null, false],
+    ['ke hoach thi tot nghiep nghe an so bao nhieu', null, false],
   ])('%s', (q, sense, expected) => expect(wantsResult(q, sense)).toBe(expected));
 });
