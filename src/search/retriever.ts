@@ -17,6 +17,7 @@ import {
 import { buildIndex, passageContext, toIndexable } from './indexable';
 import { LayeredKeywordIndex } from './keyword-layers';
 import { OUTLINE_SEPARATOR } from '../ingest/passages';
+import { foldDiacritics } from '../text/normalize';
 import {
   answerShape,
   bestSentence,
@@ -599,7 +600,8 @@ export class SearchEngine implements Retriever {
       decision.scope.assigneeTypes.length > 0
         ? { unitTypes: decision.scope.assigneeTypes, unitField: decision.scope.unitField }
         : null;
-    if ((shape || result || assignee) && ranked.length > 1) {
+    const identity = asksDocumentIdentity(q);
+    if ((shape || result || assignee || !identity) && ranked.length > 1) {
       const head = ranked.slice(0, COUNT_RERANK_DEPTH);
       const rows = getPassages(
         this.db,
@@ -643,7 +645,7 @@ export class SearchEngine implements Retriever {
         // A document's header (issuer, "Số: …", place and date, kind and subject) holds its identity,
         // never a figure, a target, a deadline or a task: it matches such a question by the unit and
         // subject words it shares with every passage of the document, and moves down unless it fits.
-        if (!fits && isHeaderPassage(p)) f /= SHAPE_BOOST;
+        if ((shape || result ? !fits : !identity) && isHeaderPassage(p)) f /= SHAPE_BOOST;
         if (assignee && headingNames(`${p.lead ?? ''} ${p.section ?? ''}`, assignee)) f *= ASSIGNEE_BOOST;
         return f;
       };
@@ -763,4 +765,15 @@ function lowerTiers(decision: ScopeDecision): ScopeDecision | null {
 /** The passage a document's header lines make (src/ingest/passages.ts: the first, with "Số: …"). */
 function isHeaderPassage(p: Pick<PassageRow, 'kind' | 'ordinal' | 'text'>): boolean {
   return p.ordinal === 0 && p.kind === 'heading' && /(?:^|\.\s)Số\s*:?\s*\d/u.test(p.text);
+}
+
+/**
+ * True when a question asks about a document itself, what its header says: its number or date
+ * ("số mấy", "ban hành ngày nào"), which document it is ("chỉ thị nào", "văn bản gì"), who issued it.
+ */
+export function asksDocumentIdentity(question: string): boolean {
+  const f = foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/[^a-z0-9]+/g, ' ');
+  return /\b(?:so may|so bao nhieu|so hieu|ky hieu|so gi|ban hanh|ngay nao|ngay may|van ban|(?:bao cao|ke hoach|nghi quyet|chi thi|cong van|quyet dinh|thong bao|to trinh|huong dan|ket luan) (?:nao|gi|so)|ve viec gi|trich yeu|co quan nao|don vi nao|ai ky)\b/.test(
+    f,
+  );
 }

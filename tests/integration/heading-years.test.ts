@@ -77,6 +77,7 @@ describe("a document's header answers for its identity, not for its figures", ()
     ['năm 2025 Đảng ủy BĐBP tỉnh Hà Tĩnh bắt giữ bao nhiêu vụ', 'bắt giữ 126 vụ'],
     ['nam 2025 dang uy bdbp tinh ha tinh bat giu bao nhieu vu', 'bắt giữ 126 vụ'],
     ['nghị quyết của Đảng ủy BĐBP tỉnh Hà Tĩnh về nhiệm vụ năm 2026 số mấy, ngày nào', 'Số: 305-NQ/ĐU'],
+    ['đảng ủy bđbp hà tĩnh ban hành nghị quyết về nhiệm vụ năm 2026 ngày nào', 'Số: 305-NQ/ĐU'],
   ])('%s', async (q, expected) => {
     const res = await engine.ask(q, { top: 3 });
     expect(res.found).toBe(true);

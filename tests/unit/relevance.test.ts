@@ -1,4 +1,9 @@
-import { DEFAULT_MIN_RELEVANCE, headingNames, SCOPE_WORD_WEIGHT } from '../../src/search/retriever';
+import {
+  asksDocumentIdentity,
+  DEFAULT_MIN_RELEVANCE,
+  headingNames,
+  SCOPE_WORD_WEIGHT,
+} from '../../src/search/retriever';
 import type { UnitType } from '../../src/profile/units';
 import {
   answerShape,
@@ -411,6 +416,21 @@ describe('passageHeading: what the headings above a passage say of it', () => {
       ),
     ).toBe(false);
   });
+});
+
+describe("asksDocumentIdentity: a question about what a document's header says", () => {
+  it.each<[string, boolean]>([
+    ['nghị quyết đại hội Đảng bộ phường Bảo An nhiệm kỳ 2025-2030 số mấy, ngày nào', true],
+    ['ke hoach thi tot nghiep THPT 2025 cua So GD&DT Nghe An so bao nhieu', true],
+    ['Chỉ thị IUU của UBND tỉnh An Giang ban hành ngày nào'.normalize('NFD'), true],
+    ['UBND TỈNH AN GIANG CÓ CHỈ THỊ NÀO VỀ CHỐNG KHAI THÁC IUU', true],
+    ['công văn 3185/STNMT-QLĐĐ về việc gì', true],
+    ['ai ký nghị quyết 218-NQ/ĐU', true],
+    ['năm 2024 bđbp quảng ninh bắt bao nhiêu vụ', false],
+    ['Đồn BP cửa khẩu cảng Hòn Gai quý 3/2024 kiến nghị gì lên Bộ Chỉ huy', false],
+    ['tỷ lệ bao phủ BHYT Bắc Ninh 2024 đạt 9,5% hay bao nhiêu', false],
+    ['cong an phuong bao an ung pho mua lu', false],
+  ])('%s → %s', (q, expected) => expect(asksDocumentIdentity(q)).toBe(expected));
 });
 
 describe('wantsResult: a question asking for a figure of what was done', () => {

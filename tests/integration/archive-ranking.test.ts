@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ingestPaths } from '../../src/ingest/ingest';
+import { SearchEngine } from '../../src/search/retriever';
+import { Db, openDatabase } from '../../src/store/db';
+import { makeTempDir, TempDir } from '../helpers/temp-dir';
+
+// The development reports together (63 real reports of many units, years and kinds): questions whose
+// first passage depends on what the whole archive holds (a header naming its unit three times outranks
+// the body once every other report of the unit makes that name common).
+const PARTS = path.join(__dirname, '..', '..', 'eval', 'genre');
+
+let tmp: TempDir;
+let db: Db;
+let engine: SearchEngine;
+
+beforeAll(async () => {
+  tmp = makeTempDir();
+  db = openDatabase(path.join(tmp.path, 'index'));
+  const folders = fs
+    .readdirSync(PARTS)
+    .filter((d) => d.startsWith('part-'))
+    .map((d) => path.join(PARTS, d, 'docs'))
+    .filter((d) => fs.existsSync(d));
+  const report = await ingestPaths(db, folders);
+  expect(report.failed).toEqual([]);
+  engine = new SearchEngine(db);
+}, 60_000);
+
+afterAll(() => {
+  db.close();
+  tmp.remove();
+});
+
+describe('the first passage, over the whole archive', () => {
+  it.each([
+    // A header holds a document's identity, not what it proposes or counts.
+    [
+      'Đồn BP cửa khẩu cảng Hòn Gai quý 3/2024 kiến nghị gì lên Bộ Chỉ huy thế',
+      'bổ sung 01 xuồng tuần tra cao tốc',
+    ],
+    ['năm 2024 bđbp quảng ninh bắt bao nhiêu vụ', 'bắt giữ 231 vụ, 378 đối tượng'],
+    // … and answers for its number and date.
+    ['nghị quyết đại hội Đảng bộ phường Bảo An nhiệm kỳ 2025-2030 số mấy, ngày nào', 'Số: 01-NQ/ĐH'],
+    // A year's result, not next year's target under "CÁC CHỈ TIÊU CHỦ YẾU" of the plan beside it.
+    ['ty le tiem chung day du tre duoi 1 tuoi bac ninh nam 2024', 'đạt 93,8%'],
+    ['Quảng Ninh năm 2024 kết nạp bao nhiêu đảng viên', 'kết nạp 62 đảng viên mới'],
+    // A term asked: the congress that opened it, not the resolution for its first year.
+    [
+      'mục tiêu kết nạp đảng viên nhiệm kỳ 2025-2030 của bđbp quảng ninh',
+      'kết nạp từ 300 đảng viên mới trở lên',
+    ],
+  ])('%s', async (q, expected) => {
+    const res = await engine.ask(q, { top: 3 });
+    expect(res.found).toBe(true);
+    expect(res.results[0]!.text).toContain(expected);
+  });
+});
