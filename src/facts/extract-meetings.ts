@@ -1,6 +1,6 @@
 import type { MeetingFact, Person } from './types';
 import { type Folded, folded, sliceFolded, splitSentences } from './fold';
-import { peopleAfter, peopleBefore } from './extract-people';
+import { peopleAfter, peopleBefore, TITLE_PARTS } from './extract-people';
 import { findDates } from './dates';
 import { matchesOf } from '../text/matches';
 
@@ -67,8 +67,10 @@ const ANY_CUE =
   /chu tri|chu toa|dieu hanh|doan chu tich|chi dao|\bdu\b|phat bieu|trinh bay|co mat|hien dien|tham gia|gop mat/;
 
 /** Where a list written after its verb ends. */
-const LIST_END =
-  /\.(?=\s|$)|\)|\s(?:chu tri|dong chu tri|du va chi dao|tham du|cung du|phat bieu|da den du)\b/;
+const LIST_END = new RegExp(
+  // The period of a title before a name ("PGS. TS. Lê Thị Mai") ends no list.
+  `(?<!(?:^|[\\s.(])(?:${TITLE_PARTS}))\\.(?=\\s|$)|\\)|\\s(?:chu tri|dong chu tri|du va chi dao|tham du|cung du|phat bieu|da den du)\\b`,
+);
 
 function eventAt(f: Folded, from = 0): { type: string; start: number } | null {
   let best: { type: string; start: number } | null = null;

@@ -32,6 +32,15 @@ const RANKS: Record<string, string> = {
 };
 const RANK_RE = new RegExp(`(${Object.keys(RANKS).join('|')})(?: ?:)? `, 'y');
 
+/**
+ * Academic and professional titles written before a name, folded: GS, PGS, TS, TSKH, ThS, BS, BSCKII,
+ * CKI, DS (dược sĩ), KS, LS, NGƯT, NGND, TTƯT, TTND, NSƯT, NSND; alone or joined ("PGS.TS", "TS.BS",
+ * "ThS. BSCKII"). Longer forms first.
+ */
+export const TITLE_PARTS =
+  'tskh|ts|pgs|gs|ths|bsckii|bscki|bsck2|bsck1|bs|ckii|cki|ck2|ck1|ds|ks|ls|ngut|ngnd|ttut|ttnd|nsut|nsnd';
+const TITLE_RE = new RegExp(`((?:${TITLE_PARTS})(?:\\.? ?(?:${TITLE_PARTS}))*)\\.?,? `, 'y');
+
 const SURNAMES = new Set(
   (
     'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh dao luu trinh mai cao lam ta ' +
@@ -77,6 +86,17 @@ function parseAt(seg: Folded, at: number): Person | null {
     rank = RANKS[r[1] as string];
     p = r.index + r[0].length;
   }
+  // "PGS.TS Nguyễn Văn Hùng", "TS.BS Lê Thị Mai": a title as written, in capitals, before the name.
+  TITLE_RE.lastIndex = p;
+  const t = TITLE_RE.exec(seg.fold);
+  let title: string | undefined;
+  if (t) {
+    const written = seg.text.slice(t.index, t.index + (t[1] as string).length);
+    if (/^\p{Lu}/u.test(written) && written.replace(/[^\p{Lu}]/gu, '').length >= 2) {
+      title = written;
+      p = t.index + t[0].length;
+    }
+  }
   const tokens: string[] = [];
   let q = p;
   while (q < seg.text.length && tokens.length < 5) {
@@ -92,7 +112,7 @@ function parseAt(seg: Folded, at: number): Person | null {
     q += 1;
   }
   if (tokens.length < 2) return null;
-  if (!honorific && !rank) {
+  if (!honorific && !rank && !title) {
     const first = seg.fold.slice(p, p + (tokens[0] as string).length);
     if (tokens.length < 3 || !SURNAMES.has(first)) return null;
   }
@@ -108,13 +128,16 @@ function parseAt(seg: Folded, at: number): Person | null {
   return {
     ...(honorific ? { honorific } : {}),
     name: tokens.join(' '),
-    ...(rank ? { rank } : {}),
+    ...(rank || title ? { rank: [rank, title].filter(Boolean).join(' ') } : {}),
     roles,
   };
 }
 
 /** Where a person may start inside a piece: an honorific or a rank. */
-const PERSON_START = /(?<=[\s(])(?:(?:cac )?(?:dong chi|d\/c)|ong|ba|[a-z]+ (?:tuong|ta|uy)|do doc) /g;
+const PERSON_START = new RegExp(
+  `(?<=[\\s(])(?:(?:cac )?(?:dong chi|d\\/c)|ong|ba|[a-z]+ (?:tuong|ta|uy)|do doc|(?:${TITLE_PARTS})[.,]?) `,
+  'g',
+);
 
 /** Parses a piece that is exactly one person, or (with allowPrefix) ends with one. */
 export function parsePerson(seg: Folded, allowPrefix: boolean): ParsedPerson | null {
@@ -149,13 +172,18 @@ export function isRole(seg: Folded): boolean {
   return /^\p{Lu}/u.test(seg.text) || ROLE_HEADS.test(seg.fold);
 }
 
+const PIECE_END = new RegExp(
+  `\\s*[,;:]\\s*|\\s+(?:va|cung)\\s+(?=(?:cac )?(?:dong chi|d\\/c|ong|ba|dai|thuong|trung|thieu|${TITLE_PARTS})\\b)`,
+  'g',
+);
+
 /**
  * Splits a person list at commas, semicolons and colons (a group named before its people: "các đồng chí
  * lãnh đạo Bộ CHQS tỉnh: Đại tá …"), and at "và"/"cùng" before another person.
  */
 export function splitPieces(f: Folded): Folded[] {
   const out: Folded[] = [];
-  const re = /\s*[,;:]\s*|\s+(?:va|cung)\s+(?=(?:cac )?(?:dong chi|d\/c|ong|ba|dai|thuong|trung|thieu)\b)/g;
+  const re = PIECE_END;
   let start = 0;
   for (const m of matchesOf(re, f.fold)) {
     out.push(sliceFolded(f, start, m.index));

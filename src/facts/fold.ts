@@ -107,15 +107,27 @@ export interface Sentence extends Folded {
 }
 
 /**
+ * A title's abbreviation before a name ("PGS. TS. Lê Thị Mai", "ThS. Trần Văn Nam"): its period ends
+ * no sentence.
+ */
+const TITLE_ABBREVIATION =
+  '(?:P?GS|TSKH|TS|ThS|BS(?:CK(?:II|I|1|2))?|CK(?:II|I|1|2)|DS|KS|LS|NGƯT|NGND|TTƯT|TTND|NSƯT|NSND)';
+const SENTENCE_END = new RegExp(
+  `(?<!(?:^|[\\s.(])${TITLE_ABBREVIATION})[.!?…]+(?:\\/\\.)?\\s+(?=[\\p{Lu}\\d(“"-])`,
+  'gu',
+);
+
+/**
  * Splits a prepared block into sentences at . ! ? followed by a space and an upper-case letter,
- * a digit or an opening bracket. Decimal points (2.300, 9,5) are never followed by a space, so they
- * stay inside their sentence.
+ * a digit or an opening bracket, except after a title's abbreviation (TITLE_ABBREVIATION). Decimal
+ * points (2.300, 9,5) are never followed by a space, so they stay inside their sentence.
  */
 export function splitSentences(block: Folded): readonly Sentence[] {
   // The same block is split by every extractor in turn (see folded): the last split is remembered.
   if (lastSplit?.block === block) return lastSplit.sentences;
   const out: Sentence[] = [];
-  const re = /[.!?…]+(?:\/\.)?\s+(?=[\p{Lu}\d(“"-])/gu;
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(block.text)) !== null) {

@@ -25,7 +25,10 @@ export interface Person {
   honorific?: string;
   /** Name with diacritics and capitalization kept, without rank or honorific: "Ngô Văn Lãng". */
   name: string;
-  /** Military or police rank if given: "Đại tá". */
+  /**
+   * Military or police rank, or an academic or professional title, as written before the name:
+   * "Đại tá", "PGS.TS", "BSCKII" (answers read "PGS.TS Nguyễn Văn Hùng, Giám đốc Sở Y tế").
+   */
   rank?: string;
   /** Roles as written: ["Bí thư Đảng ủy", "Chính ủy BĐBP tỉnh"]. */
   roles: string[];

@@ -17,9 +17,11 @@ import { bumpGeneration, Db } from './db';
  * of the ways news says them (chủ tọa, điều hành, "Chủ trì …:", "về phía … có", "dự họp", "sự tham dự
  * của … trong đó có", "chủ trì bởi"), a list split at a colon, a sentence opened by a speech, facts
  * folded with "i" as "y" (kì/kỳ): every stored document's facts are extracted again. 11: each passage
- * keeps the headings above its section (its outline), which the keyword index reads as context.
+ * keeps the headings above its section (its outline), which the keyword index reads as context. 12: a
+ * person written with an academic or professional title ("PGS. TS. Lê Thị Mai", "BSCKII Hà Văn Đông")
+ * chairs or attends.
  */
-export const PARSER_VERSION = 11;
+export const PARSER_VERSION = 12;
 
 export interface DocumentRow {
   id: number;

@@ -301,6 +301,52 @@ describe('extractMeeting: chairs and attendees', () => {
   });
 });
 
+describe('extractMeeting: people written with an academic or professional title', () => {
+  it.each<[string, string[], Array<[string, string]>]>([
+    ['PGS.TS Nguyễn Văn Hùng, Giám đốc Sở Y tế chủ trì hội nghị.', [], [['Nguyễn Văn Hùng', 'PGS.TS']]],
+    [
+      'Dự hội nghị có TS.BS Lê Thị Mai, Phó Giám đốc Sở; ThS Trần Văn Nam, Trưởng phòng Nghiệp vụ Y.',
+      ['Lê Thị Mai', 'Trần Văn Nam'],
+      [
+        ['Lê Thị Mai', 'TS.BS'],
+        ['Trần Văn Nam', 'ThS'],
+      ],
+    ],
+    [
+      // Periods after the abbreviations end no sentence and no list.
+      'Dự hội nghị có PGS. TS. Lê Thị Mai, Phó Giám đốc Sở Y tế; BSCKII Hà Văn Đông, Giám đốc Bệnh viện Đa khoa tỉnh.',
+      ['Lê Thị Mai', 'Hà Văn Đông'],
+      [
+        ['Lê Thị Mai', 'PGS. TS'],
+        ['Hà Văn Đông', 'BSCKII'],
+      ],
+    ],
+    [
+      'Hội nghị do NGƯT Trần Thị Hoa, Giám đốc Sở Giáo dục và Đào tạo chủ trì.',
+      [],
+      [['Trần Thị Hoa', 'NGƯT']],
+    ],
+    [
+      'Tham dự có ThS. Lê Văn Sơn, Phó Giám đốc Bệnh viện và TS. Nguyễn Văn Tâm, Trưởng khoa Nội.'.normalize(
+        'NFD',
+      ),
+      ['Lê Văn Sơn', 'Nguyễn Văn Tâm'],
+      [
+        ['Lê Văn Sơn', 'ThS'],
+        ['Nguyễn Văn Tâm', 'TS'],
+      ],
+    ],
+    // A title without a name after it is no person: "TS kinh tế" is a role.
+    ['Tham dự có ông Lê Văn Ba, TS kinh tế, chuyên gia của Viện.', ['Lê Văn Ba'], []],
+  ])('%s', (sentence, attendees, titled) => {
+    const m = extractMeeting(sentence, ctx);
+    const people = [...(m?.chairs ?? []), ...(m?.attendees ?? [])];
+    if (attendees.length > 0) expect(m?.attendees.map((p) => p.name)).toEqual(attendees);
+    for (const [name, rank] of titled) expect(people.find((p) => p.name === name)?.rank).toBe(rank);
+    expect(people.every((p) => !/^(?:P?GS|TS|ThS|BS)/u.test(p.name))).toBe(true);
+  });
+});
+
 describe('extractMeeting: presidiums, exercise directors and "dưới sự chủ trì của"', () => {
   it.each<[string, string[], string[], string]>([
     [
