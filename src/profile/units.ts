@@ -170,6 +170,10 @@ const QUESTION_RULES: ReadonlyArray<[UnitType, RegExp]> = [
   ['bdbp', /\b(?<!don )bien phong\b/g],
   ['cong-an', /\bcong an\b/g],
   ['chqs', /\bquan su tinh\b/g],
+  // "CCB Hải Hậu", "Cựu chiến binh phường Phú Thủy": the veterans' association, as people write it
+  // without "Hội" (its documents, its congress, its members); answered from another unit's documents
+  // such a question was a wrong-unit answer.
+  ['hoi-ccb', /\b(?:ccb|cuu chien binh(?= (?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\b))\b/g],
 ];
 
 export interface UnitMention {

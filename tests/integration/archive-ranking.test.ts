@@ -56,3 +56,15 @@ describe('the first passage, over the whole archive', () => {
     expect(res.results[0]!.text).toContain(expected);
   });
 });
+
+describe('a unit the archive has no document of is not answered from another unit', () => {
+  it.each([
+    // The party committee's congress of the same ward and term is no answer for the veterans'.
+    'Cựu chiến binh phường Phú Thủy đại hội nhiệm kỳ 2025-2030',
+    'CCB huyện Hải Hậu năm 2025 kết nạp bao nhiêu hội viên',
+  ])('%s', async (q) => {
+    const res = await engine.ask(q, { top: 3 });
+    expect(res.found).toBe(false);
+    expect(res.scope?.missing).toBe(true);
+  });
+});

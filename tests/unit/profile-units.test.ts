@@ -49,6 +49,7 @@ describe('findUnits in documents', () => {
     ['biên phòng Quảng Ninh', []],
     ['lực lượng công an', []],
     ['góp phần xây dựng nền Biên phòng toàn dân', []],
+    ['tặng quà 120 cựu chiến binh xã Quảng Tín', []],
   ])('%j → %j', (text, expected) => {
     expect(types(text)).toEqual(expected);
   });
@@ -74,6 +75,11 @@ describe('findUnits in questions', () => {
     ['Hội ND Nam Định', ['hoi-nong-dan']],
     ['tinh doan ha giang', ['doan-tn']],
     ['huyện ủy hải hậu', ['cap-uy']],
+    // The veterans' association without "Hội": "CCB …", "Cựu chiến binh" with a level.
+    ['CCB Hải Hậu năm 2025 kết nạp bao nhiêu hội viên', ['hoi-ccb']],
+    ['Cựu chiến binh phường Phú Thủy đại hội nhiệm kỳ 2025-2030'.normalize('NFD'), ['hoi-ccb']],
+    ['CUU CHIEN BINH TINH QUANG NINH 2024', ['hoi-ccb']],
+    ['hội viên cựu chiến binh được hỗ trợ 2.300 suất quà', []],
   ])('%j → %j', (question, expected) => {
     expect(types(question, true)).toEqual(expected);
   });
