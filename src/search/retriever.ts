@@ -644,7 +644,8 @@ export class SearchEngine implements Retriever {
         }
         // A document's header (issuer, "Số: …", place and date, kind and subject) holds its identity,
         // never a figure, a target, a deadline or a task: it matches such a question by the unit and
-        // subject words it shares with every passage of the document, and moves down unless it fits.
+        // subject words it shares with every passage of the document, and moves down unless it fits;
+        // so it does for any question that asks what a document says rather than which it is.
         if ((shape || result ? !fits : !identity) && isHeaderPassage(p)) f /= SHAPE_BOOST;
         if (assignee && headingNames(`${p.lead ?? ''} ${p.section ?? ''}`, assignee)) f *= ASSIGNEE_BOOST;
         return f;
