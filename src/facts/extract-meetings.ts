@@ -1,6 +1,6 @@
 import type { MeetingFact, Person } from './types';
-import { type Folded, folded, sliceFolded, splitSentences } from './fold';
-import { peopleAfter, peopleBefore, TITLE_PARTS } from './extract-people';
+import { type Folded, folded, sliceFolded, splitSentences, TITLE_PARTS } from './fold';
+import { peopleAfter, peopleBefore } from './extract-people';
 import { findDates } from './dates';
 import { matchesOf } from '../text/matches';
 

@@ -1,5 +1,5 @@
 import type { Person } from './types';
-import { type Folded, sliceFolded } from './fold';
+import { type Folded, sliceFolded, TITLE_PARTS } from './fold';
 import { matchesOf } from '../text/matches';
 
 /**
@@ -32,13 +32,7 @@ const RANKS: Record<string, string> = {
 };
 const RANK_RE = new RegExp(`(${Object.keys(RANKS).join('|')})(?: ?:)? `, 'y');
 
-/**
- * Academic and professional titles written before a name, folded: GS, PGS, TS, TSKH, ThS, BS, BSCKII,
- * CKI, DS (dược sĩ), KS, LS, NGƯT, NGND, TTƯT, TTND, NSƯT, NSND; alone or joined ("PGS.TS", "TS.BS",
- * "ThS. BSCKII"). Longer forms first.
- */
-export const TITLE_PARTS =
-  'tskh|ts|pgs|gs|ths|bsckii|bscki|bsck2|bsck1|bs|ckii|cki|ck2|ck1|ds|ks|ls|ngut|ngnd|ttut|ttnd|nsut|nsnd';
+/** A title before a name (see TITLE_PARTS), folded: "pgs.ts ", "ths. bsckii ". */
 const TITLE_RE = new RegExp(`((?:${TITLE_PARTS})(?:\\.? ?(?:${TITLE_PARTS}))*)\\.?,? `, 'y');
 
 const SURNAMES = new Set(
@@ -183,9 +177,8 @@ const PIECE_END = new RegExp(
  */
 export function splitPieces(f: Folded): Folded[] {
   const out: Folded[] = [];
-  const re = PIECE_END;
   let start = 0;
-  for (const m of matchesOf(re, f.fold)) {
+  for (const m of matchesOf(PIECE_END, f.fold)) {
     out.push(sliceFolded(f, start, m.index));
     start = m.index + m[0].length;
   }

@@ -7,7 +7,7 @@
  * also the index of the same words in the display text. Old and new tone placement (hoà/hòa, uỷ/ủy)
  * fold to the same letters, which is why rules match on the fold and never on the display form.
  */
-import { spellIAsY } from '../text/normalize';
+import { foldDiacritics, spellIAsY } from '../text/normalize';
 import { matchesOf } from '../text/matches';
 
 const foldCache = new Map<string, string>();
@@ -107,11 +107,18 @@ export interface Sentence extends Folded {
 }
 
 /**
- * A title's abbreviation before a name ("PGS. TS. Lê Thị Mai", "ThS. Trần Văn Nam"): its period ends
- * no sentence.
+ * Academic and professional titles written before a name, alone or joined ("PGS.TS", "TS.BS", "ThS.
+ * BSCKII", "NGƯT"): GS, PGS, TS, TSKH, ThS, BS, BSCKI/II, CKI/II, DS (dược sĩ), KS, LS, NGƯT, NGND,
+ * TTƯT, TTND, NSƯT, NSND. Longer forms first.
  */
-const TITLE_ABBREVIATION =
-  '(?:P?GS|TSKH|TS|ThS|BS(?:CK(?:II|I|1|2))?|CK(?:II|I|1|2)|DS|KS|LS|NGƯT|NGND|TTƯT|TTND|NSƯT|NSND)';
+const TITLES =
+  'TSKH TS PGS GS ThS BSCKII BSCKI BSCK2 BSCK1 BS CKII CKI CK2 CK1 DS KS LS NGƯT NGND TTƯT TTND NSƯT NSND'.split(
+    ' ',
+  );
+/** The titles folded as a block's `fold` writes them ("ngut"), as alternatives for expressions over it. */
+export const TITLE_PARTS = TITLES.map((t) => foldDiacritics(t).toLowerCase()).join('|');
+/** A title's abbreviation as written: its period ("PGS. TS. Lê Thị Mai") ends no sentence. */
+const TITLE_ABBREVIATION = `(?:${TITLES.join('|')})`;
 const SENTENCE_END = new RegExp(
   `(?<!(?:^|[\\s.(])${TITLE_ABBREVIATION})[.!?…]+(?:\\/\\.)?\\s+(?=[\\p{Lu}\\d(“"-])`,
   'gu',
