@@ -641,8 +641,8 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
   // A term asked ("mục tiêu nhiệm kỳ 2025–2030") is the period of a document naming it (the congress
   // that opened it, its resolution), whatever years it reviews or plans; a year's plan is about one
   // year of it.
-  if (scope.term && (profile.terms ?? (profile.term ? [profile.term] : [])).includes(scope.term))
-    yearLevel = 2;
+  const terms = profile.terms ?? (profile.term ? [profile.term] : []);
+  if (scope.term && terms.includes(scope.term)) yearLevel = 2;
   // A year named as a review ("tổng kết năm 2024") or a plan ("nhiệm vụ năm 2025") must be one the
   // document reviews or plans: a 2023 review that plans 2024 is not the review of 2024.
   const roleNamed = scope.years.some((y) => scope.yearRoles[y] !== null);
@@ -652,7 +652,7 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
     // names the term ending as well as the one it opens).
     (!scope.term ||
       !profile.term ||
-      ((profile.terms ?? [profile.term]).includes(scope.term) &&
+      (terms.includes(scope.term) &&
         // The congress that opened a term ("Đại hội … nhiệm kỳ 2020–2025") is not the next one, which
         // reviews that term as it opens its own (2025–2030).
         !(scope.congressTerm && laterTerm(profile.term, scope.term))));
