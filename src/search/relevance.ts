@@ -215,6 +215,19 @@ export function passageHeading(headings: ReadonlyArray<string | null | undefined
 /** A question asking a document's number or date ("nghị quyết … số mấy, ngày nào"), folded. */
 const DOCUMENT_NUMBER_QUESTION = /\b(?:so may|so bao nhieu|so hieu|ky hieu|so gi|ban hanh ngay nao)\b/;
 
+/** The other ways of asking which document, from whom, when, about what (see asksDocumentIdentity). */
+const DOCUMENT_IDENTITY_QUESTION =
+  /\b(?:ban hanh|ngay nao|ngay may|van ban|(?:bao cao|ke hoach|nghi quyet|chi thi|cong van|quyet dinh|thong bao|to trinh|huong dan|ket luan) (?:nao|gi|so)|ve viec gi|trich yeu|co quan nao|don vi nao|ai ky)\b/;
+
+/**
+ * True when a question asks about a document itself, what its header says: its number or date
+ * ("số mấy", "ban hành ngày nào"), which document it is ("chỉ thị nào", "văn bản gì"), who issued it.
+ */
+export function asksDocumentIdentity(question: string): boolean {
+  const f = foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/[^a-z0-9]+/g, ' ');
+  return DOCUMENT_NUMBER_QUESTION.test(f) || DOCUMENT_IDENTITY_QUESTION.test(f);
+}
+
 /** Words of a sentence that aims at something: a target. */
 const TARGET_CUE = /phấn đấu|chỉ tiêu|mục tiêu|trở lên|ít nhất|tối thiểu|không dưới|không thấp hơn|\d\s*%/iu;
 /** Words of a sentence that reports what was done: a result, not a target. */

@@ -17,9 +17,9 @@ import {
 import { buildIndex, passageContext, toIndexable } from './indexable';
 import { LayeredKeywordIndex } from './keyword-layers';
 import { OUTLINE_SEPARATOR } from '../ingest/passages';
-import { foldDiacritics } from '../text/normalize';
 import {
   answerShape,
+  asksDocumentIdentity,
   bestSentence,
   coverage,
   plannedOnlyYears,
@@ -766,15 +766,4 @@ function lowerTiers(decision: ScopeDecision): ScopeDecision | null {
 /** The passage a document's header lines make (src/ingest/passages.ts: the first, with "Số: …"). */
 function isHeaderPassage(p: Pick<PassageRow, 'kind' | 'ordinal' | 'text'>): boolean {
   return p.ordinal === 0 && p.kind === 'heading' && /(?:^|\.\s)Số\s*:?\s*\d/u.test(p.text);
-}
-
-/**
- * True when a question asks about a document itself, what its header says: its number or date
- * ("số mấy", "ban hành ngày nào"), which document it is ("chỉ thị nào", "văn bản gì"), who issued it.
- */
-export function asksDocumentIdentity(question: string): boolean {
-  const f = foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/[^a-z0-9]+/g, ' ');
-  return /\b(?:so may|so bao nhieu|so hieu|ky hieu|so gi|ban hanh|ngay nao|ngay may|van ban|(?:bao cao|ke hoach|nghi quyet|chi thi|cong van|quyet dinh|thong bao|to trinh|huong dan|ket luan) (?:nao|gi|so)|ve viec gi|trich yeu|co quan nao|don vi nao|ai ky)\b/.test(
-    f,
-  );
 }

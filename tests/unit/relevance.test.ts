@@ -1,12 +1,8 @@
-import {
-  asksDocumentIdentity,
-  DEFAULT_MIN_RELEVANCE,
-  headingNames,
-  SCOPE_WORD_WEIGHT,
-} from '../../src/search/retriever';
+import { DEFAULT_MIN_RELEVANCE, headingNames, SCOPE_WORD_WEIGHT } from '../../src/search/retriever';
 import type { UnitType } from '../../src/profile/units';
 import {
   answerShape,
+  asksDocumentIdentity,
   bestSentence,
   countedNoun,
   coverage,
