@@ -1,36 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ingestPaths } from '../../src/ingest/ingest';
-import { SearchEngine } from '../../src/search/retriever';
-import { Db, openDatabase } from '../../src/store/db';
-import { makeTempDir, TempDir } from '../helpers/temp-dir';
+import type { App } from '../../src/app';
+import { ingestedApp, type TempApp } from '../helpers/temp-app';
 
 // The development reports together (63 real reports of many units, years and kinds): questions whose
 // first passage depends on what the whole archive holds (a header naming its unit three times outranks
 // the body once every other report of the unit makes that name common).
 const PARTS = path.join(__dirname, '..', '..', 'eval', 'genre');
 
-let tmp: TempDir;
-let db: Db;
-let engine: SearchEngine;
+let temp: TempApp;
+let app: App;
 
 beforeAll(async () => {
-  tmp = makeTempDir();
-  db = openDatabase(path.join(tmp.path, 'index'));
-  const folders = fs
-    .readdirSync(PARTS)
-    .filter((d) => d.startsWith('part-'))
-    .map((d) => path.join(PARTS, d, 'docs'))
-    .filter((d) => fs.existsSync(d));
-  const report = await ingestPaths(db, folders);
-  expect(report.failed).toEqual([]);
-  engine = new SearchEngine(db);
+  const files: Record<string, { copy: string }> = {};
+  for (const part of fs.readdirSync(PARTS).filter((d) => d.startsWith('part-'))) {
+    const docs = path.join(PARTS, part, 'docs');
+    if (!fs.existsSync(docs)) continue;
+    for (const name of fs.readdirSync(docs)) files[name] = { copy: path.join(docs, name) };
+  }
+  temp = await ingestedApp(files);
+  app = temp.app;
+  expect(app.documentCount()).toBe(Object.keys(files).length);
 }, 60_000);
 
-afterAll(() => {
-  db.close();
-  tmp.remove();
-});
+afterAll(() => temp.close());
 
 describe('the first passage, over the whole archive', () => {
   it.each([
@@ -51,7 +44,7 @@ describe('the first passage, over the whole archive', () => {
       'kết nạp từ 300 đảng viên mới trở lên',
     ],
   ])('%s', async (q, expected) => {
-    const res = await engine.ask(q, { top: 3 });
+    const res = await app.engine.ask(q, { top: 3 });
     expect(res.found).toBe(true);
     expect(res.results[0]!.text).toContain(expected);
   });
@@ -63,7 +56,7 @@ describe('a unit the archive has no document of is not answered from another uni
     'Cựu chiến binh phường Phú Thủy đại hội nhiệm kỳ 2025-2030',
     'CCB huyện Hải Hậu năm 2025 kết nạp bao nhiêu hội viên',
   ])('%s', async (q) => {
-    const res = await engine.ask(q, { top: 3 });
+    const res = await app.engine.ask(q, { top: 3 });
     expect(res.found).toBe(false);
     expect(res.scope?.missing).toBe(true);
   });

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { ingestPaths } from '../../src/ingest/ingest';
-import { SearchEngine } from '../../src/search/retriever';
-import { Db, openDatabase } from '../../src/store/db';
-import { makeTempDir, TempDir } from '../helpers/temp-dir';
+import type { App } from '../../src/app';
+import { ingestedApp, type TempApp } from '../helpers/temp-app';
 
 // A resolution written for this test as agencies write them: the review of one year in a long
 // paragraph under "I.", next year's targets as short items under "2. Các chỉ tiêu chủ yếu", whose
@@ -31,25 +27,16 @@ an ninh biên giới.
 - Quân số khỏe đạt 98% trở lên.
 `;
 
-let tmp: TempDir;
-let db: Db;
-let engine: SearchEngine;
+let temp: TempApp;
+let app: App;
 
 beforeAll(async () => {
-  tmp = makeTempDir();
-  const docs = path.join(tmp.path, 'docs');
-  fs.mkdirSync(docs);
-  fs.writeFileSync(path.join(docs, 'bdbp-ha-tinh-nghi-quyet-2026.txt'), RESOLUTION.normalize('NFD'));
-  db = openDatabase(path.join(tmp.path, 'index'));
-  const report = await ingestPaths(db, [docs]);
-  expect(report.failed).toEqual([]);
-  engine = new SearchEngine(db);
+  temp = await ingestedApp({ 'bdbp-ha-tinh-nghi-quyet-2026.txt': RESOLUTION.normalize('NFD') });
+  app = temp.app;
+  expect(app.documentCount()).toBe(1);
 });
 
-afterAll(() => {
-  db.close();
-  tmp.remove();
-});
+afterAll(() => temp.close());
 
 describe('a list of targets is read as the year of the heading above it', () => {
   it.each([
@@ -58,13 +45,15 @@ describe('a list of targets is read as the year of the heading above it', () => 
     ['chỉ tiêu kết nạp đảng viên năm 2026 của BĐBP Hà Tĩnh', 'kết nạp 45 đảng viên mới'],
     ['năm 2026 BĐBP Hà Tĩnh phấn đấu kết nạp bao nhiêu đảng viên', 'kết nạp 45 đảng viên mới'],
   ])('%s', async (q, expected) => {
-    const res = await engine.ask(q, { top: 3 });
+    const res = await app.engine.ask(q, { top: 3 });
     expect(res.found).toBe(true);
     expect(res.results[0]!.text).toContain(expected);
   });
 
   it('keeps the headings above a passage with it', () => {
-    const row = db.prepare(`SELECT section, outline FROM passages WHERE text LIKE '%45 đảng viên%'`).get();
+    const row = app.db
+      .prepare(`SELECT section, outline FROM passages WHERE text LIKE '%45 đảng viên%'`)
+      .get();
     expect(row).toEqual({
       section: '2. Các chỉ tiêu chủ yếu',
       outline: 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026',
@@ -79,7 +68,7 @@ describe("a document's header answers for its identity, not for its figures", ()
     ['nghị quyết của Đảng ủy BĐBP tỉnh Hà Tĩnh về nhiệm vụ năm 2026 số mấy, ngày nào', 'Số: 305-NQ/ĐU'],
     ['đảng ủy bđbp hà tĩnh ban hành nghị quyết về nhiệm vụ năm 2026 ngày nào', 'Số: 305-NQ/ĐU'],
   ])('%s', async (q, expected) => {
-    const res = await engine.ask(q, { top: 3 });
+    const res = await app.engine.ask(q, { top: 3 });
     expect(res.found).toBe(true);
     expect(res.results[0]!.text).toContain(expected);
   });
