@@ -147,6 +147,14 @@ export function countedNoun(question: string): string | null {
   return noun;
 }
 
+/** Words of a question asking a target ("chỉ tiêu", "mục tiêu", "phấn đấu"), folded. */
+const TARGET_ASKED = /\b(?:chi tieu|muc tieu|phan dau)\b/;
+
+/** True when the question asks a target: "chỉ tiêu tuyển quân 2025 là bao nhiêu", "phan dau ket nap". */
+export function asksTarget(question: string): boolean {
+  return TARGET_ASKED.test(foldDiacritics(question.normalize('NFC')).replace(/[^a-z0-9%]+/g, ' '));
+}
+
 /**
  * What an answer to the question looks like, as a test on a passage, or null when the question does
  * not say: a count of what it counts ("bắt bao nhiêu vụ" → "186 vụ"); a target ("chỉ tiêu", "mục
@@ -167,7 +175,7 @@ export function answerShape(
   const noun = countedNoun(question);
   if (noun) return (text) => statesCount(text, noun);
   const f = foldDiacritics(question).replace(/[^a-z0-9%]+/g, ' ');
-  if (/\b(?:chi tieu|muc tieu|phan dau)\b/.test(f)) return statesTarget;
+  if (TARGET_ASKED.test(f)) return statesTarget;
   if (DOCUMENT_NUMBER_QUESTION.test(f))
     return (text) =>
       /(?:^|\s)Số\s*:?\s*\d|\d+\s*[-/]\s*(?:NQ|CT|KH|BC|TB|QĐ|KL|HD|UBND|BCH)\b/u.test(text.normalize('NFC'));
@@ -366,6 +374,51 @@ export function reviewedOnlyYears(p: {
   planYears: readonly number[];
 }): number[] {
   return p.reviewedYears.filter((y) => !p.planYears.includes(y));
+}
+
+/** A part of a year a sentence or a question names: a quarter, a half, nine months, or the whole year. */
+export type YearPart = 'q1' | 'q2' | 'q3' | 'q4' | 'h1' | 'h2' | 'm9' | 'year';
+
+const QUARTER_NUMBER: Record<string, YearPart> = {
+  i: 'q1',
+  '1': 'q1',
+  ii: 'q2',
+  '2': 'q2',
+  iii: 'q3',
+  '3': 'q3',
+  iv: 'q4',
+  '4': 'q4',
+};
+
+/**
+ * The parts of a year `text` names: "quý II", "quý 3/2024" → a quarter; "6 tháng (đầu năm)", "nửa đầu
+ * năm" → the first half, "6 tháng cuối năm" → the second; "9 tháng" → nine months; "cả năm", "toàn
+ * năm" → the whole year. "tháng 6" (a month) and "16 tháng" are not parts. Text may be NFD, without
+ * diacritics or in any case.
+ */
+export function yearParts(text: string): Set<YearPart> {
+  const f = foldDiacritics(text.normalize('NFC')).replace(/[^a-z0-9]+/g, ' ');
+  const parts = new Set<YearPart>();
+  for (const m of f.matchAll(/\bquy (iv|iii|ii|i|[1-4])\b/g)) parts.add(QUARTER_NUMBER[m[1]!]!);
+  // "sáu tháng" and "nửa" fold to "sau tháng" (after a month) and "nữa" (more): they need đầu/cuối.
+  for (const m of f.matchAll(/\b(?:6 thang(?: (dau|cuoi))?|(?:sau thang|nua) (dau|cuoi) nam)\b/g))
+    parts.add((m[1] ?? m[2]) === 'cuoi' ? 'h2' : 'h1');
+  if (/\b(?:9|chin) thang\b/.test(f)) parts.add('m9');
+  if (/\b(?:ca|toan) nam\b/.test(f)) parts.add('year');
+  return parts;
+}
+
+/**
+ * Whether a passage's figures are for another part of the year than the question asks: the question
+ * names a quarter, a half or nine months ("quý I/2025 thu ngân sách được bao nhiêu"), or none and so
+ * asks the year ("năm 2025 phấn đấu thu ngân sách bao nhiêu"), and the passage names only other parts
+ * ("Phấn đấu đến hết quý II, thu ngân sách đạt 55% dự toán"). A passage naming no part says nothing.
+ */
+export function otherYearPart(question: ReadonlySet<YearPart>, passage: ReadonlySet<YearPart>): boolean {
+  if (passage.size === 0) return false;
+  const asked = question.size === 0 ? new Set<YearPart>(['year']) : question;
+  for (const part of passage) if (asked.has(part)) return false;
+  return true;
 }
 
 /** Score factor for a passage that has the answer's shape (see answerShape). */

@@ -20,14 +20,17 @@ import { OUTLINE_SEPARATOR } from '../ingest/passages';
 import {
   answerShape,
   asksDocumentIdentity,
+  asksTarget,
   bestSentence,
   coverage,
   plannedOnlyYears,
   reviewedOnlyYears,
   SHAPE_BOOST,
   statesFigure,
+  otherYearPart,
   passageHeading,
   statesResult,
+  yearParts,
   wantsResult,
 } from './relevance';
 import { decideScope, mergedNote, NUMBERED_KINDS, ScopeDecision, ScopedDocument } from './scoping';
@@ -613,6 +616,14 @@ export class SearchEngine implements Retriever {
       const askedAs = (role: 'reviewed' | 'plan') =>
         decision.scope.years.filter((y) => (decision.scope.yearRoles[y] ?? role) === role);
       const plannedAsked = askedAs('plan');
+      // The part of the year a figure or a target is asked for, when the question names a year or a
+      // part of one (a deadline's "sơ kết 6 tháng trước ngày 15/6" names an event, not what is counted).
+      const questionParts = yearParts(q);
+      const partsAsked =
+        (decision.scope.asksFigure || asksTarget(q)) &&
+        (decision.scope.years.length > 0 || questionParts.size > 0)
+          ? questionParts
+          : null;
       const reviewedAsked = askedAs('reviewed');
       const factor = (id: number) => {
         const p = rows.get(id);
@@ -647,6 +658,9 @@ export class SearchEngine implements Retriever {
         // subject words it shares with every passage of the document, and moves down unless it fits;
         // so it does for any question that asks what a document says rather than which it is.
         if ((shape || result ? !fits : !identity) && isHeaderPassage(p)) f /= SHAPE_BOOST;
+        // A figure or target of another part of the year than the one asked (the whole year when the
+        // question names none): "đến hết quý II … kết nạp 130 đảng viên" for "năm 2025 kết nạp bao nhiêu".
+        if (partsAsked && otherYearPart(partsAsked, yearParts(p.text))) f /= SHAPE_BOOST;
         if (assignee && headingNames(`${p.lead ?? ''} ${p.section ?? ''}`, assignee)) f *= ASSIGNEE_BOOST;
         return f;
       };

@@ -43,6 +43,10 @@ describe('the first passage, over the whole archive', () => {
       'mục tiêu kết nạp đảng viên nhiệm kỳ 2025-2030 của bđbp quảng ninh',
       'kết nạp từ 300 đảng viên mới trở lên',
     ],
+    // A figure of the part of the year asked (the whole year when none is named), not the next
+    // quarter's target of the quarterly conclusions beside the year's resolution.
+    ['Hải Hậu năm 2025 phấn đấu thu ngân sách bao nhiêu', 'đạt 450 tỷ đồng trở lên'],
+    ['huyện Hải Hậu quý I/2025 thu ngân sách đạt bao nhiêu', 'đạt 126,4 tỷ đồng'],
   ])('%s', async (q, expected) => {
     const res = await app.engine.ask(q, { top: 3 });
     expect(res.found).toBe(true);

@@ -3,6 +3,7 @@ import type { UnitType } from '../../src/profile/units';
 import {
   answerShape,
   asksDocumentIdentity,
+  asksTarget,
   bestSentence,
   countedNoun,
   coverage,
@@ -14,6 +15,9 @@ import {
   statesTarget,
   wantsResult,
   plannedOnlyYears,
+  otherYearPart,
+  yearParts,
+  YearPart,
 } from '../../src/search/relevance';
 import { analyzeQuery } from '../../src/text/terms';
 
@@ -441,4 +445,45 @@ describe('wantsResult: a question asking for a figure of what was done', () => {
     ['nghị quyết đại hội Đảng bộ phường Bảo An nhiệm kỳ 2025-2030 số mấy, ngày nào', null, false],
     ['ke hoach thi tot nghiep nghe an so bao nhieu', null, false],
   ])('%s', (q, sense, expected) => expect(wantsResult(q, sense)).toBe(expected));
+});
+
+describe('yearParts: the parts of a year a text names', () => {
+  it.each<[string, YearPart[]]>([
+    ['a) Phấn đấu đến hết quý II, thu ngân sách nhà nước đạt 55% dự toán trở lên', ['q2']],
+    ['quý I/2025 Hải Hậu thu ngân sách được bao nhiêu', ['q1']],
+    ['QUÝ IV NĂM 2024 BẮT GIỮ 12 VỤ', ['q4']],
+    ['quy 3/2024 phat hien bao nhieu vu', ['q3']],
+    ['6 tháng đầu năm 2025 xử lý 14 tàu cá mất kết nối'.normalize('NFD'), ['h1']],
+    ['nhiệm vụ 6 tháng cuối năm 2025', ['h2']],
+    ['sáu tháng cuối năm tập trung thu ngân sách', ['h2']],
+    ['nửa đầu năm đạt 48,2% dự toán', ['h1']],
+    ['9 tháng năm 2024 GRDP tăng 7,1%; phấn đấu cả năm tăng 7,5%', ['m9', 'year']],
+    ['toàn năm đạt 2.300 tỷ đồng', ['year']],
+    ['năm 2025 phấn đấu thu ngân sách 1.200 tỷ đồng', []],
+    // A month, a longer count, "nữa" (more) and "sau tháng" (after a month) name no part of a year.
+    ['báo cáo trước ngày 20 tháng 6; hơn nữa, sau tháng 10 sẽ tổng kết sau 16 tháng', []],
+    ['chất lượng quý báu', []],
+  ])('%s → %j', (text, expected) => expect([...yearParts(text)].sort()).toEqual([...expected].sort()));
+});
+
+describe('otherYearPart: figures of another part of the year than the one asked', () => {
+  const parts = (...p: YearPart[]) => new Set<YearPart>(p);
+  it.each<[string, Set<YearPart>, Set<YearPart>, boolean]>([
+    ['a quarter for the year asked', parts(), parts('q2'), true],
+    ['nine months and the whole year, for the year', parts(), parts('m9', 'year'), false],
+    ['no part named', parts(), parts(), false],
+    ['the next quarter for the quarter asked', parts('q1'), parts('q2'), true],
+    ['the quarter asked', parts('q1'), parts('q1'), false],
+    ['the whole year for a half asked', parts('h1'), parts('year'), true],
+  ])('%s', (_label, asked, passage, expected) => expect(otherYearPart(asked, passage)).toBe(expected));
+});
+
+describe('asksTarget: a question asking a target', () => {
+  it.each<[string, boolean]>([
+    ['chỉ tiêu tuyển quân 2025 của Uông Bí là bao nhiêu', true],
+    ['hnd thai binh nam 2025 phan dau ket nap bao nhieu hoi vien', true],
+    ['MỤC TIÊU NHIỆM KỲ 2025-2030'.normalize('NFD'), true],
+    ['năm 2024 bđbp quảng ninh bắt bao nhiêu vụ', false],
+    ['ai chủ trì hội nghị', false],
+  ])('%s → %s', (q, expected) => expect(asksTarget(q)).toBe(expected));
 });
