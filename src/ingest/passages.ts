@@ -137,7 +137,10 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
     const itemHeading = colon && marker !== null && marker !== 'roman';
     const leadIn = colon && (itemHeading || b.text.split(/\s+/).length >= LEAD_IN_WORDS);
     const clean = collapseWhitespace(b.text);
-    const leadText = clean.replace(/:\s*$/, '');
+    // A paragraph of several sentences leads its list by the last ("… UBND tỉnh yêu cầu:"): what the
+    // sentences before it say ("2 đến 3 cơn bão ảnh hưởng trực tiếp đến tỉnh") is not said of each item.
+    const leading = leadIn && !itemHeading ? (splitSentences(clean).pop() ?? clean) : clean;
+    const leadText = leading.replace(/:\s*$/, '');
     let lead: string | null = null;
     if (b.kind === 'list-item' || itemHeading) {
       if (marker) {

@@ -19,9 +19,10 @@ import { bumpGeneration, Db } from './db';
  * folded with "i" as "y" (kì/kỳ): every stored document's facts are extracted again. 11: each passage
  * keeps the headings above its section (its outline), which the keyword index reads as context. 12: a
  * person written with an academic or professional title ("PGS. TS. Lê Thị Mai", "BSCKII Hà Văn Đông")
- * chairs or attends.
+ * chairs or attends. 13: a paragraph of several sentences ending in a colon leads its list by its last
+ * sentence only.
  */
-export const PARSER_VERSION = 12;
+export const PARSER_VERSION = 13;
 
 export interface DocumentRow {
   id: number;

@@ -47,6 +47,8 @@ describe('the first passage, over the whole archive', () => {
     // quarter's target of the quarterly conclusions beside the year's resolution.
     ['Hải Hậu năm 2025 phấn đấu thu ngân sách bao nhiêu', 'đạt 450 tỷ đồng trở lên'],
     ['huyện Hải Hậu quý I/2025 thu ngân sách đạt bao nhiêu', 'đạt 126,4 tỷ đồng'],
+    // The paragraph that says it, not each item of the list it introduces ("… UBND tỉnh yêu cầu:").
+    ['mùa mưa bão 2025 Quảng Trị có mấy cơn bão ảnh hưởng trực tiếp', '2 đến 3 cơn ảnh hưởng trực tiếp'],
   ])('%s', async (q, expected) => {
     const res = await app.engine.ask(q, { top: 3 });
     expect(res.found).toBe(true);

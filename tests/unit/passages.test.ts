@@ -325,6 +325,27 @@ describe('blocksToPassages: a list keeps its heading, and the sentence that intr
     ]);
   });
 
+  it.each<[string, string]>([
+    [
+      'Mùa mưa bão năm 2025 có khả năng xuất hiện từ 5 đến 7 cơn bão, trong đó 2 đến 3 cơn ảnh hưởng trực tiếp đến tỉnh. Để chủ động ứng phó, UBND tỉnh yêu cầu:',
+      'Để chủ động ứng phó, UBND tỉnh yêu cầu',
+    ],
+    [
+      'NĂM 2024, BĐBP TỈNH BẮT GIỮ 231 VỤ, 378 ĐỐI TƯỢNG. NĂM 2025, ĐẢNG ỦY ĐỀ RA CÁC CHỈ TIÊU SAU ĐÂY:',
+      'NĂM 2025, ĐẢNG ỦY ĐỀ RA CÁC CHỈ TIÊU SAU ĐÂY',
+    ],
+    // One sentence, with numbers and an abbreviation that end no sentence: all of it leads.
+    [
+      'Tỷ lệ tăng 9,5%, thu 2.300 tỷ đồng theo KH số 12/KH-UBND của TP. Hạ Long, cụ thể như sau:',
+      'Tỷ lệ tăng 9,5%, thu 2.300 tỷ đồng theo KH số 12/KH-UBND của TP. Hạ Long, cụ thể như sau',
+    ],
+  ])('a paragraph ending in ":" leads its items by its last sentence: %s', (paragraph, lead) => {
+    const passages = blocksToPassages(
+      reflowSegment(`${paragraph}\n- Kiện toàn Ban Chỉ huy.`.normalize('NFD'), false),
+    );
+    expect(passages.map((p) => p.lead)).toEqual([null, lead]);
+  });
+
   it.each<[string, ListMarker | null]>([
     ['II. NHIỆM VỤ', 'roman'],
     ['2. Bộ CHQS tỉnh:', 'number'],
