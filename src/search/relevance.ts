@@ -156,6 +156,20 @@ export function asksTarget(question: string): boolean {
 }
 
 /**
+ * "Hạn" as the deadline asked: "hạn cấp Giấy chứng nhận cho hộ tái định cư", "…, hạn ngày nào". With
+ * its marks, not "hạn chế", "hạn mức", "hạn ngạch"; typed without them "han" is also "hàn", "Hán",
+ * "hân": it asks a deadline only where a question opens with it or a clause does (", han ngay nao").
+ */
+const DEADLINE_WORD = /(?<![\p{L}\p{M}])hạn(?![\p{L}\p{M}])(?!\s+(?:chế|mức|ngạch|hán|hẹp)(?![\p{L}\p{M}]))/u;
+const DEADLINE_WORD_FOLDED = /(?:^|[,;:?]\s*)han (?!che\b|muc\b|ngach\b|quoc\b)/;
+
+/** True when a question asks a deadline by the word "hạn" (see DEADLINE_WORD). */
+export function asksDeadline(question: string): boolean {
+  const text = question.normalize('NFC').toLowerCase().trim();
+  return DEADLINE_WORD.test(text) || DEADLINE_WORD_FOLDED.test(text);
+}
+
+/**
  * What an answer to the question looks like, as a test on a passage, or null when the question does
  * not say: a count of what it counts ("bắt bao nhiêu vụ" → "186 vụ"); a target ("chỉ tiêu", "mục
  * tiêu", "phấn đấu" → a sentence that aims at something, see statesTarget); a deadline ("trước ngày
@@ -179,7 +193,10 @@ export function answerShape(
   if (DOCUMENT_NUMBER_QUESTION.test(f))
     return (text) =>
       /(?:^|\s)Số\s*:?\s*\d|\d+\s*[-/]\s*(?:NQ|CT|KH|BC|TB|QĐ|KL|HD|UBND|BCH)\b/u.test(text.normalize('NFC'));
-  if (/\b(?:truoc ngay nao|han chot|thoi han|cham nhat|khi nao phai|bao gio phai)\b/.test(f))
+  if (
+    /\b(?:truoc ngay nao|han chot|thoi han|cham nhat|khi nao phai|bao gio phai)\b/.test(f) ||
+    asksDeadline(question)
+  )
     return (text) => /trước ngày|chậm nhất|hạn chót|thời hạn|hoàn thành trong/iu.test(text.normalize('NFC'));
   return null;
 }

@@ -4,6 +4,7 @@ import {
   answerShape,
   asksDocumentIdentity,
   asksTarget,
+  asksDeadline,
   bestSentence,
   countedNoun,
   coverage,
@@ -246,6 +247,12 @@ describe('answerShape: what an answer looks like', () => {
       true,
     ],
     ['nghị quyết năm 2025 của Đảng ủy số mấy', 'Đảng ủy đã lãnh đạo toàn diện.', false],
+    [
+      'han cap giay chung nhan cho ho tai dinh cu',
+      '- Hoàn thành cấp Giấy chứng nhận cho các hộ đã được giao đất chậm nhất ngày 20/12/2024;',
+      true,
+    ],
+    ['hạn cấp Giấy chứng nhận'.normalize('NFD'), 'Tiến độ cấp Giấy chứng nhận còn chậm.', false],
   ])('%s ← %s', (q, text, expected) => expect(answerShape(q)?.(text)).toBe(expected));
 
   it('says nothing for a question that does not say what its answer looks like', () => {
@@ -486,4 +493,20 @@ describe('asksTarget: a question asking a target', () => {
     ['năm 2024 bđbp quảng ninh bắt bao nhiêu vụ', false],
     ['ai chủ trì hội nghị', false],
   ])('%s → %s', (q, expected) => expect(asksTarget(q)).toBe(expected));
+});
+
+describe('asksDeadline: "hạn" asking a deadline', () => {
+  it.each<[string, boolean]>([
+    ['hạn cấp Giấy chứng nhận cho hộ tái định cư sau bão số 3 ở Lào Cai', true],
+    ['han cap giay chung nhan cho ho tai dinh cu sau bao so 3 o lao cai', true],
+    ['Sở TN&MT Lào Cai đôn đốc giao đất tái định cư, hạn ngày nào'.normalize('NFD'), true],
+    ['so tnmt lao cai don doc giao dat, han ngay nao', true],
+    ['HẠN NỘP HỒ SƠ ĐĂNG KÝ DỰ THI', true],
+    ['những hạn chế trong công tác tuyển quân năm 2024', false],
+    ['hạn mức tín dụng 2.300 tỷ đồng cho nông dân', false],
+    ['han che cua bdbp quang ninh nam 2024', false],
+    ['han quoc dau tu bao nhieu vao khanh hoa', false],
+    ['hợp tác với Hàn Quốc năm 2025', false],
+    ['tỷ lệ tăng 9,5% là bao nhiêu', false],
+  ])('%s → %s', (q, expected) => expect(asksDeadline(q)).toBe(expected));
 });
