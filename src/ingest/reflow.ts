@@ -105,10 +105,18 @@ const OPENING = /^(?:Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo 
 /** How many blocks count as the header for OPENING. */
 const HEADER_BLOCKS = 10;
 
+/**
+ * "Nơi nhận:" over an official document's recipients, alone on its line or with the first of them:
+ * after the body's last line, which runs to the margin as often as not ("… trước Chủ tịch UBND
+ * phường./.").
+ */
+const RECIPIENTS_LINE = /^Nơi nhận\s*:?\s*$|^Nơi nhận\s*:\s*[-+•]\s/iu;
+
 /** A line that starts a block of its own whatever came before. */
 function startsBlock(line: string): boolean {
   return (
     HEADER_LINE.test(line) ||
+    RECIPIENTS_LINE.test(line) ||
     (SIGN_ON_BEHALF.test(line) && isAllCaps(line)) ||
     NEWS_LEAD.test(line) ||
     LIST_MARKER.test(line) ||
@@ -223,6 +231,8 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
     if (prev !== undefined && openParens <= 0) {
       const prevEnds =
         (TERMINAL.test(prev) && prev.length < width * 0.85) ||
+        // "./." closes an official document's body, however long its line.
+        /\.\/\.$/.test(prev) ||
         // A short unpunctuated line before a capital is a header line, a title or a subject line
         // ("NGHỊ QUYẾT" / "về nhiệm vụ năm 2025" / "Tại hội nghị …"), never a wrapped one.
         (prev.length < width * 0.6 &&

@@ -20,9 +20,10 @@ import { bumpGeneration, Db } from './db';
  * keeps the headings above its section (its outline), which the keyword index reads as context. 12: a
  * person written with an academic or professional title ("PGS. TS. Lê Thị Mai", "BSCKII Hà Văn Đông")
  * chairs or attends. 13: a paragraph of several sentences ending in a colon leads its list by its last
- * sentence only.
+ * sentence only. 14: "Nơi nhận:" and the line after "./." start blocks, so a body's last line that
+ * fills its width no longer takes the recipients' list into the body.
  */
-export const PARSER_VERSION = 13;
+export const PARSER_VERSION = 14;
 
 export interface DocumentRow {
   id: number;

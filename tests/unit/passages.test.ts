@@ -213,6 +213,29 @@ describe('blocksToPassages: the recipients of an official document are no passag
     }
   });
 
+  it.each<[string, string]>([
+    ['"Nơi nhận:" alone', 'Nơi nhận:'],
+    ['in capitals, the first recipient on its line', 'NƠI NHẬN: - Như Kính gửi;'],
+  ])('%s, right under a body whose last line fills its width and ends "./."', (_name, opening) => {
+    const lines = [
+      'Chủ tịch UBND phường yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc triển',
+      'khai thực hiện; trường hợp để xảy ra thiệt hại về người do chủ quan, thiếu trách',
+      'nhiệm thì người đứng đầu phải chịu trách nhiệm trước Chủ tịch UBND phường./.',
+      opening,
+      '- Sở Nông nghiệp và Môi trường tỉnh Khánh Hòa (b/c);',
+      '- Thường trực Đảng ủy, HĐND phường (b/c);',
+      '- Lưu: VT, KT.',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      'Nguyễn Thị Bích Vân',
+    ];
+    for (const text of [lines.join('\n'), lines.join('\n').normalize('NFD')]) {
+      const passages = blocksToPassages(reflow([{ text }]));
+      expect(passages.map((p) => p.kind)).toEqual(['paragraph', 'signature']);
+      expect(passages[0]!.text.normalize('NFC')).toMatch(/trước Chủ tịch UBND phường\.\/\.$/u);
+    }
+  });
+
   it('a list after the recipients is text again; "nơi nhận hồ sơ" is no recipients list', () => {
     const text = [
       'Nơi nhận hồ sơ: bộ phận một cửa của UBND huyện.',
