@@ -1,3 +1,4 @@
+import { RECIPIENTS } from './passages';
 import { Block, BlockKind, ExtractedSegment } from './types';
 
 /**
@@ -105,18 +106,13 @@ const OPENING = /^(?:Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo 
 /** How many blocks count as the header for OPENING. */
 const HEADER_BLOCKS = 10;
 
-/**
- * "Nơi nhận:" over an official document's recipients, alone on its line or with the first of them:
- * after the body's last line, which runs to the margin as often as not ("… trước Chủ tịch UBND
- * phường./.").
- */
-const RECIPIENTS_LINE = /^Nơi nhận\s*:?\s*$|^Nơi nhận\s*:\s*[-+•]\s/iu;
-
 /** A line that starts a block of its own whatever came before. */
 function startsBlock(line: string): boolean {
   return (
     HEADER_LINE.test(line) ||
-    RECIPIENTS_LINE.test(line) ||
+    // Recipients follow the body's last line, which runs to the margin as often as not ("… trước Chủ
+    // tịch UBND phường./." / "Nơi nhận:").
+    RECIPIENTS.test(line) ||
     (SIGN_ON_BEHALF.test(line) && isAllCaps(line)) ||
     NEWS_LEAD.test(line) ||
     LIST_MARKER.test(line) ||

@@ -21,9 +21,10 @@ import { bumpGeneration, Db } from './db';
  * person written with an academic or professional title ("PGS. TS. Lê Thị Mai", "BSCKII Hà Văn Đông")
  * chairs or attends. 13: a paragraph of several sentences ending in a colon leads its list by its last
  * sentence only. 14: "Nơi nhận:" and the line after "./." start blocks, so a body's last line that
- * fills its width no longer takes the recipients' list into the body.
+ * fills its width no longer takes the recipients' list into the body. 15: recipients written on one line
+ * ("Nơi nhận: UBND tỉnh …; Thường trực Huyện uỷ; …") are no passage either.
  */
-export const PARSER_VERSION = 14;
+export const PARSER_VERSION = 15;
 
 export interface DocumentRow {
   id: number;

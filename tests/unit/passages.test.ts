@@ -206,6 +206,16 @@ describe('blocksToPassages: the recipients of an official document are no passag
         'Trần Văn Hòa',
       ],
     ],
+    [
+      'on one line, separated by semicolons',
+      [
+        'Nơi nhận: UBND tỉnh Tiền Giang; Thường trực Huyện uỷ; Thường trực HĐND huyện;',
+        'các phòng, ban, ngành huyện; UBND các xã.',
+        'TM. UỶ BAN NHÂN DÂN',
+        'CHỦ TỊCH',
+        'Nguyễn Văn Hùng',
+      ],
+    ],
   ])('%s', (_name, lines) => {
     for (const text of [[body, '', ...lines].join('\n'), [body, '', ...lines].join('\n').normalize('NFD')]) {
       const passages = blocksToPassages(reflow([{ text }]));
