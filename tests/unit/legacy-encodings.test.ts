@@ -104,6 +104,14 @@ describe('TCVN3 typed in the ABC capital fonts (.VnTimeH)', () => {
     ['BỘ CHỈ HUY BỘ ĐỘI BIÊN PHÒNG'],
     ['Nghị quyết số 15 về công tác BĐBP.\nPHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025\nBộ Tư lệnh BĐBP giao.'],
     ['Bộ CHQS tỉnh phối hợp với BĐBP tỉnh.'],
+    // Lines in capitals whose only repairs are words like "Sở", "Tế", "Uỷ", "Bí" (a capital, then
+    // toned letters): the header's unit and the signing block.
+    ['UBND TỈNH BẮC NINH\nSỞ Y TẾ\nSố: 85/KH-SYT\nBắc Ninh, ngày 15 tháng 01 năm 2025'],
+    ['UỶ BAN NHÂN DÂN HUYỆN TÂN PHÚ ĐÔNG\nSố: 312/BC-UBND'],
+    ['T/M ĐẢNG ỦY\nBÍ THƯ\nĐại tá Lê Văn Đồng'],
+    ['SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 642/KH-SGDĐT'],
+    // Not capitals: one such word with acronyms, or beside words in small letters.
+    ['Số: 12/BĐBP-TM\nBộ CHQS\nSở Y tế Bắc Ninh tăng 9,5% so với năm 2.300'],
   ])('%s', (text) => {
     const bytes = encodeTcvn3(text, { caps: 'vn3' });
     const tonedCapitals = [...text].some((ch) => ch !== ch.toLowerCase() && !/[A-ZĂÂÊÔƠƯĐ]/.test(ch));
