@@ -257,7 +257,16 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
         !startsBlock(line);
       const captionStarts = line.startsWith('(') && TERMINAL.test(prev);
       const bodyOpens = blocks.length < HEADER_BLOCKS && OPENING.test(line) && !/[,;:(–-]$/.test(prev);
-      if (!titleWraps && (prevEnds || startsBlock(line) || captionStarts || bodyOpens)) flush();
+      // The subject under a document's kind ("CHỈ THỊ" / "Về tăng cường … (IUU) năm 2025") goes on in
+      // small letters; a capital after it opens the body, blank line or not (a PDF's text has none).
+      const subjectEnds =
+        blocks.length < HEADER_BLOCKS &&
+        HEADER_LINE.test(blocks[blocks.length - 1]?.text ?? '') &&
+        /^Về\s/u.test(current[0]!) &&
+        /^\p{Lu}/u.test(line) &&
+        !/[,;:(–-]$/.test(prev);
+      if (!titleWraps && (prevEnds || startsBlock(line) || captionStarts || bodyOpens || subjectEnds))
+        flush();
     }
     current.push(line);
     for (const ch of line) {
@@ -277,13 +286,29 @@ export function reflow(segments: ExtractedSegment[]): Block[] {
   segments.forEach((seg, i) => {
     if (seg.kind) {
       const text = seg.text.normalize('NFC').replace(/\s+/g, ' ').trim();
-      if (text)
-        out.push(
-          seg.page === undefined ? { kind: seg.kind, text } : { kind: seg.kind, text, page: seg.page },
-        );
+      // A paragraph typed with its own list marker ("- Chủ trì …", "2. Bộ Chỉ huy Quân sự tỉnh:", as
+      // Word users type lists) is a list item, as the same line of a text file is.
+      const kind = seg.kind === 'paragraph' && LIST_MARKER.test(text) ? 'list-item' : seg.kind;
+      if (text) out.push(seg.page === undefined ? { kind, text } : { kind, text, page: seg.page });
       return;
     }
-    out.push(...reflowSegment(seg.text, i === 0 && out.length === 0, seg.page));
+    const blocks = reflowSegment(seg.text, i === 0 && out.length === 0, seg.page);
+    // A sentence that runs on to the next page ("… trình UBND tỉnh trước" / "ngày 10/8/2025."): the
+    // page's first block, in small letters, ends the last one of the page before.
+    const last = out[out.length - 1];
+    const first = blocks[0];
+    if (
+      last &&
+      first &&
+      (last.kind === 'paragraph' || last.kind === 'list-item') &&
+      first.kind === 'paragraph' &&
+      !TERMINAL.test(last.text) &&
+      /^\p{Ll}/u.test(first.text)
+    ) {
+      last.text = `${last.text} ${first.text}`;
+      blocks.shift();
+    }
+    out.push(...blocks);
   });
   return markSignature(out);
 }

@@ -22,9 +22,11 @@ import { bumpGeneration, Db } from './db';
  * chairs or attends. 13: a paragraph of several sentences ending in a colon leads its list by its last
  * sentence only. 14: "Nơi nhận:" and the line after "./." start blocks, so a body's last line that
  * fills its width no longer takes the recipients' list into the body. 15: recipients written on one line
- * ("Nơi nhận: UBND tỉnh …; Thường trực Huyện uỷ; …") are no passage either.
+ * ("Nơi nhận: UBND tỉnh …; Thường trực Huyện uỷ; …") are no passage either. 16: a Word or web paragraph
+ * typed with its own list marker is a list item; a sentence running on to the next page of a PDF is
+ * joined; a capital after a document's subject ("Về …") opens its body without a blank line.
  */
-export const PARSER_VERSION = 15;
+export const PARSER_VERSION = 16;
 
 export interface DocumentRow {
   id: number;

@@ -271,6 +271,71 @@ describe('reflow', () => {
   });
 });
 
+describe('reflow: what a format knows and what runs across pages', () => {
+  it.each<[string, string, 'paragraph' | 'list-item']>([
+    [
+      '- Chủ trì xây dựng kế hoạch TKCN, sẵn sàng lực lượng.',
+      'a bullet typed in a Word paragraph',
+      'list-item',
+    ],
+    ['2. Bộ Chỉ huy Quân sự tỉnh:', 'a number', 'list-item'],
+    ['a) Kiểm soát chặt chẽ 100% tàu cá xuất, nhập bến.'.normalize('NFD'), 'a letter (NFD)', 'list-item'],
+    ['2.300 lượt tàu cá được kiểm soát, tăng 9,5%.', 'a figure', 'paragraph'],
+    ['Năm 2025, phấn đấu kết nạp 300 đảng viên.', 'a sentence', 'paragraph'],
+  ])('%s (%s) → %s', (text, _label, kind) => {
+    expect(reflow([{ text, kind: 'paragraph' }]).map((b) => b.kind)).toEqual([kind]);
+  });
+
+  it('a sentence that runs on to the next page ends there, in small letters', () => {
+    const blocks = reflow([
+      {
+        text: 'CHỈ THỊ VỀ CHỐNG KHAI THÁC IUU\n4. Sở Tài chính: bố trí kinh phí 12 tỷ đồng hỗ trợ ngư dân; trình UBND tỉnh trước',
+        page: 1,
+      },
+      { text: 'ngày 10/8/2025.\n5. Chủ tịch UBND các xã ven biển lập danh sách tàu cá.', page: 2 },
+    ]);
+    expect(blocks.slice(1).map((b) => [b.kind, b.text, b.page])).toEqual([
+      [
+        'list-item',
+        '4. Sở Tài chính: bố trí kinh phí 12 tỷ đồng hỗ trợ ngư dân; trình UBND tỉnh trước ngày 10/8/2025.',
+        1,
+      ],
+      ['list-item', '5. Chủ tịch UBND các xã ven biển lập danh sách tàu cá.', 2],
+    ]);
+  });
+
+  it('a page that opens with a capital, or after a finished sentence, starts its own block', () => {
+    const pages = (first: string, second: string) =>
+      reflow([
+        { text: first, page: 1 },
+        { text: second, page: 2 },
+      ]).map((b) => b.text);
+    expect(pages('Tỷ lệ tăng 9,5%.', 'trong đó có 2.300 hộ.')).toHaveLength(2);
+    expect(pages('Giao Sở Tài chính chủ trì', 'Sở Y tế phối hợp.')).toHaveLength(2);
+  });
+});
+
+describe("reflowSegment: an official document's subject, without blank lines", () => {
+  it('a capital after the subject opens the body', () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN TỈNH AN GIANG',
+      'Số: 09/CT-UBND',
+      'CHỈ THỊ',
+      'Về tăng cường các giải pháp cấp bách chống khai thác hải sản bất hợp pháp,',
+      'không báo cáo và không theo quy định (IUU) năm 2025',
+      'Sau khi sắp xếp đơn vị hành chính, tỉnh An Giang có 5.721 tàu cá đăng ký,',
+      'trong đó 2.386 tàu có chiều dài từ 15 m trở lên, tăng 9,5% so với năm 2024.',
+    ].join('\n');
+    for (const t of [text, text.normalize('NFD')]) {
+      const texts = reflowSegment(t).map((b) => b.text.normalize('NFC'));
+      expect(texts[3]).toBe(
+        'Về tăng cường các giải pháp cấp bách chống khai thác hải sản bất hợp pháp, không báo cáo và không theo quy định (IUU) năm 2025',
+      );
+      expect(texts[4]).toMatch(/^Sau khi sắp xếp/u);
+    }
+  });
+});
+
 describe('reflowSegment: a headline and its lead as a PDF lays them out', () => {
   it.each<[string, string, Array<[string, string]>]>([
     [
