@@ -75,6 +75,9 @@ const pick = <T>(items: readonly T[], random: () => number): T => items[Math.flo
 /** Lines that reflow would not take for one paragraph (list items, headings, dates) are avoided. */
 const BLOCK_START = /^(?:\d|[IVXLC]{1,6}[.)]|(?:Điều|Chương|Mục|Phần)\s|[-–•+*▪●#(])/u;
 
+/** What opens the recipients or the addressees of an official document. */
+const NAMES_OPENING = /^(?:Nơi nhận|Kính gửi)(?![\p{L}\p{M}])/iu;
+
 /** One sentence of the chain, at most `maxChars` long, ending with sentence punctuation. */
 function sentence(chain: MarkovChain, random: () => number, maxChars: number): string {
   let word = pick(chain.starts, random);
@@ -108,6 +111,9 @@ export function generatePassages(chain: MarkovChain, count: number, seed: number
     while (len < target) {
       const s = sentence(chain, random, 680 - len - 1);
       if (s.length < 2) break;
+      // A paragraph opening as a document's recipients or addressees ("Nơi nhận: UBND tỉnh …") is
+      // a list of names, no passage (src/ingest/passages.ts): not a paragraph of the corpus.
+      if (sentences.length === 0 && NAMES_OPENING.test(s)) continue;
       sentences.push(s);
       len += s.length + 1;
       if (680 - len < 20) break;
