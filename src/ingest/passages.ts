@@ -1,6 +1,7 @@
 import { extractYears } from '../text/tokenize';
 import { splitSentences } from '../text/sentences';
 import { collapseWhitespace } from '../text/normalize';
+import { RECIPIENTS } from './reflow';
 import { Block, PassageDraft } from './types';
 
 /**
@@ -202,12 +203,6 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
 
 /** "Kính gửi:" alone, or with its first addressee on the same line (a sentence "Kính gửi …" is none). */
 const ADDRESSEES = /^Kính gửi\s*(?::|$)/iu;
-
-/**
- * "Nơi nhận:" alone, or with its recipients on the same line ("Nơi nhận: - Như trên;", "Nơi nhận: UBND
- * tỉnh Tiền Giang; Thường trực Huyện uỷ; …"). Not "Nơi nhận hồ sơ: …" (where to hand in a file).
- */
-export const RECIPIENTS = /^Nơi nhận\s*(?::|$)/iu;
 
 /** The header lines of a document with a number ("Số: …"): the short blocks before its body. */
 function headerBlocks(blocks: Block[]): Block[] {

@@ -1,4 +1,3 @@
-import { RECIPIENTS } from './passages';
 import { Block, BlockKind, ExtractedSegment } from './types';
 
 /**
@@ -105,6 +104,12 @@ const HEADER_LINE =
 const OPENING = /^(?:Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo đề nghị)(?=[\s:,]|$)/u;
 /** How many blocks count as the header for OPENING. */
 const HEADER_BLOCKS = 10;
+
+/**
+ * "Nơi nhận:" alone, or with its recipients on the same line ("Nơi nhận: - Như trên;", "Nơi nhận: UBND
+ * tỉnh Tiền Giang; Thường trực Huyện uỷ; …"). Not "Nơi nhận hồ sơ: …" (where to hand in a file).
+ */
+export const RECIPIENTS = /^Nơi nhận\s*(?::|$)/iu;
 
 /** A line that starts a block of its own whatever came before. */
 function startsBlock(line: string): boolean {
