@@ -198,8 +198,19 @@ function firstDate(text: string): string | null {
   return month ? isoDate(Number(month[2]), Number(month[1])) : null;
 }
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-const ROMAN_NAME = ['', 'I', 'II', 'III', 'IV'];
+/** A quarter's number as written after "quý", folded: roman ("quý iii") or arabic ("quý 3"). */
+export const QUARTER: Readonly<Record<string, number>> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+};
+/** A quarter as periods write it: "quý III/2024". */
+export const ROMAN_NAME: readonly string[] = ['', 'I', 'II', 'III', 'IV'];
 
 /** Years and periods by their role, from folded text. */
 /** What reading a whole document costs most; the same blocks are read once per document. */
@@ -327,7 +338,7 @@ function periodsOf(f: string): {
     /\bquy (iv|iii|ii|i|1|2|3|4)(?: va [a-z0-9 ]{1,20}?)?(?: nam |\/| )(\d{4})\b/g,
     f,
   )) {
-    const q = ROMAN[m[1]!];
+    const q = QUARTER[m[1]!];
     if (compared(m.index ?? 0)) continue;
     // A planned quarter ("nhiệm vụ quý II/2025") is not one the document reports on.
     if (planned(m.index ?? 0)) {

@@ -10,7 +10,7 @@ import {
   stationKey,
 } from './places';
 import { asksForFigure } from '../text/terms';
-import { DocumentProfile, PLANNING_KINDS } from './profile';
+import { DocumentProfile, PLANNING_KINDS, QUARTER, ROMAN_NAME } from './profile';
 import {
   departmentAffinity,
   findUnits,
@@ -325,9 +325,6 @@ const KIND_CUES: ReadonlyArray<[RegExp, string]> = [
 ];
 const ASSIGNEE =
   /\b(?:duoc giao|giao (?:cho )?(?:so|bo|ban|phong|cong an|bdbp|ubnd|cac)|trong (?:ke hoach|chi thi|cong van|nghi quyet|thong bao|quyet dinh)|theo (?:ke hoach|chi thi|cong van|nghi quyet)|nhiem vu gi|lam gi|phai|chiu trach nhiem|phoi hop|truoc ngay nao|han chot|thoi han|cham nhat)\b/;
-
-const ROMAN_NAME = ['', 'I', 'II', 'III', 'IV'];
-const QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 /**
  * A unit named as who issues or assigns, not who is asked: "… của UBND tỉnh", "do UBND tỉnh ban

@@ -1,6 +1,7 @@
 import { AnalyzedQuery, EXACT, EXACT_BIGRAM, FOLDED, FOLDED_BIGRAM, textTerms } from '../text/terms';
 import { splitSentences } from '../text/sentences';
 import { foldDiacritics } from '../text/normalize';
+import { QUARTER } from '../profile/profile';
 
 /** Weight of a syllable matched only without diacritics, when the question has them. */
 const FOLDED_ONLY_CREDIT = 0.6;
@@ -396,17 +397,6 @@ export function reviewedOnlyYears(p: {
 /** A part of a year a sentence or a question names: a quarter, a half, nine months, or the whole year. */
 export type YearPart = 'q1' | 'q2' | 'q3' | 'q4' | 'h1' | 'h2' | 'm9' | 'year';
 
-const QUARTER_NUMBER: Record<string, YearPart> = {
-  i: 'q1',
-  '1': 'q1',
-  ii: 'q2',
-  '2': 'q2',
-  iii: 'q3',
-  '3': 'q3',
-  iv: 'q4',
-  '4': 'q4',
-};
-
 /**
  * The parts of a year `text` names: "quý II", "quý 3/2024" → a quarter; "6 tháng (đầu năm)", "nửa đầu
  * năm" → the first half, "6 tháng cuối năm" → the second; "9 tháng" → nine months; "cả năm", "toàn
@@ -416,7 +406,7 @@ const QUARTER_NUMBER: Record<string, YearPart> = {
 export function yearParts(text: string): Set<YearPart> {
   const f = foldDiacritics(text.normalize('NFC')).replace(/[^a-z0-9]+/g, ' ');
   const parts = new Set<YearPart>();
-  for (const m of f.matchAll(/\bquy (iv|iii|ii|i|[1-4])\b/g)) parts.add(QUARTER_NUMBER[m[1]!]!);
+  for (const m of f.matchAll(/\bquy (iv|iii|ii|i|[1-4])\b/g)) parts.add(`q${QUARTER[m[1]!]}` as YearPart);
   // "sáu tháng" and "nửa" fold to "sau tháng" (after a month) and "nữa" (more): they need đầu/cuối.
   for (const m of f.matchAll(/\b(?:6 thang(?: (dau|cuoi))?|(?:sau thang|nua) (dau|cuoi) nam)\b/g))
     parts.add((m[1] ?? m[2]) === 'cuoi' ? 'h2' : 'h1');
