@@ -99,36 +99,28 @@ function restoreAllCaps(text: string): string {
       const parts = line.split(/([\p{L}\p{M}]+)/u);
       // Odd indexes hold words, even ones the text between them.
       const words = parts.filter((_, i) => i % 2 === 1);
-      // A line without one small ASCII letter, whose small letters are all in words like "Sở", "Tế"
-      // (a capital, then toned small letters only), was typed in capitals: "SỞ Y TẾ" in .VnTimeH
-      // decodes to "Sở Y Tế", which no Unicode text writes. Two such words at least: "Số: 85/KH-SYT".
-      if (
-        !ASCII_LOWER.test(line) &&
-        words.filter(isAmbiguousCaps).length >= 2 &&
-        words.every((w) => isAllCaps(w) || isAmbiguousCaps(w) || isBrokenCaps(w))
-      )
-        return line.toUpperCase();
       // 'fixed' marks words repaired here, and capitals with a letter only words typed in capitals
       // have ("THƯ", "NHÂN"): evidence of VN3 all-caps typing, unlike acronyms ("BĐBP", "CHQS").
-      const caps = words.map((w) =>
-        isBrokenCaps(w) || (isAllCaps(w) && VN3_CAPITAL_VOWEL.test(w))
-          ? 'fixed'
-          : isAllCaps(w)
-            ? 'source'
-            : undefined,
-      );
+      const evidence = (w: string) => isBrokenCaps(w) || (isAllCaps(w) && VN3_CAPITAL_VOWEL.test(w));
+      // A line whose every word is in capitals or like "Sở", "Tế" (a capital, then toned small letters
+      // only) was typed in capitals when one word is evidence ("Uỷ BAN NHÂN DÂN HUYỆN TÂN PHÚ ĐÔNG",
+      // "Bí THƯ"), or two are such words and no small ASCII letter is written: "SỞ Y TẾ" in .VnTimeH
+      // decodes to "Sở Y Tế", which no Unicode text writes ("Số: 85/KH-SYT" has one).
+      const ambiguous = words.filter(isAmbiguousCaps).length;
+      if (
+        ambiguous > 0 &&
+        words.every((w) => isAllCaps(w) || isAmbiguousCaps(w) || isBrokenCaps(w)) &&
+        (words.some(evidence) || (ambiguous >= 2 && !ASCII_LOWER.test(line)))
+      )
+        return line.toUpperCase();
+      const caps = words.map((w) => (evidence(w) ? 'fixed' : isAllCaps(w) ? 'source' : undefined));
       const fixed = words.map((w) => (isBrokenCaps(w) ? w.toUpperCase() : w));
       for (let i = 0; i < words.length; i++) {
         if (!isAmbiguousCaps(words[i]!)) continue;
         const neighbours = [i > 0 ? caps[i - 1] : null, i + 1 < words.length ? caps[i + 1] : null].filter(
           (c) => c !== null,
         );
-        // … or when every other word of the line is in capitals (or as ambiguous) and one is evidence:
-        // "Uỷ BAN NHÂN DÂN HUYỆN TÂN PHÚ ĐÔNG", "Bí THƯ".
-        const lineCaps =
-          caps.includes('fixed') &&
-          words.every((w, j) => j === i || caps[j] !== undefined || isAmbiguousCaps(w));
-        if (lineCaps || (neighbours.every((c) => c !== undefined) && neighbours.includes('fixed'))) {
+        if (neighbours.every((c) => c !== undefined) && neighbours.includes('fixed')) {
           fixed[i] = words[i]!.toUpperCase();
           caps[i] = 'fixed';
         }
