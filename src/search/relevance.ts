@@ -164,10 +164,17 @@ export function asksTarget(question: string): boolean {
 const DEADLINE_WORD = /(?<![\p{L}\p{M}])hạn(?![\p{L}\p{M}])(?!\s+(?:chế|mức|ngạch|hán|hẹp)(?![\p{L}\p{M}]))/u;
 const DEADLINE_WORD_FOLDED = /(?:^|[,;:?]\s*)han (?!che\b|muc\b|ngach\b|quoc\b)/;
 
-/** True when a question asks a deadline by the word "hạn" (see DEADLINE_WORD). */
+/** Other ways of asking a deadline, folded: "trước ngày nào", "hạn chót", "thời hạn", "chậm nhất" … */
+const DEADLINE_ASKED = /\b(?:truoc ngay nao|han chot|thoi han|cham nhat|khi nao phai|bao gio phai)\b/;
+
+/** True when a question asks a deadline: "… trước ngày nào", "hạn chót", "hạn …" (see DEADLINE_WORD). */
 export function asksDeadline(question: string): boolean {
   const text = question.normalize('NFC').toLowerCase().trim();
-  return DEADLINE_WORD.test(text) || DEADLINE_WORD_FOLDED.test(text);
+  return (
+    DEADLINE_ASKED.test(foldDiacritics(text).replace(/[^a-z0-9%]+/g, ' ')) ||
+    DEADLINE_WORD.test(text) ||
+    DEADLINE_WORD_FOLDED.test(text)
+  );
 }
 
 /**
@@ -194,10 +201,7 @@ export function answerShape(
   if (DOCUMENT_NUMBER_QUESTION.test(f))
     return (text) =>
       /(?:^|\s)Số\s*:?\s*\d|\d+\s*[-/]\s*(?:NQ|CT|KH|BC|TB|QĐ|KL|HD|UBND|BCH)\b/u.test(text.normalize('NFC'));
-  if (
-    /\b(?:truoc ngay nao|han chot|thoi han|cham nhat|khi nao phai|bao gio phai)\b/.test(f) ||
-    asksDeadline(question)
-  )
+  if (asksDeadline(question))
     return (text) => /trước ngày|chậm nhất|hạn chót|thời hạn|hoàn thành trong/iu.test(text.normalize('NFC'));
   return null;
 }
