@@ -30,7 +30,8 @@ const RANKS: Record<string, string> = {
   'chuan do doc': 'Chuẩn Đô đốc',
   'do doc': 'Đô đốc',
 };
-const RANK_RE = new RegExp(`(${Object.keys(RANKS).join('|')})(?: ?:)? `, 'y');
+/** A rank, with the comma written between it and an academic title ("Đại tá, TS. Nguyễn Văn Hùng"). */
+const RANK_RE = new RegExp(`(${Object.keys(RANKS).join('|')})(?: ?:|,(?= (?:${TITLE_PARTS})\\b))? `, 'y');
 
 /** A title before a name (see TITLE_PARTS), folded: "pgs.ts ", "ths. bsckii ". */
 const TITLE_RE = new RegExp(`((?:${TITLE_PARTS})(?:\\.? ?(?:${TITLE_PARTS}))*)\\.?,? `, 'y');
@@ -122,7 +123,8 @@ function parseAt(seg: Folded, at: number): Person | null {
   return {
     ...(honorific ? { honorific } : {}),
     name: tokens.join(' '),
-    ...(rank || title ? { rank: [rank, title].filter(Boolean).join(' ') } : {}),
+    // "Đại tá, TS": both as the reports write them, a comma between.
+    ...(rank || title ? { rank: [rank, title].filter(Boolean).join(', ') } : {}),
     roles,
   };
 }
@@ -166,8 +168,10 @@ export function isRole(seg: Folded): boolean {
   return /^\p{Lu}/u.test(seg.text) || ROLE_HEADS.test(seg.fold);
 }
 
+/** A rank as folded text ends with it: a comma after one may lead to its holder's academic title. */
+const RANK_END = `(?:${Object.keys(RANKS).join('|')})`;
 const PIECE_END = new RegExp(
-  `\\s*[,;:]\\s*|\\s+(?:va|cung)\\s+(?=(?:cac )?(?:dong chi|d\\/c|ong|ba|dai|thuong|trung|thieu|${TITLE_PARTS})\\b)`,
+  `\\s*[;:]\\s*|(?<!\\b${RANK_END})\\s*,\\s*|(?<=\\b${RANK_END})\\s*,(?!\\s*(?:${TITLE_PARTS})\\b)\\s*|\\s+(?:va|cung)\\s+(?=(?:cac )?(?:dong chi|d\\/c|ong|ba|dai|thuong|trung|thieu|${TITLE_PARTS})\\b)`,
   'g',
 );
 

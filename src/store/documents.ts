@@ -24,9 +24,11 @@ import { bumpGeneration, Db } from './db';
  * fills its width no longer takes the recipients' list into the body. 15: recipients written on one line
  * ("Nơi nhận: UBND tỉnh …; Thường trực Huyện uỷ; …") are no passage either. 16: a Word or web paragraph
  * typed with its own list marker is a list item; a sentence running on to the next page of a PDF is
- * joined; a capital after a document's subject ("Về …") opens its body without a blank line.
+ * joined; a capital after a document's subject ("Về …") opens its body without a blank line. 17: a rank
+ * and an academic title with a comma between ("Đại tá, TS Nguyễn Văn Hùng") are one person's, who
+ * chairs or attends with both.
  */
-export const PARSER_VERSION = 16;
+export const PARSER_VERSION = 17;
 
 export interface DocumentRow {
   id: number;

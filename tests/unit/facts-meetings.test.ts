@@ -338,6 +338,40 @@ describe('extractMeeting: people written with an academic or professional title'
     ],
     // A title without a name after it is no person: "TS kinh tế" is a role.
     ['Tham dự có ông Lê Văn Ba, TS kinh tế, chuyên gia của Viện.', ['Lê Văn Ba'], []],
+    // A rank and an academic title, a comma between, as military news writes them: one person.
+    [
+      'Đại tá, TS Nguyễn Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh chủ trì hội nghị.',
+      [],
+      [['Nguyễn Văn Hùng', 'Đại tá, TS']],
+    ],
+    [
+      'Chủ trì hội nghị có Thượng tá, ThS. Phạm Minh Tuấn, Phó Chỉ huy trưởng BĐBP tỉnh.'.normalize('NFD'),
+      [],
+      [['Phạm Minh Tuấn', 'Thượng tá, ThS']],
+    ],
+    [
+      'Hội nghị do Thiếu tướng, PGS.TS Trần Văn Bình, Phó Tư lệnh Quân khu 4 chủ trì.',
+      [],
+      [['Trần Văn Bình', 'Thiếu tướng, PGS.TS']],
+    ],
+    [
+      // Old tone placement ("uỷ") in the role; a second person with a rank alone.
+      'Tham dự có Đại uý, KS Lê Văn Sơn, Trợ lý kỹ thuật; Đại tá Hà Văn Đông, Chính uỷ.',
+      ['Lê Văn Sơn', 'Hà Văn Đông'],
+      [
+        ['Lê Văn Sơn', 'Đại úy, KS'],
+        ['Hà Văn Đông', 'Đại tá'],
+      ],
+    ],
+    [
+      // A comma after a rank's holder still ends the person: the next one has a title of their own.
+      'Tham dự có Đại tá Lê Văn An, Chính ủy, TS Trần Văn Hải, Giám đốc Sở Y tế.',
+      ['Lê Văn An', 'Trần Văn Hải'],
+      [
+        ['Lê Văn An', 'Đại tá'],
+        ['Trần Văn Hải', 'TS'],
+      ],
+    ],
   ])('%s', (sentence, attendees, titled) => {
     const m = extractMeeting(sentence, ctx);
     const people = [...(m?.chairs ?? []), ...(m?.attendees ?? [])];
