@@ -56,6 +56,9 @@ export function coverage(
     const unknown = idf(UNKNOWN_TERM);
     if (query.counted.some((t, i) => !terms.has(t) && (i === 0 || idf(t) >= unknown))) return 0;
   }
+  // "Đảng ủy xã Hải Thịnh tổ chức giải cờ tướng khi nào": the unit's conference, dated, shares the
+  // unit, "tổ chức" and the date words, but does not say when the tournament was held.
+  if (query.held.some((t) => !terms.has(t))) return 0;
   const weightOf = (folded: string) => (scoped?.syllables.has(folded) ? scoped.weight : 1);
   // Full and scope-weighed shares, summed in one pass: [total, got] each.
   const uni = { full: [0, 0], weighed: [0, 0] };

@@ -192,6 +192,11 @@ export interface AnalyzedQuery {
    * that names none of it does not answer how many.
    */
   counted: string[];
+  /**
+   * What a question asking when or where names as held, as a folded bigram ("tổ chức giải cờ tướng
+   * khi nào" → F:giai co): a passage that does not name it does not answer.
+   */
+  held: string[];
 }
 
 const NUMBER_QUESTION =
@@ -275,6 +280,7 @@ export function analyzeQuery(question: string, w: QueryWeights = DEFAULT_QUERY_W
     syllables,
     wantsNumber: NUMBER_QUESTION.test(all.map((t) => t.folded).join(' ')),
     counted: countedWords(question, all, diacritics),
+    held: heldWords(all, diacritics),
   };
 }
 
@@ -329,6 +335,41 @@ function countedWords(question: string, all: Token[], diacritics: boolean): stri
     if (out.length === 3) break;
   }
   return out;
+}
+
+/** A question asking when or where, folded: "khi nào", "ngày nào", "ở đâu", "bao giờ" … */
+const WHEN_WHERE =
+  /\b(?:khi nao|ngay nao|hom nao|thang nao|nam nao|luc nao|bao gio|thoi gian nao|o dau|tai dau|dia diem nao|noi nao)\b/;
+/**
+ * Words that end what was held, after "tổ chức": the question's own words, a time, a place, a count;
+ * as written, and folded for a question typed without diacritics (as COUNT_END).
+ */
+const HELD_END_WORDS = `${COUNT_END_WORDS} ngày hôm lúc bao nào đâu giờ lần nơi`;
+const HELD_END = new Set(HELD_END_WORDS.split(' '));
+const HELD_END_FOLDED = new Set(HELD_END_WORDS.split(' ').map((w) => foldDiacritics(w)));
+/** Words that open no name of an event ("tổ chức các hoạt động", "tổ chức một buổi"). */
+const HELD_DETERMINERS = new Set(['cac', 'nhung', 'mot', 'moi', 'nhieu']);
+
+/**
+ * What a question asking when or where names as held ("Đảng ủy xã tổ chức giải cờ tướng khi nào" →
+ * "giai co"): the first two words after "tổ chức", as a folded bigram; empty when the question asks
+ * neither, or what follows is one word ("tổ chức họp khi nào") or none. A passage about another
+ * event of the unit, dated and placed, does not say when this one was held.
+ */
+function heldWords(all: Token[], diacritics: boolean): string[] {
+  if (!WHEN_WHERE.test(all.map((t) => t.folded).join(' '))) return [];
+  const at = all.findIndex(
+    (t, i) => t.folded === 'to' && all[i + 1]?.folded === 'chuc' && !all[i + 1]!.gapBefore,
+  );
+  if (at < 0) return [];
+  const words: Token[] = [];
+  for (const t of all.slice(at + 2, at + 4)) {
+    const ends = HELD_END.has(t.text) || (!diacritics && HELD_END_FOLDED.has(t.folded));
+    if (t.isNumber || !/\p{L}/u.test(t.text) || t.gapBefore || ends) break;
+    words.push(t);
+  }
+  if (words.length < 2 || HELD_DETERMINERS.has(words[0]!.folded)) return [];
+  return [`${FOLDED_BIGRAM}${words[0]!.folded} ${words[1]!.folded}`];
 }
 
 /**

@@ -67,3 +67,19 @@ describe('a unit the archive has no document of is not answered from another uni
     expect(res.scope?.missing).toBe(true);
   });
 });
+
+describe('when or where something the archive never tells was held: not found', () => {
+  it.each([
+    // The unit's conference is dated and placed; the tournament, festival or wedding is not.
+    ['Đảng ủy xã Hải Thịnh tổ chức giải cờ tướng khi nào', false],
+    ['UBND tỉnh Khánh Hòa tổ chức lễ hội pháo hoa vào ngày nào', false],
+    ['UBND xã Thanh Thủy tổ chức đám cưới tập thể khi nào', false],
+    ['tinh uy phu yen to chuc hoi dien van nghe nam 2023 o dau', false],
+    // What the archive does tell is still answered.
+    ['Đảng ủy xã Hải Thịnh tổ chức hội nghị sơ kết quý I năm 2026 ngày nào', true],
+    ['tinh uy phu yen to chuc hoi nghi tong ket nam 2023 ngay nao', true],
+  ])('%s → found %s', async (q, found) => {
+    const res = await app.engine.ask(q, { top: 3 });
+    expect(res.found).toBe(found);
+  });
+});

@@ -52,6 +52,24 @@ describe('coverage', () => {
     );
   });
 
+  it('a passage that does not name what was held does not say when or where it was', () => {
+    const conference =
+      'Ngày 06/4/2026, Ban Thường vụ Đảng uỷ xã Hải Thịnh tổ chức hội nghị sơ kết công tác quý I năm 2026.';
+    expect(
+      coverage(analyzeQuery('Đảng ủy xã Hải Thịnh tổ chức giải cờ tướng khi nào'), conference, idf),
+    ).toBe(0);
+    expect(
+      coverage(analyzeQuery('dang uy xa hai thinh to chuc giai co tuong khi nao'), conference, idf),
+    ).toBe(0);
+    // The event named, in NFD, with the old tone placement or none: covered as usual.
+    for (const q of [
+      'Đảng ủy xã Hải Thịnh tổ chức hội nghị sơ kết quý I năm 2026 ngày nào'.normalize('NFD'),
+      'Đảng uỷ xã Hải Thịnh tổ chức hội nghị sơ kết khi nào',
+      'dang uy xa hai thinh to chuc hoi nghi so ket o dau',
+    ])
+      expect(coverage(analyzeQuery(q), conference, idf)).toBeGreaterThan(0.5);
+  });
+
   it.each<[string, string, string]>([
     // [question, passage writing the sign, the same passage without it]
     [

@@ -169,6 +169,29 @@ describe('analyzeQuery: what "bao nhiêu" counts', () => {
   });
 });
 
+describe('analyzeQuery: what a question asking when or where names as held', () => {
+  it.each<[string, string[]]>([
+    ['Đảng ủy xã Hải Thịnh tổ chức giải cờ tướng khi nào', ['F:giai co']],
+    ['UBND TỈNH KHÁNH HOÀ TỔ CHỨC LỄ HỘI PHÁO HOA VÀO NGÀY NÀO'.normalize('NFD'), ['F:le hoi']],
+    ['tinh uy phu yen to chuc hoi dien van nghe nam 2023 o dau', ['F:hoi dien']],
+    ['Tỉnh ủy Phú Yên tổ chức hội nghị tổng kết năm 2023 tại đâu', ['F:hoi nghi']],
+    ['hdnd tan phu dong to chuc ky hop nam 2024 bao gio', ['F:ky hop']],
+    // One word held, or none: nothing to require ("họp" alone is any meeting).
+    ['UBND tỉnh tổ chức họp vào ngày nào', []],
+    ['hội nghị được tổ chức ở đâu', []],
+    ['tổ chức các hoạt động hè khi nào', []],
+    // A time, a place or a number after "tổ chức" ends what was held.
+    ['BĐBP Quảng Ninh tổ chức đại hội năm 2025 ngày nào', ['F:dai hoi']],
+    ['BĐBP Quảng Ninh tổ chức họp năm 2025 ngày nào', []],
+    ['Sở Y tế tổ chức 2 lớp tập huấn ở đâu', []],
+    // Not asking when or where: "tổ chức" may be a noun ("tổ chức cơ sở đảng").
+    ['tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ 9,5%', []],
+    ['tổ chức hội nghị tổng kết 2.300 người dự', []],
+  ])('%s → %j', (q, held) => {
+    expect(analyzeQuery(q).held).toEqual(held);
+  });
+});
+
 describe('textTerms', () => {
   it('indexes exact and folded syllables and bigrams, never across punctuation', () => {
     const t = textTerms('Chỉ tiêu, năm 2025');
