@@ -385,6 +385,28 @@ export function wantsResult(question: string, sense: 'reviewed' | 'plan' | null)
   return /\b(?:bao nhieu|may|ty le|ti le|so luong|phan tram)\b/.test(f);
 }
 
+/**
+ * True when a passage reports a figure (statesResult) in a document that reviews none of the `asked`
+ * years, and names none of them itself: what was done in another year ("bắt giữ 58 vụ" in the review
+ * of 2023 that plans 2024, for "năm 2024 bắt giữ bao nhiêu vụ"). The plan's own sentences about the
+ * year asked ("Năm 2024, … phấn đấu số vụ bắt giữ tăng 5%") and its targets are not.
+ */
+export function resultOfOtherYear(
+  text: string,
+  profile: { reviewedYears: readonly number[]; planYears: readonly number[] },
+  asked: readonly number[],
+  heading: PassageHeading = NO_HEADING,
+): boolean {
+  if (asked.length === 0 || asked.some((y) => profile.reviewedYears.includes(y))) return false;
+  const own = [...text.normalize('NFC').matchAll(YEAR)].map((m) => Number(m[0]));
+  if (asked.some((y) => own.includes(y))) return false;
+  return statesResult(text, {
+    planOnly: plannedOnlyYears(profile),
+    reviewedOnly: reviewedOnlyYears(profile),
+    heading,
+  });
+}
+
 /** The years a document plans and does not also review: its sentences about them are not results. */
 export function plannedOnlyYears(p: {
   reviewedYears: readonly number[];

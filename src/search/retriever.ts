@@ -29,6 +29,7 @@ import {
   statesFigure,
   otherYearPart,
   passageHeading,
+  resultOfOtherYear,
   statesResult,
   yearParts,
   wantsResult,
@@ -662,6 +663,10 @@ export class SearchEngine implements Retriever {
         // question names none): "đến hết quý II … kết nạp 130 đảng viên" for "năm 2025 kết nạp bao nhiêu".
         if (partsAsked && otherYearPart(partsAsked, yearParts(p.text))) f /= SHAPE_BOOST;
         if (assignee && headingNames(`${p.lead ?? ''} ${p.section ?? ''}`, assignee)) f *= ASSIGNEE_BOOST;
+        // What was done in a year the document does not review ("năm 2024 bắt bao nhiêu vụ" against
+        // the review of 2023 that plans 2024): its results are another year's ("bắt giữ 58 vụ" in
+        // 2023), unless the passage names the year asked; it moves down as much as a result moves up.
+        if (result && resultOfOtherYear(p.text, p.profile, reviewedAsked, heading)) f /= SHAPE_BOOST;
         return f;
       };
       const boosted = head

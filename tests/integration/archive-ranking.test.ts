@@ -49,6 +49,10 @@ describe('the first passage, over the whole archive', () => {
     ['huyện Hải Hậu quý I/2025 thu ngân sách đạt bao nhiêu', 'đạt 126,4 tỷ đồng'],
     // The paragraph that says it, not each item of the list it introduces ("… UBND tỉnh yêu cầu:").
     ['mùa mưa bão 2025 Quảng Trị có mấy cơn bão ảnh hưởng trực tiếp', '2 đến 3 cơn ảnh hưởng trực tiếp'],
+    // What was done in a year no report reviews: the plan for that year, not the year before's
+    // results ("bắt giữ 58 vụ" in the review of 2023).
+    ['BĐBP Quảng Trị năm 2024 bắt giữ bao nhiêu vụ buôn lậu', 'phấn đấu số vụ bắt giữ tăng 5%'],
+    ['năm 2025 nghệ an diễn tập khu vực phòng thủ cho mấy huyện', 'diễn tập khu vực phòng thủ cho 4 huyện'],
   ])('%s', async (q, expected) => {
     const res = await app.engine.ask(q, { top: 3 });
     expect(res.found).toBe(true);

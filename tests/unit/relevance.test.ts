@@ -9,6 +9,7 @@ import {
   countedNoun,
   coverage,
   passageHeading,
+  resultOfOtherYear,
   reviewedOnlyYears,
   statesCount,
   statesFigure,
@@ -363,6 +364,37 @@ describe('statesResult: a sentence that reports a figure of what was done', () =
 
   it('takes the years a document only plans', () => {
     expect(plannedOnlyYears({ reviewedYears: [2024], planYears: [2024, 2025] })).toEqual([2025]);
+  });
+});
+
+describe('resultOfOtherYear: what was done in a year other than the one asked', () => {
+  // The review of 2023 that plans 2024, asked what was done in 2024.
+  const review2023 = { reviewedYears: [2023], planYears: [2024] };
+  it.each<[string, boolean]>([
+    ['Các đơn vị chủ trì, phối hợp bắt giữ 58 vụ, 79 đối tượng vi phạm pháp luật.', true],
+    [
+      'Giúp nhân dân 2.300 ngày công; 95,5% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.'.normalize('NFD'),
+      true,
+    ],
+    ['NĂM 2023, ĐẢNG BỘ KẾT NẠP 36 ĐẢNG VIÊN MỚI.', true],
+    // The year asked, named: the plan's own sentence about it.
+    ['Năm 2024, phấn đấu số vụ bắt giữ tăng 5% so với năm 2023.', false],
+    ['nam 2024 trien pha tu 3 duong day ma tuy tro len', false],
+    // No figure: nothing reported.
+    ['Các đơn vị duy trì nghiêm chế độ trực sẵn sàng chiến đấu.', false],
+  ])('%s → %s', (text, expected) => expect(resultOfOtherYear(text, review2023, [2024])).toBe(expected));
+
+  it('is false for a document that reviews the year asked, or when no year is asked', () => {
+    const text = 'Các đơn vị bắt giữ 58 vụ, 79 đối tượng.';
+    expect(resultOfOtherYear(text, { reviewedYears: [2023, 2024], planYears: [2025] }, [2024])).toBe(false);
+    expect(resultOfOtherYear(text, review2023, [])).toBe(false);
+  });
+
+  it('is false for a target under a targets heading ("Kết nạp 260 đảng viên mới" in a plan)', () => {
+    const plan = { reviewedYears: [2024], planYears: [2025] };
+    const heading = passageHeading(['2. Các chỉ tiêu chủ yếu', 'II. NHIỆM VỤ NĂM 2025']);
+    expect(resultOfOtherYear('Kết nạp 260 đảng viên mới.', plan, [2025], heading)).toBe(false);
+    expect(resultOfOtherYear('Kết nạp 260 đảng viên mới.', plan, [2025])).toBe(true);
   });
 });
 
