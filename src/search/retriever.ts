@@ -34,13 +34,27 @@ import {
   yearParts,
   wantsResult,
 } from './relevance';
-import { decideScope, mergedNote, NUMBERED_KINDS, ScopeDecision, ScopedDocument } from './scoping';
+import {
+  decideScope,
+  mergedNote,
+  NUMBERED_KINDS,
+  planOnlyNote,
+  ScopeDecision,
+  ScopedDocument,
+  YearsOfDocument,
+} from './scoping';
 import { documentReference } from '../profile/describe';
 import { provinceByName } from '../profile/places';
 import { listDocumentProfiles } from '../store/documents';
 import { chatForms, MAX_QUESTION_CHARS, plainQuestion, questionLength, searchedWords } from './question';
 import { absolutePeriods, absoluteYears } from './relative-years';
 import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResult } from './types';
+
+/** A question asking which in a series ("lần thứ mấy", "khóa thứ bao nhiêu"), folded. */
+const ORDINAL_ASKED = /\bthu (?:may|bao nhieu)\b/;
+
+/** A document whose profile was not read: it may review any year (no note says it does not). */
+const UNKNOWN_PROFILE: YearsOfDocument = { reviewedYears: [], planYears: [], periods: [] };
 
 /**
  * Below this coverage of the question by the best passage, the answer is "not found".
@@ -544,10 +558,28 @@ export class SearchEngine implements Retriever {
     const page = found ? results.slice(offset, offset + top) : [];
     const note =
       offset === 0
-        ? mergedNote(
-            decision.merged,
-            page.map((r) => r.documentId),
-          )
+        ? [
+            mergedNote(
+              decision.merged,
+              page.map((r) => r.documentId),
+            ),
+            // What was done in a year asked, answered only from plans for it: said, not implied.
+            // Not for a term ("nhiệm kỳ 2025–2030") or an ordinal ("đại hội lần thứ mấy"): no year's work.
+            wantsResult(q, decision.scope.sense) &&
+            !decision.scope.term &&
+            !ORDINAL_ASKED.test(decision.scope.folded) &&
+            [...yearParts(q)].every((part) => part === 'year')
+              ? planOnlyNote(
+                  decision.scope.years.filter(
+                    (y) => (decision.scope.yearRoles[y] ?? 'reviewed') === 'reviewed',
+                  ),
+                  decision.info?.asked ?? null,
+                  page.map((r) => rows.get(r.passageId)?.profile ?? UNKNOWN_PROFILE),
+                )
+              : null,
+          ]
+            .filter(Boolean)
+            .join(' ') || null
         : null;
     const scope = note && decision.info ? { ...decision.info, message: note } : decision.info;
     return { question, found, mode, answer, results: page, scope };

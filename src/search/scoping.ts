@@ -86,6 +86,36 @@ export function mergedNote(
   return `Kết quả từ tài liệu của ${parts.join('; ')}.`;
 }
 
+/** The years a document reviews and plans, and the periods it reports on ("quý I/2025"). */
+export interface YearsOfDocument {
+  reviewedYears: readonly number[];
+  planYears: readonly number[];
+  periods: readonly string[];
+}
+
+/**
+ * What to tell people when a question asks what was done in a year (`asked`) and every result comes
+ * from documents that only plan that year: a review of 2023 that plans 2024, for "BĐBP Quảng Trị năm
+ * 2024 bắt giữ bao nhiêu vụ". Null when one of them reviews the year or reports on part of it, or
+ * when there is no result. `label` is what the question names ("BĐBP tỉnh Quảng Trị năm 2024").
+ */
+export function planOnlyNote(
+  asked: readonly number[],
+  label: string | null,
+  profiles: ReadonlyArray<YearsOfDocument>,
+): string | null {
+  if (asked.length === 0 || profiles.length === 0) return null;
+  const plansOnly = (p: (typeof profiles)[number]) =>
+    asked.some((y) => p.planYears.includes(y)) &&
+    !asked.some((y) => p.reviewedYears.includes(y) || p.periods.some((period) => period.endsWith(`/${y}`)));
+  if (!profiles.every(plansOnly)) return null;
+  const years = asked.join(', ');
+  return (
+    `Chưa có báo cáo kết quả về ${label ?? `năm ${years}`}; các đoạn dưới đây lấy từ tài liệu nêu ` +
+    `kế hoạch, phương hướng cho năm ${years}.`
+  );
+}
+
 /**
  * Document numbers a question names ("nghị quyết 142-NQ/ĐU", "công văn số 486/BCH-PCTP"): digits,
  * then parts joined by "-" or "/" with at least one letter (a date such as 15/4/2025, a term such as

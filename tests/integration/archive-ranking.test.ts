@@ -87,3 +87,24 @@ describe('when or where something the archive never tells was held: not found', 
     expect(res.found).toBe(found);
   });
 });
+
+describe('what was done in a year no report reviews: said plainly above the plan', () => {
+  it.each<[string, string | null]>([
+    [
+      'BĐBP Quảng Trị năm 2024 bắt giữ bao nhiêu vụ buôn lậu',
+      'Chưa có báo cáo kết quả về BĐBP tỉnh Quảng Trị năm 2024',
+    ],
+    ['nghe an thi tot nghiep 2025 bao nhieu diem thi', 'Chưa có báo cáo kết quả về Nghệ An năm 2025'],
+    // A report reviews the year, or one reports on the quarter asked: no note.
+    ['năm 2024 bđbp quảng ninh bắt bao nhiêu vụ', null],
+    ['quý I/2025 Hải Hậu thu ngân sách được bao nhiêu', null],
+    // A term or an ordinal is no year's work.
+    ['dai hoi dang bo bdbp kien giang nhiem ky 2025-2030 lan thu may', null],
+  ])('%s', async (q, note) => {
+    const res = await app.engine.ask(q, { top: 3 });
+    expect(res.found).toBe(true);
+    const message = res.scope?.message ?? '';
+    if (note) expect(message).toContain(note);
+    else expect(message).not.toContain('Chưa có báo cáo kết quả');
+  });
+});

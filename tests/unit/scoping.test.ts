@@ -1,5 +1,11 @@
 import { emptyProfile } from '../../src/profile/profile';
-import { decideScope, mergedNote, ScopedDocument } from '../../src/search/scoping';
+import {
+  decideScope,
+  mergedNote,
+  planOnlyNote,
+  ScopedDocument,
+  YearsOfDocument,
+} from '../../src/search/scoping';
 
 // Two reports: one about the city of Nha Trang that mentions, in passing, the chairman as "UBND
 // thành phố Lê Minh Khoa" and a "huyện Hương"; one about the province of Đà Nẵng.
@@ -134,6 +140,34 @@ describe('mergedNote', () => {
     expect(mergedNote(merged, shown)).toBe(expected);
   });
   it('no merged documents: no note', () => expect(mergedNote(undefined, [1])).toBeNull());
+});
+
+describe('planOnlyNote: what was done in a year, answered only from plans for it', () => {
+  // The review of 2023 that plans 2024; the resolution for 2025 that reviews 2024; a quarter's report.
+  const review2023: YearsOfDocument = { reviewedYears: [2023], planYears: [2024], periods: [] };
+  const plan2025: YearsOfDocument = { reviewedYears: [2024], planYears: [2025], periods: [] };
+  const quarter2025: YearsOfDocument = { reviewedYears: [], planYears: [2025], periods: ['quý I/2025'] };
+  const label = 'BĐBP tỉnh Quảng Trị năm 2024';
+  it.each<[string, number[], YearsOfDocument[], string | null]>([
+    [
+      'every result from a plan for the year',
+      [2024],
+      [review2023, review2023],
+      'Chưa có báo cáo kết quả về BĐBP tỉnh Quảng Trị năm 2024; các đoạn dưới đây lấy từ tài liệu nêu kế hoạch, phương hướng cho năm 2024.',
+    ],
+    ['one result from a review of the year', [2024], [review2023, plan2025], null],
+    ['a report on part of the year', [2025], [plan2025, quarter2025], null],
+    ['a document that neither reviews nor plans it', [2026], [plan2025], null],
+    ['no year asked', [], [review2023], null],
+    ['no result', [2024], [], null],
+  ])('%s', (_name, asked, profiles, expected) => {
+    expect(planOnlyNote(asked, label, profiles)).toBe(expected);
+  });
+  it('names the year when the question names nothing else', () => {
+    expect(planOnlyNote([2025], null, [plan2025])).toBe(
+      'Chưa có báo cáo kết quả về năm 2025; các đoạn dưới đây lấy từ tài liệu nêu kế hoạch, phương hướng cho năm 2025.',
+    );
+  });
 });
 
 describe('decideScope: a border station named by its name', () => {
