@@ -41,7 +41,7 @@ const CHAIR_CUE =
  * của …", "Chủ trì Hội nghị: …", "Chủ trì Hội nghị, có …".
  */
 const CHAIR_FORWARD =
-  /^\s*[^.;:,]{0,60}?,?\s(?:la|co|gom|cua|boi)(?: cac dong chi)?\s*:?\s+|^\s*[^.;:,]{0,60}?:\s*/;
+  /^\s*[^.;:,]{0,60}?,?\s(?:la|co|gom|cua|boi)(?: cac dong chi(?=\s*:))?\s*:?\s+|^\s*[^.;:,]{0,60}?:\s*/;
 /** A sentence opened by the chairing ("Chủ trì buổi làm việc, đồng chí …"): names after the comma. */
 const CHAIR_OPENING =
   /^\s*[^.;:,]{0,60}?,\s*(?=dong chi\b|d\/c\b|ong\b|ba\b|(?:dai|thuong|trung|thieu) (?:ta|tuong|uy)\b)/;

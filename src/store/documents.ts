@@ -26,9 +26,10 @@ import { bumpGeneration, Db } from './db';
  * typed with its own list marker is a list item; a sentence running on to the next page of a PDF is
  * joined; a capital after a document's subject ("Về …") opens its body without a blank line. 17: a rank
  * and an academic title with a comma between ("Đại tá, TS Nguyễn Văn Hùng") are one person's, who
- * chairs or attends with both.
+ * chairs or attends with both. 18: co-chairs named after a group and a colon ("Cùng chủ trì có các
+ * đồng chí Phó Bí thư Tỉnh ủy: …; …") chair.
  */
-export const PARSER_VERSION = 17;
+export const PARSER_VERSION = 18;
 
 export interface DocumentRow {
   id: number;

@@ -403,6 +403,29 @@ describe('extractMeeting: presidiums, exercise directors and "dưới sự chủ
     ],
     // A speaker is not a chair.
     ['(Đồng chí Ngô Văn Minh, Giám đốc Công an tỉnh phát biểu chỉ đạo tại hội nghị)', [], [], ''],
+    // Co-chairs named as a group before a colon, then each with a role ("các đồng chí Phó Bí thư …:").
+    [
+      'Đồng chí Trần Đức Khải, Bí thư Tỉnh ủy chủ trì hội nghị. Cùng chủ trì có các đồng chí Phó Bí thư Tỉnh ủy: Phạm Thị Hồng Vân, Phó Bí thư Thường trực Tỉnh ủy; Đinh Văn Tâm, Chủ tịch UBND tỉnh.',
+      ['Trần Đức Khải', 'Phạm Thị Hồng Vân', 'Đinh Văn Tâm'],
+      [],
+      'hội nghị',
+    ],
+    [
+      'Cùng chủ trì có các đồng chí trong Ban Thường vụ Huyện uỷ: Vũ Minh Khôi, Phó Bí thư Thường trực; Lê Văn Sơn, Chủ tịch UBND huyện.'.normalize(
+        'NFD',
+      ),
+      ['Vũ Minh Khôi', 'Lê Văn Sơn'],
+      [],
+      '',
+    ],
+    [
+      'Chủ trì hội nghị có các đồng chí: Vũ Minh Khôi, Bí thư; Lê Văn Sơn, Phó Bí thư.',
+      ['Vũ Minh Khôi', 'Lê Văn Sơn'],
+      [],
+      '',
+    ],
+    // A group and no name: nobody.
+    ['Chủ trì hội nghị có các đồng chí trong Thường trực Tỉnh ủy.', [], [], ''],
   ])('%s', (text, chairs, attendees, eventType) => {
     const m = extractMeeting(text, { title: '' });
     expect(m?.chairs.map((p) => p.name) ?? []).toEqual(chairs);
