@@ -30,9 +30,9 @@ const FORWARD_PLACE =
 const PERCENT = /\d+(?:[.,]\d+)?(?:\s*%?\s*(?:[-–—]|đến)\s*\d+(?:[.,]\d+)?)?\s*%/gu;
 const NUMBER = /(?<![\p{L}\d/.,-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/%]|[.,]\d)/gu;
 /** Units that make a number a time span or a reference, not a target value. */
-const NOT_UNIT = /^(?:thang|ngay|nam|quy|tuan|gio|phut|lan thu|giai doan|dieu|khoan|muc|chuong)\b/;
+const NOT_UNIT = /^(?:thang|ngay|nam|quy|tuan|gio|phut|tuoi|lan thu|giai doan|dieu|khoan|muc|chuong)\b/;
 const NOT_AFTER =
-  /\b(?:ca|cac|nhung|so|khoa|thu|dieu|khoan|lan|muc|chuong|quy|nghi quyet|chi thi|quyet dinh|thong tu|nghi dinh|ke hoach)\s*$/;
+  /\b(?:ca|cac|nhung|so|khoa|thu|dieu|khoan|lan|muc|chuong|quy|thang|ngay|cap|bai|nghi quyet|chi thi|quyet dinh|thong tu|nghi dinh|ke hoach)\s*$/;
 
 /** Units that are one word: "30 vụ buôn lậu" → "30 vụ". */
 const ONE_WORD_UNIT = /^(?:vu|ho|nguoi|ha|km|tan|luot|xa|don|tau|con|chiec|cai|m|m2|m3|kg|doi|lan)$/;
@@ -65,7 +65,7 @@ export function targetValues(item: Folded): string[] {
       words.length > 1 && !ONE_WORD_UNIT.test(foldText(words[0] as string)) && !NOT_UNIT_WORD.test(second)
         ? words.join(' ')
         : (words[0] as string);
-    values.push(`${m[0]} ${unitText.replace(/[,;.:]+$/, '')}`);
+    values.push(`${m[0]} ${unitText.replace(/[,;.:)\]]+$/, '')}`);
   }
   return values;
 }

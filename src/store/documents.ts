@@ -27,9 +27,11 @@ import { bumpGeneration, Db } from './db';
  * joined; a capital after a document's subject ("Về …") opens its body without a blank line. 17: a rank
  * and an academic title with a comma between ("Đại tá, TS Nguyễn Văn Hùng") are one person's, who
  * chairs or attends with both. 18: co-chairs named after a group and a colon ("Cùng chủ trì có các
- * đồng chí Phó Bí thư Tỉnh ủy: …; …") chair.
+ * đồng chí Phó Bí thư Tỉnh ủy: …; …") chair. 19: a target's values leave out ages ("dưới 1 tuổi"),
+ * numbers after a month, a day, a level or an exercise ("tháng 9", "cấp 8", "bài 1"), and a closing
+ * bracket after the unit.
  */
-export const PARSER_VERSION = 18;
+export const PARSER_VERSION = 19;
 
 export interface DocumentRow {
   id: number;

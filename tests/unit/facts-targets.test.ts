@@ -153,6 +153,27 @@ const CASES: Array<
     { section: null, year: 2024, planYear: 2025 },
     [],
   ],
+  // An age, a month, a level or an exercise's number qualifies what is aimed at; it is not a value.
+  ['Phấn đấu tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt từ 95% trở lên.', plan, [[['95%'], 2025]]],
+  [
+    'Phấn đấu giảm thiệt hại trong mùa mưa bão từ tháng 9 đến tháng 12, không để người ở lại trên tàu khi có bão cấp 8 trở lên.',
+    plan,
+    [],
+  ],
+  [
+    'Chỉ tiêu huấn luyện: kiểm tra bắn đạn thật bài 1 súng tiểu liên AK: 100% đạt yêu cầu, 70% khá, giỏi.'.normalize(
+      'NFD',
+    ),
+    plan,
+    [[['100%', '70%'], 2025]],
+  ],
+  // The unit ends before a closing bracket.
+  [
+    'Phấn đấu hoàn thành chỉ tiêu kết nạp đảng viên mới được giao (28 đảng viên).',
+    plan,
+    [[['28 đảng viên'], 2025]],
+  ],
+  ['PHẤN ĐẤU KẾT NẠP 2.300 HỘI VIÊN MỚI [NĂM 2025].', plan, [[['2.300 HỘI VIÊN'], 2025]]],
 ];
 
 describe('extractTargets', () => {
