@@ -33,7 +33,7 @@ const DEVELOPMENT_PARTS = [
   'eval/genre/part-d',
 ];
 /** Development questions about the parts' reports, phrased apart from them (no reports of their own). */
-const DEVELOPMENT_QUESTION_PARTS = ['eval/genre/part-e', 'eval/genre/part-f'];
+const DEVELOPMENT_QUESTION_PARTS = ['eval/genre/part-e', 'eval/genre/part-f', 'eval/genre/part-g'];
 const HELDOUT_DIR = 'eval/genre-heldout';
 
 /** A question set and the corpus it is asked against. */

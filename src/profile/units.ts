@@ -50,17 +50,17 @@ export const UNIT_LABELS: Record<UnitType, string> = {
 /**
  * Related kinds: a question about one also reaches the other, ranked after exact matches
  * (a border post belongs to the provincial Border Guard; the military party committee leads the
- * military command; the People's Council and the People's Committee are the council and the executive
- * of one local government: the council's sessions hear and decide on the committee's reports, the
- * committee carries out the council's resolutions, so "UBND tỉnh … còn bao nhiêu sở" is told at the
- * HĐND's session).
+ * military command). A question about the People's Committee reaches the People's Council's
+ * documents: the council's sessions hear and decide on the committee's reports, so "UBND tỉnh … còn
+ * bao nhiêu sở" is told at the HĐND's session. Not the other way round: the committee's conferences
+ * are not the council's sessions ("HĐND tỉnh Nghệ An kỳ họp năm 2024 ai chủ trì" was answered with the
+ * chair of the military conference the provincial committee held).
  */
 const FAMILY: Partial<Record<UnitType, UnitType[]>> = {
   bdbp: ['don-bp'],
   'don-bp': ['bdbp'],
   chqs: ['duqs'],
   duqs: ['chqs'],
-  hdnd: ['ubnd'],
   ubnd: ['hdnd'],
 };
 

@@ -65,6 +65,9 @@ describe('a unit the archive has no document of is not answered from another uni
     // The party committee's congress of the same ward and term is no answer for the veterans'.
     'Cựu chiến binh phường Phú Thủy đại hội nhiệm kỳ 2025-2030',
     'CCB huyện Hải Hậu năm 2025 kết nạp bao nhiêu hội viên',
+    // The provincial committee's conference is not the council's session.
+    'HĐND tỉnh Nghệ An kỳ họp năm 2024 ai chủ trì',
+    'hdnd thanh pho da nang ky hop cuoi nam 2024 ai chu tri',
   ])('%s', async (q) => {
     const res = await app.engine.ask(q, { top: 3 });
     expect(res.found).toBe(false);
