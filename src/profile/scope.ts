@@ -86,6 +86,8 @@ export interface QuestionScope {
    * …", "giao Sở Tài chính …"), not the document's own unit: they then rank, but do not exclude.
    */
   assignee: boolean;
+  /** True when the question asks who chaired ("ai chủ trì", "chủ trì là ai"): the named unit's meeting. */
+  asksChair: boolean;
   /**
    * The units a task is asked of when `assignee` is true: those named, except the issuer of the
    * document the question points to ("… trong chỉ thị của UBND tỉnh", "do UBND tỉnh ban hành").
@@ -421,6 +423,7 @@ export function parseScope(question: string): QuestionScope {
     asksFigure: asksForFigure(question),
     kind: KIND_CUES.find(([re]) => re.test(folded))?.[1] ?? null,
     assignee: ASSIGNEE.test(folded),
+    asksChair: CHAIR_ASKED.test(folded),
     assigneeTypes: ASSIGNEE.test(folded)
       ? [...new Set(units.filter((u) => !issuerAt(unitFold, u)).map((u) => u.type))]
       : [],
@@ -523,6 +526,10 @@ export function namedLocalities(
 }
 
 /** A place's own government: its council, its committee and its party committee. */
+/** Who chaired, asked (folded): "ai chủ trì", "chủ trì là ai", "do ai chủ trì", "người chủ trì". */
+const CHAIR_ASKED =
+  /\b(?:ai|nguoi nao|dong chi nao)\b.{0,40}\bchu (?:tri|toa)\b|\bchu (?:tri|toa)\b.{0,40}\b(?:la ai|ai|nguoi nao|dong chi nao)\b|\bnguoi chu (?:tri|toa)\b/;
+
 const LOCAL_GOVERNMENT: readonly UnitType[] = ['hdnd', 'ubnd', 'cap-uy'];
 
 /** How far after a unit's name its place is looked for: a level word and a name of a few words. */
@@ -608,8 +615,12 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
       // commune's government sets its units to do (a dispatch, plan or resolution of its committee,
       // council or party committee) is theirs to answer for: "Công an phường Bảo An ứng phó mưa lũ".
       const mentioned = scope.unitTypes.filter((t) => profile.mentionedUnits.includes(t));
+      // Who chaired a unit's meeting is not told by another unit's document that names it: "HĐND huyện
+      // Hải Hậu kỳ họp năm 2024 ai chủ trì" is no question about the Huyện ủy's resolution.
       const guest =
-        ownPlace && mentioned.some((t) => directs || !ownAsked.some((l) => unitOfPlace(scope, t, l)));
+        ownPlace &&
+        !(scope.asksChair && !scope.assignee) &&
+        mentioned.some((t) => directs || !ownAsked.some((l) => unitOfPlace(scope, t, l)));
       if (best === 0 && !((scope.assignee && mentioned.length > 0) || guest)) entity = false;
       else level = Math.min(level, Math.max(best, 1));
     }

@@ -68,6 +68,8 @@ describe('a unit the archive has no document of is not answered from another uni
     // The provincial committee's conference is not the council's session.
     'HĐND tỉnh Nghệ An kỳ họp năm 2024 ai chủ trì',
     'hdnd thanh pho da nang ky hop cuoi nam 2024 ai chu tri',
+    // Nor is the district party committee's resolution, which names the council.
+    'HĐND huyện Hải Hậu kỳ họp năm 2024 ai chủ trì',
   ])('%s', async (q) => {
     const res = await app.engine.ask(q, { top: 3 });
     expect(res.found).toBe(false);

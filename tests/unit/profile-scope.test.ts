@@ -407,6 +407,38 @@ describe("a unit named with a commune is the commune's own unit, not a guest at 
   ])('%s → %s', (question, doc, place, fits) => {
     expect(fitScope(parseScope(question), doc, [place]).entity).toBe(fits);
   });
+
+  // Who chaired a unit's meeting is not told by the district party committee's resolution naming it.
+  const resolution = profile({
+    kind: 'nghị quyết',
+    unitTypes: ['cap-uy'],
+    localities: [{ level: 'huyện', name: 'Hải Hậu' }],
+    mentionedUnits: ['hdnd', 'ubnd'],
+    reviewedYears: [2024],
+    planYears: [2025],
+    years: [2024, 2025],
+  });
+  it.each<[string, boolean]>([
+    ['HĐND huyện Hải Hậu kỳ họp năm 2024 ai chủ trì', false],
+    ['hdnd huyen hai hau ky hop 2024 chu tri la ai'.normalize('NFD'), false],
+    ['KỲ HỌP HĐND HUYỆN HẢI HẬU NĂM 2024 DO AI CHỦ TRÌ', false],
+    // What the resolution sets the council to do, or a task it chairs, is still the resolution's.
+    ['HĐND huyện Hải Hậu được giao chủ trì việc gì năm 2025', true],
+    ['HĐND huyện Hải Hậu năm 2025 nhiệm vụ gì', true],
+  ])('%s → %s', (question, fits) => {
+    expect(fitScope(parseScope(question), resolution, ['hai hau']).entity).toBe(fits);
+  });
+});
+
+describe('parseScope: who chaired, asked', () => {
+  it.each<[string, boolean]>([
+    ['ai chủ trì hội nghị tổng kết', true],
+    ['hoi nghi tong ket chu tri la ai', true],
+    ['HỘI NGHỊ DO ĐỒNG CHÍ NÀO CHỦ TỌA'.normalize('NFD'), true],
+    ['người chủ trì kỳ họp thứ 23', true],
+    ['Sở Tài chính chủ trì việc gì', false],
+    ['ai dự hội nghị', false],
+  ])('%s → %s', (question, asks) => expect(parseScope(question).asksChair).toBe(asks));
 });
 
 describe('parseScope: a department or an office is no kind of document', () => {
