@@ -42,7 +42,15 @@ export function formatAskText(res: AskResult, tty: boolean): string {
   if (res.scope?.message) parts.push(res.scope.message);
   if (res.answer) {
     const choices = (res.answer.candidates ?? []).map((c, i) => `  ${i + 1}. ${c}`);
-    parts.push([`Trả lời: ${res.answer.text}`, ...choices].join('\n'));
+    // The other documents holding such facts (other units' targets for "chỉ tiêu 2025"), as the bot says.
+    const others = res.answer.others ?? [];
+    const alsoIn = others.length
+      ? [
+          `Tài liệu khác cũng có nội dung này: ${others.slice(0, 3).join('; ')}` +
+            `${others.length > 3 ? ` và ${others.length - 3} tài liệu khác` : ''}.`,
+        ]
+      : [];
+    parts.push([`Trả lời: ${res.answer.text}`, ...choices, ...alsoIn].join('\n'));
   }
   res.results.forEach((r, i) => parts.push(formatResultText(r, i + 1, tty)));
   return parts.join('\n\n');
@@ -56,6 +64,7 @@ export function askJson(res: AskResult): string {
     mode: res.mode,
     answer: res.answer ? res.answer.text : null,
     ...(res.answer?.candidates ? { candidates: res.answer.candidates } : {}),
+    ...(res.answer?.others?.length ? { others: res.answer.others } : {}),
     ...(res.scope ? { scope: res.scope } : {}),
     results: res.results.map((r) => ({
       text: r.text,
