@@ -261,6 +261,26 @@ export function asksDocumentIdentity(question: string): boolean {
   return DOCUMENT_NUMBER_QUESTION.test(f) || DOCUMENT_IDENTITY_QUESTION.test(f);
 }
 
+/** A question about what a document is based on or carries out ("căn cứ vào đâu", "thực hiện văn bản nào"), folded. */
+const LEGAL_BASIS_QUESTION =
+  /\bcan cu\b|\b(?:thuc hien|theo) (?:van ban|cong van|chi thi|nghi quyet|quyet dinh|ke hoach|thong tu|nghi dinh) (?:nao|gi|so)\b/;
+
+/** True when a question asks what a document is based on: its legal basis then answers. */
+export function asksLegalBasis(question: string): boolean {
+  return LEGAL_BASIS_QUESTION.test(
+    foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/[^a-z0-9]+/g, ' '),
+  );
+}
+
+/**
+ * True when a passage is the legal basis a document opens with ("Căn cứ Luật …; Công văn số 1028/BGDĐT
+ * ngày 05/3/2025 …"): it names other documents and their dates, never what this one says. "Cần cù"
+ * (diligent) is another word.
+ */
+export function statesLegalBasis(text: string): boolean {
+  return /^[\s\-–•*]*(?:căn cứ|CĂN CỨ|Căn cứ|Căn Cứ)(?![\p{L}\p{M}])/u.test(text.normalize('NFC'));
+}
+
 /** Words of a sentence that aims at something: a target. */
 const TARGET_CUE = /phấn đấu|chỉ tiêu|mục tiêu|trở lên|ít nhất|tối thiểu|không dưới|không thấp hơn|\d\s*%/iu;
 /** Words of a sentence that reports what was done: a result, not a target. */

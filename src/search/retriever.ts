@@ -20,6 +20,7 @@ import { OUTLINE_SEPARATOR } from '../ingest/passages';
 import {
   answerShape,
   asksDocumentIdentity,
+  asksLegalBasis,
   asksTarget,
   bestSentence,
   coverage,
@@ -27,6 +28,7 @@ import {
   reviewedOnlyYears,
   SHAPE_BOOST,
   statesFigure,
+  statesLegalBasis,
   otherYearPart,
   passageHeading,
   resultOfOtherYear,
@@ -637,7 +639,8 @@ export class SearchEngine implements Retriever {
         ? { unitTypes: decision.scope.assigneeTypes, unitField: decision.scope.unitField }
         : null;
     const identity = asksDocumentIdentity(q);
-    if ((shape || result || assignee || !identity) && ranked.length > 1) {
+    const basisAsked = asksLegalBasis(q);
+    if ((shape || result || assignee || !identity || !basisAsked) && ranked.length > 1) {
       const head = ranked.slice(0, COUNT_RERANK_DEPTH);
       const rows = getPassages(
         this.db,
@@ -691,6 +694,9 @@ export class SearchEngine implements Retriever {
         // subject words it shares with every passage of the document, and moves down unless it fits;
         // so it does for any question that asks what a document says rather than which it is.
         if ((shape || result ? !fits : !identity) && isHeaderPassage(p)) f /= SHAPE_BOOST;
+        // So does the legal basis a document opens with ("Căn cứ Quy chế thi …; Công văn số 1028/BGDĐT
+        // ngày 05/3/2025 …"): it names other documents and their dates, never what this one says.
+        if (!basisAsked && statesLegalBasis(p.text)) f /= SHAPE_BOOST;
         // A figure or target of another part of the year than the one asked (the whole year when the
         // question names none): "đến hết quý II … kết nạp 130 đảng viên" for "năm 2025 kết nạp bao nhiêu".
         if (partsAsked && otherYearPart(partsAsked, yearParts(p.text))) f /= SHAPE_BOOST;

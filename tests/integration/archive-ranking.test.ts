@@ -113,3 +113,14 @@ describe('what was done in a year no report reviews: said plainly above the plan
     else expect(message).not.toContain('Chưa có báo cáo kết quả');
   });
 });
+
+describe('the legal basis a document opens with answers only a question about it', () => {
+  it.each<[string, boolean]>([
+    ['thi tốt nghiệp THPT 2025 Nghệ An thi ngày nào', false],
+    ['nghe an thi tot nghiep 2025 co bao nhieu diem thi', false],
+    ['kế hoạch thi tốt nghiệp THPT 2025 của Nghệ An căn cứ văn bản nào', true],
+  ])('%s → first passage is the basis: %s', async (q, basis) => {
+    const [first] = await app.engine.rank(q, 3);
+    expect(first!.text.startsWith('Căn cứ')).toBe(basis);
+  });
+});

@@ -3,6 +3,7 @@ import type { UnitType } from '../../src/profile/units';
 import {
   answerShape,
   asksDocumentIdentity,
+  asksLegalBasis,
   asksTarget,
   asksDeadline,
   bestSentence,
@@ -13,6 +14,7 @@ import {
   reviewedOnlyYears,
   statesCount,
   statesFigure,
+  statesLegalBasis,
   statesResult,
   statesTarget,
   wantsResult,
@@ -396,6 +398,29 @@ describe('resultOfOtherYear: what was done in a year other than the one asked', 
     expect(resultOfOtherYear('Kết nạp 260 đảng viên mới.', plan, [2025], heading)).toBe(false);
     expect(resultOfOtherYear('Kết nạp 260 đảng viên mới.', plan, [2025])).toBe(true);
   });
+});
+
+describe('the legal basis a document opens with', () => {
+  it.each<[string, boolean]>([
+    [
+      'Căn cứ Quy chế thi tốt nghiệp trung học phổ thông hiện hành; Công văn số 1028/BGDĐT-QLCL ngày 05/3/2025.',
+      true,
+    ],
+    ['CĂN CỨ LUẬT PHÒNG, CHỐNG THIÊN TAI NĂM 2013 (SỬA ĐỔI 2020);'.normalize('NFD'), true],
+    ['- Căn cứ Nghị quyết số 125-NQ/ĐU ngày 20/12/2024 của Đảng ủy BĐBP tỉnh;', true],
+    // "Cần cù" is another word; the basis named inside a sentence is no preamble.
+    ['Cần cù, sáng tạo trong lao động sản xuất, 2.300 hộ đạt danh hiệu sản xuất giỏi.', false],
+    ['Thực hiện chỉ đạo của UBND tỉnh, căn cứ tình hình thực tế, Sở Y tế xây dựng kế hoạch.', false],
+    ['Coi thi trong 2 ngày 26 và 27/6/2025.', false],
+  ])('%s → %s', (text, expected) => expect(statesLegalBasis(text)).toBe(expected));
+
+  it.each<[string, boolean]>([
+    ['kế hoạch thi tốt nghiệp căn cứ vào văn bản nào', true],
+    ['ke hoach nay thuc hien van ban nao', true],
+    ['CHỈ THỊ IUU 2025 THEO QUYẾT ĐỊNH SỐ MẤY'.normalize('NFD'), true],
+    ['thi tốt nghiệp THPT 2025 Nghệ An thi ngày nào', false],
+    ['tỷ lệ tốt nghiệp phấn đấu 99,2%', false],
+  ])('asked: %s → %s', (question, expected) => expect(asksLegalBasis(question)).toBe(expected));
 });
 
 describe('passageHeading: what the headings above a passage say of it', () => {
