@@ -138,9 +138,12 @@ export function numbersIn(question: string): string[] {
   return out;
 }
 
-/** Kinds of document named before their number, folded. */
+/**
+ * Kinds of document named before their number, folded, in words or as their type codes are typed
+ * ("KH 642", "NQ 125", "CV 1462", "QĐ 12": the codes a number is written with, "642/KH-SGDĐT").
+ */
 export const NUMBERED_KINDS =
-  '(?:cong van|nghi quyet|chi thi|ke hoach|quyet dinh|thong bao(?: ket luan)?|bao cao|to trinh|huong dan|ket luan)';
+  '(?:cong van|nghi quyet|chi thi|ke hoach|quyet dinh|thong bao(?: ket luan)?|bao cao|to trinh|huong dan|ket luan|cv|nq|ct|kh|qd|tb|bc|hd|kl)';
 
 const KIND_NUMBER = new RegExp(
   `\\b${NUMBERED_KINDS}\\s+(so\\s+)?(\\d{1,5})(?![\\d.,]|\\s*[-/%]|\\s+(?:thang|nam|ngay|quy|tuan)\\b)`,

@@ -53,6 +53,8 @@ describe('the first passage, over the whole archive', () => {
     // results ("bắt giữ 58 vụ" in the review of 2023).
     ['BĐBP Quảng Trị năm 2024 bắt giữ bao nhiêu vụ buôn lậu', 'phấn đấu số vụ bắt giữ tăng 5%'],
     ['năm 2025 nghệ an diễn tập khu vực phòng thủ cho mấy huyện', 'diễn tập khu vực phòng thủ cho 4 huyện'],
+    // A document named by its type code and number, as officers type it ("642/KH-SGDĐT").
+    ['KH 642 SGDĐT Nghệ An thi TN THPT 2025 có bao nhiêu thí sinh', 'dự kiến có 41.280 thí sinh'],
   ])('%s', async (q, expected) => {
     const res = await app.engine.ask(q, { top: 3 });
     expect(res.found).toBe(true);

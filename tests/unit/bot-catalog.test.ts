@@ -151,6 +151,13 @@ describe('numbersIn: the document numbers a question names', () => {
     // … and a period is none: "báo cáo 9 tháng", "kế hoạch 5 năm".
     ['báo cáo 9 tháng năm 2025', []],
     ['kế hoạch 5 năm 2021-2025', []],
+    // The kind's type code typed before the number, as the number is written ("642/KH-SGDĐT").
+    ['KH 642 SGDĐT Nghệ An thi tốt nghiệp có bao nhiêu thí sinh', ['642']],
+    ['nq 125 đu bđbp ninh thuận chỉ tiêu gì', ['125']],
+    ['CV số 1462 giao Công an phường làm gì'.normalize('NFD'), ['1462']],
+    ['QĐ 12 do ai ký', ['12']],
+    ['KH năm 2025 có mấy chỉ tiêu', []],
+    ['bc 9 tháng năm 2025', []],
   ])('%s → %j', (q, expected) => expect(numbersIn(q)).toEqual(expected));
 });
 
