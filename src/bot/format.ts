@@ -285,7 +285,9 @@ export function formatAnswer(result: AskResult, options: FormatAnswerOptions = {
   const top = options.top ?? 3;
   if (!result.found || result.results.length === 0) {
     if (offset === 0 && result.scope?.missing) return [formatScopeMissing(result)];
-    return offset > 0 ? [formatNoMoreResults(result.question)] : [formatNotFound(result.question)];
+    return offset > 0
+      ? [formatNoMoreResults(result.question)]
+      : [formatNotFound(result.question, result.scope?.message ?? undefined)];
   }
   const shown = result.results.slice(0, top);
   const question = escapeHtml(truncate(clean(result.question), 120));
@@ -317,10 +319,12 @@ export function formatScopeMissing(result: AskResult): string {
   return lines.join('\n');
 }
 
-export function formatNotFound(question: string): string {
+export function formatNotFound(question: string, why?: string): string {
   const q = escapeHtml(truncate(clean(question), 300));
   return [
     `Xin lỗi, tôi chưa tìm thấy đoạn nào trong tài liệu trả lời câu hỏi: <i>${q}</i>`,
+    // Why, when it is known ("Không có văn bản nào số 125 trong các tài liệu đã nạp.").
+    ...(why ? [`ℹ️ ${escapeHtml(why)}`] : []),
     '',
     'Anh/chị có thể thử:',
     '• dùng từ ngữ có trong văn bản, ví dụ "chỉ tiêu năm 2025", "nhiệm vụ trọng tâm";',

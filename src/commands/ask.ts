@@ -36,7 +36,10 @@ export function formatAskText(res: AskResult, tty: boolean): string {
     return `${res.scope.message}${held}`;
   }
   if (!res.found) {
-    return 'Không tìm thấy đoạn nào trả lời câu hỏi này trong tài liệu. Bạn thử hỏi cách khác, dùng từ có trong văn bản (ví dụ: "chỉ tiêu năm 2025").';
+    const notFound =
+      'Không tìm thấy đoạn nào trả lời câu hỏi này trong tài liệu. Bạn thử hỏi cách khác, dùng từ có trong văn bản (ví dụ: "chỉ tiêu năm 2025").';
+    // Why, when it is known: a document number none of the documents has.
+    return res.scope?.message ? `${res.scope.message}\n${notFound}` : notFound;
   }
   const parts: string[] = [];
   if (res.scope?.message) parts.push(res.scope.message);

@@ -325,6 +325,11 @@ const KIND_CUES: ReadonlyArray<[RegExp, string]> = [
   // Not a department's or an office's name: "Sở Kế hoạch và Đầu tư", "Phòng Tài chính - Kế hoạch".
   [/(?<!\b(?:so|phong|tai chinh) )\bke hoach\b(?! (?:phat trien|kinh te|va dau tu|tai chinh))/, 'kế hoạch'],
 ];
+/** The kind of document a folded question names as its object ("nghị quyết", "kế hoạch"), or null. */
+export function kindAsked(folded: string): string | null {
+  return KIND_CUES.find(([re]) => re.test(folded))?.[1] ?? null;
+}
+
 const ASSIGNEE =
   /\b(?:duoc giao|giao (?:cho )?(?:so|bo|ban|phong|cong an|bdbp|ubnd|cac)|trong (?:ke hoach|chi thi|cong van|nghi quyet|thong bao|quyet dinh)|theo (?:ke hoach|chi thi|cong van|nghi quyet)|nhiem vu gi|lam gi|phai|chiu trach nhiem|phoi hop|truoc ngay nao|han chot|thoi han|cham nhat)\b/;
 
@@ -421,7 +426,7 @@ export function parseScope(question: string): QuestionScope {
     localityNames,
     yearRoles,
     asksFigure: asksForFigure(question),
-    kind: KIND_CUES.find(([re]) => re.test(folded))?.[1] ?? null,
+    kind: kindAsked(folded),
     assignee: ASSIGNEE.test(folded),
     asksChair: CHAIR_ASKED.test(folded),
     assigneeTypes: ASSIGNEE.test(folded)

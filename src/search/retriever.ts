@@ -76,13 +76,15 @@ export const SCOPE_WORD_WEIGHT = 0.2;
  * and the "not found" check both weigh them SCOPE_WORD_WEIGHT. Empty when nothing narrows.
  */
 function scopeSyllables(query: AnalyzedQuery, decision: ScopeDecision): Set<string> {
-  if (!decision.pool) return new Set();
+  const cited = decision.cited ?? [];
+  if (!decision.pool && cited.length === 0) return new Set();
   const folded = foldedContent(query);
-  const spans = scopeSpans(decision.scope, folded, decision.localities ?? []);
+  const spans = decision.pool ? scopeSpans(decision.scope, folded, decision.localities ?? []) : [];
   // A document named by its number ("thông báo kết luận 58-TB/ĐU giao công an xã …", "chỉ thị 09 …"):
   // the number and its kind name the document, which is every passage's own; its header, where the
-  // number is written, is not the answer for that.
-  for (const n of decision.numbers ?? []) {
+  // number is written, is not the answer for that. A document of another issuer cited ("thực hiện
+  // Nghị quyết 18-NQ/TW, …") names the context, not the answer, as the scope does.
+  for (const n of [...(decision.numbers ?? []), ...cited]) {
     const words = foldedContent(analyzeQuery(n));
     if (!words) continue;
     const re = new RegExp(
@@ -561,6 +563,10 @@ export class SearchEngine implements Retriever {
     const note =
       offset === 0
         ? [
+            // A document number the question names that none of ours has: the answer is not from it.
+            decision.cited?.length
+              ? `Không có văn bản nào số ${decision.cited.join(', ')} trong các tài liệu đã nạp.`
+              : null,
             mergedNote(
               decision.merged,
               page.map((r) => r.documentId),
@@ -583,7 +589,9 @@ export class SearchEngine implements Retriever {
             .filter(Boolean)
             .join(' ') || null
         : null;
-    const scope = note && decision.info ? { ...decision.info, message: note } : decision.info;
+    const scope = note
+      ? { ...(decision.info ?? { asked: null, missing: false, available: [] }), message: note }
+      : decision.info;
     return { question, found, mode, answer, results: page, scope };
   }
 

@@ -4,6 +4,7 @@ import { DocumentProfile } from '../profile/profile';
 import {
   describeScope,
   fitScope,
+  kindAsked,
   namedLocalities,
   withFormerPlaces,
   otherSession,
@@ -41,6 +42,11 @@ export interface ScopeDecision {
   byNumber?: boolean;
   /** The numbers that named it, as typed ("58-TB/ĐU", "09"). */
   numbers?: string[];
+  /**
+   * Numbers the question names that no document has: documents cited ("thực hiện Nghị quyết
+   * 18-NQ/TW, …"), whose words name the context, not the answer.
+   */
+  cited?: string[];
   /**
    * Documents in the pool because their province was merged into the one the question names: per
    * document, its province then and the one it belongs to now ("Ninh Thuận" → "Khánh Hòa"). Such a
@@ -228,6 +234,23 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
         numbers,
       };
   }
+  if (numbers.length === 0) return decideByPlace(scope, docs);
+  // The kind written with a cited number ("thực hiện Nghị quyết 18-NQ/TW") is that document's, not
+  // the kind of document the question asks about; another kind it names still is.
+  let rest = scope.folded;
+  for (const n of numbers) {
+    const words = foldDiacritics(n.normalize('NFC'))
+      .replace(/[^a-z0-9/]+/g, ' ')
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    rest = rest.replace(new RegExp(`\\b${NUMBERED_KINDS} (?:so )?${words}\\b`, 'g'), ' ');
+  }
+  if (rest !== scope.folded) scope = { ...scope, kind: kindAsked(rest) };
+  return { ...decideByPlace(scope, docs), cited: numbers };
+}
+
+/** decideScope for a question that names no document of ours by its number. */
+function decideByPlace(scope: QuestionScope, docs: readonly ScopedDocument[]): ScopeDecision {
   const { known, names } = localitiesOf(docs);
   let localities = namedLocalities(scope, known, names.keys());
   // A former place ("(thành phố Thái Bình cũ)") scopes only a question that names no other place.

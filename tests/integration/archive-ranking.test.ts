@@ -126,3 +126,22 @@ describe('the legal basis a document opens with answers only a question about it
     expect(first!.text.startsWith('Căn cứ')).toBe(basis);
   });
 });
+
+describe('a document number none of ours has: cited, and said', () => {
+  it('a resolution of another issuer cited: answered from the words, and the number said to be missing', async () => {
+    const res = await app.engine.ask(
+      'thực hiện Nghị quyết 18-NQ/TW, huyện Hải Hậu sắp xếp còn bao nhiêu phòng',
+      {
+        top: 3,
+      },
+    );
+    expect(res.found).toBe(true);
+    expect(res.results[0]!.text).toContain('được sắp xếp từ 13 xuống còn 10 phòng');
+    expect(res.scope?.message).toBe('Không có văn bản nào số 18-NQ/TW trong các tài liệu đã nạp.');
+  });
+  it('a number alone, none of ours: not found, and why', async () => {
+    const res = await app.engine.ask('công văn 9999 giao gì', { top: 3 });
+    expect(res.found).toBe(false);
+    expect(res.scope?.message).toBe('Không có văn bản nào số 9999 trong các tài liệu đã nạp.');
+  });
+});

@@ -274,6 +274,23 @@ describe('formatAnswer', () => {
     expect(msg).toBe(formatNotFound('lương tháng 13 <i>?</i>'));
   });
 
+  test('not found, with the reason when it is known: a document number none of ours has', () => {
+    const res = {
+      ...ask('công văn số 9999 <b>giao</b> gì', []),
+      scope: {
+        asked: null,
+        missing: false,
+        message: 'Không có văn bản nào số 9999 trong các tài liệu đã nạp.',
+        available: [],
+      },
+    };
+    const [msg] = formatAnswer(res);
+    expect(msg).toContain('chưa tìm thấy');
+    expect(msg).toContain('ℹ️ Không có văn bản nào số 9999 trong các tài liệu đã nạp.');
+    expect(msg).toContain('&lt;b&gt;giao&lt;/b&gt;');
+    expect(msg).toContain('/tailieu');
+  });
+
   test('huge passages still give messages within 4096, well formed', () => {
     const huge = (n: number): SearchResult => ({
       ...SAMPLE_RESULTS[0]!,

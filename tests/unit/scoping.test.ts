@@ -170,6 +170,38 @@ describe('planOnlyNote: what was done in a year, answered only from plans for it
   });
 });
 
+describe('decideScope: a document number none of ours has is cited, not asked', () => {
+  const plan: ScopedDocument = {
+    id: 7,
+    title: 'Kế hoạch tổ chức Kỳ thi tốt nghiệp THPT năm 2025',
+    profile: { ...emptyProfile(), number: '642/KH-SGDĐT', provinces: ['Nghệ An'], years: [2025] },
+  };
+  it.each<[string, string[] | undefined, boolean, string | null]>([
+    // Ours: the document asked, nothing cited.
+    ['KH 642 SGDĐT có bao nhiêu thí sinh', undefined, true, null],
+    // Another issuer's, cited: its kind is that document's, not the kind asked.
+    ['thực hiện Nghị quyết 18-NQ/TW, Nghệ An sắp xếp còn bao nhiêu phòng', ['18-NQ/TW'], false, null],
+    [
+      'THỰC HIỆN NGHỊ QUYẾT SỐ 18-NQ/TW, NGHỆ AN SẮP XẾP CÒN BAO NHIÊU PHÒNG'.normalize('NFD'),
+      ['18-NQ/TW'],
+      false,
+      null,
+    ],
+    // A kind named apart from the cited number is still the kind asked.
+    [
+      'kế hoạch thi của Nghệ An theo Công văn 1028/BGDĐT-QLCL có mấy điểm thi',
+      ['1028/BGDĐT-QLCL'],
+      false,
+      'kế hoạch',
+    ],
+  ])('%s', (q, cited, byNumber, kind) => {
+    const decision = decideScope(q, [plan]);
+    expect(decision.cited).toEqual(cited);
+    expect(decision.byNumber === true).toBe(byNumber);
+    expect(decision.scope.kind).toBe(kind);
+  });
+});
+
 describe('decideScope: a border station named by its name', () => {
   const stations: ScopedDocument[] = [
     {
