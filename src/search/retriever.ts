@@ -55,6 +55,14 @@ import { AskOptions, AskResult, DirectAnswer, Retriever, SearchMode, SearchResul
 /** A question asking which in a series ("lần thứ mấy", "khóa thứ bao nhiêu"), folded. */
 const ORDINAL_ASKED = /\bthu (?:may|bao nhieu)\b/;
 
+/** The years a question asks about in `role` (results or plans); a year given no role counts for both. */
+function yearsAskedAs(
+  scope: Pick<QuestionScope, 'years' | 'yearRoles'>,
+  role: 'reviewed' | 'plan',
+): number[] {
+  return scope.years.filter((y) => (scope.yearRoles[y] ?? role) === role);
+}
+
 /** A document whose profile was not read: it may review any year (no note says it does not). */
 const UNKNOWN_PROFILE: YearsOfDocument = { reviewedYears: [], planYears: [], periods: [] };
 
@@ -578,9 +586,7 @@ export class SearchEngine implements Retriever {
             !ORDINAL_ASKED.test(decision.scope.folded) &&
             [...yearParts(q)].every((part) => part === 'year')
               ? planOnlyNote(
-                  decision.scope.years.filter(
-                    (y) => (decision.scope.yearRoles[y] ?? 'reviewed') === 'reviewed',
-                  ),
+                  yearsAskedAs(decision.scope, 'reviewed'),
                   decision.info?.asked ?? null,
                   page.map((r) => rows.get(r.passageId)?.profile ?? UNKNOWN_PROFILE),
                 )
@@ -655,11 +661,8 @@ export class SearchEngine implements Retriever {
         head.map((h) => h.id),
       );
       // A figure or a target of the year the question names: a sentence about another year (or,
-      // naming none, in a document that reviews or plans another year) is not its answer. A year the
-      // question gives no role counts for both.
-      const askedAs = (role: 'reviewed' | 'plan') =>
-        decision.scope.years.filter((y) => (decision.scope.yearRoles[y] ?? role) === role);
-      const plannedAsked = askedAs('plan');
+      // naming none, in a document that reviews or plans another year) is not its answer.
+      const plannedAsked = yearsAskedAs(decision.scope, 'plan');
       // The part of the year a figure or a target is asked for, when the question names a year or a
       // part of one (a deadline's "sơ kết 6 tháng trước ngày 15/6" names an event, not what is counted).
       const questionParts = yearParts(q);
@@ -668,7 +671,7 @@ export class SearchEngine implements Retriever {
         (decision.scope.years.length > 0 || questionParts.size > 0)
           ? questionParts
           : null;
-      const reviewedAsked = askedAs('reviewed');
+      const reviewedAsked = yearsAskedAs(decision.scope, 'reviewed');
       const factor = (id: number) => {
         const p = rows.get(id);
         if (!p) return 1;
