@@ -530,11 +530,11 @@ export function namedLocalities(
   return [...new Set(out)];
 }
 
-/** A place's own government: its council, its committee and its party committee. */
 /** Who chaired, asked (folded): "ai chủ trì", "chủ trì là ai", "do ai chủ trì", "người chủ trì". */
 const CHAIR_ASKED =
   /\b(?:ai|nguoi nao|dong chi nao)\b.{0,40}\bchu (?:tri|toa)\b|\bchu (?:tri|toa)\b.{0,40}\b(?:la ai|ai|nguoi nao|dong chi nao)\b|\bnguoi chu (?:tri|toa)\b/;
 
+/** A place's own government: its council, its committee and its party committee. */
 const LOCAL_GOVERNMENT: readonly UnitType[] = ['hdnd', 'ubnd', 'cap-uy'];
 
 /** How far after a unit's name its place is looked for: a level word and a name of a few words. */

@@ -39,7 +39,7 @@ import {
 import {
   decideScope,
   mergedNote,
-  NUMBERED_KINDS,
+  numberMention,
   planOnlyNote,
   ScopeDecision,
   ScopedDocument,
@@ -95,11 +95,8 @@ function scopeSyllables(query: AnalyzedQuery, decision: ScopeDecision): Set<stri
   for (const n of [...(decision.numbers ?? []), ...cited]) {
     const words = foldedContent(analyzeQuery(n));
     if (!words) continue;
-    const re = new RegExp(
-      `(?:\\b${NUMBERED_KINDS} )?(?:\\bso )?\\b${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
-      'g',
-    );
-    for (const m of folded.matchAll(re)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    for (const m of folded.matchAll(numberMention(words, 'optional')))
+      spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
   return spanSyllables(query, spans);
 }

@@ -148,8 +148,19 @@ export function numbersIn(question: string): string[] {
  * Kinds of document named before their number, folded, in words or as their type codes are typed
  * ("KH 642", "NQ 125", "CV 1462", "QĐ 12": the codes a number is written with, "642/KH-SGDĐT").
  */
-export const NUMBERED_KINDS =
+const NUMBERED_KINDS =
   '(?:cong van|nghi quyet|chi thi|ke hoach|quyet dinh|thong bao(?: ket luan)?|bao cao|to trinh|huong dan|ket luan|cv|nq|ct|kh|qd|tb|bc|hd|kl)';
+
+/**
+ * Where a folded text names a document by its number: its kind in words or as a type code, "số", and
+ * the number's folded `words`. With `kind: 'optional'` the number alone is found too.
+ */
+export function numberMention(words: string, kind: 'required' | 'optional'): RegExp {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return kind === 'required'
+    ? new RegExp(`\\b${NUMBERED_KINDS} (?:so )?${escaped}\\b`, 'g')
+    : new RegExp(`(?:\\b${NUMBERED_KINDS} )?(?:\\bso )?\\b${escaped}\\b`, 'g');
+}
 
 const KIND_NUMBER = new RegExp(
   `\\b${NUMBERED_KINDS}\\s+(so\\s+)?(\\d{1,5})(?![\\d.,]|\\s*[-/%]|\\s+(?:thang|nam|ngay|quy|tuan)\\b)`,
@@ -241,9 +252,8 @@ export function decideScope(question: string, docs: readonly ScopedDocument[]): 
   for (const n of numbers) {
     const words = foldDiacritics(n.normalize('NFC'))
       .replace(/[^a-z0-9/]+/g, ' ')
-      .trim()
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    rest = rest.replace(new RegExp(`\\b${NUMBERED_KINDS} (?:so )?${words}\\b`, 'g'), ' ');
+      .trim();
+    rest = rest.replace(numberMention(words, 'required'), ' ');
   }
   if (rest !== scope.folded) scope = { ...scope, kind: kindAsked(rest) };
   return { ...decideByPlace(scope, docs), cited: numbers };
