@@ -1,4 +1,4 @@
-import { type Folded, foldText, mainYear, namedYears, yearsIn } from './fold';
+import { type Folded, firstYearDigits, foldSection, mainYear, namedYears, yearsIn } from './fold';
 
 /** Where a sentence sits: the section heading above it and the document's year. */
 export interface PlaceContext {
@@ -19,13 +19,18 @@ export function yearFor(
 ): number | undefined {
   const own = mainYear(sentence.fold);
   if (own !== undefined) return own;
-  const before = block.fold.slice(0, offset);
-  const named = namedYears(before).pop();
-  if (named !== undefined) return named;
-  const plain = yearsIn(before).pop();
-  if (plain !== undefined) return plain;
+  // Every year is written with four digits (see firstYearDigits): text before the block's first ones
+  // names none, and is not read.
+  const first = firstYearDigits(block.fold);
+  if (first >= 0 && first + 4 <= offset) {
+    const before = block.fold.slice(0, offset);
+    const named = namedYears(before).pop();
+    if (named !== undefined) return named;
+    const plain = yearsIn(before).pop();
+    if (plain !== undefined) return plain;
+  }
   if (place.section) {
-    const y = mainYear(foldText(place.section));
+    const y = mainYear(foldSection(place.section));
     if (y !== undefined) return y;
   }
   return place.year;

@@ -1,6 +1,6 @@
 import type { DeadlineFact } from './types';
 import { type Folded, capitalize, folded, sliceFolded, splitSentences, trimStatement } from './fold';
-import { findDates, mayHaveDates } from './dates';
+import { fillYears, findDates, mayHaveDates } from './dates';
 import { type PlaceContext, yearFor } from './context';
 import { matchesOf } from '../text/matches';
 
@@ -57,8 +57,11 @@ export function extractDeadlines(text: string, place: PlaceContext): DeadlineFac
   if (!mayHaveDates(block.fold)) return out;
   for (const s of splitSentences(block)) {
     if (!mayHaveDates(s.fold)) continue;
-    const year = yearFor(s, block, s.start, place);
-    for (const d of findDates(s, year)) {
+    const dates = findDates(s);
+    if (dates.length === 0) continue;
+    // The sentence's year, for the dates that name none: worked out only for a sentence with dates.
+    fillYears(dates, yearFor(s, block, s.start, place));
+    for (const d of dates) {
       const before = s.fold.slice(Math.max(0, d.start - 40), d.start);
       const prefix = DUE_PREFIX.exec(before);
       // A day, a month or a day that comes back needs a limit word ("trước ngày 20 hằng tháng"):

@@ -1,6 +1,6 @@
 import type { BlockKind } from '../ingest/types';
 import type { Fact } from './types';
-import { foldText, mainYear } from './fold';
+import { foldSection, foldText, mainYear } from './fold';
 import { extractMeeting } from './extract-meetings';
 import { extractTargets } from './extract-targets';
 import { extractTasks } from './extract-tasks';
@@ -39,6 +39,7 @@ export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ord
     .sort((a, b) => a - b)[0];
   const out: Array<{ ordinal: number; fact: Fact }> = [];
   const seenNumbers = new Set<string>();
+  const meetingContext = { title: ctx.title, ...(year !== undefined ? { year } : {}) };
   for (const b of blocks) {
     const place = { section: b.section, ...(year !== undefined ? { year } : {}) };
     const push = (fact: Fact) => out.push({ ordinal: b.ordinal, fact });
@@ -49,12 +50,12 @@ export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ord
       push(d);
     }
     if (b.kind === 'title' || b.kind === 'date' || b.kind === 'signature') continue;
-    const meeting = extractMeeting(b.text, { title: ctx.title, ...(year !== undefined ? { year } : {}) });
+    const meeting = extractMeeting(b.text, meetingContext);
     if (meeting) push(meeting);
     if (b.kind === 'caption' || b.kind === 'heading') continue;
     // Under a "chỉ tiêu" heading every figure is a target; elsewhere a figure nothing aims at
     // ("bắt giữ 45 vụ", "dài 192 km") reports what was done.
-    const targetPlace = /\b(?:chi tieu|muc tieu|phan dau)\b/.test(foldText(b.section ?? ''));
+    const targetPlace = /\b(?:chi tieu|muc tieu|phan dau)\b/.test(foldSection(b.section ?? ''));
     // The block's targets: a task that restates one is not a task of its own.
     const targets: string[] = [];
     for (const t of extractTargets(b.text, { ...place, ...(planYear !== undefined ? { planYear } : {}) }))

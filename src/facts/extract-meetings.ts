@@ -66,6 +66,14 @@ const SPEAK_CUE =
 const ANY_CUE =
   /chu tri|chu toa|dieu hanh|doan chu tich|chi dao|\bdu\b|phat bieu|trinh bay|co mat|hien dien|tham gia|gop mat/;
 
+/**
+ * Words every match of CHAIR_CUE, ATTEND_FORWARD, ATTEND_BACKWARD and SPEAK_CUE contains: those of
+ * ANY_CUE and "ve phia" (ATTEND_FORWARD's "về phía tỉnh có đồng chí …"). A sentence without any has
+ * no match of them, so it is skipped without running the four.
+ */
+const SENTENCE_CUE =
+  /chu tri|chu toa|dieu hanh|doan chu tich|chi dao|\bdu\b|phat bieu|trinh bay|co mat|hien dien|tham gia|gop mat|ve phia/;
+
 /** Where a list written after its verb ends. */
 const LIST_END = new RegExp(
   // The period of a title before a name ("PGS. TS. Lê Thị Mai") ends no list.
@@ -141,6 +149,7 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
   /** A speaker was named where the meeting is (not only after a speech opening that names none). */
   let spokeAtEvent = false;
   for (const s of splitSentences(block)) {
+    if (!SENTENCE_CUE.test(s.fold)) continue;
     for (const m of matchesOf(CHAIR_CUE, s.fold)) {
       const after = s.fold.slice(m.index + m[0].length);
       if (TASK_AFTER_CHAIR.test(after)) continue;

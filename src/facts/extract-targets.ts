@@ -1,5 +1,13 @@
 import type { TargetFact } from './types';
-import { type Folded, folded, foldText, sliceFolded, splitSentences, trimStatement } from './fold';
+import {
+  type Folded,
+  folded,
+  foldSection,
+  foldText,
+  sliceFolded,
+  splitSentences,
+  trimStatement,
+} from './fold';
 import { type PlaceContext, yearFor } from './context';
 import { matchesOf } from '../text/matches';
 
@@ -77,13 +85,23 @@ export function targetValues(item: Folded): string[] {
 function items(s: Folded): Array<Folded & { start: number }> {
   const out: Array<Folded & { start: number }> = [];
   let start = 0;
-  const push = (end?: number) => out.push({ ...sliceFolded(s, start, end), start });
-  for (const m of matchesOf(/\s*;\s*|\s+(?=\(?\d{1,2}\)\s|[a-dđ]\)\s)/g, s.fold)) {
-    push(m.index);
-    start = m.index + m[0].length;
-  }
-  push();
-  return out.filter((p) => p.text.length > 0);
+  // Every end of an item (ITEM_END) has a ";" or a marker's ")": most sentences have neither, and are
+  // one item.
+  if (/[;)]/.test(s.fold))
+    for (const m of matchesOf(ITEM_END, s.fold)) {
+      pushItem(out, s, start, m.index);
+      start = m.index + m[0].length;
+    }
+  pushItem(out, s, start, s.text.length);
+  return out;
+}
+
+const ITEM_END = /\s*;\s*|\s+(?=\(?\d{1,2}\)\s|[a-dđ]\)\s)/g;
+
+/** Adds the item from `start` to `end` of a sentence, spaces trimmed (sliceFolded), unless empty. */
+function pushItem(out: Array<Folded & { start: number }>, s: Folded, start: number, end: number): void {
+  const piece = sliceFolded(s, start, end);
+  if (piece.text.length > 0) out.push({ text: piece.text, fold: piece.fold, start });
 }
 
 /** Drops a list marker and a lead-in ending with a colon ("Các chỉ tiêu chủ yếu năm 2025:"). */
@@ -105,7 +123,7 @@ export function extractTargets(text: string, place: PlaceContext & { planYear?: 
   // Every value (targetValues) has a digit: a block without one has no target.
   if (!/\d/.test(text)) return out;
   const block = folded(text);
-  const sectionFold = place.section ? foldText(place.section) : '';
+  const sectionFold = place.section ? foldSection(place.section) : '';
   // A paragraph's first words look ahead ("Phương hướng …", "kế hoạch năm 2025 với mục tiêu …"); a
   // share of a plan there ("đạt 95,1% kế hoạch") names the plan, it does not look ahead.
   const lead = block.fold.slice(0, 160).replace(PLAN_SHARES, ' ');
@@ -117,23 +135,34 @@ export function extractTargets(text: string, place: PlaceContext & { planYear?: 
   const where: PlaceContext =
     aheadPlace && place.planYear !== undefined ? { section: place.section, year: place.planYear } : place;
   for (const s of splitSentences(block)) {
-    const sentenceStrong = STRONG.test(s.fold);
+    // Every value has a digit (PERCENT, NUMBER), and an item is a piece of its sentence: a sentence
+    // without one has no target.
+    if (!/\d/.test(s.text)) continue;
+    // Whether the sentence sets a target (STRONG), read once, when an item needs it.
+    let sentenceStrong: boolean | undefined;
     for (const item of items(s)) {
-      const values = targetValues(item);
-      if (values.length === 0) continue;
+      // The same for an item. The tests below are pure, so their order changes nothing: the cheap
+      // ones come first, the item's year only for an item that may be a target, and its values
+      // last, for the few items that pass every test.
+      if (!/\d/.test(item.text)) continue;
       const aimed = /\b(?:phan dau|muc tieu)\b/.test(item.fold);
       if (PAST.test(item.fold) && !aimed) continue;
+      const strong = targetSection || STRONG.test(item.fold) || (sentenceStrong ??= STRONG.test(s.fold));
+      const weak = forwardPlace && WEAK.test(item.fold);
+      const threshold = THRESHOLD.test(item.fold);
+      // Neither strong, weak nor a threshold: not a target whatever its year (the test below).
+      if (!strong && !weak && !threshold) continue;
       const year = yearFor(item, block, s.start + item.start, where);
       // About a year the document plans ("Năm 2025, UBND tỉnh yêu cầu … đạt 100% chỉ tiêu" in a
       // review of 2024), or in a place that looks ahead: a share of a plan or a threshold is aimed at.
       const planned =
         aheadPlace || (place.planYear !== undefined && year !== undefined && year >= place.planYear);
       if (!planned && !aimed && PLAN_SHARE.test(item.fold)) continue;
-      const strong = STRONG.test(item.fold) || sentenceStrong || targetSection;
-      const weak = WEAK.test(item.fold) && forwardPlace;
-      if (!strong && !weak && !(THRESHOLD.test(item.fold) && (forwardPlace || planned))) continue;
+      if (!strong && !weak && !(threshold && (forwardPlace || planned))) continue;
       // "Năm 2024, tỷ lệ giải ngân đạt 82,3%" in a 2025 plan reports last year's result.
       if (!strong && year !== undefined && where.year !== undefined && year < where.year) continue;
+      const values = targetValues(item);
+      if (values.length === 0) continue;
       out.push({ kind: 'target', text: statement(item), values, ...(year !== undefined ? { year } : {}) });
     }
   }

@@ -3,7 +3,7 @@ import {
   type Folded,
   capitalize,
   folded,
-  foldText,
+  foldSection,
   sliceFolded,
   splitSentences,
   trimStatement,
@@ -55,11 +55,11 @@ function taskText(sentence: Folded, inTaskPlace: boolean, listItem: boolean): st
  */
 export function extractTasks(text: string, place: PlaceContext & { listItem?: boolean }): TaskFact[] {
   const block = folded(text);
-  const sectionFold = place.section ? foldText(place.section) : '';
+  const sectionFold = place.section ? foldSection(place.section) : '';
   const inTaskSection = TASK_SECTION.test(sectionFold) && !REVIEW_SECTION.test(sectionFold);
-  const lead = block.fold.slice(0, 200);
-  const forwardBlock = !REVIEW_LEAD.test(block.fold) && FORWARD_LEAD.test(lead);
-  const inTaskPlace = inTaskSection || forwardBlock;
+  // Whether the block opens looking ahead is read only outside a task section (a task place anyway).
+  const inTaskPlace =
+    inTaskSection || (!REVIEW_LEAD.test(block.fold) && FORWARD_LEAD.test(block.fold.slice(0, 200)));
   const out: TaskFact[] = [];
   for (const s of splitSentences(block)) {
     // "3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh:", "1. Giao Sở Tài chính chủ trì, phối hợp …:": a heading

@@ -7,7 +7,7 @@
  * also the index of the same words in the display text. Old and new tone placement (hoà/hòa, uỷ/ủy)
  * fold to the same letters, which is why rules match on the fold and never on the display form.
  */
-import { foldDiacritics, spellIAsY } from '../text/normalize';
+import { foldDiacritics } from '../text/normalize';
 import { matchesOf } from '../text/matches';
 
 const foldCache = new Map<string, string>();
@@ -57,12 +57,47 @@ export function foldAligned(nfc: string): string {
   if (foldScratch.length < n) foldScratch = new Uint16Array(Math.max(n, 2 * foldScratch.length));
   const units = foldScratch;
   for (let i = 0; i < n; i++) units[i] = foldUnit(nfc, i);
+  // One word in two spellings folds alike ("kì họp" / "kỳ họp"); the length is kept.
+  spellUnitsIAsY(units, n);
   let out = '';
   for (let at = 0; at < n; at += FROM_CODES_CHUNK)
     out += String.fromCharCode.apply(null, units.subarray(at, Math.min(n, at + FROM_CODES_CHUNK)) as never);
-  // One word in two spellings folds alike ("kì họp" / "kỳ họp"); the length is kept.
-  return spellIAsY(out);
+  return out;
 }
+
+/**
+ * spellIAsY (src/text/normalize) on the first `n` folded code units, in place: an "i" ending a word
+ * that t, k, l, m, h, s or qu begins becomes "y" (a word: a run of a–z and 0–9). On the units, before
+ * they become a string, it costs a fraction of spellIAsY's expression over the string, and facts fold
+ * every block; tests/unit/facts-fold.test.ts checks that the two agree. Its matches never overlap
+ * (each ends a word), so changing one "i" changes no test of another.
+ */
+function spellUnitsIAsY(units: Uint16Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    if (units[i] !== LETTER_I || (i + 1 < n && isWordUnit(units[i + 1]!))) continue;
+    const before = units[i - 1]!;
+    const head =
+      before < 0x80 && I_HEADS[before] === 1
+        ? i - 1
+        : before === LETTER_U && i >= 2 && units[i - 2] === LETTER_Q
+          ? i - 2
+          : -1;
+    if (head >= 0 && (head === 0 || !isWordUnit(units[head - 1]!))) units[i] = LETTER_Y;
+  }
+}
+
+/** A unit of spellIAsY's words: a–z or 0–9. */
+function isWordUnit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+const LETTER_I = 0x69;
+const LETTER_Q = 0x71;
+const LETTER_U = 0x75;
+const LETTER_Y = 0x79;
+/** By ASCII code: 1 for the one-letter heads of spellIAsY (t, k, l, m, h, s). */
+const I_HEADS = new Uint8Array(0x80);
+for (const c of 'tklmhs') I_HEADS[c.charCodeAt(0)] = 1;
 
 /** Reused by every fold (synchronous, never shared); grows to the longest text folded. */
 let foldScratch = new Uint16Array(1024);
@@ -81,16 +116,34 @@ export interface Folded {
 }
 
 export function folded(text: string): Folded {
-  // Every extractor folds the same block in turn (extractFacts): the last one is remembered. Folded
-  // values are never changed by their users, so sharing one is safe.
+  // Every extractor folds the same block in turn (extractFacts): the last two are remembered (two,
+  // because extractMeeting folds the document's title between the block's extractors). Folded values
+  // are never changed by their users, so sharing one is safe.
   if (lastFolded?.input === text) return lastFolded.value;
+  if (olderFolded?.input === text) {
+    [lastFolded, olderFolded] = [olderFolded, lastFolded];
+    return lastFolded.value;
+  }
   const t = prepareText(text);
   const value = { text: t, fold: foldAligned(t) };
+  olderFolded = lastFolded;
   lastFolded = { input: text, value };
   return value;
 }
 
 let lastFolded: { input: string; value: Folded } | undefined;
+let olderFolded: { input: string; value: Folded } | undefined;
+
+/**
+ * foldText of a block's section heading. Every extractor folds the section of the block it reads, and
+ * blocks in a row share their section: the last one is remembered.
+ */
+export function foldSection(section: string): string {
+  if (lastSection?.input !== section) lastSection = { input: section, fold: foldText(section) };
+  return lastSection.fold;
+}
+
+let lastSection: { input: string; fold: string } | undefined;
 
 /** Slices both views at the same offsets, trimming spaces. */
 export function sliceFolded(f: Folded, start: number, end = f.text.length): Folded {
@@ -149,12 +202,17 @@ export function splitSentences(block: Folded): readonly Sentence[] {
 
 let lastSplit: { block: Folded; sentences: readonly Sentence[] } | undefined;
 
+/** What sliceFolded(block, start, end) gives, with its start, when it is not empty. */
 function pushSentence(out: Sentence[], block: Folded, start: number, end: number): void {
+  const text = block.text;
   let s = start;
-  while (s < end && block.text[s] === ' ') s++;
-  const piece = sliceFolded(block, s, end);
-  if (piece.text) out.push({ ...piece, start: s });
+  let e = end;
+  while (s < e && text.charCodeAt(s) === SPACE) s++;
+  while (e > s && text.charCodeAt(e - 1) === SPACE) e--;
+  if (e > s) out.push({ text: text.slice(s, e), fold: block.fold.slice(s, e), start: s });
 }
+
+const SPACE = 0x20;
 
 /**
  * Years 1900-2100 written as standalone numbers, in order; a year compared with ("so với năm 2023",
@@ -162,6 +220,7 @@ function pushSentence(out: Sentence[], block: Folded, start: number, end: number
  */
 export function yearsIn(fold: string): number[] {
   const out: number[] = [];
+  if (!YEAR_DIGITS.test(fold)) return out;
   for (const m of matchesOf(PLAIN_YEAR, fold)) out.push(Number(m[1]));
   return out;
 }
@@ -169,6 +228,7 @@ export function yearsIn(fold: string): number[] {
 /** "năm 2025" written as such, in order, without the years compared with (see yearsIn). */
 export function namedYears(fold: string): number[] {
   const out: number[] = [];
+  if (!YEAR_DIGITS.test(fold)) return out;
   for (const m of matchesOf(NAMED_YEAR, fold)) out.push(Number(m[1]));
   return out;
 }
@@ -176,9 +236,27 @@ export function namedYears(fold: string): number[] {
 const COMPARED = '(?<!\\bso voi (?:cung ky |nam |cung ky nam )?)';
 const PLAIN_YEAR = new RegExp(`${COMPARED}(?<![\\d/.,-])(19\\d\\d|20\\d\\d|2100)(?![\\d%]|[.,]\\d)`, 'g');
 const NAMED_YEAR = new RegExp(`(?<!\\bso voi (?:cung ky )?)\\bnam (19\\d\\d|20\\d\\d)\\b`, 'g');
+/**
+ * Four digits every year of PLAIN_YEAR and NAMED_YEAR is written with: a text without them has none,
+ * and this plain scan is much cheaper than their lookbehinds at every position (most sentences name
+ * no year).
+ */
+const YEAR_DIGITS = /19\d\d|20\d\d|2100/;
+
+/**
+ * Where a folded text first writes four digits a year may be (YEAR_DIGITS), or -1: no text before
+ * that offset names a year. The block's is asked for every sentence (yearFor): the last is remembered.
+ */
+export function firstYearDigits(fold: string): number {
+  if (lastYearDigits?.fold !== fold) lastYearDigits = { fold, at: fold.search(YEAR_DIGITS) };
+  return lastYearDigits.at;
+}
+
+let lastYearDigits: { fold: string; at: number } | undefined;
 
 /** The year a passage is about: "năm 2025", "đến năm 2030", or a plain year (not one compared with). */
 export function mainYear(fold: string): number | undefined {
+  if (!YEAR_DIGITS.test(fold)) return undefined;
   return namedYears(fold)[0] ?? yearsIn(fold)[0];
 }
 
@@ -189,11 +267,17 @@ export function capitalize(s: string): string {
 
 /** Removes trailing punctuation and closing brackets that are not part of the statement. */
 export function trimStatement(s: string): string {
-  return s
-    .replace(/^[\s\-–—+•*:;,]+/, '')
-    .replace(/[\s;,:.]*(?:\/\.)?\s*$/, '')
-    .trim();
+  const t = s.replace(/^[\s\-–—+•*:;,]+/, '');
+  // STATEMENT_END matches only characters of STATEMENT_END_CHAR: it is looked for in the run of them
+  // that ends the text, not tried at every position of the text (it has no lookbehind and ends at
+  // the text's end, so its first match there is the one in the whole text).
+  let tail = t.length;
+  while (tail > 0 && STATEMENT_END_CHAR.test(t.charAt(tail - 1))) tail--;
+  return (t.slice(0, tail) + t.slice(tail).replace(STATEMENT_END, '')).trim();
 }
+
+const STATEMENT_END = /[\s;,:.]*(?:\/\.)?\s*$/;
+const STATEMENT_END_CHAR = /^[\s;,:./]$/;
 
 /** Folded number words of an ordinal, 1–9, and their value ("mốt" after "mươi", "lăm" for five, "tư"). */
 const DIGIT_WORDS: Record<string, number> = {

@@ -31,7 +31,8 @@ const TASK =
 
 /** True when the words say something was done ("đã", "đạt được", "bắt giữ 45 vụ"), whatever else. */
 export function reportsDone(sentence: string): boolean {
-  return DONE.test(foldText(sentence.normalize('NFC')));
+  // foldText normalizes to NFC itself.
+  return DONE.test(foldText(sentence));
 }
 
 /** Words of doing, not of comparing: "so với năm 2024" is a target's baseline as often as a result's. */
@@ -48,19 +49,14 @@ export function statementKind(
   const text = sentence.normalize('NFC').trim();
   const f = foldText(text);
   if (!f) return 'other';
-  const words = f.split(/\s+/).length;
   const marker = /^(?:[-–•+*]|\(?\d{1,2}[.)]|[a-zđ][.)])\s/u.test(text);
-  if (/:\s*$/.test(text) || (!marker && words <= 8 && !/[.;!?]$/.test(text) && !/\d/.test(f)))
+  // The words are counted last: most sentences end with a stop or have a figure.
+  if (/:\s*$/.test(text) || (!marker && !/[.;!?]$/.test(text) && !/\d/.test(f) && f.split(/\s+/).length <= 8))
     return 'heading';
-  // "so với năm 2024" is a baseline, not the year a sentence is about.
-  const years = [
-    ...matchesOf(
-      /(?<![\d/])(?:19|20)\d\d(?!\d)/g,
-      f.replace(/so voi (?:cung ky )?(?:nam )?(?:19|20)\d\d/g, ' '),
-    ),
-  ].map((m) => Number(m[0]));
   const reviewedOnly = options.reviewedOnly ?? [];
-  const aboutReviewed = years.length > 0 && years.every((y) => reviewedOnly.includes(y));
+  // No year is among no reviewed years: without any (extractFacts passes none), the sentence's years
+  // need not be read.
+  const aboutReviewed = reviewedOnly.length > 0 && aboutYears(f, reviewedOnly);
   if (NEWS_DATE.test(f) || EVENT.test(f)) return DEADLINE.test(f) && !RESULT.test(f) ? 'deadline' : 'event';
   if (RESULT.test(f) || aboutReviewed) return 'result';
   if (DEADLINE.test(f)) return 'deadline';
@@ -70,6 +66,18 @@ export function statementKind(
   const figures = f.replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{4})?\b/g, ' ').replace(/\b(?:19|20)\d\d\b/g, ' ');
   if ((figures.match(FIGURE) ?? []).length > 0) return 'result';
   return 'other';
+}
+
+/** True when a folded sentence names years, all of them among `reviewed`. */
+function aboutYears(f: string, reviewed: readonly number[]): boolean {
+  // "so với năm 2024" is a baseline, not the year a sentence is about.
+  const years = [
+    ...matchesOf(
+      /(?<![\d/])(?:19|20)\d\d(?!\d)/g,
+      f.replace(/so voi (?:cung ky )?(?:nam )?(?:19|20)\d\d/g, ' '),
+    ),
+  ].map((m) => Number(m[0]));
+  return years.length > 0 && years.every((y) => reviewed.includes(y));
 }
 
 /** Who is asked: offices, departments and units as documents name them. */
@@ -101,10 +109,23 @@ export function findAssignee(text: string, heading?: string | null): string | nu
   const t = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   const m = GIVEN.exec(t) ?? SUBJECT.exec(t);
   if (m?.[1]) return tidy(m[1]);
-  const h = heading?.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const fromHeading = h ? HEADING_UNIT.exec(h) : null;
-  return fromHeading?.[1] ? tidy(fromHeading[1]) : null;
+  return heading ? headingAssignee(heading) : null;
 }
+
+/**
+ * The unit a heading names (HEADING_UNIT), or null. The tasks and deadlines of a block, and the
+ * blocks in a row, share their heading: the last one is remembered.
+ */
+function headingAssignee(heading: string): string | null {
+  if (lastHeading?.heading !== heading) {
+    const h = heading.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const fromHeading = h ? HEADING_UNIT.exec(h) : null;
+    lastHeading = { heading, unit: fromHeading?.[1] ? tidy(fromHeading[1]) : null };
+  }
+  return lastHeading.unit;
+}
+
+let lastHeading: { heading: string; unit: string | null } | undefined;
 
 function tidy(unit: string): string {
   return unit.replace(/\s+(?:và|,)\s*$/u, '').trim();

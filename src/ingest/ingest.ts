@@ -239,11 +239,12 @@ export async function ingestPaths(
     return turn;
   };
   let next = 0;
+  const legacyRows = new LegacyRows(db);
   try {
     for (let i = 0; i < unique.length; i++) {
       while (next < unique.length && prepared.length < inFlight) {
         const [file, abs] = unique[next++]!;
-        prepared.push(prepare(db, abs, file, readInTurn, analyze, report));
+        prepared.push(prepare(db, legacyRows, abs, file, readInTurn, analyze, report));
       }
       const [file] = unique[i]!;
       const ready = await prepared.shift()!;
@@ -305,6 +306,7 @@ function unchanged(file: string, report: IngestReport): 'unchanged' {
 /** Reads a file and analyzes it (parse, facts), unless it is unchanged. Never rejects. */
 async function prepare(
   db: Db,
+  legacyRows: LegacyRows,
   abs: string,
   file: string,
   read: DocumentReader,
@@ -314,7 +316,7 @@ async function prepare(
   try {
     const bytes = fs.readFileSync(abs);
     const hash = hashBytes(bytes);
-    const existing = getDocumentByFile(db, file) ?? adoptLegacyKey(db, abs, file, hash);
+    const existing = getDocumentByFile(db, file) ?? adoptLegacyKey(db, legacyRows, abs, file, hash);
     if (existing && existing.hash === hash && existing.parser === PARSER_VERSION) return { unchanged: true };
     const stages = stagesOf(report);
     const extracted = await read(file, bytes);
@@ -377,20 +379,58 @@ export function removeDocument(db: Db, doc: DocumentRow): void {
  * (it resolves to the same path from here, or its key ends with the new one and the content is the
  * same) is renamed to the new key: its passages, facts and vectors stay, nothing is read again.
  */
-function adoptLegacyKey(db: Db, abs: string, key: string, hash: string): DocumentRow | undefined {
+function adoptLegacyKey(
+  db: Db,
+  rows: LegacyRows,
+  abs: string,
+  key: string,
+  hash: string,
+): DocumentRow | undefined {
   const target = canonical(abs);
-  const base = path.basename(abs);
-  // Only rows that could be this file: the same content, or a key ending in the same file name.
-  const candidates = db
-    .prepare(`SELECT id, file, hash FROM documents WHERE file != ? AND (hash = ? OR file = ? OR file LIKE ?)`)
-    .all(key, hash, base, `%/${base}`) as Array<{ id: number; file: string; hash: string }>;
-  const legacy = candidates.find(
-    (d) => canonical(d.file) === target || (d.hash === hash && d.file.endsWith(`/${key}`)),
-  );
+  const legacy = rows
+    .candidates(key, hash, path.basename(abs))
+    .find((d) => canonical(d.file) === target || (d.hash === hash && d.file.endsWith(`/${key}`)));
   if (!legacy) return undefined;
   db.transaction(() => {
     db.prepare(`UPDATE documents SET file = ? WHERE id = ?`).run(key, legacy.id);
     bumpGeneration(db);
   })();
+  rows.renamed(legacy.id);
   return getDocumentByFile(db, key);
 }
+
+/**
+ * The rows a file could have had under an older key (see adoptLegacyKey): the documents as they were
+ * when the run started, read once. Asking SQLite for each new file scanned every document's row,
+ * which made a large first ingest quadratic (issue 14: a tenth of the main thread's work at 1,000
+ * files). Rows the run writes carry current keys, so they are never an older version's.
+ */
+class LegacyRows {
+  private rows: Array<{ id: number; file: string; hash: string }> | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  /** Rows other than `key` with the same content, or a key naming a file called `base`. */
+  candidates(key: string, hash: string, base: string): Array<{ id: number; file: string; hash: string }> {
+    this.rows ??= this.db.prepare(`SELECT id, file, hash FROM documents ORDER BY id`).all() as Array<{
+      id: number;
+      file: string;
+      hash: string;
+    }>;
+    // File names compare as SQLite's LIKE compared them: ASCII letters in either case.
+    const name = asciiLower(base);
+    return this.rows.filter((d) => {
+      if (d.file === key) return false;
+      if (d.hash === hash) return true;
+      const file = asciiLower(d.file);
+      return file === name || file.endsWith(`/${name}`);
+    });
+  }
+
+  /** A row now under its current key: no other file can claim it. */
+  renamed(id: number): void {
+    this.rows = this.rows?.filter((d) => d.id !== id);
+  }
+}
+
+const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());

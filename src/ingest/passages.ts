@@ -133,7 +133,7 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
     if (names && (/^[-+•]\s/u.test(b.text) || (names === 'recipients' && /^Lưu\b/iu.test(b.text)))) continue;
     names = null;
     paragraph++;
-    const colon = /:\s*$/.test(b.text);
+    const colon = b.text.trimEnd().endsWith(':');
     const marker = listMarker(b.text);
     const itemHeading = colon && marker !== null && marker !== 'roman';
     const leadIn = colon && (itemHeading || b.text.split(/\s+/).length >= LEAD_IN_WORDS);
@@ -141,7 +141,7 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
     // A paragraph of several sentences leads its list by the last ("… UBND tỉnh yêu cầu:"): what the
     // sentences before it say ("2 đến 3 cơn bão ảnh hưởng trực tiếp đến tỉnh") is not said of each item.
     const leading = leadIn && !itemHeading ? (splitSentences(clean).pop() ?? clean) : clean;
-    const leadText = leading.replace(/:\s*$/, '');
+    const leadText = withoutEndColon(leading);
     let lead: string | null = null;
     if (b.kind === 'list-item' || itemHeading) {
       if (marker) {
@@ -184,7 +184,7 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
     // The years of the whole paragraph: a piece about "trong năm" belongs to the paragraph's year.
     const paragraphYears = extractYears(text);
     for (const piece of pieces) {
-      const own = extractYears(piece);
+      const own = piece === text ? paragraphYears : extractYears(piece);
       out.push({
         ordinal: out.length,
         paragraph,
@@ -199,6 +199,15 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
     }
   }
   return out;
+}
+
+/**
+ * The text without the colon that ends it and the whitespace after that (what replacing /:\s*$/ does,
+ * without trying the expression at every colon of a paragraph).
+ */
+function withoutEndColon(text: string): string {
+  const trimmed = text.trimEnd();
+  return trimmed.endsWith(':') ? trimmed.slice(0, -1) : text;
 }
 
 /** "Kính gửi:" alone, or with its first addressee on the same line (a sentence "Kính gửi …" is none). */

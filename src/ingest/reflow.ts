@@ -148,11 +148,26 @@ function classify(text: string, lines: number, width: number, first: boolean): B
   return 'paragraph';
 }
 
+/**
+ * A line of a block as the block's text has it: no Markdown heading marks, every run of whitespace one
+ * space. `line` is trimmed (so is what is left of it: the marks take the whitespace after them).
+ */
 function cleanLine(line: string): string {
-  return line
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/[\t ]+/g, ' ')
-    .trim();
+  const text = line.charCodeAt(0) === 0x23 ? line.replace(/^#{1,6}\s+/, '') : line;
+  // Most lines have no whitespace to change, and the replace matches every space of a line.
+  return SPACE_WORK.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** Whitespace other than single spaces. */
+const SPACE_WORK = /[^\S ]| {2}/;
+
+/** Whitespace a line ends with, removed before the lines are measured. */
+const TRAILING_SPACE = /[\t \u00a0]+$/g;
+
+function trimLineEnd(line: string): string {
+  const last = line.charCodeAt(line.length - 1);
+  // Only a line ending in one of these can match; the expression alone tries every space in it.
+  return last === 0x20 || last === 0x09 || last === 0xa0 ? line.replace(TRAILING_SPACE, '') : line;
 }
 
 /** Lines of a document's top where a two-column header may be. */
@@ -203,7 +218,7 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .normalize('NFC');
-  const lines = unfoldColumns(text.split('\n').map((l) => l.replace(/[\t \u00a0]+$/g, '')));
+  const lines = unfoldColumns(text.split('\n').map(trimLineEnd));
   const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0);
   const width = Math.max(40, percentile(lengths, 0.9));
 
@@ -213,7 +228,9 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
 
   const flush = () => {
     if (current.length === 0) return;
-    const joined = current.map(cleanLine).join(' ').replace(/\s+/g, ' ').trim();
+    // Lines are trimmed and non-empty, and so are their cleaned forms (whitespace inside collapsed):
+    // joined with single spaces they need no collapsing or trimming.
+    const joined = current.map(cleanLine).join(' ');
     const rawLines = current.length;
     current = [];
     openParens = 0;
@@ -274,9 +291,10 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
         flush();
     }
     current.push(line);
-    for (const ch of line) {
-      if (ch === '(') openParens++;
-      else if (ch === ')') openParens--;
+    for (let k = 0; k < line.length; k++) {
+      const c = line.charCodeAt(k);
+      if (c === 0x28) openParens++;
+      else if (c === 0x29) openParens--;
     }
     // A caption ends with its closing parenthesis.
     if (line.endsWith(')') && current[0]!.startsWith('(') && openParens <= 0) flush();

@@ -11,7 +11,15 @@ import {
   provinceKind,
   PROVINCES,
 } from './places';
-import { findUnits, foldForUnits, soFieldName, UNIT_LABELS, UnitType } from './units';
+import {
+  findUnits,
+  findUnitsInFold,
+  foldForUnits,
+  soFieldName,
+  UNIT_LABELS,
+  UnitType,
+  unitsFoldOf,
+} from './units';
 import { matchesOf } from '../text/matches';
 
 /**
@@ -147,12 +155,72 @@ function fold(s: string): string {
 
 /** Like fold, but clause marks stay (" , ", " . "), so a year's role is read within its clause. */
 function foldClauses(s: string): string {
-  return foldDiacritics(s)
-    .replace(/[.;:!?]+(?=\s|$)/g, ' . ')
-    .replace(/,/g, ' , ')
-    .replace(/[^a-z0-9/.,]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return clausesOf(foldDiacritics(s));
+}
+
+/** A letter, a digit or "/" of folded text: what foldClauses keeps as it is. */
+function isWordUnit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2f;
+}
+
+/** ".", ";", ":", "!" or "?". */
+function isClauseMark(c: number): boolean {
+  return c === 0x2e || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f;
+}
+
+const SPACE = /\s/;
+
+/**
+ * foldClauses of folded text, in one pass. What it does is what these replaces did, in order:
+ * `[.;:!?]+(?=\s|$)` → " . ", "," → " , ", `[^a-z0-9/.,]+` → " ", `\s+` → " ", then trim; so a run
+ * of clause marks ending at a space or the end is one ".", a "." elsewhere ("2.300") stays, a "," is
+ * a token of its own, and whatever else is between words is one space. The replaces matched every
+ * space of a document's body, four times over.
+ */
+function clausesOf(f: string): string {
+  let out = '';
+  // Something other than a word unit came since the last token: a space is owed before the next one.
+  let gap = false;
+  const n = f.length;
+  let i = 0;
+  while (i < n) {
+    const c = f.charCodeAt(i);
+    const start = i;
+    if (isWordUnit(c)) {
+      while (i < n && isWordUnit(f.charCodeAt(i))) i++;
+      if (gap && out) out += ' ';
+      out += f.slice(start, i);
+      gap = false;
+    } else if (isClauseMark(c)) {
+      while (i < n && isClauseMark(f.charCodeAt(i))) i++;
+      if (i === n || SPACE.test(f[i]!)) {
+        // A clause ends: " . ".
+        if (out) out += ' ';
+        out += '.';
+        gap = true;
+      } else {
+        // Marks inside a token ("2.300", "a;b"): a "." stays, the others part words.
+        for (let k = start; k < i; k++) {
+          if (f.charCodeAt(k) !== 0x2e) {
+            gap = true;
+            continue;
+          }
+          if (gap && out) out += ' ';
+          out += '.';
+          gap = false;
+        }
+      }
+    } else if (c === 0x2c) {
+      if (out) out += ' ';
+      out += ',';
+      gap = true;
+      i++;
+    } else {
+      gap = true;
+      i++;
+    }
+  }
+  return out;
 }
 
 /** Sentence case for an all-capital line: "NGHỊ QUYẾT" → "Nghị quyết"; proper names are lost, so
@@ -239,8 +307,12 @@ function scanBody(blocks: Block[]): BodyScan {
     .join('\n')
     .slice(0, BODY_SCAN_CHARS);
   const headings = blocks.filter((b) => b.kind === 'heading' || b.kind === 'title').map((b) => b.text);
+  // The body is folded once for its units and its clauses: units fold its NFC form, clauses the text
+  // as it is, and reflowed text is NFC already.
+  const nfc = body.normalize('NFC');
+  const folded = foldDiacritics(nfc);
   const scan: BodyScan = {
-    units: findUnits(body),
+    units: findUnitsInFold(unitsFoldOf(folded)),
     provinces: findProvincesInDocument(body.slice(0, PROVINCE_SCAN_CHARS)),
     localities: [
       ...new Set(
@@ -249,7 +321,9 @@ function scanBody(blocks: Block[]): BodyScan {
           .map((l) => foldPlace(l.name)),
       ),
     ],
-    roles: periodsOf(`${foldClauses(headings.join(' . '))} . ${foldClauses(body)}`),
+    roles: periodsOf(
+      `${foldClauses(headings.join(' . '))} . ${clausesOf(nfc === body ? folded : foldDiacritics(body))}`,
+    ),
   };
   bodyScans.set(blocks, scan);
   return scan;
@@ -482,7 +556,8 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   }
   if (firstPara) vote(firstSentence(firstPara.text), 3, true);
   // "Tổng kết công tác quân sự, quốc phòng địa phương" is the military command's report, whoever chairs.
-  if (/\bcong tac quan su,? quoc phong\b|\bquan su,? quoc phong dia phuong\b/.test(fold(lead)))
+  const leadFolded = fold(lead);
+  if (/\bcong tac quan su,? quoc phong\b|\bquan su,? quoc phong dia phuong\b/.test(leadFolded))
     units.add('chqs', 4);
   const scan = scanBody(blocks);
   const bodyUnits = scan.units;
@@ -560,7 +635,7 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   if (
     profile.reviewedYears.length === 0 &&
     profile.date &&
-    /\b(?:tong ket|so ket|ket qua|bao cao)\b/.test(fold(lead))
+    /\b(?:tong ket|so ket|ket qua|bao cao)\b/.test(leadFolded)
   )
     profile.reviewedYears = [Number(profile.date.slice(0, 4))];
   // A period that ends after the document's date cannot be reported on: it is planned.
@@ -588,14 +663,20 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   profile.years = [...years].sort();
 
   profile.unit = unitLabel(profile, lead);
-  // "Đảng ủy BĐBP tỉnh …": the party committee of the unit speaks in resolutions and reviews.
-  const early = fold(
-    blocks
-      .slice(0, 6)
-      .map((b) => b.text)
-      .join(' '),
-  );
-  if (profile.unit && profile.unitTypes[0] === 'bdbp' && /\bdang uy (?:bdbp|bo doi bien phong)\b/.test(early))
+  // "Đảng ủy BĐBP tỉnh …": the party committee of the unit speaks in resolutions and reviews. (The
+  // first blocks are folded only for a BĐBP's document: they may be long paragraphs.)
+  if (
+    profile.unit &&
+    profile.unitTypes[0] === 'bdbp' &&
+    /\bdang uy (?:bdbp|bo doi bien phong)\b/.test(
+      fold(
+        blocks
+          .slice(0, 6)
+          .map((b) => b.text)
+          .join(' '),
+      ),
+    )
+  )
     profile.unit = `Đảng ủy ${profile.unit}`;
   return profile;
 }

@@ -188,9 +188,16 @@ export interface UnitMention {
 
 /** Lower case, no diacritics, punctuation as spaces: the text unit rules are written for. */
 export function foldForUnits(text: string): string {
-  return foldDiacritics(text.normalize('NFC'))
-    .replace(/[^a-z0-9]+/g, ' ')
-    .replace(/\s+/g, ' ');
+  return unitsFoldOf(foldDiacritics(text.normalize('NFC')));
+}
+
+/**
+ * foldForUnits of a text already folded (foldDiacritics of its NFC form), for a caller that needs the
+ * folded text for more than units. Each run of anything but letters and digits becomes one space (no
+ * two spaces follow each other after that, so nothing else needs collapsing).
+ */
+export function unitsFoldOf(folded: string): string {
+  return folded.replace(/[^a-z0-9]+/g, ' ');
 }
 
 function scan(fold: string, rules: ReadonlyArray<[UnitType, RegExp]>, out: UnitMention[]): void {
@@ -205,7 +212,11 @@ function scan(fold: string, rules: ReadonlyArray<[UnitType, RegExp]>, out: UnitM
 
 /** Units named in a text (document or question), in order of appearance. */
 export function findUnits(text: string, options: { question?: boolean } = {}): UnitMention[] {
-  const fold = foldForUnits(text);
+  return findUnitsInFold(foldForUnits(text), options);
+}
+
+/** findUnits of a text given as foldForUnits gives it (offsets are in that folded text). */
+export function findUnitsInFold(fold: string, options: { question?: boolean } = {}): UnitMention[] {
   const out: UnitMention[] = [];
   scan(fold, RULES, out);
   if (options.question) {

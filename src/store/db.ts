@@ -124,28 +124,46 @@ function migrate(db: Db): void {
   }
 }
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A statement compiled once per connection. Ingest runs the same dozen statements for every file and
+ * every question reads the generation: compiling them each time was a tenth of the main thread's work
+ * ingesting an archive (issue 14). Callers must not change a cached statement's modes (pluck, raw,
+ * expand): the next caller gets it as they left it.
+ */
+export function cachedStatement(db: Db, sql: string): Database.Statement {
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let stmt = byDb.get(sql);
+  if (!stmt) byDb.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 /** A counter bumped by every change to documents, so readers know when to reload. */
 export function getGeneration(db: Db): number {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`).get() as
+  const row = cachedStatement(db, `SELECT value FROM meta WHERE key = 'generation'`).get() as
     { value: string } | undefined;
   return row ? Number(row.value) : 0;
 }
 
 export function bumpGeneration(db: Db): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO meta(key, value) VALUES ('generation', '1')
      ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
   ).run();
   // The counter can reach the same number with other content (a backup restored, then new
   // documents): a random stamp per change cannot, so saved images are keyed by it.
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO meta(key, value) VALUES ('stamp', lower(hex(randomblob(8))))
      ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   ).run();
   // The history of changes, the last GENERATION_HISTORY of them: what an older index image may
   // catch up from (isAncestor).
   const generation = getGeneration(db);
-  db.prepare(`INSERT OR REPLACE INTO generations(generation, stamp) VALUES (?, ?)`).run(
+  cachedStatement(db, `INSERT OR REPLACE INTO generations(generation, stamp) VALUES (?, ?)`).run(
     generation,
     getStamp(db),
   );
@@ -182,5 +200,7 @@ export function schemaVersion(db: Db): number {
 
 /** A random token that changes with every change to documents ('' before the first). */
 export function getStamp(db: Db): string {
-  return (db.prepare(`SELECT value FROM meta WHERE key = 'stamp'`).pluck().get() as string | undefined) ?? '';
+  const row = cachedStatement(db, `SELECT value FROM meta WHERE key = 'stamp'`).get() as
+    { value: string } | undefined;
+  return row?.value ?? '';
 }

@@ -1,6 +1,6 @@
 import { PassageDraft } from '../ingest/types';
 import { DocumentProfile, emptyProfile } from '../profile/profile';
-import { bumpGeneration, Db } from './db';
+import { bumpGeneration, cachedStatement, Db } from './db';
 
 /**
  * Version of what ingest derives from a file (passages, title, profile). A document read by an older
@@ -133,7 +133,7 @@ export function listDocumentProfiles(db: Db): Array<Pick<DocumentRow, 'id' | 'ti
 }
 
 export function getDocumentByFile(db: Db, file: string): DocumentRow | undefined {
-  const r = db.prepare(`${DOC_SELECT} WHERE d.file = ?`).get(file) as RawDoc | undefined;
+  const r = cachedStatement(db, `${DOC_SELECT} WHERE d.file = ?`).get(file) as RawDoc | undefined;
   return r && toDoc(r);
 }
 
@@ -159,13 +159,14 @@ export interface DocumentInput {
  * Returns the document id and the new passage ids in ordinal order.
  */
 export function upsertDocument(db: Db, doc: DocumentInput, now: Date): { id: number; passageIds: number[] } {
-  const existing = db.prepare(`SELECT id, added_at FROM documents WHERE file = ?`).get(doc.file) as
+  const existing = cachedStatement(db, `SELECT id, added_at FROM documents WHERE file = ?`).get(doc.file) as
     { id: number; added_at: string } | undefined;
   const ts = now.toISOString();
   const profileJson = JSON.stringify(doc.profile ?? emptyProfile());
-  if (existing) db.prepare(`DELETE FROM passages WHERE document_id = ?`).run(existing.id);
+  if (existing) cachedStatement(db, `DELETE FROM passages WHERE document_id = ?`).run(existing.id);
   // One statement for a new and a changed file: a changed one keeps its id and the date it was added.
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO documents(file, title, hash, format, ocr, notes, added_at, updated_at, profile, parser)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(file) DO UPDATE SET title = excluded.title, hash = excluded.hash, format = excluded.format,
@@ -184,8 +185,11 @@ export function upsertDocument(db: Db, doc: DocumentInput, now: Date): { id: num
     PARSER_VERSION,
   );
   const id =
-    existing?.id ?? (db.prepare(`SELECT id FROM documents WHERE file = ?`).pluck().get(doc.file) as number);
-  const insert = db.prepare(
+    existing?.id ??
+    (cachedStatement(db, `SELECT id, added_at FROM documents WHERE file = ?`).get(doc.file) as { id: number })
+      .id;
+  const insert = cachedStatement(
+    db,
     `INSERT INTO passages(document_id, ordinal, paragraph, kind, section, outline, lead, page, text, years)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Fact, FactKind, StoredFact } from '../facts/types';
 import type { FactSource } from '../facts/format';
+import { cachedStatement } from './db';
 
 /** The year a fact is about, for filtering: its own year, else its date's. */
 export function factYear(fact: Fact): number | null {
@@ -22,7 +23,8 @@ export function insertFacts(
   documentId: number,
   items: Array<{ passageId: number; fact: Fact }>,
 ): void {
-  const stmt = db.prepare(
+  const stmt = cachedStatement(
+    db,
     'INSERT INTO facts (document_id, passage_id, kind, year, data) VALUES (?, ?, ?, ?, ?)',
   );
   db.transaction(() => {
@@ -33,7 +35,7 @@ export function insertFacts(
 
 /** Removes a document's facts (before re-ingesting it, or when it is removed). Returns the count. */
 export function deleteFactsForDocument(db: Database, documentId: number): number {
-  return db.prepare('DELETE FROM facts WHERE document_id = ?').run(documentId).changes;
+  return cachedStatement(db, 'DELETE FROM facts WHERE document_id = ?').run(documentId).changes;
 }
 
 export interface FactFilter {

@@ -114,8 +114,16 @@ const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
 /** Collapses every run of whitespace (and zero-width/non-breaking spaces) to one space; trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(SPACES, ' ').trim();
+  // Passages come from the parser with their whitespace collapsed: most texts have none to change,
+  // and the replace alone matches every space of them.
+  return SPACE_WORK.test(text) ? text.replace(SPACES, ' ').trim() : text;
 }
+
+/**
+ * What collapseWhitespace would change: a space of SPACES other than a single inner " " (U+200B is
+ * the one that is not \s).
+ */
+const SPACE_WORK = /[^\S ]|\u200b| {2}|^ | $/;
 
 /** NFC + traditional tone placement + collapsed whitespace. Case is kept. */
 export function normalizeText(text: string): string {
@@ -152,25 +160,56 @@ function foldWhole(text: string): string {
  * mark U+0300–U+036F or general punctuation: there the fold of a text is the folds of its units end to
  * end (their decompositions only add marks that are removed, and lower case needs no context), so
  * profiles and facts fold whole paragraphs without normalizing them. Else null (the caller folds whole).
+ * The folded units go to a scratch array and become a string in a few calls: adding them to a string
+ * one by one cost twice as much on a document's body.
  */
 function foldByUnit(text: string): string | null {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  if (foldScratch.length < n) foldScratch = new Uint16Array(Math.max(n, 2 * foldScratch.length));
+  let units = foldScratch;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : text[i];
+      units[o++] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
       continue;
     }
     if (!(c < 0x370 || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2070))) return null;
-    let f = unitFolds[c];
-    if (f === undefined) f = unitFolds[c] = foldWhole(text[i]!);
-    out += f;
+    let code = unitCodes[c]!;
+    if (code === UNIT_UNKNOWN) {
+      const f = foldWhole(text[i]!);
+      unitFolds[c] = f;
+      code = unitCodes[c] = f.length === 1 ? f.charCodeAt(0) : -1;
+    }
+    if (code >= 0) {
+      units[o++] = code;
+      continue;
+    }
+    // A unit folded to nothing (a combining mark) or to more than one ("Ǆ" → "dz").
+    const f = unitFolds[c]!;
+    if (o + f.length + (n - i) > units.length) {
+      const grown = new Uint16Array(2 * (o + f.length + (n - i)));
+      grown.set(units.subarray(0, o));
+      units = foldScratch = grown;
+    }
+    for (let k = 0; k < f.length; k++) units[o++] = f.charCodeAt(k);
   }
+  let out = '';
+  for (let at = 0; at < o; at += FROM_CODES_CHUNK)
+    out += String.fromCharCode.apply(null, units.subarray(at, Math.min(o, at + FROM_CODES_CHUNK)) as never);
   return out;
 }
 
 /** foldWhole of single code units (see foldByUnit), worked out on first use. */
 const unitFolds: Array<string | undefined> = [];
+/** In unitCodes: not worked out yet. */
+const UNIT_UNKNOWN = -2;
+/** The same as one code unit, or -1 when a unit folds to none or to several (see unitFolds). */
+const unitCodes = new Int32Array(0x2070).fill(UNIT_UNKNOWN);
+/** Reused by every fold (synchronous, never shared); grows to the longest text folded. */
+let foldScratch = new Uint16Array(1024);
+/** Code units per String.fromCharCode call (its arguments go on the stack). */
+const FROM_CODES_CHUNK = 4096;
 
 /** Inputs up to this length (a syllable, a short word) are remembered by foldDiacritics. */
 const FOLD_MEMO_MAX_LENGTH = 24;

@@ -1,3 +1,4 @@
+import { matchesOf } from './matches';
 import { foldDiacritics, normalizeText, normalizeTonePlacement } from './normalize';
 
 /**
@@ -223,9 +224,12 @@ function digitsEnd(text: string, from: number): number {
   return i;
 }
 
+/** A year 1900–2100, not part of a longer number ("2.025", "2025,5"). */
+const YEAR = /(?<![\d.,])(19\d\d|20\d\d|2100)(?!\d|[.,]\d)/g;
+
 /** Years 1900–2100 mentioned in a text, sorted, unique. */
 export function extractYears(text: string): number[] {
   const years = new Set<number>();
-  for (const m of text.matchAll(/(?<![\d.,])(19\d\d|20\d\d|2100)(?!\d|[.,]\d)/g)) years.add(Number(m[1]));
+  for (const m of matchesOf(YEAR, text)) years.add(Number(m[1]));
   return [...years].sort((a, b) => a - b);
 }
