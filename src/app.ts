@@ -19,6 +19,7 @@ import { weightedScoreFusion } from './search/fuse';
 import { readModelCheck } from './search/model-check';
 import { embeddingModelKey } from './search/embedding-cache';
 import { SearchEngine } from './search/retriever';
+import type { IndexBuild } from './search/keyword-build';
 import { numbersIn, type ScopedDocument } from './search/scoping';
 import { openSemanticLayer, SemanticLayer } from './search/semantic';
 import { defaultWorkers } from './threads';
@@ -225,19 +226,40 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
       if (db.readonly) throw createError('INDEX_READONLY', config.indexDir);
       const called = performance.now();
       const { readDocument, SUPPORTED_EXTENSIONS } = readerModule();
-      const report = await ingestModule().ingestPaths(db, paths, {
-        dataDir: config.dataDir,
-        ...options,
-        read: readDocument,
-        extensions: SUPPORTED_EXTENSIONS,
-        derive: deriveFacts,
-        workers: options.workers ?? config.ingestWorkers ?? defaultWorkers(),
-      });
+      // A first ingest builds the keyword index as documents are written (see startBuild), on a
+      // worker thread when the files are analyzed on workers too.
+      const keyword: { build: IndexBuild | null; ms: number } = { build: null, ms: 0 };
+      const report = await ingestModule()
+        .ingestPaths(db, paths, {
+          dataDir: config.dataDir,
+          ...options,
+          read: readDocument,
+          extensions: SUPPORTED_EXTENSIONS,
+          derive: deriveFacts,
+          workers: options.workers ?? config.ingestWorkers ?? defaultWorkers(),
+          onPlan: ({ workers }) => {
+            keyword.build = engine.startBuild({ thread: workers > 0 });
+          },
+          committed: (info) => {
+            const started = performance.now();
+            keyword.build?.addDocument(info.parsed, info.passageIds);
+            keyword.ms += performance.now() - started;
+          },
+        })
+        .catch((err: unknown) => {
+          keyword.build?.close();
+          throw err;
+        });
       const stages = (report.stages ??= { readMs: 0, parseMs: 0, writeMs: 0, factsMs: 0 });
       // The keyword index and the vectors catch up after the files: their time too.
       let started = performance.now();
-      engine.refresh();
-      stages.keywordMs = performance.now() - started;
+      try {
+        engine.refresh(keyword.build);
+      } finally {
+        // Used, not needed (nothing changed) or refused: its worker stops either way.
+        keyword.build?.close();
+      }
+      stages.keywordMs = keyword.ms + performance.now() - started;
       if (semantic) {
         started = performance.now();
         await semantic.sync(options.onVectors);

@@ -3,9 +3,16 @@ import type { Fact } from '../facts/types';
 import { parseDocument } from './parse-document';
 import { ExtractedDocument, ParsedDocument } from './types';
 
-/** A document read and understood: passages and profile, and the facts of its passages by ordinal. */
+/** What is written of a parsed document. */
+export type WrittenDocument = Omit<ParsedDocument, 'blocks'>;
+
+/**
+ * A document read and understood: passages and profile, and the facts of its passages by ordinal.
+ * Not its blocks: the passages carry their text, and a worker would copy the text twice to the thread
+ * that writes it.
+ */
 export interface AnalyzedDocument {
-  parsed: ParsedDocument;
+  parsed: WrittenDocument;
   facts: Array<{ ordinal: number; fact: Fact }>;
   /** Time spent, in milliseconds: parsing (passages, profile) and extracting facts. */
   parseMs: number;
@@ -18,7 +25,8 @@ export interface AnalyzedDocument {
  */
 export function analyzeDocument(file: string, extracted: ExtractedDocument): AnalyzedDocument {
   let started = performance.now();
-  const parsed = parseDocument(file, extracted);
+  const { title, profile, passages, ocr, notes } = parseDocument(file, extracted);
+  const parsed: WrittenDocument = { title, profile, passages, ocr, notes };
   const parseMs = performance.now() - started;
   started = performance.now();
   const facts = extractFacts(

@@ -11,10 +11,10 @@ import {
   PARSER_VERSION,
 } from '../store/documents';
 import { upsertDocument } from '../store/documents';
-import { AnalyzedDocument, analyzeDocument } from './analyze';
+import { AnalyzedDocument, analyzeDocument, WrittenDocument } from './analyze';
 import { AnalyzePool } from './analyze-pool';
 import { readPlainText } from './read-text';
-import { ExtractedDocument, ParsedDocument } from './types';
+import { ExtractedDocument } from './types';
 
 export interface IngestReport {
   added: string[];
@@ -63,10 +63,12 @@ export interface DocumentHooks {
     info: {
       documentId: number;
       passageIds: number[];
-      parsed: ParsedDocument;
+      parsed: WrittenDocument;
       facts: AnalyzedDocument['facts'];
     },
   ) => void;
+  /** Runs once the document's transaction has committed (the keyword index built while writing). */
+  committed?: (info: { documentId: number; passageIds: number[]; parsed: WrittenDocument }) => void;
 }
 
 export interface IngestOptions extends DocumentHooks {
@@ -88,6 +90,8 @@ export interface IngestOptions extends DocumentHooks {
    * in this thread). Used when there are at least two files and POOL_MIN_BYTES to read.
    */
   workers?: number;
+  /** Called once it is known whether worker threads analyze the files (0: this thread does). */
+  onPlan?: (plan: { workers: number }) => void;
   /** Called after each file, for progress output. */
   onFile?: (file: string, status: 'added' | 'changed' | 'unchanged' | 'failed') => void;
 }
@@ -221,6 +225,7 @@ export async function ingestPaths(
     totalBytes(unique.map(([, abs]) => abs)) >= POOL_MIN_BYTES
       ? AnalyzePool.create(options.workers!)
       : null;
+  options.onPlan?.({ workers: pool?.size ?? 0 });
   const analyze = pool
     ? (file: string, extracted: ExtractedDocument) => pool.analyze(file, extracted)
     : (file: string, extracted: ExtractedDocument) => analyzeDocument(file, extracted);
@@ -343,7 +348,7 @@ function commit(
   const { parsed, facts } = ready.analyzed;
   const stages = stagesOf(report);
   const writeStarted = performance.now();
-  const { passageIds } = db.transaction(() => {
+  const { id: documentId, passageIds } = db.transaction(() => {
     const res = upsertDocument(
       db,
       {
@@ -362,6 +367,7 @@ function commit(
     return res;
   })();
   stages.writeMs += performance.now() - writeStarted;
+  hooks.committed?.({ documentId, passageIds, parsed });
   report.passages += passageIds.length;
   if (parsed.notes.length) report.notes.push({ file, notes: parsed.notes });
   (existing ? report.changed : report.added).push(file);

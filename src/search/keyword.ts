@@ -45,6 +45,15 @@ const MAX_ENTRY = 15;
  */
 export function writeVarint(buf: Uint8Array, at: number, value: number): number {
   let v = value;
+  // Below 2^31 (every gap, frequency and count of an index) bit operations do what division does.
+  if (v < 0x80000000) {
+    while (v >= 0x80) {
+      buf[at++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buf[at++] = v;
+    return at;
+  }
   while (v >= 0x80) {
     buf[at++] = (v % 0x80) | 0x80;
     v = Math.floor(v / 0x80);
@@ -160,6 +169,12 @@ export class KeywordIndex implements KeywordSearch {
   private head: number[] = [];
   private tail: number[] = [];
   private tailCap: number[] = [];
+  /**
+   * Per term: bytes used in its tail block, as the block's header says. Appending reads it here: the
+   * headers of an archive's tail blocks are spread over the arena, and reading one was most of an
+   * append's time (issue 14).
+   */
+  private tailUsed: number[] = [];
   /** Per term: slot of its last entry (gaps are relative to it) and number of entries. */
   private last: number[] = [];
   private df: number[] = [];
@@ -335,6 +350,7 @@ export class KeywordIndex implements KeywordSearch {
       this.head.push(0);
       this.tail.push(0);
       this.tailCap.push(0);
+      this.tailUsed.push(0);
       this.last.push(-1);
       this.df.push(0);
       if (tid >= this.bodyTf.length) {
@@ -369,7 +385,7 @@ export class KeywordIndex implements KeywordSearch {
 
   private append(tid: number, slot: number, tf: number, ctx: number): void {
     let block = this.tail[tid]!;
-    let used = block ? this.arenaView.getUint32(block + 4, true) : 0;
+    let used = this.tailUsed[tid]!;
     if (!block || used + MAX_ENTRY > this.tailCap[tid]!) {
       // Blocks double up to 4 KB: a rare term wastes a few bytes, a common one few headers.
       const capacity = block ? Math.min(MAX_BLOCK, this.tailCap[tid]! * 2) : FIRST_BLOCK;
@@ -385,6 +401,7 @@ export class KeywordIndex implements KeywordSearch {
     const start = block + BLOCK_HEADER + used;
     const at = writeEntry(this.arena, start, gap, tf, ctx);
     this.arenaView.setUint32(block + 4, used + (at - start), true);
+    this.tailUsed[tid] = used + (at - start);
     this.last[tid] = slot;
     this.df[tid]!++;
   }
@@ -424,6 +441,7 @@ export class KeywordIndex implements KeywordSearch {
       this.head[tid] = 0;
       this.tail[tid] = 0;
       this.tailCap[tid] = 0;
+      this.tailUsed[tid] = 0;
     }
     this.base = base;
     this.arena = new Uint8Array(1 << 16);
@@ -463,6 +481,7 @@ export class KeywordIndex implements KeywordSearch {
     this.head = [];
     this.tail = [];
     this.tailCap = [];
+    this.tailUsed = [];
     this.last = [];
     this.df = [];
     terms.forEach((term, oldTid) => {

@@ -15,6 +15,7 @@ import {
   saveKeywordIndex,
 } from './keyword-file';
 import { buildIndex, passageContext, toIndexable } from './indexable';
+import { IndexBuild } from './keyword-build';
 import { LayeredKeywordIndex } from './keyword-layers';
 import { OUTLINE_SEPARATOR } from '../ingest/passages';
 import {
@@ -215,8 +216,11 @@ export class SearchEngine implements Retriever {
    * What the last refresh that changed the index did, and how many passages it read from SQLite:
    * 'loaded' the saved image, 'caught-up' with the passages changed since, 'rebuilt' from all of them.
    */
-  lastRefresh: { how: 'loaded' | 'caught-up' | 'rebuilt'; passagesRead: number; threads?: number } | null =
-    null;
+  lastRefresh: {
+    how: 'loaded' | 'caught-up' | 'rebuilt' | 'built-while-writing';
+    passagesRead: number;
+    threads?: number;
+  } | null = null;
   private docsCache: { generation: number; docs: ScopedDocument[] } | null = null;
   private docOfCache: { generation: number; docOf: Int32Array } | null = null;
   private readonly minRelevance: number;
@@ -237,11 +241,12 @@ export class SearchEngine implements Retriever {
    * Otherwise, or when more changed than CATCH_UP allows, it is rebuilt from SQLite (the source of
    * truth) and saved for the next start. A missing, stale or corrupt image only costs a rebuild.
    */
-  refresh(): void {
+  refresh(build?: IndexBuild | null): void {
     const gen = getGeneration(this.db);
     const stamp = getStamp(this.db);
     if (gen === this.generation && stamp === this.stamp) return;
     const file = this.keywordIndexFile();
+    if (build && this.adopt(build, file)) return;
     if (this.generation >= 0 && isAncestor(this.db, this.generation, this.stamp)) {
       if (this.catchUp(this.index, file)) return;
     }
@@ -306,6 +311,47 @@ export class SearchEngine implements Retriever {
     // base as the index served until now).
     if (serving !== layered && layered !== this.index && !layered.wraps(this.index)) layered.close();
     this.serve(serving, built, builtStamp);
+    return true;
+  }
+
+  /**
+   * An index to fill while an empty archive takes its first documents (IndexBuild): a first ingest
+   * of an archive then builds its keyword index as it writes, instead of reading every passage back
+   * and tokenizing it after (issue 14). Null when the archive has passages already (an upload catches
+   * up, a large change rebuilds) or cannot be written; refresh(build) serves it when it holds exactly
+   * what the database holds, and otherwise does what it does without one.
+   */
+  startBuild(options: { thread?: boolean } = {}): IndexBuild | null {
+    if (this.db.readonly || this.db.prepare('SELECT 1 FROM passages LIMIT 1').get() !== undefined)
+      return null;
+    // On a worker only when there is a file to save it to: what a worker builds comes back as content.
+    const thread = Boolean(options.thread) && this.keywordIndexFile() !== null;
+    return new IndexBuild(this.index.params, getGeneration(this.db), { thread });
+  }
+
+  /** Serves (and saves) a build that holds the database's passages; false, doing nothing, if not. */
+  private adopt(build: IndexBuild, file: string | null): boolean {
+    const state = this.db.transaction(() =>
+      build.holds(this.db) ? { generation: getGeneration(this.db), stamp: getStamp(this.db) } : null,
+    )();
+    if (!state) {
+      build.close();
+      return false;
+    }
+    const built = build.finish((reason) =>
+      this.options.onIndexNotice?.(
+        `Không dựng được chỉ mục từ khóa trong lúc ghi tài liệu (${reason}); đang dựng lại từ cơ sở dữ liệu.`,
+      ),
+    );
+    if (!built) return false;
+    this.lastRefresh = { how: 'built-while-writing', passagesRead: 0 };
+    const image = 'index' in built ? built.index : { params: build.params, content: () => built.content };
+    // Served from the file just written, like after a rebuild.
+    const saved =
+      file && !this.db.readonly ? this.saveAndOpen(file, state.generation, state.stamp, image) : null;
+    if (saved) this.serve(saved, state.generation, state.stamp);
+    else if ('index' in built) this.serve(built.index, state.generation, state.stamp);
+    else return false;
     return true;
   }
 

@@ -249,7 +249,19 @@ function cachedProfile(json: string): DocumentProfile {
   return p;
 }
 
-const toPassage = (r: RawPassage): PassageRow => ({
+/** What a passage row takes from its document. */
+type DocumentFields = Pick<PassageRow, 'file' | 'title' | 'ocr' | 'profile'>;
+/** A passage's own columns. */
+type PassageColumns = Omit<RawPassage, 'file' | 'title' | 'ocr' | 'profile'>;
+
+const documentFields = (r: Pick<RawPassage, 'file' | 'title' | 'ocr' | 'profile'>): DocumentFields => ({
+  file: r.file,
+  title: r.title,
+  ocr: r.ocr === 1,
+  profile: cachedProfile(r.profile),
+});
+
+const passageOf = (r: PassageColumns, doc: DocumentFields): PassageRow => ({
   id: r.id,
   documentId: r.document_id,
   ordinal: r.ordinal,
@@ -261,11 +273,10 @@ const toPassage = (r: RawPassage): PassageRow => ({
   page: r.page,
   text: r.text,
   years: JSON.parse(r.years) as number[],
-  file: r.file,
-  title: r.title,
-  ocr: r.ocr === 1,
-  profile: cachedProfile(r.profile),
+  ...doc,
 });
+
+const toPassage = (r: RawPassage): PassageRow => passageOf(r, documentFields(r));
 
 const PASSAGE_SELECT = `SELECT p.*, d.file, d.title, d.ocr, d.profile FROM passages p JOIN documents d ON d.id = p.document_id`;
 
@@ -289,12 +300,26 @@ export function allPassageIds(db: Db): number[] {
  * an id in (after, upTo].
  */
 export function* iteratePassages(db: Db, range?: { after: number; upTo: number }): Generator<PassageRow> {
+  // The passages alone, and each document's columns once: joined, every row copied its document's
+  // profile out of SQLite and looked it up by its whole text (issue 14: reading the passages back was
+  // most of reading them back to build the keyword index).
   const rows = range
     ? db
-        .prepare(`${PASSAGE_SELECT} WHERE p.id > ? AND p.id <= ? ORDER BY p.id`)
+        .prepare(`SELECT * FROM passages WHERE id > ? AND id <= ? ORDER BY id`)
         .iterate(range.after, range.upTo)
-    : db.prepare(`${PASSAGE_SELECT} ORDER BY p.id`).iterate();
-  for (const r of rows as IterableIterator<RawPassage>) yield toPassage(r);
+    : db.prepare(`SELECT * FROM passages ORDER BY id`).iterate();
+  const documentOf = db.prepare(`SELECT file, title, ocr, profile FROM documents WHERE id = ?`);
+  let doc: { id: number; fields: DocumentFields } | undefined;
+  for (const r of rows as IterableIterator<PassageColumns>) {
+    if (doc?.id !== r.document_id) {
+      const d = documentOf.get(r.document_id) as
+        Pick<RawPassage, 'file' | 'title' | 'ocr' | 'profile'> | undefined;
+      // A passage without its document is not one (the join left it out).
+      if (!d) continue;
+      doc = { id: r.document_id, fields: documentFields(d) };
+    }
+    yield passageOf(r, doc.fields);
+  }
 }
 
 export function passagesOfDocument(db: Db, documentId: number): PassageRow[] {

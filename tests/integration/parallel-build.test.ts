@@ -150,6 +150,72 @@ describe('ingest and index on several threads', () => {
     await appMany.close();
   });
 
+  it.each([
+    ['on a worker thread', 2],
+    ['in this thread', 0],
+  ])(
+    'a first ingest builds the keyword index while it writes (%s): the image a rebuild makes',
+    async (_how, workers) => {
+      const indexDir = path.join(tmp.path, `built-${workers}`);
+      const app = await openApp(loadConfig({ DATA_DIR: docs, INDEX_DIR: indexDir, LOG_LEVEL: 'silent' }), {
+        semantic: false,
+        notice: () => {},
+      });
+      const report = await app.ingest([docs], { workers });
+      // Unreadable files roll back their transactions: what is written is still what was added.
+      expect(report.failed.length).toBe(2);
+      expect(report.stages?.workers).toBe(workers === 0 ? undefined : workers);
+      expect(app.engine.lastRefresh).toEqual({ how: 'built-while-writing', passagesRead: 0 });
+      const written = fs.readFileSync(path.join(indexDir, KEYWORD_INDEX_FILE));
+      const oneFile = path.join(tmp.path, `rebuilt-${workers}.bin`);
+      const rebuilt = new SearchEngine(app.db, { keywordIndexFile: oneFile, indexWorkers: 1 });
+      for (const q of ['chỉ tiêu năm 2025 là gì?', 'ai chu tri hoi nghi', 'SSCĐ', 'tỷ lệ 9,5%'])
+        expect(await app.engine.rank(q, 10)).toEqual(await rebuilt.rank(q, 10));
+      expect(rebuilt.lastRefresh?.how).toBe('rebuilt');
+      // Byte for byte (toEqual walks a buffer of megabytes byte by byte, for seconds).
+      expect(fs.readFileSync(oneFile).equals(written)).toBe(true);
+      // The archive has passages now: another ingest catches up as before.
+      fs.writeFileSync(
+        path.join(docs, `them-${workers}.txt`),
+        'Đồng chí Bí thư Đảng ủy xã chủ trì hội nghị.',
+      );
+      try {
+        const more = await app.ingest([docs], { workers });
+        expect(more.added).toEqual([`them-${workers}.txt`]);
+        expect(app.engine.lastRefresh?.how).toBe('caught-up');
+      } finally {
+        fs.rmSync(path.join(docs, `them-${workers}.txt`));
+      }
+      rebuilt.close();
+      await app.close();
+    },
+  );
+
+  it('a build the archive changed behind (another writer) is not served: the index is rebuilt', async () => {
+    const db = openDatabase(path.join(tmp.path, 'behind'));
+    const engine = new SearchEngine(db, { keywordIndexFile: path.join(tmp.path, 'behind.bin') });
+    const build = engine.startBuild()!;
+    expect(build).not.toBeNull();
+    await ingestPaths(db, [few], {
+      dataDir: few,
+      workers: 0,
+      committed: ({ passageIds, parsed }) => build.addDocument(parsed, passageIds),
+    });
+    // A document written by someone else, which the build never saw.
+    const other = path.join(tmp.path, 'other');
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, 'khac.txt'), 'Báo cáo của Ban Chỉ huy Quân sự huyện năm 2025.');
+    await ingestPaths(db, [other], { dataDir: other, workers: 0 });
+    expect(build.holds(db)).toBe(false);
+    engine.refresh(build);
+    expect(engine.lastRefresh?.how).toBe('rebuilt');
+    expect((await engine.rank('Ban Chỉ huy Quân sự huyện', 3)).length).toBeGreaterThan(0);
+    // An archive with passages starts no build.
+    expect(engine.startBuild()).toBeNull();
+    engine.close();
+    db.close();
+  });
+
   it('a keyword index built in parts on worker threads is the image one thread builds', async () => {
     const indexDir = path.join(tmp.path, 'index');
     const db = openDatabase(indexDir);
