@@ -3,7 +3,7 @@
 // index, posts it on the port and raises the flag the writing thread waits on.
 import { MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { Bm25Params, IndexablePassage, KeywordIndex } from './keyword';
-import { packPart } from './keyword-parts';
+import { packPart, postPart } from './keyword-parts';
 
 const { params, port, flags } = workerData as { params: Bm25Params; port: MessagePort; flags: Int32Array };
 const index = new KeywordIndex(params);
@@ -23,15 +23,7 @@ parentPort?.on('message', (msg: { passages?: IndexablePassage[]; finish?: true }
   }
   try {
     if (failure) throw new Error(failure);
-    const packed = packPart({ content: index.content(), read: added, generation: 0, stamp: '' });
-    port.postMessage({ part: packed }, [
-      packed.docIds.buffer,
-      packed.docLens.buffer,
-      packed.dfs.buffer,
-      packed.lastSlots.buffer,
-      packed.ends.buffer,
-      packed.postings.buffer,
-    ] as ArrayBuffer[]);
+    postPart(port, packPart({ content: index.content(), read: added, generation: 0, stamp: '' }));
   } catch (err) {
     port.postMessage({ error: err instanceof Error ? err.message : String(err) });
   } finally {

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { MessagePort, workerData } from 'node:worker_threads';
 import type { Bm25Params } from './keyword';
-import { buildPart, IdRange, packPart } from './keyword-parts';
+import { buildPart, IdRange, packPart, postPart } from './keyword-parts';
 
 const { dbFile, params, range, port, flags, slot } = workerData as {
   dbFile: string;
@@ -17,15 +17,7 @@ const { dbFile, params, range, port, flags, slot } = workerData as {
 try {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const packed = packPart(buildPart(db, params, range));
-    port.postMessage({ part: packed }, [
-      packed.docIds.buffer,
-      packed.docLens.buffer,
-      packed.dfs.buffer,
-      packed.lastSlots.buffer,
-      packed.ends.buffer,
-      packed.postings.buffer,
-    ] as ArrayBuffer[]);
+    postPart(port, packPart(buildPart(db, params, range)));
   } finally {
     db.close();
   }

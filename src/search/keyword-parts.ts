@@ -79,6 +79,18 @@ export function packPart(part: IndexPart): PackedPart {
   };
 }
 
+/** Posts a packed part to the thread waiting for it, its buffers moved rather than copied. */
+export function postPart(port: MessagePort, packed: PackedPart): void {
+  port.postMessage({ part: packed }, [
+    packed.docIds.buffer,
+    packed.docLens.buffer,
+    packed.dfs.buffer,
+    packed.lastSlots.buffer,
+    packed.ends.buffer,
+    packed.postings.buffer,
+  ] as ArrayBuffer[]);
+}
+
 export function unpackPart(packed: PackedPart): IndexPart {
   const names = packed.terms === '' ? [] : packed.terms.split(SEPARATOR);
   const terms: TermPostings[] = names.map((term, i) => ({
