@@ -56,7 +56,8 @@ export function extractDeadlines(text: string, place: PlaceContext): DeadlineFac
   const out: DeadlineFact[] = [];
   if (!mayHaveDates(block.fold)) return out;
   for (const s of splitSentences(block)) {
-    if (!mayHaveDates(s.fold)) continue;
+    // A sentence as long as its block is the block (sentences are pieces of it), tested above.
+    if (s.fold.length !== block.fold.length && !mayHaveDates(s.fold)) continue;
     const dates = findDates(s);
     if (dates.length === 0) continue;
     // The sentence's year, for the dates that name none: worked out only for a sentence with dates.

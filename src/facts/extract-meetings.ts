@@ -149,7 +149,9 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
   /** A speaker was named where the meeting is (not only after a speech opening that names none). */
   let spokeAtEvent = false;
   for (const s of splitSentences(block)) {
-    if (!SENTENCE_CUE.test(s.fold)) continue;
+    // A sentence as long as its block is the block (sentences are pieces of it), which has a word of
+    // ANY_CUE, and so one of SENTENCE_CUE: it is not tested again.
+    if (s.fold.length !== block.fold.length && !SENTENCE_CUE.test(s.fold)) continue;
     for (const m of matchesOf(CHAIR_CUE, s.fold)) {
       const after = s.fold.slice(m.index + m[0].length);
       if (TASK_AFTER_CHAIR.test(after)) continue;

@@ -32,6 +32,8 @@ const PAST =
  */
 const PLAN_SHARE = /\b(?:dat|bang)(?: khoang)? \d+(?:[.,]\d+)? ?% (?:chi tieu|ke hoach|du toan|khoi luong)\b/;
 const PLAN_SHARES = new RegExp(PLAN_SHARE.source, 'g');
+/** Words that aim at a target whatever else the item says ("phấn đấu", "mục tiêu"). */
+const AIMED = /\b(?:phan dau|muc tieu)\b/;
 const FORWARD_PLACE =
   /phuong huong|nhiem vu|ke hoach|chi tieu|muc tieu|giai phap|nam toi|thoi gian toi|phan dau/;
 
@@ -144,12 +146,21 @@ export function extractTargets(text: string, place: PlaceContext & { planYear?: 
       // The same for an item. The tests below are pure, so their order changes nothing: the cheap
       // ones come first, the item's year only for an item that may be a target, and its values
       // last, for the few items that pass every test.
-      if (!/\d/.test(item.text)) continue;
-      const aimed = /\b(?:phan dau|muc tieu)\b/.test(item.fold);
-      if (PAST.test(item.fold) && !aimed) continue;
-      const strong = targetSection || STRONG.test(item.fold) || (sentenceStrong ??= STRONG.test(s.fold));
+      // An item as long as its sentence is the sentence, whose digit was found above.
+      if (item.text.length !== s.text.length && !/\d/.test(item.text)) continue;
+      // Whether the item names an aim, read only when a test needs it (a past item, a share of a plan).
+      let aimed: boolean | undefined;
+      if (PAST.test(item.fold) && !(aimed = AIMED.test(item.fold))) continue;
+      // An item as long as its sentence is the sentence (items are pieces of it): its STRONG test
+      // already read the sentence.
+      const strong =
+        targetSection ||
+        STRONG.test(item.fold) ||
+        (item.fold.length !== s.fold.length && (sentenceStrong ??= STRONG.test(s.fold)));
       const weak = forwardPlace && WEAK.test(item.fold);
-      const threshold = THRESHOLD.test(item.fold);
+      // A threshold counts only for an item neither strong nor weak (the tests below): it is read
+      // only for such an item.
+      const threshold = !strong && !weak && THRESHOLD.test(item.fold);
       // Neither strong, weak nor a threshold: not a target whatever its year (the test below).
       if (!strong && !weak && !threshold) continue;
       const year = yearFor(item, block, s.start + item.start, where);
@@ -157,7 +168,7 @@ export function extractTargets(text: string, place: PlaceContext & { planYear?: 
       // review of 2024), or in a place that looks ahead: a share of a plan or a threshold is aimed at.
       const planned =
         aheadPlace || (place.planYear !== undefined && year !== undefined && year >= place.planYear);
-      if (!planned && !aimed && PLAN_SHARE.test(item.fold)) continue;
+      if (!planned && !(aimed ??= AIMED.test(item.fold)) && PLAN_SHARE.test(item.fold)) continue;
       if (!strong && !weak && !(threshold && (forwardPlace || planned))) continue;
       // "Năm 2024, tỷ lệ giải ngân đạt 82,3%" in a 2025 plan reports last year's result.
       if (!strong && year !== undefined && where.year !== undefined && year < where.year) continue;

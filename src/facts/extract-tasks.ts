@@ -64,7 +64,9 @@ export function extractTasks(text: string, place: PlaceContext & { listItem?: bo
   for (const s of splitSentences(block)) {
     // "3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh:", "1. Giao Sở Tài chính chủ trì, phối hợp …:": a heading
     // of the items below it, which are the tasks.
-    if (/:\s*$/.test(s.text)) continue;
+    // A prepared sentence has no whitespace but single inner spaces (prepareText, splitSentences):
+    // what ends with a colon and spaces ends with the colon.
+    if (s.text.endsWith(':')) continue;
     const t = taskText(
       s,
       inTaskPlace,

@@ -1,4 +1,4 @@
-import { foldText } from './fold';
+import { foldText, prepareText } from './fold';
 import { matchesOf } from '../text/matches';
 
 /**
@@ -106,7 +106,8 @@ const HEADING_UNIT = new RegExp(
  * heading of the items it is listed under ("2. Bộ Chỉ huy Quân sự tỉnh:"). Null when none is named.
  */
 export function findAssignee(text: string, heading?: string | null): string | null {
-  const t = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // prepareText is NFC, whitespace collapsed and trimmed, skipping the collapse when it changes nothing.
+  const t = prepareText(text);
   const m = GIVEN.exec(t) ?? SUBJECT.exec(t);
   if (m?.[1]) return tidy(m[1]);
   return heading ? headingAssignee(heading) : null;
@@ -118,7 +119,7 @@ export function findAssignee(text: string, heading?: string | null): string | nu
  */
 function headingAssignee(heading: string): string | null {
   if (lastHeading?.heading !== heading) {
-    const h = heading.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const h = prepareText(heading);
     const fromHeading = h ? HEADING_UNIT.exec(h) : null;
     lastHeading = { heading, unit: fromHeading?.[1] ? tidy(fromHeading[1]) : null };
   }

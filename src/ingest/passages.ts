@@ -123,7 +123,8 @@ export function blocksToPassages(blocks: Block[]): PassageDraft[] {
   let names: 'recipients' | 'addressees' | null = ADDRESSEES.test(header[header.length - 1]?.text ?? '')
     ? 'addressees'
     : null;
-  for (const b of blocks.slice(header.length)) {
+  for (let i = header.length; i < blocks.length; i++) {
+    const b = blocks[i]!;
     if (b.kind === 'title' || b.kind === 'date') continue;
     const opening = RECIPIENTS.test(b.text) ? 'recipients' : ADDRESSEES.test(b.text) ? 'addressees' : null;
     if (opening) {

@@ -18,6 +18,29 @@ const ARTICLE_HEADING = /^(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b
 const DATE_LINE =
   /^(?:[\p{L} .]+,\s*)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?$|^(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày\s+)?\d{1,2}\/\d{1,2}(?:\/\d{4})?\s*$/iu;
 
+/**
+ * DATE_LINE.test(text), without running the expression over a paragraph: every date line ends in a
+ * digit (the year, day or month), or in a "." after the year, with nothing but whitespace after it.
+ * trimEnd removes what `\s` matches.
+ */
+function isDateLine(text: string): boolean {
+  const t = text.trimEnd();
+  const last = t.charCodeAt(t.length - 1);
+  const digitEnd = isDigit(last) || (last === 0x2e && isDigit(t.charCodeAt(t.length - 2)));
+  return digitEnd && DATE_LINE.test(text);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** How many times `c` occurs in `s`. */
+function countOf(s: string, c: string): number {
+  let n = 0;
+  for (let at = s.indexOf(c); at >= 0; at = s.indexOf(c, at + 1)) n++;
+  return n;
+}
+
 function isUpperStart(s: string): boolean {
   const c = s.trimStart()[0] ?? '';
   return c !== c.toLowerCase() || /\d/.test(c);
@@ -124,7 +147,7 @@ function startsBlock(line: string): boolean {
     ROMAN_HEADING.test(line) ||
     MD_HEADING.test(line) ||
     ARTICLE_HEADING.test(line) ||
-    DATE_LINE.test(line)
+    isDateLine(line)
   );
 }
 
@@ -139,7 +162,7 @@ function looksLikeHeading(line: string, width: number): boolean {
 
 function classify(text: string, lines: number, width: number, first: boolean): BlockKind {
   if (/^\(.*\)$/su.test(text) && text.length < 500) return 'caption';
-  if (DATE_LINE.test(text)) return 'date';
+  if (isDateLine(text)) return 'date';
   if (lines === 1 && looksLikeHeading(text, width)) return first ? 'title' : 'heading';
   // A news headline runs longer than a heading: the document's first block, unpunctuated (wrapped
   // over two or three lines in a PDF).
@@ -214,10 +237,9 @@ export function unfoldColumns(lines: string[]): string[] {
 
 /** Splits one segment of raw text into blocks. `first` marks the document's first segment (title). */
 export function reflowSegment(raw: string, first = true, page?: number): Block[] {
-  const text = raw
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .normalize('NFC');
+  const unmarked = raw.replace(/^\uFEFF/, '');
+  // The line-end expression is run only over a text with a "\r" in it (it would change nothing else).
+  const text = (unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked).normalize('NFC');
   const lines = unfoldColumns(text.split('\n').map(trimLineEnd));
   const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0);
   const width = Math.max(40, percentile(lengths, 0.9));
@@ -291,11 +313,8 @@ export function reflowSegment(raw: string, first = true, page?: number): Block[]
         flush();
     }
     current.push(line);
-    for (let k = 0; k < line.length; k++) {
-      const c = line.charCodeAt(k);
-      if (c === 0x28) openParens++;
-      else if (c === 0x29) openParens--;
-    }
+    // Only the balance is read, after the whole line: counted by indexOf, not character by character.
+    openParens += countOf(line, '(') - countOf(line, ')');
     // A caption ends with its closing parenthesis.
     if (line.endsWith(')') && current[0]!.startsWith('(') && openParens <= 0) flush();
   }

@@ -293,7 +293,11 @@ function opensHeadlineWords(words: readonly string[], i: number): boolean {
 
 /** Districts, towns and communes written with a capitalized name, in order, unique. */
 export function findLocalPlaces(text: string): LocalPlace[] {
-  const t = text.normalize('NFC');
+  return localPlacesOf(text.normalize('NFC'));
+}
+
+/** findLocalPlaces of a text already in NFC (a caller that has it saves normalizing it again). */
+export function localPlacesOf(t: string): LocalPlace[] {
   const out: LocalPlace[] = [];
   const seen = new Set<string>();
   const matches = [

@@ -4,6 +4,7 @@ import { foldDiacritics, normalizeText } from '../text/normalize';
 import {
   findLocalPlaces,
   findProvincesInDocument,
+  localPlacesOf,
   findStation,
   findProvincesInQuestion,
   foldPlace,
@@ -188,12 +189,18 @@ function clausesOf(f: string): string {
     const start = i;
     if (isWordUnit(c)) {
       while (i < n && isWordUnit(f.charCodeAt(i))) i++;
+      // Words parted by single spaces come out as they are (a space, then the word): one slice for them.
+      while (i + 1 < n && f.charCodeAt(i) === 0x20 && isWordUnit(f.charCodeAt(i + 1))) {
+        i++;
+        while (i < n && isWordUnit(f.charCodeAt(i))) i++;
+      }
       if (gap && out) out += ' ';
       out += f.slice(start, i);
       gap = false;
     } else if (isClauseMark(c)) {
       while (i < n && isClauseMark(f.charCodeAt(i))) i++;
-      if (i === n || SPACE.test(f[i]!)) {
+      // (A plain space, the usual case, is tested without making a string of it.)
+      if (i === n || f.charCodeAt(i) === 0x20 || SPACE.test(f[i]!)) {
         // A clause ends: " . ".
         if (out) out += ' ';
         out += '.';
@@ -299,13 +306,25 @@ const BODY_SCAN_CHARS = 20000;
 
 const bodyScans = new WeakMap<Block[], BodyScan>();
 
+/**
+ * The first `max` characters of the blocks' texts joined by line breaks, joining only the blocks they
+ * come from: once the blocks joined reach `max` characters, the rest cannot change those.
+ */
+function joinedHead(blocks: Block[], max: number): string {
+  const texts: string[] = [];
+  let length = -1;
+  for (const b of blocks) {
+    if (length >= max) break;
+    texts.push(b.text);
+    length += b.text.length + 1;
+  }
+  return texts.join('\n').slice(0, max);
+}
+
 function scanBody(blocks: Block[]): BodyScan {
   const cached = bodyScans.get(blocks);
   if (cached) return cached;
-  const body = blocks
-    .map((b) => b.text)
-    .join('\n')
-    .slice(0, BODY_SCAN_CHARS);
+  const body = joinedHead(blocks, BODY_SCAN_CHARS);
   const headings = blocks.filter((b) => b.kind === 'heading' || b.kind === 'title').map((b) => b.text);
   // The body is folded once for its units and its clauses: units fold its NFC form, clauses the text
   // as it is, and reflowed text is NFC already.
@@ -316,7 +335,7 @@ function scanBody(blocks: Block[]): BodyScan {
     provinces: findProvincesInDocument(body.slice(0, PROVINCE_SCAN_CHARS)),
     localities: [
       ...new Set(
-        findLocalPlaces(body)
+        localPlacesOf(nfc)
           .filter((l) => OWN_LEVELS.includes(l.level))
           .map((l) => foldPlace(l.name)),
       ),
@@ -665,20 +684,31 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   profile.unit = unitLabel(profile, lead);
   // "Đảng ủy BĐBP tỉnh …": the party committee of the unit speaks in resolutions and reviews. (The
   // first blocks are folded only for a BĐBP's document: they may be long paragraphs.)
-  if (
-    profile.unit &&
-    profile.unitTypes[0] === 'bdbp' &&
-    /\bdang uy (?:bdbp|bo doi bien phong)\b/.test(
+  if (profile.unit && profile.unitTypes[0] === 'bdbp' && namesBdbpParty(blocks))
+    profile.unit = `Đảng ủy ${profile.unit}`;
+  return profile;
+}
+
+const bdbpParties = new WeakMap<Block[], boolean>();
+
+/**
+ * Whether the first blocks name the BĐBP's party committee; read once per document, like its body
+ * (the profile is read twice, and the blocks may be long paragraphs to fold).
+ */
+function namesBdbpParty(blocks: Block[]): boolean {
+  let named = bdbpParties.get(blocks);
+  if (named === undefined) {
+    named = /\bdang uy (?:bdbp|bo doi bien phong)\b/.test(
       fold(
         blocks
           .slice(0, 6)
           .map((b) => b.text)
           .join(' '),
       ),
-    )
-  )
-    profile.unit = `Đảng ủy ${profile.unit}`;
-  return profile;
+    );
+    bdbpParties.set(blocks, named);
+  }
+  return named;
 }
 
 /** "BĐBP tỉnh Quảng Ninh", "UBND huyện Tân Phú Đông", "Sở Y tế tỉnh Bắc Ninh", "Tỉnh ủy Lâm Đồng". */
@@ -753,14 +783,12 @@ const UNIT_WORDS: Partial<Record<UnitType, string>> = {
 
 /** An issuer line of a header ("ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG", "UBND HUYỆN …"): not a title. */
 function isIssuerLine(text: string): boolean {
+  // The cheap tests first: every test is pure, so their order changes nothing but the cost.
+  if (text.length >= 90 || !isAllCaps(text)) return false;
   const units = findUnits(text);
-  return (
-    isAllCaps(text) &&
-    units.length > 0 &&
-    units[0]!.index <= 12 &&
-    text.length < 90 &&
-    !KINDS.some(([re]) => re.test(fold(text)))
-  );
+  if (units.length === 0 || units[0]!.index > 12) return false;
+  const folded = fold(text);
+  return !KINDS.some(([re]) => re.test(folded));
 }
 
 /**
@@ -776,13 +804,12 @@ export function documentTitle(
 ): { title: string; used: number[]; made?: boolean } {
   const head = blocks.slice(0, 12);
   // A header: issuer lines, number, place and date, then the kind alone ("BÁO CÁO") and its subject.
-  const kindAt = head.findIndex(
-    (b, i) =>
-      i <= 8 &&
-      b.text.length < 40 &&
-      KINDS.some(([re]) => re.test(fold(b.text))) &&
-      fold(b.text).split(' ').length <= 3,
-  );
+  const kindAt = head.findIndex((b, i) => {
+    if (i > 8 || b.text.length >= 40) return false;
+    // Folded once, not once per kind tried: fold depends on the text alone.
+    const f = fold(b.text);
+    return KINDS.some(([re]) => re.test(f)) && f.split(' ').length <= 3;
+  });
   if (kindAt >= 0) {
     const kind = head[kindAt]!;
     const next = head[kindAt + 1];

@@ -197,8 +197,16 @@ export function foldForUnits(text: string): string {
  * two spaces follow each other after that, so nothing else needs collapsing).
  */
 export function unitsFoldOf(folded: string): string {
-  return folded.replace(/[^a-z0-9]+/g, ' ');
+  return folded.replace(NOT_WORD_RUN, ' ');
 }
+
+/**
+ * A run of anything but letters and digits other than a single space, whole: what /[^a-z0-9]+/g
+ * matches less the lone spaces, which it would replace by themselves (one match per word of a body).
+ * A run starting with another character is taken by the first branch, one starting with a space and
+ * going on by the second; each takes the run to its end, so the next match cannot start inside it.
+ */
+const NOT_WORD_RUN = /[^a-z0-9 ][^a-z0-9]*| [^a-z0-9]+/g;
 
 function scan(fold: string, rules: ReadonlyArray<[UnitType, RegExp]>, out: UnitMention[]): void {
   for (const [type, re] of rules) {
