@@ -229,8 +229,11 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
       // A first ingest builds the keyword index as documents are written (see startBuild), on a
       // worker thread when the files are analyzed on workers too.
       const keyword: { build: IndexBuild | null; ms: number } = { build: null, ms: 0 };
-      const report = await ingestModule()
-        .ingestPaths(db, paths, {
+      let report: IngestReport;
+      // The keyword index and the vectors catch up after the files: their time too.
+      let started: number;
+      try {
+        report = await ingestModule().ingestPaths(db, paths, {
           dataDir: config.dataDir,
           ...options,
           read: readDocument,
@@ -241,24 +244,18 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
             keyword.build = engine.startBuild({ thread: workers > 0 });
           },
           committed: (info) => {
-            const started = performance.now();
+            const began = performance.now();
             keyword.build?.addDocument(info.parsed, info.passageIds);
-            keyword.ms += performance.now() - started;
+            keyword.ms += performance.now() - began;
           },
-        })
-        .catch((err: unknown) => {
-          keyword.build?.close();
-          throw err;
         });
-      const stages = (report.stages ??= { readMs: 0, parseMs: 0, writeMs: 0, factsMs: 0 });
-      // The keyword index and the vectors catch up after the files: their time too.
-      let started = performance.now();
-      try {
+        started = performance.now();
         engine.refresh(keyword.build);
       } finally {
-        // Used, not needed (nothing changed) or refused: its worker stops either way.
+        // Used, not needed (nothing changed), refused, or the ingest failed: its worker stops.
         keyword.build?.close();
       }
+      const stages = (report.stages ??= { readMs: 0, parseMs: 0, writeMs: 0, factsMs: 0 });
       stages.keywordMs = keyword.ms + performance.now() - started;
       if (semantic) {
         started = performance.now();

@@ -412,17 +412,13 @@ function adoptLegacyKey(
  * files). Rows the run writes carry current keys, so they are never an older version's.
  */
 class LegacyRows {
-  private rows: Array<{ id: number; file: string; hash: string }> | undefined;
+  private rows: KeyedRow[] | undefined;
 
   constructor(private readonly db: Db) {}
 
   /** Rows other than `key` with the same content, or a key naming a file called `base`. */
-  candidates(key: string, hash: string, base: string): Array<{ id: number; file: string; hash: string }> {
-    this.rows ??= this.db.prepare(`SELECT id, file, hash FROM documents ORDER BY id`).all() as Array<{
-      id: number;
-      file: string;
-      hash: string;
-    }>;
+  candidates(key: string, hash: string, base: string): KeyedRow[] {
+    this.rows ??= this.db.prepare(`SELECT id, file, hash FROM documents ORDER BY id`).all() as KeyedRow[];
     // File names compare as SQLite's LIKE compared them: ASCII letters in either case.
     const name = asciiLower(base);
     return this.rows.filter((d) => {
@@ -438,5 +434,8 @@ class LegacyRows {
     this.rows = this.rows?.filter((d) => d.id !== id);
   }
 }
+
+/** A document's row as far as its key is concerned. */
+type KeyedRow = { id: number; file: string; hash: string };
 
 const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());

@@ -1,5 +1,5 @@
 // A worker thread that builds the keyword index while an archive's documents are written (IndexBuild,
-// src/search/indexable.ts): passages arrive in id order, one message per document; "finish" packs the
+// src/search/keyword-build.ts): passages arrive in id order, one message per document; "finish" packs the
 // index, posts it on the port and raises the flag the writing thread waits on.
 import { MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { Bm25Params, IndexablePassage, KeywordIndex } from './keyword';

@@ -1,4 +1,4 @@
-import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, MessagePort, Worker } from 'node:worker_threads';
 import type { PassageDraft } from '../ingest/types';
 import { type DocumentProfile, emptyProfile } from '../profile/profile';
 import { Db, getGeneration } from '../store/db';
@@ -6,10 +6,7 @@ import { parseProfile } from '../store/documents';
 import { workerScript } from '../threads';
 import { passageContext } from './indexable';
 import { Bm25Params, IndexablePassage, IndexContent, KeywordIndex } from './keyword';
-import { PackedPart, unpackPart } from './keyword-parts';
-
-/** Longest the writing thread waits for the build's worker to hand over the index. */
-const FINISH_TIMEOUT_MS = 10 * 60_000;
+import { receivePart } from './keyword-parts';
 
 /**
  * A keyword index built while an empty archive takes its first documents (SearchEngine.startBuild):
@@ -120,16 +117,14 @@ export class IndexBuild {
     if (!this.worker) return null;
     const { worker, port, flags } = this.worker;
     try {
-      if (this.broken === undefined) {
-        worker.postMessage({ finish: true });
-        if (Atomics.wait(flags, 0, 0, FINISH_TIMEOUT_MS) === 'timed-out')
-          this.broken = `không trả lời sau ${FINISH_TIMEOUT_MS / 60_000} phút`;
+      if (this.broken !== undefined) {
+        onFailure(this.broken);
+        return null;
       }
-      const message = receiveMessageOnPort(port) as
-        { message: { part?: PackedPart; error?: string } } | undefined;
-      const part = message?.message.part;
-      if (part) return { content: unpackPart(part).content };
-      onFailure(this.broken ?? message?.message.error ?? 'luồng dừng mà không gửi kết quả');
+      worker.postMessage({ finish: true });
+      const received = receivePart(flags, 0, port);
+      if ('part' in received) return { content: received.part.content };
+      onFailure(received.error);
       return null;
     } finally {
       this.close();

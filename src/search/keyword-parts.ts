@@ -79,6 +79,25 @@ export function packPart(part: IndexPart): PackedPart {
   };
 }
 
+/**
+ * Waits, blocking this thread, for the part a worker posts on `port` (postPart) and signals at
+ * `flags[slot]`: the part, or why there is none, in Vietnamese.
+ */
+export function receivePart(
+  flags: Int32Array,
+  slot: number,
+  port: MessagePort,
+): { part: IndexPart } | { error: string } {
+  if (Atomics.wait(flags, slot, 0, PART_TIMEOUT_MS) === 'timed-out')
+    return { error: `không trả lời sau ${PART_TIMEOUT_MS / 60_000} phút` };
+  const message = receiveMessageOnPort(port) as
+    { message: { part?: PackedPart; error?: string } } | undefined;
+  const part = message?.message.part;
+  return part
+    ? { part: unpackPart(part) }
+    : { error: message?.message.error ?? 'luồng dừng mà không gửi kết quả' };
+}
+
 /** Posts a packed part to the thread waiting for it, its buffers moved rather than copied. */
 export function postPart(port: MessagePort, packed: PackedPart): void {
   port.postMessage({ part: packed }, [
@@ -191,7 +210,7 @@ function firstEntry(buf: Uint8Array): { slot: number; tf: number; ctx: number; l
   return { slot, tf, ctx, length: cursor.at };
 }
 
-/** Longest a worker may take to build its part before the index is built in this thread instead. */
+/** Longest a worker may take to build its part (or hand over its build) before this thread gives up on it. */
 const PART_TIMEOUT_MS = 10 * 60_000;
 
 /**
@@ -247,18 +266,12 @@ export function buildInParts(
     const first = buildPart(db, params, { after: bounds[0]!, upTo: bounds[1]! });
     const all: IndexPart[] = [first];
     for (let i = 1; i < parts; i++) {
-      if (Atomics.wait(flags, i, 0, PART_TIMEOUT_MS) === 'timed-out') {
-        onFailure(`phần ${i + 1}/${parts}: không trả lời sau ${PART_TIMEOUT_MS / 60_000} phút`);
+      const received = receivePart(flags, i, started[i - 1]!.port);
+      if ('error' in received) {
+        onFailure(`phần ${i + 1}/${parts}: ${received.error}`);
         return null;
       }
-      const message = receiveMessageOnPort(started[i - 1]!.port) as
-        { message: { part?: PackedPart; error?: string } } | undefined;
-      const part = message?.message.part;
-      if (!part) {
-        onFailure(`phần ${i + 1}/${parts}: ${message?.message.error ?? 'luồng dừng mà không gửi kết quả'}`);
-        return null;
-      }
-      all.push(unpackPart(part));
+      all.push(received.part);
     }
     // The same state of the database in every part, or nothing.
     if (all.some((p) => p.generation !== first.generation || p.stamp !== first.stamp)) return null;
