@@ -176,7 +176,7 @@ export function findDates(f: Folded, defaultYear?: number): DateMatch[] {
     if (last && d.start < last.end) continue;
     out.push(d);
   }
-  if (defaultYear !== undefined) fillYears(out, defaultYear);
+  fillYears(out, defaultYear);
   return out;
 }
 

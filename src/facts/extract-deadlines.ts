@@ -1,5 +1,5 @@
 import type { DeadlineFact } from './types';
-import { type Folded, capitalize, folded, sliceFolded, splitSentences, trimStatement } from './fold';
+import { type Folded, capitalize, folded, isWhole, sliceFolded, splitSentences, trimStatement } from './fold';
 import { fillYears, findDates, mayHaveDates } from './dates';
 import { type PlaceContext, yearFor } from './context';
 import { matchesOf } from '../text/matches';
@@ -57,7 +57,7 @@ export function extractDeadlines(text: string, place: PlaceContext): DeadlineFac
   if (!mayHaveDates(block.fold)) return out;
   for (const s of splitSentences(block)) {
     // A sentence as long as its block is the block (sentences are pieces of it), tested above.
-    if (s.fold.length !== block.fold.length && !mayHaveDates(s.fold)) continue;
+    if (!isWhole(s, block) && !mayHaveDates(s.fold)) continue;
     const dates = findDates(s);
     if (dates.length === 0) continue;
     // The sentence's year, for the dates that name none: worked out only for a sentence with dates.

@@ -1,5 +1,5 @@
 import type { MeetingFact, Person } from './types';
-import { type Folded, folded, sliceFolded, splitSentences, TITLE_PARTS } from './fold';
+import { type Folded, folded, isWhole, sliceFolded, splitSentences, TITLE_PARTS } from './fold';
 import { peopleAfter, peopleBefore } from './extract-people';
 import { findDates } from './dates';
 import { matchesOf } from '../text/matches';
@@ -151,7 +151,7 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
   for (const s of splitSentences(block)) {
     // A sentence as long as its block is the block (sentences are pieces of it), which has a word of
     // ANY_CUE, and so one of SENTENCE_CUE: it is not tested again.
-    if (s.fold.length !== block.fold.length && !SENTENCE_CUE.test(s.fold)) continue;
+    if (!isWhole(s, block) && !SENTENCE_CUE.test(s.fold)) continue;
     for (const m of matchesOf(CHAIR_CUE, s.fold)) {
       const after = s.fold.slice(m.index + m[0].length);
       if (TASK_AFTER_CHAIR.test(after)) continue;

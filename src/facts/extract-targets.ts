@@ -2,6 +2,7 @@ import type { TargetFact } from './types';
 import {
   type Folded,
   folded,
+  isWhole,
   foldSection,
   foldText,
   sliceFolded,
@@ -147,7 +148,7 @@ export function extractTargets(text: string, place: PlaceContext & { planYear?: 
       // ones come first, the item's year only for an item that may be a target, and its values
       // last, for the few items that pass every test.
       // An item as long as its sentence is the sentence, whose digit was found above.
-      if (item.text.length !== s.text.length && !/\d/.test(item.text)) continue;
+      if (!isWhole(item, s) && !/\d/.test(item.text)) continue;
       // Whether the item names an aim, read only when a test needs it (a past item, a share of a plan).
       let aimed: boolean | undefined;
       if (PAST.test(item.fold) && !(aimed = AIMED.test(item.fold))) continue;
@@ -156,7 +157,7 @@ export function extractTargets(text: string, place: PlaceContext & { planYear?: 
       const strong =
         targetSection ||
         STRONG.test(item.fold) ||
-        (item.fold.length !== s.fold.length && (sentenceStrong ??= STRONG.test(s.fold)));
+        (!isWhole(item, s) && (sentenceStrong ??= STRONG.test(s.fold)));
       const weak = forwardPlace && WEAK.test(item.fold);
       // A threshold counts only for an item neither strong nor weak (the tests below): it is read
       // only for such an item.

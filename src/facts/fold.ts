@@ -145,6 +145,14 @@ export function foldSection(section: string): string {
 
 let lastSection: { input: string; fold: string } | undefined;
 
+/**
+ * True when `piece` (a sentence of a block, an item of a sentence: a slice of `whole`) is all of it.
+ * Then what was tested of the whole holds for the piece, and the extractors do not test it again.
+ */
+export function isWhole(piece: Folded, whole: Folded): boolean {
+  return piece.fold.length === whole.fold.length;
+}
+
 /** Slices both views at the same offsets, trimming spaces. */
 export function sliceFolded(f: Folded, start: number, end = f.text.length): Folded {
   let s = start;

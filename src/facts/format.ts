@@ -144,3 +144,13 @@ export function formatFactList(
   });
   return lines;
 }
+
+/**
+ * The other documents that hold such facts, under a direct answer (other units' targets for "chỉ tiêu
+ * 2025"), in plain text: the first three by name, then how many more. Null when there are none.
+ */
+export function otherDocumentsLine(others: readonly string[] | undefined): string | null {
+  if (!others || others.length === 0) return null;
+  const more = others.length > 3 ? ` và ${others.length - 3} tài liệu khác` : '';
+  return `Tài liệu khác cũng có nội dung này: ${others.slice(0, 3).join('; ')}${more}`;
+}

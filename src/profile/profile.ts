@@ -294,6 +294,8 @@ interface BodyScan {
   provinces: ReturnType<typeof findProvincesInDocument>;
   localities: string[];
   roles: Roles;
+  /** Whether the first blocks name the BĐBP's party committee: worked out for a BĐBP's document only. */
+  bdbpParty?: boolean;
 }
 
 /** How much of the body votes for the document's province (its opening says it; the rest confirms). */
@@ -689,26 +691,21 @@ export function buildProfile(file: string, blocks: Block[], title: string): Docu
   return profile;
 }
 
-const bdbpParties = new WeakMap<Block[], boolean>();
-
 /**
- * Whether the first blocks name the BĐBP's party committee; read once per document, like its body
+ * Whether the first blocks name the BĐBP's party committee; read once per document, with its body
  * (the profile is read twice, and the blocks may be long paragraphs to fold).
  */
 function namesBdbpParty(blocks: Block[]): boolean {
-  let named = bdbpParties.get(blocks);
-  if (named === undefined) {
-    named = /\bdang uy (?:bdbp|bo doi bien phong)\b/.test(
-      fold(
-        blocks
-          .slice(0, 6)
-          .map((b) => b.text)
-          .join(' '),
-      ),
-    );
-    bdbpParties.set(blocks, named);
-  }
-  return named;
+  const scan = scanBody(blocks);
+  scan.bdbpParty ??= /\bdang uy (?:bdbp|bo doi bien phong)\b/.test(
+    fold(
+      blocks
+        .slice(0, 6)
+        .map((b) => b.text)
+        .join(' '),
+    ),
+  );
+  return scan.bdbpParty;
 }
 
 /** "BĐBP tỉnh Quảng Ninh", "UBND huyện Tân Phú Đông", "Sở Y tế tỉnh Bắc Ninh", "Tỉnh ủy Lâm Đồng". */

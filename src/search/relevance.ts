@@ -257,7 +257,7 @@ const DOCUMENT_IDENTITY_QUESTION =
  * ("số mấy", "ban hành ngày nào"), which document it is ("chỉ thị nào", "văn bản gì"), who issued it.
  */
 export function asksDocumentIdentity(question: string): boolean {
-  const f = foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/[^a-z0-9]+/g, ' ');
+  const f = foldedQuestion(question);
   return DOCUMENT_NUMBER_QUESTION.test(f) || DOCUMENT_IDENTITY_QUESTION.test(f);
 }
 
@@ -267,9 +267,12 @@ const LEGAL_BASIS_QUESTION =
 
 /** True when a question asks what a document is based on: its legal basis then answers. */
 export function asksLegalBasis(question: string): boolean {
-  return LEGAL_BASIS_QUESTION.test(
-    foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/[^a-z0-9]+/g, ' '),
-  );
+  return LEGAL_BASIS_QUESTION.test(foldedQuestion(question));
+}
+
+/** A question as the patterns about documents read it: folded, lower case, words between single spaces. */
+function foldedQuestion(question: string): string {
+  return foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/[^a-z0-9]+/g, ' ');
 }
 
 /**
