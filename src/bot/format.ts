@@ -8,6 +8,7 @@ import { BOT_COMMANDS, type BotCommandSpec } from './commands';
 import type { DocumentSummary } from './context';
 import { askedUnit, documentLine, type Holdings } from './catalog';
 import { escapeHtml } from '../text/html';
+import { otherDocumentsLine } from '../facts/format';
 import { foldDiacritics } from '../text/normalize';
 import { splitSentences } from '../text/sentences';
 
@@ -259,11 +260,8 @@ function formatDirectAnswer(
   }
   const from = results.find((r) => r.passageId === answer.passageId);
   if (from) lines.push(`<i>Nguồn: ${formatSource(from.source, dataDir)}</i>`);
-  if (answer.others && answer.others.length > 0)
-    lines.push(
-      `<i>Tài liệu khác cũng có nội dung này: ${escapeHtml(answer.others.slice(0, 3).join('; '))}` +
-        `${answer.others.length > 3 ? ` và ${answer.others.length - 3} tài liệu khác` : ''}</i>`,
-    );
+  const others = otherDocumentsLine(answer.others);
+  if (others) lines.push(`<i>${escapeHtml(others)}</i>`);
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import readline from 'node:readline';
 import { App } from '../app';
 import { isChithiError } from '../errors';
+import { otherDocumentsLine } from '../facts/format';
 import { AskResult, SearchResult } from '../search/types';
 
 /** The source line of a result: title · unit · number/date · section · đoạn N · trang P · file. */
@@ -45,14 +46,9 @@ export function formatAskText(res: AskResult, tty: boolean): string {
   if (res.scope?.message) parts.push(res.scope.message);
   if (res.answer) {
     const choices = (res.answer.candidates ?? []).map((c, i) => `  ${i + 1}. ${c}`);
-    // The other documents holding such facts (other units' targets for "chỉ tiêu 2025"), as the bot says.
-    const others = res.answer.others ?? [];
-    const alsoIn = others.length
-      ? [
-          `Tài liệu khác cũng có nội dung này: ${others.slice(0, 3).join('; ')}` +
-            `${others.length > 3 ? ` và ${others.length - 3} tài liệu khác` : ''}.`,
-        ]
-      : [];
+    // The other documents holding such facts, as the bot says.
+    const others = otherDocumentsLine(res.answer.others);
+    const alsoIn = others ? [`${others}.`] : [];
     parts.push([`Trả lời: ${res.answer.text}`, ...choices, ...alsoIn].join('\n'));
   }
   res.results.forEach((r, i) => parts.push(formatResultText(r, i + 1, tty)));
