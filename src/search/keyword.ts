@@ -1,5 +1,13 @@
 import { AnalyzedQuery, EXACT, EXACT_BIGRAM, FOLDED, FOLDED_BIGRAM } from '../text/terms';
-import { formOf, scanRawTokens, scanTokens, TokenForm } from '../text/tokenize';
+import {
+  formOf,
+  scanSpans,
+  scanTokens,
+  SPAN_GAP,
+  SPAN_NUMBER,
+  TokenForm,
+  TokenSpans,
+} from '../text/tokenize';
 import { IntPairMap } from './int-pair-map';
 
 /**
@@ -170,9 +178,9 @@ export class KeywordIndex implements KeywordSearch {
   private tail: number[] = [];
   private tailCap: number[] = [];
   /**
-   * Per term: bytes used in its tail block, as the block's header says. Appending reads it here: the
-   * headers of an archive's tail blocks are spread over the arena, and reading one was most of an
-   * append's time (issue 14).
+   * Per term: bytes used in its tail block. A block's header gets its size only once the block is
+   * full (blockUsed reads a tail's here): the headers of an archive's tail blocks are spread over the
+   * arena, and reading or writing one per append was most of an append's time (issue 14).
    */
   private tailUsed: number[] = [];
   /** Per term: slot of its last entry (gaps are relative to it) and number of entries. */
@@ -189,8 +197,16 @@ export class KeywordIndex implements KeywordSearch {
   /**
    * Tokens as written ("Đảng", "ĐẢNG", "2.300") → their word's terms, so a token seen before costs one
    * lookup, not its forms' and then its word's (issue 14). Words and numbers never share a spelling.
+   * An open-addressing table over the tokens' span hashes (see scanSpans): per entry its token, hash
+   * and terms; a slot holds an entry's number + 1, 0 when empty.
    */
-  private rawWords = new Map<string, WordTerms>();
+  private rawSlots = new Int32Array(4096);
+  private rawMask = 4095;
+  private rawKeys: string[] = [];
+  private rawHashes: number[] = [];
+  private rawTerms: WordTerms[] = [];
+  /** The token spans of the text being counted (see tally). */
+  private spans = new TokenSpans();
   private exactWordText: string[] = [];
   private foldedWordText: string[] = [];
   /** (word number, word number) → bigram term id, exact and folded. */
@@ -254,21 +270,71 @@ export class KeywordIndex implements KeywordSearch {
       prev = word;
       syllables++;
     };
-    const raw = scanRawTokens(text, (token, isNumber, gapBefore) =>
-      step(this.rawWordTerms(token, isNumber), gapBefore),
-    );
-    if (!raw) scanTokens(text, (form, gapBefore) => step(this.wordTerms(form), gapBefore));
+    const spans = this.spans;
+    if (scanSpans(text, spans)) {
+      const data = spans.data;
+      for (let k = 0; k < spans.count; k++) {
+        const at = 4 * k;
+        const flags = data[at + 3]!;
+        step(
+          this.rawWordTerms(text, data[at]!, data[at + 1]!, data[at + 2]!, (flags & SPAN_NUMBER) !== 0),
+          (flags & SPAN_GAP) !== 0,
+        );
+      }
+    } else {
+      scanTokens(text, (form, gapBefore) => step(this.wordTerms(form), gapBefore));
+    }
     return syllables;
   }
 
-  /** A token as written → its word's terms: one lookup for a token seen before (see rawWords). */
-  private rawWordTerms(token: string, isNumber: boolean): WordTerms {
-    let word = this.rawWords.get(token);
-    if (word !== undefined) return word;
-    word = this.wordTerms(formOf(token, isNumber));
-    if (this.rawWords.size >= RAW_WORDS_ENTRIES) this.rawWords.clear();
-    this.rawWords.set(token, word);
+  /**
+   * A token as written, text[start, end) with its span hash → its word's terms: a token seen before is
+   * found by its hash and units, without cutting a string for it (see rawSlots).
+   */
+  private rawWordTerms(text: string, start: number, end: number, hash: number, isNumber: boolean): WordTerms {
+    const length = end - start;
+    let i = hash & this.rawMask;
+    for (let entry = this.rawSlots[i]!; entry !== 0; entry = this.rawSlots[i]!) {
+      const e = entry - 1;
+      const key = this.rawKeys[e]!;
+      if (this.rawHashes[e] === hash && key.length === length) {
+        let same = true;
+        for (let u = 0; u < length; u++)
+          if (key.charCodeAt(u) !== text.charCodeAt(start + u)) {
+            same = false;
+            break;
+          }
+        if (same) return this.rawTerms[e]!;
+      }
+      i = (i + 1) & this.rawMask;
+    }
+    const token = text.slice(start, end);
+    const word = this.wordTerms(formOf(token, isNumber));
+    if (this.rawKeys.length >= RAW_WORDS_ENTRIES) {
+      this.rawSlots.fill(0);
+      this.rawKeys.length = 0;
+      this.rawHashes.length = 0;
+      this.rawTerms.length = 0;
+    } else if (2 * (this.rawKeys.length + 1) > this.rawSlots.length) {
+      this.growRawSlots();
+    }
+    this.rawKeys.push(token);
+    this.rawHashes.push(hash);
+    this.rawTerms.push(word);
+    i = hash & this.rawMask;
+    while (this.rawSlots[i] !== 0) i = (i + 1) & this.rawMask;
+    this.rawSlots[i] = this.rawKeys.length;
     return word;
+  }
+
+  private growRawSlots(): void {
+    this.rawSlots = new Int32Array(this.rawSlots.length * 2);
+    this.rawMask = this.rawSlots.length - 1;
+    this.rawHashes.forEach((hash, e) => {
+      let i = hash & this.rawMask;
+      while (this.rawSlots[i] !== 0) i = (i + 1) & this.rawMask;
+      this.rawSlots[i] = e + 1;
+    });
   }
 
   /**
@@ -390,8 +456,11 @@ export class KeywordIndex implements KeywordSearch {
       // Blocks double up to 4 KB: a rare term wastes a few bytes, a common one few headers.
       const capacity = block ? Math.min(MAX_BLOCK, this.tailCap[tid]! * 2) : FIRST_BLOCK;
       const fresh = this.newBlock(capacity);
-      if (block) this.arenaView.setUint32(block, fresh, true);
-      else this.head[tid] = fresh;
+      if (block) {
+        // The block is full: its header gets its link and its size (see tailUsed).
+        this.arenaView.setUint32(block, fresh, true);
+        this.arenaView.setUint32(block + 4, used, true);
+      } else this.head[tid] = fresh;
       block = fresh;
       used = 0;
       this.tail[tid] = fresh;
@@ -400,7 +469,6 @@ export class KeywordIndex implements KeywordSearch {
     const gap = slot - this.last[tid]!;
     const start = block + BLOCK_HEADER + used;
     const at = writeEntry(this.arena, start, gap, tf, ctx);
-    this.arenaView.setUint32(block + 4, used + (at - start), true);
     this.tailUsed[tid] = used + (at - start);
     this.last[tid] = slot;
     this.df[tid]!++;
@@ -411,8 +479,13 @@ export class KeywordIndex implements KeywordSearch {
     let slot = decodeRange(this.base, this.baseStart[tid]!, this.baseEnd[tid]!, -1, visit);
     for (let block = this.head[tid]!; block; block = this.arenaView.getUint32(block, true)) {
       const from = block + BLOCK_HEADER;
-      slot = decodeRange(this.arena, from, from + this.arenaView.getUint32(block + 4, true), slot, visit);
+      slot = decodeRange(this.arena, from, from + this.blockUsed(tid, block), slot, visit);
     }
+  }
+
+  /** Bytes used in one of a term's blocks: a tail block's header is written only once it is full. */
+  private blockUsed(tid: number, block: number): number {
+    return block === this.tail[tid] ? this.tailUsed[tid]! : this.arenaView.getUint32(block + 4, true);
   }
 
   /** Moves every term's postings into one contiguous buffer (after a bulk build, before saving). */
@@ -421,7 +494,7 @@ export class KeywordIndex implements KeywordSearch {
     const lengths = this.df.map((_, tid) => {
       let n = this.baseEnd[tid]! - this.baseStart[tid]!;
       for (let block = this.head[tid]!; block; block = this.arenaView.getUint32(block, true))
-        n += this.arenaView.getUint32(block + 4, true);
+        n += this.blockUsed(tid, block);
       total += n;
       return n;
     });
@@ -432,7 +505,7 @@ export class KeywordIndex implements KeywordSearch {
       base.set(this.base.subarray(this.baseStart[tid]!, this.baseEnd[tid]!), at);
       at += this.baseEnd[tid]! - this.baseStart[tid]!;
       for (let block = this.head[tid]!; block; block = this.arenaView.getUint32(block, true)) {
-        const used = this.arenaView.getUint32(block + 4, true);
+        const used = this.blockUsed(tid, block);
         base.set(this.arena.subarray(block + BLOCK_HEADER, block + BLOCK_HEADER + used), at);
         at += used;
       }
@@ -451,6 +524,10 @@ export class KeywordIndex implements KeywordSearch {
 
   /** Rebuilds postings without removed slots. */
   private compact(): void {
+    // The old blocks are read through their headers below: the tails' sizes go into theirs first.
+    this.tail.forEach((block, tid) => {
+      if (block) this.arenaView.setUint32(block + 4, this.tailUsed[tid]!, true);
+    });
     const remap = new Int32Array(this.docIds.length).fill(-1);
     const docIds: number[] = [];
     const docLens: number[] = [];

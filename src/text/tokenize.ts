@@ -83,9 +83,7 @@ function wordForm(word: string): TokenForm {
  * mark after something that is not a letter (NFC may compose it with a space or a symbol), or the Greek
  * question mark, which NFC turns into ";" (a clause break). Such text takes `tokenize`'s path.
  */
-const WHOLE_TEXT_ONLY = /(?<![\p{L}\p{M}])\p{M}|\u037e/u;
-/** Cheap first test: NFC Vietnamese has no combining mark at all, so the lookbehind rarely runs. */
-const MAYBE_WHOLE_TEXT_ONLY = /[\p{M}\u037e]/u;
+export const WHOLE_TEXT_ONLY = /(?<![\p{L}\p{M}])\p{M}|\u037e/u;
 
 /** Raw word or number as written → its token forms; words repeat, so each is worked out once. */
 const formMemo = new Map<string, TokenForm>();
@@ -113,12 +111,17 @@ export function scanTokens(text: string, visit: (form: TokenForm, gapBefore: boo
   for (const t of tokenize(text)) visit(t, t.gapBefore);
 }
 
-/** What a UTF-16 unit is to TOKEN_RE: a letter or mark, an ASCII digit, whitespace, or anything else. */
+/**
+ * What a UTF-16 unit is to TOKEN_RE: a letter, a combining mark (TOKEN_RE's letters too), an ASCII
+ * digit, whitespace, the Greek question mark (see WHOLE_TEXT_ONLY), or anything else.
+ */
 const OTHER = 0;
 const LETTER = 1;
 const DIGIT = 2;
 const SPACE = 3;
 const SURROGATE = 4;
+const MARK = 5;
+const GREEK_QUESTION_MARK = 6;
 
 /**
  * The class of every unit of the Basic Multilingual Plane, from the same character classes as TOKEN_RE;
@@ -129,14 +132,16 @@ const unitClassTable = (): Uint8Array => (unitClasses ??= buildUnitClasses());
 
 function buildUnitClasses(): Uint8Array {
   const table = new Uint8Array(0x10000);
-  const letter = /[\p{L}\p{M}]/u;
+  const letter = /\p{L}/u;
+  const mark = /\p{M}/u;
   const space = /\s/u;
   for (let code = 0; code < 0x10000; code++) {
     if (code >= 0xd800 && code <= 0xdfff) table[code] = SURROGATE;
     else if (code >= 0x30 && code <= 0x39) table[code] = DIGIT;
+    else if (code === 0x037e) table[code] = GREEK_QUESTION_MARK;
     else {
       const c = String.fromCharCode(code);
-      table[code] = letter.test(c) ? LETTER : space.test(c) ? SPACE : OTHER;
+      table[code] = letter.test(c) ? LETTER : mark.test(c) ? MARK : space.test(c) ? SPACE : OTHER;
     }
   }
   return table;
@@ -147,26 +152,61 @@ function pointClass(text: string, at: number): { cls: number; width: number } {
   const cp = text.codePointAt(at)!;
   const width = cp > 0xffff ? 2 : 1;
   const c = String.fromCodePoint(cp);
-  return { cls: /[\p{L}\p{M}]/u.test(c) ? LETTER : /\s/u.test(c) ? SPACE : OTHER, width };
+  return { cls: /\p{L}/u.test(c) ? LETTER : /\p{M}/u.test(c) ? MARK : /\s/u.test(c) ? SPACE : OTHER, width };
 }
 
 /** Units that make a run of punctuation a clause break (GAP_RE's), by code. */
 const GAP_UNITS = new Set([...'.,;:!?()[]{}"“”\'‘’…/|–—-'].map((c) => c.charCodeAt(0)));
 
+/** Flags of a token span: a number (else a word), and punctuation before it (see Token.gapBefore). */
+export const SPAN_NUMBER = 1;
+export const SPAN_GAP = 2;
+
 /**
- * The tokens of `text` as written, for a caller that remembers what each raw token means (the keyword
- * index: one lookup per token, `formOf` gives its forms the first time). Returns false, visiting
- * nothing, when the text must be normalized whole first (see WHOLE_TEXT_ONLY): use `scanTokens`.
- * The same tokens as TOKEN_RE finds, read unit by unit from a table instead of by the expression
- * (issue 14: the expression and its match objects were a fifth of building the keyword index).
+ * The tokens of a text as spans, filled by `scanSpans`: for token k, `data[4k]` is its start,
+ * `data[4k + 1]` its end, `data[4k + 2]` a hash of its units (`hashUnits`), `data[4k + 3]` its flags.
+ * One buffer serves text after text: a caller that remembers tokens looks them up by span and hash,
+ * and cuts a string only for a token it has not seen (issue 14).
  */
-export function scanRawTokens(
-  text: string,
-  visit: (raw: string, isNumber: boolean, gapBefore: boolean) => void,
-): boolean {
-  if (MAYBE_WHOLE_TEXT_ONLY.test(text) && WHOLE_TEXT_ONLY.test(text)) return false;
+export class TokenSpans {
+  data = new Int32Array(4 * 256);
+  count = 0;
+
+  push(start: number, end: number, hash: number, flags: number): void {
+    const at = 4 * this.count++;
+    if (at + 4 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[at] = start;
+    this.data[at + 1] = end;
+    this.data[at + 2] = hash;
+    this.data[at + 3] = flags;
+  }
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+/** The hash `scanSpans` gives the units text[start, end) (FNV-1a over UTF-16 units). */
+export function hashUnits(text: string, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), HASH_PRIME);
+  return h;
+}
+
+/**
+ * The tokens of `text` as written, as spans (see TokenSpans): the same tokens as TOKEN_RE finds, read
+ * unit by unit from a table of what each unit is to it instead of by the expression (issue 14: the
+ * expression and its match objects were a fifth of building the keyword index). Returns false when
+ * the text must be normalized whole first (see WHOLE_TEXT_ONLY): a combining mark that does not
+ * follow a letter or mark, or the Greek question mark; `out` then holds nothing to use.
+ */
+export function scanSpans(text: string, out: TokenSpans): boolean {
   const UNIT_CLASS = unitClassTable();
   const n = text.length;
+  out.count = 0;
   let gap = false;
   let i = 0;
   while (i < n) {
@@ -175,6 +215,26 @@ export function scanRawTokens(
     if (cls === SURROGATE) ({ cls, width } = pointClass(text, i));
     if (cls === SPACE) {
       i += width;
+    } else if (cls === LETTER) {
+      // [\p{L}\p{M}]+, hashed as it is read.
+      const start = i;
+      let h = HASH_SEED;
+      for (const end = i + width; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), HASH_PRIME);
+      while (i < n) {
+        const code = text.charCodeAt(i);
+        const next = UNIT_CLASS[code]!;
+        if (next === LETTER || next === MARK) {
+          h = Math.imul(h ^ code, HASH_PRIME);
+          i++;
+          continue;
+        }
+        if (next !== SURROGATE) break;
+        const point = pointClass(text, i);
+        if (point.cls !== LETTER && point.cls !== MARK) break;
+        for (const end = i + point.width; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), HASH_PRIME);
+      }
+      out.push(start, i, h, gap ? SPAN_GAP : 0);
+      gap = false;
     } else if (cls === DIGIT) {
       // \d+(?:[.,]\d+)*%?
       const start = i;
@@ -185,21 +245,9 @@ export function scanRawTokens(
         else break;
       }
       if (text.charCodeAt(i) === 0x25) i++;
-      visit(text.slice(start, i), true, gap);
+      out.push(start, i, hashUnits(text, start, i), SPAN_NUMBER | (gap ? SPAN_GAP : 0));
       gap = false;
-    } else if (cls === LETTER) {
-      const start = i;
-      i += width;
-      while (i < n) {
-        let next = UNIT_CLASS[text.charCodeAt(i)]!;
-        let w = 1;
-        if (next === SURROGATE) ({ cls: next, width: w } = pointClass(text, i));
-        if (next !== LETTER) break;
-        i += w;
-      }
-      visit(text.slice(start, i), false, gap);
-      gap = false;
-    } else {
+    } else if (cls === OTHER) {
       // A run of anything else: a clause break when it holds one of GAP_RE's units.
       while (i < n) {
         let next = UNIT_CLASS[text.charCodeAt(i)]!;
@@ -209,7 +257,30 @@ export function scanRawTokens(
         if (!gap && GAP_UNITS.has(text.charCodeAt(i))) gap = true;
         i += w;
       }
+    } else {
+      // A mark after something that is not a letter or mark, or the Greek question mark.
+      return false;
     }
+  }
+  return true;
+}
+
+/**
+ * The tokens of `text` as written, for a caller that remembers what each raw token means: one string
+ * per token (the keyword index reads spans instead, see scanSpans). Returns false, visiting nothing,
+ * when the text must be normalized whole first (see WHOLE_TEXT_ONLY): use `scanTokens`.
+ */
+export function scanRawTokens(
+  text: string,
+  visit: (raw: string, isNumber: boolean, gapBefore: boolean) => void,
+): boolean {
+  // A buffer per call: a visit may scan another text.
+  const spans = new TokenSpans();
+  if (!scanSpans(text, spans)) return false;
+  const data = spans.data;
+  for (let k = 0; k < spans.count; k++) {
+    const flags = data[4 * k + 3]!;
+    visit(text.slice(data[4 * k]!, data[4 * k + 1]!), (flags & SPAN_NUMBER) !== 0, (flags & SPAN_GAP) !== 0);
   }
   return true;
 }

@@ -3,10 +3,16 @@ import path from 'node:path';
 import {
   canonicalNumber,
   extractYears,
+  hashUnits,
   scanRawTokens,
+  scanSpans,
   scanTokens,
+  SPAN_GAP,
+  SPAN_NUMBER,
   Token,
   tokenize,
+  TokenSpans,
+  WHOLE_TEXT_ONLY,
 } from '../../src/text/tokenize';
 import { seededRandom } from '../../src/seeded-random';
 
@@ -224,6 +230,58 @@ describe('scanTokens (the indexing path) gives the tokens tokenize gives', () =>
       scanRawTokens('Hoà bình 2.300,', (raw, isNumber, gap) => visited.push(`${raw}:${isNumber}:${gap}`)),
     ).toBe(true);
     expect(visited).toEqual(['Hoà:false:false', 'bình:false:false', '2.300:true:false']);
+  });
+
+  it('spans: the raw tokens with their hashes, and no spans exactly where the text must be normalized whole', () => {
+    // Marks after a letter, after a mark, alone, after a digit, space or symbol, at the start; the
+    // Greek question mark; an astral mark (𝅥, U+1D165) after a letter and alone; more than the
+    // buffer's first 256 tokens.
+    const pieces = [
+      'a',
+      'Đ',
+      'ỷ',
+      '\u0300',
+      '\u0323',
+      'o\u0301',
+      '\u037e',
+      '𝐀',
+      '\u{1d165}',
+      '2.300',
+      '9,5%',
+      ' ',
+      '.',
+      '-',
+      '😀',
+      '\ud800',
+    ];
+    const random = seededRandom(20261205);
+    const spans = new TokenSpans();
+    let given = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * (n % 10 === 0 ? 600 : 12));
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+      const ok = scanSpans(text, spans);
+      expect(ok).toBe(!WHOLE_TEXT_ONLY.test(text));
+      if (!ok) {
+        given++;
+        continue;
+      }
+      const raw: string[] = [];
+      scanRawTokens(text, (token, isNumber, gap) => raw.push(`${token}:${isNumber}:${gap}`));
+      const fromSpans: string[] = [];
+      for (let k = 0; k < spans.count; k++) {
+        const [start, end, hash, flags] = spans.data.subarray(4 * k, 4 * k + 4);
+        expect(hash).toBe(hashUnits(text, start!, end!));
+        fromSpans.push(
+          `${text.slice(start, end)}:${(flags! & SPAN_NUMBER) !== 0}:${(flags! & SPAN_GAP) !== 0}`,
+        );
+      }
+      expect(fromSpans).toEqual(raw);
+    }
+    // Both outcomes were tried often.
+    expect(given).toBeGreaterThan(300);
+    expect(given).toBeLessThan(2700);
   });
 
   it('a visit may scan another text without disturbing the scan it is in', () => {
