@@ -55,15 +55,13 @@ export function packPart(part: IndexPart): PackedPart {
   content.terms.forEach((t, i) => {
     total += t.postings.length;
     ends[i] = total;
-  });
-  const postings = new Uint8Array(total);
-  let at = 0;
-  content.terms.forEach((t, i) => {
-    postings.set(t.postings, at);
-    at += t.postings.length;
     dfs[i] = t.df;
     lastSlots[i] = t.lastSlot ?? lastSlotOf(t);
   });
+  // A packed index's postings are one buffer in the terms' order already (KeywordIndex.pack): sent
+  // as they are, not copied.
+  const views = content.terms.map((t) => t.postings);
+  const postings = consecutiveView(views) ?? joinViews(views, total);
   return {
     docIds: Float64Array.from(content.docIds),
     docLens: Uint32Array.from(content.docLens),
@@ -98,7 +96,37 @@ export function receivePart(
     : { error: message?.message.error ?? 'luồng dừng mà không gửi kết quả' };
 }
 
-/** Posts a packed part to the thread waiting for it, its buffers moved rather than copied. */
+/**
+ * Views that follow one another in one buffer, as one view over them all (empty ones skipped); null
+ * when they do not, or none has bytes.
+ */
+function consecutiveView(views: Uint8Array[]): Uint8Array | null {
+  let first: Uint8Array | undefined;
+  let end = 0;
+  for (const v of views) {
+    if (v.length === 0) continue;
+    if (!first) first = v;
+    else if (v.buffer !== first.buffer || v.byteOffset !== end) return null;
+    end = v.byteOffset + v.length;
+  }
+  return first ? new Uint8Array(first.buffer, first.byteOffset, end - first.byteOffset) : null;
+}
+
+/** Views copied one after another into one new buffer of `total` bytes. */
+function joinViews(views: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const v of views) {
+    out.set(v, at);
+    at += v.length;
+  }
+  return out;
+}
+
+/**
+ * Posts a packed part to the thread waiting for it, its buffers moved rather than copied: the index
+ * it was packed from may share them (see packPart) and is not to be used after.
+ */
 export function postPart(port: MessagePort, packed: PackedPart): void {
   port.postMessage({ part: packed }, [
     packed.docIds.buffer,

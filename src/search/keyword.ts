@@ -183,6 +183,8 @@ export class KeywordIndex implements KeywordSearch {
    * arena, and reading or writing one per append was most of an append's time (issue 14).
    */
   private tailUsed: number[] = [];
+  /** The terms in the order the last pack laid their postings out in (see packSorted). */
+  private packedOrder: Array<[string, number]> | undefined;
   /** Per term: slot of its last entry (gaps are relative to it) and number of entries. */
   private last: number[] = [];
   private df: number[] = [];
@@ -488,19 +490,31 @@ export class KeywordIndex implements KeywordSearch {
     return block === this.tail[tid] ? this.tailUsed[tid]! : this.arenaView.getUint32(block + 4, true);
   }
 
-  /** Moves every term's postings into one contiguous buffer (after a bulk build, before saving). */
+  /**
+   * Moves every term's postings into one contiguous buffer (after a bulk build, before saving), the
+   * terms in code-unit order: an image's order, so its postings are this buffer as it is (see
+   * content).
+   */
   pack(): void {
+    this.packSorted();
+  }
+
+  /** Packs (see pack) unless nothing changed since the last time; returns the terms in their order. */
+  private packSorted(): Array<[string, number]> {
+    // Every addition makes an arena block (and a new term one more term): without either, the
+    // postings are where the last pack put them.
+    if (this.packedOrder && this.arenaUsed === BLOCK_HEADER && this.packedOrder.length === this.termIds.size)
+      return this.packedOrder;
+    const order = [...this.termIds].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
     let total = 0;
-    const lengths = this.df.map((_, tid) => {
-      let n = this.baseEnd[tid]! - this.baseStart[tid]!;
+    for (let tid = 0; tid < this.df.length; tid++) {
+      total += this.baseEnd[tid]! - this.baseStart[tid]!;
       for (let block = this.head[tid]!; block; block = this.arenaView.getUint32(block, true))
-        n += this.blockUsed(tid, block);
-      total += n;
-      return n;
-    });
+        total += this.blockUsed(tid, block);
+    }
     const base = new Uint8Array(total);
     let at = 0;
-    for (let tid = 0; tid < lengths.length; tid++) {
+    for (const [, tid] of order) {
       const start = at;
       base.set(this.base.subarray(this.baseStart[tid]!, this.baseEnd[tid]!), at);
       at += this.baseEnd[tid]! - this.baseStart[tid]!;
@@ -520,10 +534,13 @@ export class KeywordIndex implements KeywordSearch {
     this.arena = new Uint8Array(1 << 16);
     this.arenaView = new DataView(this.arena.buffer);
     this.arenaUsed = BLOCK_HEADER;
+    this.packedOrder = order;
+    return order;
   }
 
   /** Rebuilds postings without removed slots. */
   private compact(): void {
+    this.packedOrder = undefined;
     // The old blocks are read through their headers below: the tails' sizes go into theirs first.
     this.tail.forEach((block, tid) => {
       if (block) this.arenaView.setUint32(block + 4, this.tailUsed[tid]!, true);
@@ -622,8 +639,7 @@ export class KeywordIndex implements KeywordSearch {
    */
   content(): IndexContent {
     if (this.removed.size > 0) this.compact();
-    else this.pack();
-    const order = [...this.termIds].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    const order = this.packSorted();
     return {
       docIds: this.docIds,
       docLens: this.docLens,

@@ -68,6 +68,37 @@ describe('joinParts', () => {
     });
     expect(imageOf(joinParts(parts))).toEqual(imageOf(build(all)));
   });
+
+  it("a packed index's postings are sent as they are; other content is copied into one buffer", () => {
+    const content = build(all);
+    const packed = packPart({ content, read: all.length, generation: 1, stamp: 's' });
+    // KeywordIndex.content lays the postings out in term order: one buffer, not copied.
+    expect(packed.postings.buffer).toBe(content.terms.find((t) => t.postings.length > 0)!.postings.buffer);
+    expect(packed.postings.length).toBe(content.terms.reduce((n, t) => n + t.postings.length, 0));
+    // Reordered, the views no longer follow one another: copied, and the same image comes back.
+    const reordered = { ...content, terms: [...content.terms.slice(1), content.terms[0]!] };
+    const copied = packPart({ content: reordered, read: all.length, generation: 1, stamp: 's' });
+    expect(copied.postings.buffer).not.toBe(packed.postings.buffer);
+    expect(imageOf(unpackPart(structuredClone(copied)).content)).toEqual(imageOf(reordered));
+    expect(imageOf(unpackPart(structuredClone(packed)).content)).toEqual(imageOf(content));
+  });
+
+  it('an index packed twice with nothing added between keeps its postings where they are', () => {
+    const index = new KeywordIndex();
+    for (const p of all) index.add(p);
+    const first = index.content();
+    const again = index.content();
+    expect(again.terms[0]!.postings.buffer).toBe(first.terms[0]!.postings.buffer);
+    // One more passage: packed again, with it.
+    index.add({ id: 10 ** 6, text: 'Đồn Biên phòng Cửa khẩu hoàn thành chỉ tiêu', context: '' });
+    const after = index.content();
+    expect(after.terms[0]!.postings.buffer).not.toBe(first.terms[0]!.postings.buffer);
+    expect(imageOf(after)).toEqual(
+      imageOf(
+        build([...all, { id: 10 ** 6, text: 'Đồn Biên phòng Cửa khẩu hoàn thành chỉ tiêu', context: '' }]),
+      ),
+    );
+  });
 });
 
 describe('ingest and index on several threads', () => {
