@@ -34,14 +34,17 @@ export interface FactContext {
  */
 export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ordinal: number; fact: Fact }> {
   const year = ctx.year ?? mainYear(foldText(ctx.title));
-  const planYear = (ctx.planYears ?? [])
-    .filter((y) => year === undefined || y >= year)
-    .sort((a, b) => a - b)[0];
+  // The first planned year from the document's year on (a loop: no read past an empty list's end).
+  let planYear: number | undefined;
+  for (const y of ctx.planYears ?? [])
+    if ((year === undefined || y >= year) && (planYear === undefined || y < planYear)) planYear = y;
   const out: Array<{ ordinal: number; fact: Fact }> = [];
   const seenNumbers = new Set<string>();
-  const meetingContext = { title: ctx.title, ...(year !== undefined ? { year } : {}) };
+  // Objects of one shape whatever is known (absent: undefined), so the extractors that read them
+  // stay optimized (issue 14: objects built with and without "year" sent them back to slower code).
+  const meetingContext = { title: ctx.title, year };
   for (const b of blocks) {
-    const place = { section: b.section, ...(year !== undefined ? { year } : {}) };
+    const place = { section: b.section, year, planYear, listItem: b.kind === 'list-item' };
     const push = (fact: Fact) => out.push({ ordinal: b.ordinal, fact });
     for (const d of extractDocumentNumbers(b.text, year)) {
       const key = foldText(d.number);
@@ -58,12 +61,12 @@ export function extractFacts(blocks: FactBlock[], ctx: FactContext): Array<{ ord
     const targetPlace = /\b(?:chi tieu|muc tieu|phan dau)\b/.test(foldSection(b.section ?? ''));
     // The block's targets: a task that restates one is not a task of its own.
     const targets: string[] = [];
-    for (const t of extractTargets(b.text, { ...place, ...(planYear !== undefined ? { planYear } : {}) }))
+    for (const t of extractTargets(b.text, place))
       if (targetPlace || !reportsDone(t.text)) {
         push(t);
         targets.push(t.text);
       }
-    for (const t of extractTasks(b.text, { ...place, listItem: b.kind === 'list-item' })) {
+    for (const t of extractTasks(b.text, place)) {
       if (targets.some((x) => t.text.includes(x))) continue;
       const assignee = findAssignee(t.text, b.section);
       push(assignee ? { ...t, assignee } : t);

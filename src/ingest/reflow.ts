@@ -188,6 +188,7 @@ const SPACE_WORK = /[^\S ]| {2}/;
 const TRAILING_SPACE = /[\t \u00a0]+$/g;
 
 function trimLineEnd(line: string): string {
+  if (line.length === 0) return line;
   const last = line.charCodeAt(line.length - 1);
   // Only a line ending in one of these can match; the expression alone tries every space in it.
   return last === 0x20 || last === 0x09 || last === 0xa0 ? line.replace(TRAILING_SPACE, '') : line;

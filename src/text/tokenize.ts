@@ -237,14 +237,15 @@ export function scanSpans(text: string, out: TokenSpans): boolean {
       gap = false;
     } else if (cls === DIGIT) {
       // \d+(?:[.,]\d+)*%?
+      // Every read is inside the text: reading past its end costs the optimized code of this loop.
       const start = i;
-      i = digitsEnd(text, i);
-      for (;;) {
+      i = digitsEnd(text, i, n);
+      while (i + 1 < n) {
         const sep = text.charCodeAt(i);
-        if ((sep === 0x2e || sep === 0x2c) && isDigit(text.charCodeAt(i + 1))) i = digitsEnd(text, i + 1);
+        if ((sep === 0x2e || sep === 0x2c) && isDigit(text.charCodeAt(i + 1))) i = digitsEnd(text, i + 1, n);
         else break;
       }
-      if (text.charCodeAt(i) === 0x25) i++;
+      if (i < n && text.charCodeAt(i) === 0x25) i++;
       out.push(start, i, hashUnits(text, start, i), SPAN_NUMBER | (gap ? SPAN_GAP : 0));
       gap = false;
     } else if (cls === OTHER) {
@@ -289,9 +290,10 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-function digitsEnd(text: string, from: number): number {
+/** The end of the run of ASCII digits from `from`, at most `n` (the text's length). */
+function digitsEnd(text: string, from: number, n: number): number {
   let i = from;
-  while (isDigit(text.charCodeAt(i))) i++;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
   return i;
 }
 

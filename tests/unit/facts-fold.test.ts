@@ -1,4 +1,4 @@
-import { foldAligned, trimStatement } from '../../src/facts/fold';
+import { foldAligned, folded, foldText, prepareText, trimStatement } from '../../src/facts/fold';
 import { spellIAsY } from '../../src/text/normalize';
 
 /** Every string of `length` letters of `alphabet`. */
@@ -23,6 +23,51 @@ describe('foldAligned spells "i" as "y" as spellIAsY does', () => {
     expect(foldAligned('Kì họp thứ hai')).toBe(foldAligned('Kỳ họp thứ hai'));
     expect(foldAligned('quí I/2025, tỉ lệ, chiến sĩ, lí do')).toBe('quy i/2025, ty le, chien sy, ly do');
     expect(foldAligned('thi đua, kiểm tra, hi sinh')).toBe('thi dua, kiem tra, hy sinh');
+  });
+});
+
+describe('folded and foldText: prepareText and its fold, the whitespace found in the same pass', () => {
+  const expected = (s: string) => ({ text: prepareText(s), fold: foldAligned(prepareText(s)) });
+
+  it.each([
+    ['plain NFC', 'Hội nghị do đồng chí Chủ tịch UBND tỉnh chủ trì.'],
+    ['NFD, old tone placement', 'Tỉnh uỷ Khánh Hoà giao chỉ tiêu 2.300 lượt, 9,5%'.normalize('NFD')],
+    ['leading and trailing spaces', '  Chỉ tiêu năm 2025 '],
+    ['two spaces inside', 'BĐBP  tỉnh'],
+    ['tab, line feed, no-break and ideographic spaces', 'SSCĐ\tHĐND\ncấp\u00a0tỉnh\u3000năm 2025'],
+    ['a zero-width space (not whitespace to collapse)', 'Đảng\u200bủy'],
+    ['only spaces', '   '],
+    ['empty', ''],
+  ])('%s', (_name, s) => {
+    expect(folded(s)).toEqual(expected(s));
+    expect(foldText(s)).toBe(expected(s).fold);
+  });
+
+  it('on random mixes of letters and every kind of space', () => {
+    const pieces = [
+      'a',
+      'Đ',
+      'ỷ',
+      'o\u0301',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u2009',
+      '\u2028',
+      '\ufeff',
+      '\u200b',
+      '2.300',
+      ',',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 3000; n++) {
+      let s = '';
+      for (let k = Math.floor(next() * 10); k >= 0; k--) s += pieces[Math.floor(next() * pieces.length)];
+      expect(folded(s)).toEqual(expected(s));
+    }
   });
 });
 
