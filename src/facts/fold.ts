@@ -7,6 +7,7 @@
  * also the index of the same words in the display text. Old and new tone placement (hoà/hòa, uỷ/ủy)
  * fold to the same letters, which is why rules match on the fold and never on the display form.
  */
+import { unitsToString } from '../text/code-units';
 import { foldDiacritics } from '../text/normalize';
 import { matchesOf } from '../text/matches';
 
@@ -110,10 +111,7 @@ function foldUnits(nfc: string, stopAtSpaceWork: boolean): string | null {
   }
   // One word in two spellings folds alike ("kì họp" / "kỳ họp"); the length is kept.
   spellUnitsIAsY(units, n);
-  let out = '';
-  for (let at = 0; at < n; at += FROM_CODES_CHUNK)
-    out += String.fromCharCode.apply(null, units.subarray(at, Math.min(n, at + FROM_CODES_CHUNK)) as never);
-  return out;
+  return unitsToString(units, n);
 }
 
 /**
@@ -152,8 +150,6 @@ for (const c of 'tklmhs') I_HEADS[c.charCodeAt(0)] = 1;
 
 /** Reused by every fold (synchronous, never shared); grows to the longest text folded. */
 let foldScratch = new Uint16Array(1024);
-/** Code units per String.fromCharCode call (its arguments go on the stack). */
-const FROM_CODES_CHUNK = 4096;
 
 /** Folds any text (NFD, old tone placement, mixed case) for comparisons. */
 export function foldText(s: string): string {

@@ -5,6 +5,7 @@
  * - One tone-placement style: the traditional one (hòa, thúy, ủy, khỏe), so "hoà" and "hòa" match.
  * - Whitespace collapsed (including non-breaking and zero-width spaces).
  */
+import { unitsToString } from './code-units';
 
 const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
 /** Vowel-quality marks that stay with their vowel: circumflex, breve, horn. */
@@ -194,10 +195,7 @@ function foldByUnit(text: string): string | null {
     }
     for (let k = 0; k < f.length; k++) units[o++] = f.charCodeAt(k);
   }
-  let out = '';
-  for (let at = 0; at < o; at += FROM_CODES_CHUNK)
-    out += String.fromCharCode.apply(null, units.subarray(at, Math.min(o, at + FROM_CODES_CHUNK)) as never);
-  return out;
+  return unitsToString(units, o);
 }
 
 /** foldWhole of single code units (see foldByUnit), worked out on first use. */
@@ -208,8 +206,6 @@ const UNIT_UNKNOWN = -2;
 const unitCodes = new Int32Array(0x2070).fill(UNIT_UNKNOWN);
 /** Reused by every fold (synchronous, never shared); grows to the longest text folded. */
 let foldScratch = new Uint16Array(1024);
-/** Code units per String.fromCharCode call (its arguments go on the stack). */
-const FROM_CODES_CHUNK = 4096;
 
 /** Inputs up to this length (a syllable, a short word) are remembered by foldDiacritics. */
 const FOLD_MEMO_MAX_LENGTH = 24;
