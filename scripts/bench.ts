@@ -601,6 +601,19 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * Before an ingest is timed: what earlier children wrote is flushed to disk (its writeback would
+ * otherwise land in this measurement, whichever engine comes next), and the corpus is read once so
+ * that its files are in the page cache, as the peers' passages are in memory before their timer
+ * starts (the cold-start measurement drops the cache, and the next run's ingest read its documents
+ * from disk).
+ */
+function settleBeforeIngest(corpus: { docsDir: string; passagesFile: string }): void {
+  spawnSync('sync');
+  for (const name of fs.readdirSync(corpus.docsDir)) fs.readFileSync(path.join(corpus.docsDir, name));
+  fs.readFileSync(corpus.passagesFile);
+}
+
 /** One run of one engine: ingest into `target`, then serve every question from it, each in its own process. */
 function measure(
   engine: Engine,
@@ -616,6 +629,7 @@ function measure(
     case 'chithi-keyword':
     case 'chithi-hybrid': {
       const model = engine === 'chithi-hybrid' ? modelDir : undefined;
+      settleBeforeIngest(corpus);
       const ingest = runChild<IngestResult>('chithi-ingest', { docs: corpus.docsDir, index: target, model });
       const serve = runChild<ServeResult>('chithi-serve', {
         index: target,
@@ -636,6 +650,7 @@ function measure(
     case 'fts5':
     case 'minisearch': {
       const out = `${target}.${engine === 'fts5' ? 'sqlite' : 'json'}`;
+      settleBeforeIngest(corpus);
       const ingest = runChild<IngestResult>(`${engine}-ingest`, { passages: corpus.passagesFile, out });
       const serve = runChild<ServeResult>(`${engine}-serve`, {
         out,
