@@ -211,9 +211,12 @@ export class KeywordIndex implements KeywordSearch {
   private spans = new TokenSpans();
   private exactWordText: string[] = [];
   private foldedWordText: string[] = [];
-  /** (word number, word number) → bigram term id, exact and folded. */
+  /** (exact word number, exact word number) → pair number (see pairOf); folded pair → bigram term id. */
   private exactBigrams = new IntPairMap();
   private foldedBigrams = new IntPairMap();
+  /** Per pair of exact words: its exact and its folded bigram term ids. */
+  private pairExact: number[] = [];
+  private pairFolded: number[] = [];
   /** The passage being added: body and context frequency by term id, and the ids counted. */
   private bodyTf = new Int32Array(1024);
   private ctxTf = new Int32Array(1024);
@@ -266,8 +269,9 @@ export class KeywordIndex implements KeywordSearch {
       this.count(word.exact, body);
       this.count(word.folded, body);
       if (prev && !gapBefore) {
-        this.count(this.bigram(prev.exactWord, word.exactWord, true), body);
-        this.count(this.bigram(prev.foldedWord, word.foldedWord, false), body);
+        const pair = this.pairOf(prev, word);
+        this.count(this.pairExact[pair]!, body);
+        this.count(this.pairFolded[pair]!, body);
       }
       prev = word;
       syllables++;
@@ -387,16 +391,30 @@ export class KeywordIndex implements KeywordSearch {
     return word;
   }
 
-  private bigram(a: number, b: number, exact: boolean): number {
-    const pairs = exact ? this.exactBigrams : this.foldedBigrams;
-    let tid = pairs.get(a, b);
-    if (tid < 0) {
-      tid = exact
-        ? this.termId(`${EXACT_BIGRAM}${this.exactWordText[a]} ${this.exactWordText[b]}`)
-        : this.termId(`${FOLDED_BIGRAM}${this.foldedWordText[a]} ${this.foldedWordText[b]}`);
-      pairs.set(a, b, tid);
+  /**
+   * Two words in a row → the number of their pair, whose exact and folded bigram term ids are
+   * pairExact and pairFolded: the folded pair follows from the exact one, so one lookup gives both.
+   */
+  private pairOf(prev: WordTerms, word: WordTerms): number {
+    let pair = this.exactBigrams.get(prev.exactWord, word.exactWord);
+    if (pair < 0) {
+      pair = this.pairExact.length;
+      this.pairExact.push(
+        this.termId(
+          `${EXACT_BIGRAM}${this.exactWordText[prev.exactWord]} ${this.exactWordText[word.exactWord]}`,
+        ),
+      );
+      let folded = this.foldedBigrams.get(prev.foldedWord, word.foldedWord);
+      if (folded < 0) {
+        folded = this.termId(
+          `${FOLDED_BIGRAM}${this.foldedWordText[prev.foldedWord]} ${this.foldedWordText[word.foldedWord]}`,
+        );
+        this.foldedBigrams.set(prev.foldedWord, word.foldedWord, folded);
+      }
+      this.pairFolded.push(folded);
+      this.exactBigrams.set(prev.exactWord, word.exactWord, pair);
     }
-    return tid;
+    return pair;
   }
 
   remove(id: number): void {
