@@ -630,6 +630,20 @@ export function fitScope(scope: QuestionScope, profile: DocumentProfile, localit
       else level = Math.min(level, Math.max(best, 1));
     }
   }
+  // A question naming a province and no district, commune or ward is about the province's level: the
+  // document of a local unit, one named after its place ("UBND phường Bảo An", "Huyện ủy Hải Hậu"),
+  // ranks after the province's ("Chủ tịch UBND tỉnh Khánh Hòa là ai" is not answered by the ward's
+  // chairman). Only the order: when the province has no document of its own, the ward's still answers.
+  // (The places a province's document is about, "Tỉnh ủy Lâm Đồng" meeting in Đà Lạt, are no unit's.)
+  const unit = profile.unit;
+  if (
+    scope.provinces.length > 0 &&
+    localities.length === 0 &&
+    !scope.assignee &&
+    unit !== null &&
+    profile.localities.some((l) => unit.includes(l.name))
+  )
+    level = Math.min(level, 1);
   let yearLevel = scope.years.length === 0 ? 2 : 0;
   // A period the document covers ("quý III/2024") settles its year, whatever role the question gives it.
   const coveredPeriodYears = scope.periods

@@ -234,7 +234,42 @@ const soYTe = profile({
   years: [2025],
 });
 
+const wardBaoAn = profile({
+  provinces: ['Khánh Hòa'],
+  unitTypes: ['ubnd'],
+  unit: 'UBND phường Bảo An',
+  localities: [{ level: 'phường', name: 'Bảo An' }],
+  years: [2025],
+});
+const provinceKhanhHoa = profile({
+  provinces: ['Khánh Hòa'],
+  unitTypes: ['ubnd'],
+  unit: 'UBND tỉnh Khánh Hòa',
+  years: [2025],
+});
+// A province's document about a city in it (the meeting was held there): no local unit's.
+const provinceAboutCity = profile({
+  provinces: ['Lâm Đồng'],
+  unitTypes: ['cap-uy'],
+  unit: 'Tỉnh ủy Lâm Đồng',
+  localities: [{ level: 'thành phố', name: 'Đà Lạt' }],
+  years: [2024],
+});
+
 describe('fitScope', () => {
+  it.each<[string, DocumentProfile, string[], number]>([
+    // A province named, no local place: a local unit's document ranks after the province's.
+    ['Chủ tịch UBND tỉnh Khánh Hòa là ai', wardBaoAn, [], 1],
+    ['chu tich ubnd tinh khanh hoa la ai', wardBaoAn, [], 1],
+    ['Chủ tịch UBND tỉnh Khánh Hòa là ai', provinceKhanhHoa, [], 2],
+    ['Khánh Hòa ứng phó mưa lũ năm 2025', wardBaoAn, [], 1],
+    ['hội nghị BCH Đảng bộ tỉnh Lâm Đồng năm 2024', provinceAboutCity, [], 2],
+    // The ward named: its own document.
+    ['UBND phường Bảo An ứng phó mưa lũ', wardBaoAn, ['bao an'], 2],
+  ])('the level of the province asked: %j', (question, doc, localities, entityLevel) => {
+    expect(fitScope(parseScope(question), doc, localities).entityLevel).toBe(entityLevel);
+  });
+
   it.each<[string, DocumentProfile, string[], [boolean, number, boolean, number, boolean, string | null]]>([
     // [entity, entityLevel, year, yearLevel, period, mergedAs]
     ['BĐBP tỉnh Quảng Ninh tổng kết năm 2024', quangNinh, [], [true, 2, true, 2, true, null]],
