@@ -778,6 +778,9 @@ const UNIT_WORDS: Partial<Record<UnitType, string>> = {
   bhxh: '(?:bao hiem xa hoi|bhxh)',
 };
 
+/** A line that is a place with its level ("TỈNH KHÁNH HÒA", "PHƯỜNG BẢO AN"), folded. */
+const PLACE_LINE = /^(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\b/;
+
 /** An issuer line of a header ("ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG", "UBND HUYỆN …"): not a title. */
 function isIssuerLine(text: string): boolean {
   // The cheap tests first: every test is pure, so their order changes nothing but the cost.
@@ -818,10 +821,18 @@ export function documentTitle(
     }
     return { title: tidy(sentenceCase(kind.text)), used: [kindAt] };
   }
+  let afterIssuer = false;
   for (let i = 0; i < head.length; i++) {
     const b = head[i]!;
     const f = fold(b.text);
-    if (b.kind === 'date' || MOTTO.test(f) || /^so\b/.test(f) || isIssuerLine(b.text)) continue;
+    if (isIssuerLine(b.text)) {
+      afterIssuer = true;
+      continue;
+    }
+    // An issuer written on two lines ("ỦY BAN NHÂN DÂN" / "PHƯỜNG BẢO AN"): its place is no title.
+    const issuerPlace = afterIssuer && b.text.length < 60 && isAllCaps(b.text) && PLACE_LINE.test(f);
+    afterIssuer = false;
+    if (issuerPlace || b.kind === 'date' || MOTTO.test(f) || /^so\b/.test(f)) continue;
     const kind = KINDS.find(([re]) => re.test(f));
     if (kind && b.text.length < 40) {
       // "NGHỊ QUYẾT" then "về lãnh đạo thực hiện nhiệm vụ năm 2025" (or an all-capital subject).

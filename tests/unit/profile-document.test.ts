@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { reflow } from '../../src/ingest/reflow';
 import { buildProfile, documentTitle, DocumentProfile, emptyProfile } from '../../src/profile/profile';
 import { normalizeText } from '../../src/text/normalize';
@@ -331,6 +332,30 @@ describe('buildProfile and documentTitle', () => {
       expect(profile.plannedPeriods).toEqual(['quý IV/2024']);
     }
   });
+
+  it.each([
+    ['a ward', 'PHƯỜNG BẢO AN'],
+    ['a district', 'HUYỆN CẦN GIỜ'],
+    ['a province', 'TỈNH KHÁNH HÒA'],
+  ])(
+    'an issuer on two lines (%s): its place is no title, the letter is titled by its subject',
+    (_n, place) => {
+      // A real dispatch's header: "ỦY BAN NHÂN DÂN" / "PHƯỜNG BẢO AN" beside the motto.
+      const letter = fs
+        .readFileSync(
+          path.join(
+            __dirname,
+            '../../eval/genre/part-d/docs/ubnd-phuong-bao-an-cong-van-ung-pho-mua-lu-2025.txt',
+          ),
+          'utf8',
+        )
+        .replace('PHƯỜNG BẢO AN', place);
+      for (const input of [letter, letter.normalize('NFD')])
+        expect(read('cv.txt', input).title).toBe(
+          'V/v triển khai các biện pháp cấp bách ứng phó mưa lớn, ngập úng và sạt lở bờ sông Dinh',
+        );
+    },
+  );
 
   it('an official letter plans the year its subject names, as a plan does (NFD too)', () => {
     const text = [
