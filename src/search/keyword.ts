@@ -9,6 +9,7 @@ import {
   TokenSpans,
 } from '../text/tokenize';
 import { IntPairMap } from './int-pair-map';
+import { SpanMap } from './span-map';
 
 /**
  * BM25 parameters. `k1` (term-frequency saturation) is usually 1.2–2; `b` (length normalization) 0–1.
@@ -199,14 +200,9 @@ export class KeywordIndex implements KeywordSearch {
   /**
    * Tokens as written ("Đảng", "ĐẢNG", "2.300") → their word's terms, so a token seen before costs one
    * lookup, not its forms' and then its word's (issue 14). Words and numbers never share a spelling.
-   * An open-addressing table over the tokens' span hashes (see scanSpans): per entry its token, hash
-   * and terms; a slot holds an entry's number + 1, 0 when empty.
+   * Looked up by a token's span and hash (see scanSpans), without cutting a string for it.
    */
-  private rawSlots = new Int32Array(4096);
-  private rawMask = 4095;
-  private rawKeys: string[] = [];
-  private rawHashes: number[] = [];
-  private rawTerms: WordTerms[] = [];
+  private rawWords = new SpanMap<WordTerms>(RAW_WORDS_ENTRIES);
   /** The token spans of the text being counted (see tally). */
   private spans = new TokenSpans();
   private exactWordText: string[] = [];
@@ -295,52 +291,15 @@ export class KeywordIndex implements KeywordSearch {
 
   /**
    * A token as written, text[start, end) with its span hash → its word's terms: a token seen before is
-   * found by its hash and units, without cutting a string for it (see rawSlots).
+   * found by its hash and units, without cutting a string for it (see rawWords).
    */
   private rawWordTerms(text: string, start: number, end: number, hash: number, isNumber: boolean): WordTerms {
-    const length = end - start;
-    let i = hash & this.rawMask;
-    for (let entry = this.rawSlots[i]!; entry !== 0; entry = this.rawSlots[i]!) {
-      const e = entry - 1;
-      const key = this.rawKeys[e]!;
-      if (this.rawHashes[e] === hash && key.length === length) {
-        let same = true;
-        for (let u = 0; u < length; u++)
-          if (key.charCodeAt(u) !== text.charCodeAt(start + u)) {
-            same = false;
-            break;
-          }
-        if (same) return this.rawTerms[e]!;
-      }
-      i = (i + 1) & this.rawMask;
-    }
+    let word = this.rawWords.get(text, start, end, hash);
+    if (word !== undefined) return word;
     const token = text.slice(start, end);
-    const word = this.wordTerms(formOf(token, isNumber));
-    if (this.rawKeys.length >= RAW_WORDS_ENTRIES) {
-      this.rawSlots.fill(0);
-      this.rawKeys.length = 0;
-      this.rawHashes.length = 0;
-      this.rawTerms.length = 0;
-    } else if (2 * (this.rawKeys.length + 1) > this.rawSlots.length) {
-      this.growRawSlots();
-    }
-    this.rawKeys.push(token);
-    this.rawHashes.push(hash);
-    this.rawTerms.push(word);
-    i = hash & this.rawMask;
-    while (this.rawSlots[i] !== 0) i = (i + 1) & this.rawMask;
-    this.rawSlots[i] = this.rawKeys.length;
+    word = this.wordTerms(formOf(token, isNumber));
+    this.rawWords.set(token, hash, word);
     return word;
-  }
-
-  private growRawSlots(): void {
-    this.rawSlots = new Int32Array(this.rawSlots.length * 2);
-    this.rawMask = this.rawSlots.length - 1;
-    this.rawHashes.forEach((hash, e) => {
-      let i = hash & this.rawMask;
-      while (this.rawSlots[i] !== 0) i = (i + 1) & this.rawMask;
-      this.rawSlots[i] = e + 1;
-    });
   }
 
   /**
