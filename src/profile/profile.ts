@@ -778,8 +778,11 @@ const UNIT_WORDS: Partial<Record<UnitType, string>> = {
   bhxh: '(?:bao hiem xa hoi|bhxh)',
 };
 
+/** The level words a place is written after, folded: "tỉnh", "thành phố", "huyện" … "đặc khu". */
+export const LEVEL_WORDS = 'tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|dac khu';
+
 /** A line that is a place with its level ("TỈNH KHÁNH HÒA", "PHƯỜNG BẢO AN"), folded. */
-const PLACE_LINE = /^(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\b/;
+const PLACE_LINE = new RegExp(`^(?:${LEVEL_WORDS})\\b`);
 
 /** An issuer line of a header ("ĐẢNG ỦY BĐBP TỈNH KIÊN GIANG", "UBND HUYỆN …"): not a title. */
 function isIssuerLine(text: string): boolean {

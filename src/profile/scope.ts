@@ -10,7 +10,7 @@ import {
   stationKey,
 } from './places';
 import { asksForFigure } from '../text/terms';
-import { DocumentProfile, PLANNING_KINDS, QUARTER, ROMAN_NAME } from './profile';
+import { DocumentProfile, LEVEL_WORDS, PLANNING_KINDS, QUARTER, ROMAN_NAME } from './profile';
 import {
   departmentAffinity,
   findUnits,
@@ -539,7 +539,7 @@ const LOCAL_GOVERNMENT: readonly UnitType[] = ['hdnd', 'ubnd', 'cap-uy'];
 
 /** How far after a unit's name its place is looked for: a level word and a name of a few words. */
 const UNIT_PLACE_REACH = 48;
-const LEVEL_WORD = /^(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp|tinh|dac khu) /;
+const LEVEL_WORD = new RegExp(`^(?:${LEVEL_WORDS}) `);
 
 /**
  * True when the question names a unit of kind `type` with `place` right after it ("Công an phường Trần
