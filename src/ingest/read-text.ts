@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { createError } from '../errors';
+import { utf8ToString } from '../text/code-units';
 import { ExtractedDocument } from './types';
 
 /**
@@ -8,13 +10,11 @@ import { ExtractedDocument } from './types';
  */
 export function decodeUtf8Text(file: string, bytes: Buffer): string {
   if (bytes.includes(0)) throw createError('FILE_BINARY', file);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (err) {
-    throw Object.assign(createError('FILE_NOT_UTF8', file), { cause: err });
-  }
-  text = text.replace(/^\uFEFF/, '');
+  if (!isUtf8(bytes)) throw createError('FILE_NOT_UTF8', file);
+  let text = utf8ToString(bytes);
+  // A byte order mark is dropped, as a decoder drops it, and one more after it (a file saved twice).
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) throw createError('FILE_EMPTY', file);
   return text;
 }

@@ -1,4 +1,4 @@
-import { unitsToString } from '../../src/text/code-units';
+import { unitsToString, utf8ToString } from '../../src/text/code-units';
 
 const units = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
 
@@ -26,5 +26,32 @@ describe('unitsToString gives the string of the code units', () => {
     expect(unitsToString(units(wide), wide.length)).toBe(wide);
     // A short one after a long one: the reused buffer's old bytes are not read.
     expect(unitsToString(units('xy'), 2)).toBe('xy');
+  });
+});
+
+describe('utf8ToString gives what a UTF-8 decoder gives', () => {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  it.each([
+    ['empty', ''],
+    ['ASCII', 'chi tieu nam 2025: 2.300 luot, tang 9,5%'],
+    ['NFC Vietnamese', 'Đảng ủy BĐBP tỉnh chủ trì hội nghị'],
+    ['NFD Vietnamese', 'Đảng ủy BĐBP hoà'.normalize('NFD')],
+    ['old tone placement, CRLF', 'hoà thuý\r\nkhoẻ'],
+    ['astral characters', 'báo cáo 😀 𝐀'],
+    ['a byte order mark is kept', '\ufeffBáo cáo'],
+    ['a NUL', 'a\u0000b'],
+  ])('%s', (_name, s) => {
+    const bytes = Buffer.from(s, 'utf8');
+    expect(utf8ToString(bytes)).toBe(decoder.decode(bytes));
+  });
+
+  it('a view into a larger buffer reads only its bytes', () => {
+    const whole = Buffer.from('xxĐảng ủyxx', 'utf8');
+    expect(utf8ToString(whole.subarray(2, whole.length - 2))).toBe('Đảng ủy');
+  });
+
+  it('a long text', () => {
+    const s = 'Báo cáo tổng kết công tác năm 2024 của BĐBP tỉnh. '.repeat(20000);
+    expect(utf8ToString(Buffer.from(s, 'utf8'))).toBe(s);
   });
 });

@@ -7,6 +7,11 @@ describe('decodeUtf8Text', () => {
   it.each([
     ['UTF-8', Buffer.from(text, 'utf8'), text],
     ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), text],
+    [
+      'two byte order marks (a file saved twice)',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      text,
+    ],
     ['CRLF kept for reflow', Buffer.from(text.replace('\n', '\r\n'), 'utf8'), text.replace('\n', '\r\n')],
     ['NFD kept for reflow', Buffer.from(text.normalize('NFD'), 'utf8'), text.normalize('NFD')],
   ])('%s', (_name, bytes, expected) => {
@@ -24,6 +29,9 @@ describe('decodeUtf8Text', () => {
       'FILE_NOT_UTF8',
     ],
     ['empty', Buffer.from(' \n\ufeff', 'utf8'), 'FILE_EMPTY'],
+    ['overlong UTF-8 (a slash in two bytes)', Buffer.from([0x61, 0xc0, 0xaf, 0x62]), 'FILE_NOT_UTF8'],
+    ['a surrogate encoded on its own (CESU-8)', Buffer.from([0x61, 0xed, 0xa0, 0x80, 0x62]), 'FILE_NOT_UTF8'],
+    ['UTF-8 cut in the middle of "ệ"', Buffer.from('Việt', 'utf8').subarray(0, 3), 'FILE_NOT_UTF8'],
   ])('refuses %s with an error naming the file', (_name, bytes, code) => {
     let err: unknown;
     try {
