@@ -1,4 +1,14 @@
-import { departmentAffinity, findUnits, unitAffinity, UnitType } from '../../src/profile/units';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  departmentAffinity,
+  findUnits,
+  findUnitsInFold,
+  foldForUnits,
+  unitAffinity,
+  UNIT_RULES,
+  UnitType,
+} from '../../src/profile/units';
 
 const types = (text: string, question = false) =>
   findUnits(text, { question }).map((u) => (u.field ? `${u.type}:${u.field}` : u.type));
@@ -120,4 +130,53 @@ describe('departmentAffinity', () => {
     ['tai nguyen va moi truong', 'tai chinh', 0],
     ['nong nghiep va moi truong', 'noi vu', 0],
   ])('%s ~ %s = %s', (a, b, expected) => expect(departmentAffinity(a, b)).toBe(expected));
+});
+
+describe('the one-pass unit scan finds what each rule finds on its own', () => {
+  // The rule-by-rule scan: every match of every rule's own expression, in order of position.
+  const ruleByRule = (fold: string) =>
+    UNIT_RULES.flatMap(([type], i) =>
+      [...fold.matchAll(UNIT_RULES[i]![1])].map((m) => ({ type, index: m.index, length: m[0].length })),
+    ).sort((a, b) => a.index - b.index);
+  const found = (text: string) => findUnits(text).map(({ type, index, length }) => ({ type, index, length }));
+
+  it.each([
+    // Rules of different units overlapping: both are found.
+    ['Ủy ban nhân dân tỉnh. Ủy ban nhân dân huyện Tân Yên'],
+    ['Công an tỉnh, Tỉnh ủy, Bí thư'],
+    ['Bộ đội Biên phòng tỉnh Uỷ ban'],
+    // A rule's matches inside its own: one, as its expression finds.
+    ['Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Ninh'],
+    ['Ban Thường vụ Tỉnh ủy và Đảng bộ tỉnh'],
+    ['Đồn Biên phòng Cửa khẩu, BĐBP tỉnh, Đảng ủy BĐBP'],
+    ['Sở Nông nghiệp và Môi trường, Sở Y tế, HĐND, MTTQ, VKSND, TAND'],
+    ['Hội LHPN, Hội CCB, LĐLĐ, BHXH tỉnh, Tỉnh đoàn (không phải tình đoàn kết)'],
+    ['NFD: Ủy ban nhân dân tỉnh'.normalize('NFD')],
+    ['old tone placement: Uỷ ban nhân dân, Đảng uỷ xã'],
+    ['no diacritics: uy ban nhan dan tinh, dang uy quan su'],
+  ])('%s', (text) => {
+    const fold = foldForUnits(text);
+    expect(found(text)).toEqual(ruleByRule(fold));
+    expect(found(text).length).toBeGreaterThan(0);
+  });
+
+  it('on every report shipped and evaluated', () => {
+    const dirs = ['data', 'eval/genre', 'eval/genre-heldout', 'tests/fixtures/reports'];
+    const files = dirs.flatMap((d) =>
+      fs.existsSync(d)
+        ? (fs.readdirSync(d, { recursive: true }) as string[])
+            .filter((f) => f.endsWith('.txt'))
+            .map((f) => path.join(d, f))
+        : [],
+    );
+    expect(files.length).toBeGreaterThan(50);
+    let mentions = 0;
+    for (const file of files) {
+      const fold = foldForUnits(fs.readFileSync(file, 'utf8'));
+      const one = findUnitsInFold(fold).map(({ type, index, length }) => ({ type, index, length }));
+      expect({ file, units: one }).toEqual({ file, units: ruleByRule(fold) });
+      mentions += one.length;
+    }
+    expect(mentions).toBeGreaterThan(500);
+  });
 });
