@@ -1,4 +1,5 @@
 import { transcode } from 'node:buffer';
+import { endianness } from 'node:os';
 
 /** Code units per String.fromCharCode call (its arguments go on the stack). */
 const FROM_CODES_CHUNK = 4096;
@@ -22,7 +23,16 @@ export function unitsToString(units: Uint16Array, n: number): string {
   return bytes.toString('latin1', 0, n);
 }
 
+/** Whether a Uint16Array's bytes are UTF-16LE, as Buffer#toString('utf16le') reads them. */
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/**
+ * The string of units some of which are above U+00FF (a folded "–"): Node's UTF-16 decoder copies
+ * the array's bytes, several times faster than String.fromCharCode over them (one fold in nine of
+ * the bench's passages keeps a dash).
+ */
 function fromCodes(units: Uint16Array, n: number): string {
+  if (LITTLE_ENDIAN) return Buffer.from(units.buffer, units.byteOffset, 2 * n).toString('utf16le');
   let out = '';
   for (let at = 0; at < n; at += FROM_CODES_CHUNK)
     out += String.fromCharCode.apply(null, units.subarray(at, Math.min(n, at + FROM_CODES_CHUNK)) as never);
