@@ -21,7 +21,7 @@ import {
   UnitType,
   unitsFoldOf,
 } from './units';
-import { matchesOf } from '../text/matches';
+import { matchesOf, RuleSet } from '../text/matches';
 
 /**
  * What a document is about, read from its title, header and first sentences: the kind of document,
@@ -369,6 +369,30 @@ function mergeRoles(a: Roles, b: Roles): Roles {
 const REVIEWED_TASKS =
   /\b(?:ket qua|tong ket|so ket|danh gia)\b(?: [a-z]+){0,4} (?:nhiem vu|ke hoach|chi tieu|muc tieu)\b/;
 
+/** A lazy gap of a few words between a period's cue and its year ("tổng kết công tác … năm 2023"). */
+const GAP = '(?:[a-z0-9/ ]{0,70}? )??';
+
+/**
+ * The periods a document's clauses name, by kind (periodsOf), as one RuleSet: the clauses of the first
+ * 20,000 characters of every document are read once for all seven.
+ */
+const PERIOD_RULES = new RuleSet([
+  new RegExp(
+    `\\b(?:tong ket|ket qua|danh gia|bao cao|so ket)\\b ${GAP}(?<!so voi |cung ky )nam (\\d{4})\\b`,
+    'g',
+  ),
+  // "Tổng kết … năm 2023", "sơ kết", "kết quả … năm 2023": the year is certainly reviewed.
+  new RegExp(`\\b(?:tong ket|ket qua|so ket)\\b ${GAP}(?<!so voi |cung ky )nam (\\d{4})\\b`, 'g'),
+  /(?:^|\. |, )(?:theo danh gia )?(?:trong )?nam (\d{4}) /g,
+  new RegExp(
+    `\\b(?:nhiem vu|phuong huong|ke hoach|chi tieu|muc tieu|phan dau|du toan|trien khai)\\b ${GAP}(?<!so voi |cung ky )nam (\\d{4})\\b`,
+    'g',
+  ),
+  /\bquy (iv|iii|ii|i|1|2|3|4)(?: va [a-z0-9 ]{1,20}?)?(?: nam |\/| )(\d{4})\b/g,
+  /\b(6|9) thang(?: dau)?(?: nam)?(?: |\/)(\d{4})\b/g,
+  /\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/g,
+]);
+
 function periodsOf(f: string): {
   reviewed: number[];
   /** Reviewed for certain ("tổng kết năm 2023"), even when a plan of the same year is named. */
@@ -387,7 +411,6 @@ function periodsOf(f: string): {
     const n = Number(y);
     if (n >= 1945 && n <= 2100) set.add(n);
   };
-  const gap = '(?:[a-z0-9/ ]{0,70}? )??';
   // A period named in its clause after "nhiệm vụ", "phương hướng" … ("nhiệm vụ trọng tâm quý IV/2024")
   // is planned, not reviewed.
   const planned = (at: number): boolean => {
@@ -404,35 +427,14 @@ function periodsOf(f: string): {
   // "so với quý III/2023", "cùng kỳ 6 tháng năm 2023": a period compared with is not covered.
   const compared = (at: number): boolean =>
     /\b(?:so voi|cung ky)(?: [a-z]+){0,2} $/.test(f.slice(Math.max(0, at - 30), at));
-  for (const m of matchesOf(
-    new RegExp(
-      `\\b(?:tong ket|ket qua|danh gia|bao cao|so ket)\\b ${gap}(?<!so voi |cung ky )nam (\\d{4})\\b`,
-      'g',
-    ),
-    f,
-  ))
-    add(reviewed, m[1]);
-  // "Tổng kết … năm 2023", "sơ kết", "kết quả … năm 2023": the year is certainly reviewed.
+  const [reviewedCues, strongCues, yearOpenings, planCues, quarters, months, termMatches] =
+    PERIOD_RULES.matches(f);
+  for (const m of reviewedCues!) add(reviewed, m[1]);
   const strong = new Set<number>();
-  for (const m of matchesOf(
-    new RegExp(`\\b(?:tong ket|ket qua|so ket)\\b ${gap}(?<!so voi |cung ky )nam (\\d{4})\\b`, 'g'),
-    f,
-  ))
-    add(strong, m[1]);
-  for (const m of matchesOf(/(?:^|\. |, )(?:theo danh gia )?(?:trong )?nam (\d{4}) /g, f))
-    add(reviewed, m[1]);
-  for (const m of matchesOf(
-    new RegExp(
-      `\\b(?:nhiem vu|phuong huong|ke hoach|chi tieu|muc tieu|phan dau|du toan|trien khai)\\b ${gap}(?<!so voi |cung ky )nam (\\d{4})\\b`,
-      'g',
-    ),
-    f,
-  ))
-    add(plan, m[1]);
-  for (const m of matchesOf(
-    /\bquy (iv|iii|ii|i|1|2|3|4)(?: va [a-z0-9 ]{1,20}?)?(?: nam |\/| )(\d{4})\b/g,
-    f,
-  )) {
+  for (const m of strongCues!) add(strong, m[1]);
+  for (const m of yearOpenings!) add(reviewed, m[1]);
+  for (const m of planCues!) add(plan, m[1]);
+  for (const m of quarters!) {
     const q = QUARTER[m[1]!];
     if (compared(m.index ?? 0)) continue;
     // A planned quarter ("nhiệm vụ quý II/2025") is not one the document reports on.
@@ -444,7 +446,7 @@ function periodsOf(f: string): {
       add(reviewed, m[2]);
     }
   }
-  for (const m of matchesOf(/\b(6|9) thang(?: dau)?(?: nam)?(?: |\/)(\d{4})\b/g, f)) {
+  for (const m of months!) {
     if (compared(m.index ?? 0)) continue;
     if (planned(m.index ?? 0)) {
       add(plan, m[2]);
@@ -454,7 +456,7 @@ function periodsOf(f: string): {
       add(reviewed, m[2]);
     }
   }
-  const terms = matchesOf(/\bnhiem ky (\d{4}) (?:den )?(\d{4})\b/g, f).map((t) => `${t[1]}–${t[2]}`);
+  const terms = termMatches!.map((t) => `${t[1]}–${t[2]}`);
   return {
     reviewed: [...reviewed].sort(),
     strong: [...strong].sort(),
