@@ -2,7 +2,7 @@ import type { MeetingFact, Person } from './types';
 import { type Folded, folded, isWhole, sliceFolded, splitSentences, TITLE_PARTS } from './fold';
 import { peopleAfter, peopleBefore } from './extract-people';
 import { findDates } from './dates';
-import { RuleSet } from '../text/matches';
+import { matchesOf } from '../text/matches';
 
 /** Meeting words, folded, with their display form: the ones a question names a meeting by. */
 export const MEETING_WORDS: ReadonlyArray<[RegExp, string]> = [
@@ -58,9 +58,6 @@ const ATTEND_BACKWARD =
 /** Speaking at the meeting, said after the speaker: "Đại tá X, Chỉ huy trưởng … trình bày báo cáo". */
 const SPEAK_CUE =
   /\b(?:phat bieu(?: chi dao| ket luan| be mac| khai mac| tham luan)?|trinh bay(?: bao cao| tham luan| du thao)?)\b/g;
-
-/** The four cues of a sentence, read in one pass (issue 14). */
-const CUES = new RuleSet([CHAIR_CUE, ATTEND_FORWARD, ATTEND_BACKWARD, SPEAK_CUE]);
 
 /**
  * Words every match of the cues above contains ("du" as a word: "tham dự", "dự và chỉ đạo"): a
@@ -155,8 +152,7 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
     // A sentence as long as its block is the block (sentences are pieces of it), which has a word of
     // ANY_CUE, and so one of SENTENCE_CUE: it is not tested again.
     if (!isWhole(s, block) && !SENTENCE_CUE.test(s.fold)) continue;
-    const [chairCues, forwardCues, backwardCues, speechCues] = CUES.matches(s.fold);
-    for (const m of chairCues!) {
+    for (const m of matchesOf(CHAIR_CUE, s.fold)) {
       const after = s.fold.slice(m.index + m[0].length);
       if (TASK_AFTER_CHAIR.test(after)) continue;
       const fw = CHAIR_FORWARD.exec(after);
@@ -173,13 +169,13 @@ export function extractMeeting(text: string, ctx: { title: string; year?: number
       );
       if (ev && !chairEvent) chairEvent = ev.type;
     }
-    for (const m of forwardCues!)
+    for (const m of matchesOf(ATTEND_FORWARD, s.fold))
       addPeople(attendees, peopleAfter(listAfter(s, m.index + m[0].length)));
-    for (const m of backwardCues!) {
+    for (const m of matchesOf(ATTEND_BACKWARD, s.fold)) {
       if (m.index === 0) continue;
       addPeople(attendees, peopleBefore(clauseBefore(s, m.index)));
     }
-    for (const m of speechCues!) {
+    for (const m of matchesOf(SPEAK_CUE, s.fold)) {
       if (m.index > 0) {
         const before = peopleBefore(clauseBefore(s, m.index));
         addPeople(speakers, before);
