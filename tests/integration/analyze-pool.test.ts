@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyzeDocument } from '../../src/ingest/analyze';
+import { AnalyzedDocument, analyzeDocument } from '../../src/ingest/analyze';
 import { AnalyzePool } from '../../src/ingest/analyze-pool';
 import { ExtractedDocument } from '../../src/ingest/types';
 import { REPORT_FIXTURES, SEED_FILE } from '../helpers/temp-dir';
@@ -25,6 +25,44 @@ describe('AnalyzePool', () => {
         expect(essence(r)).toEqual(essence(analyzeDocument(path.basename(file), doc(file))));
       });
       expect(results.some((r) => r.facts.length > 0)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it.each([1, 3])(
+    'a pool of %i workers (a worker alone, a pair and one alone) analyzes as this thread does',
+    async (size) => {
+      const pool = AnalyzePool.create(size)!;
+      expect(pool.size).toBe(size);
+      try {
+        const results = await Promise.all(FILES.map((f) => pool.analyze(path.basename(f), doc(f))));
+        results.forEach((r, i) => {
+          const file = FILES[i]!;
+          expect(essence(r)).toEqual(essence(analyzeDocument(path.basename(file), doc(file))));
+          expect(r.parseMs).toBeGreaterThan(0);
+          expect(r.factsMs).toBeGreaterThanOrEqual(0);
+        });
+      } finally {
+        await pool.close();
+      }
+    },
+  );
+
+  it('a document that fails to parse is refused with its error, and the others are analyzed', async () => {
+    const pool = AnalyzePool.create(2)!;
+    // Not text: what a broken reader could hand over.
+    const broken = { segments: [{ text: 42 }], ocr: false, notes: [] } as unknown as ExtractedDocument;
+    expect(() => analyzeDocument('hỏng.txt', broken)).toThrow();
+    try {
+      const results = await Promise.allSettled([
+        pool.analyze('seed.txt', doc(SEED_FILE)),
+        pool.analyze('hỏng.txt', broken),
+        pool.analyze('seed-again.txt', doc(SEED_FILE)),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const again = results[2] as PromiseFulfilledResult<AnalyzedDocument>;
+      expect(essence(again.value)).toEqual(essence(analyzeDocument('seed-again.txt', doc(SEED_FILE))));
     } finally {
       await pool.close();
     }
