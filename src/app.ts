@@ -4,7 +4,7 @@ import type { IngestOptions, IngestReport } from './ingest/ingest';
 import { detectIntent } from './facts/intent';
 import { answerFromFacts, signerAnswer } from './facts/answer';
 import { Db, getGeneration, IntegrityCheck, openDatabase } from './store/db';
-import { deleteFactsForDocument, insertFacts, listFacts } from './store/facts';
+import { deleteFactsForDocument, insertFactRows, listFacts } from './store/facts';
 import {
   DocumentRow,
   getDocument,
@@ -101,12 +101,12 @@ const readerModule = () =>
 const deriveFacts: NonNullable<DocumentHooks['derive']> = (db, { documentId, passageIds, parsed, facts }) => {
   deleteFactsForDocument(db, documentId);
   const idByOrdinal = new Map(parsed.passages.map((p, i) => [p.ordinal, passageIds[i]!]));
-  insertFacts(
+  insertFactRows(
     db,
     documentId,
-    facts.flatMap((f) => {
-      const passageId = idByOrdinal.get(f.ordinal);
-      return passageId === undefined ? [] : [{ passageId, fact: f.fact }];
+    facts.flatMap(({ ordinal, ...columns }) => {
+      const passageId = idByOrdinal.get(ordinal);
+      return passageId === undefined ? [] : [{ passageId, ...columns }];
     }),
   );
 };

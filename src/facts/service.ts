@@ -1,9 +1,16 @@
 import { getPassages } from '../store/documents';
 import { getGeneration, type Db } from '../store/db';
-import { factSources, factYear, listFacts } from '../store/facts';
+import { factSources, listFacts } from '../store/facts';
 import { foldDiacritics } from '../text/normalize';
 import type { FactSource } from './format';
-import type { MeetingFact, Person, StoredFact, TargetFact, TaskFact } from './types';
+import {
+  factYear,
+  type MeetingFact,
+  type Person,
+  type StoredFact,
+  type TargetFact,
+  type TaskFact,
+} from './types';
 
 /** The fact kinds people list with /chutri, /chitieu and /nhiemvu. */
 export type ListedFactKind = 'meeting' | 'target' | 'task';

@@ -98,3 +98,28 @@ export interface StoredFact<F extends Fact = Fact> {
   passageId: number;
   fact: F;
 }
+
+/** The year a fact is about, for filtering: its own year, else its date's. */
+export function factYear(fact: Fact): number | null {
+  switch (fact.kind) {
+    case 'target':
+    case 'task':
+      return fact.year ?? null;
+    case 'meeting':
+    case 'document-number':
+      return fact.date?.year ?? null;
+    case 'deadline':
+      return fact.date.year ?? null;
+  }
+}
+
+/** A fact as the facts table stores it: its kind and year to filter by, the fact itself as JSON. */
+export interface FactColumns {
+  kind: FactKind;
+  year: number | null;
+  data: string;
+}
+
+export function factColumns(fact: Fact): FactColumns {
+  return { kind: fact.kind, year: factYear(fact), data: JSON.stringify(fact) };
+}

@@ -1,5 +1,5 @@
 import { extractFacts, FactBlock } from '../facts/extract-facts';
-import type { Fact } from '../facts/types';
+import { type FactColumns, factColumns } from '../facts/types';
 import { parseDocument } from './parse-document';
 import { ExtractedDocument, ParsedDocument } from './types';
 
@@ -19,7 +19,12 @@ export interface AnalyzedDocument {
   factsMs: number;
 }
 
-export type DocumentFacts = Array<{ ordinal: number; fact: Fact }>;
+/**
+ * A document's facts by passage ordinal, each as the facts table stores it: made into JSON where they
+ * are extracted (a worker thread), so the thread that writes them neither receives the objects nor
+ * serializes them (issue 14).
+ */
+export type DocumentFacts = Array<{ ordinal: number } & FactColumns>;
 
 /** What extracting a parsed document's facts needs of it (factsOf). */
 export interface FactsInput {
@@ -72,7 +77,10 @@ export function factsStep(input: FactsInput): { facts: DocumentFacts; factsMs: n
           date: { year, month, ...(day ? { day } : {}), text: date.split('-').reverse().join('/') },
         };
   }
-  return { facts, factsMs: performance.now() - started };
+  return {
+    facts: facts.map((f) => ({ ordinal: f.ordinal, ...factColumns(f.fact) })),
+    factsMs: performance.now() - started,
+  };
 }
 
 /**

@@ -1,35 +1,23 @@
 import type { Database } from 'better-sqlite3';
-import type { Fact, FactKind, StoredFact } from '../facts/types';
+import type { Fact, FactColumns, FactKind, StoredFact } from '../facts/types';
 import type { FactSource } from '../facts/format';
 import { cachedStatement } from './db';
 
-/** The year a fact is about, for filtering: its own year, else its date's. */
-export function factYear(fact: Fact): number | null {
-  switch (fact.kind) {
-    case 'target':
-    case 'task':
-      return fact.year ?? null;
-    case 'meeting':
-    case 'document-number':
-      return fact.date?.year ?? null;
-    case 'deadline':
-      return fact.date.year ?? null;
-  }
-}
-
-/** Stores a document's facts in one transaction. */
-export function insertFacts(
+/**
+ * Stores a document's facts, made into the table's columns (factColumns) where they were extracted,
+ * in one transaction.
+ */
+export function insertFactRows(
   db: Database,
   documentId: number,
-  items: Array<{ passageId: number; fact: Fact }>,
+  rows: ReadonlyArray<FactColumns & { passageId: number }>,
 ): void {
   const stmt = cachedStatement(
     db,
     'INSERT INTO facts (document_id, passage_id, kind, year, data) VALUES (?, ?, ?, ?, ?)',
   );
   db.transaction(() => {
-    for (const { passageId, fact } of items)
-      stmt.run(documentId, passageId, fact.kind, factYear(fact), JSON.stringify(fact));
+    for (const r of rows) stmt.run(documentId, r.passageId, r.kind, r.year, r.data);
   })();
 }
 

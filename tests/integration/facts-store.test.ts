@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { FACTS_SCHEMA } from '../../src/store/schema';
-import { deleteFactsForDocument, factSources, insertFacts, listFacts } from '../../src/store/facts';
+import { deleteFactsForDocument, factSources, insertFactRows, listFacts } from '../../src/store/facts';
+import { factColumns } from '../../src/facts/types';
 import { factsCommand } from '../../src/commands/facts';
 import { extractFacts } from '../../src/facts/extract-facts';
 import { detectIntent } from '../../src/facts/intent';
@@ -37,10 +38,13 @@ function ingest(db: Database.Database, file: string, title: string, raw: string)
           .run(docId, b.ordinal, b.text).lastInsertRowid,
       ),
     );
-  insertFacts(
+  insertFactRows(
     db,
     docId,
-    extractFacts(blocks, { title }).map((f) => ({ passageId: ids.get(f.ordinal) as number, fact: f.fact })),
+    extractFacts(blocks, { title }).map((f) => ({
+      passageId: ids.get(f.ordinal) as number,
+      ...factColumns(f.fact),
+    })),
   );
   return docId;
 }
