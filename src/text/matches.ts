@@ -40,7 +40,8 @@ function advance(text: string, index: number, unicode: boolean): number {
  * scan skips it. One scan over the text instead of one per rule: ingest runs several rules over the
  * first 20,000 characters of every document and over every sentence (issue 14).
  *
- * The rules need the same flags, and no back-reference (its number would change once joined).
+ * The rules need the same flags, global and not sticky, and no back-reference (its number would
+ * change once joined).
  */
 export class RuleSet {
   private readonly any: RegExp;
@@ -55,8 +56,9 @@ export class RuleSet {
     if (rules.length === 0) throw new TypeError('RuleSet needs rules');
     const flags = rules[0]!.flags;
     for (const re of rules) {
-      if (re.flags !== flags || !re.global)
-        throw new TypeError(`RuleSet rules need the same global flags: ${re}`);
+      // Sticky rules would make the joined expression sticky: it would stop at the first position.
+      if (re.flags !== flags || !re.global || re.sticky)
+        throw new TypeError(`RuleSet rules need the same global, not sticky, flags: ${re}`);
       if (/\\[1-9]|\\k</.test(re.source))
         throw new TypeError(`RuleSet rules cannot refer back to a group: ${re}`);
     }

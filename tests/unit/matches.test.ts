@@ -103,6 +103,7 @@ describe('RuleSet gives each rule what matchesOf gives it', () => {
     expect(() => new RuleSet([])).toThrow(TypeError);
     expect(() => new RuleSet([/a/g, /b/gu])).toThrow(TypeError);
     expect(() => new RuleSet([/a/g, /b/])).toThrow(TypeError);
+    expect(() => new RuleSet([/a/gy, /b/gy])).toThrow(TypeError);
     expect(() => new RuleSet([/(\d)\/\1/g])).toThrow(TypeError);
   });
 });
