@@ -1,6 +1,5 @@
 import iconv from 'iconv-lite';
-import { isUtf8 } from 'node:buffer';
-import { utf8ToString } from '../text/code-units';
+import { decodeUtf8 } from '../text/code-units';
 
 /**
  * Vietnamese text from before Unicode: TCVN3 (ABC), VNI-Windows and Windows-1258. Files arrive either
@@ -436,17 +435,6 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (TEXT_CONTROLS[b] === 0) controls++;
   }
   return controls > length * 0.02;
-}
-
-/**
- * The text of UTF-8 bytes, or null when they are not valid UTF-8. Checked by Node's buffer code and
- * decoded by ICU (utf8ToString), many times faster than a fatal TextDecoder on an archive's files
- * (issue 14); a leading byte order mark is dropped, as TextDecoder drops it.
- */
-function decodeUtf8(bytes: Uint8Array): string | null {
-  if (!isUtf8(bytes)) return null;
-  const text = utf8ToString(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function decodeUtf16(bytes: Uint8Array): string | null {

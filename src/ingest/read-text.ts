@@ -1,6 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import { createError } from '../errors';
-import { utf8ToString } from '../text/code-units';
+import { decodeUtf8 } from '../text/code-units';
 import { ExtractedDocument } from './types';
 
 /**
@@ -10,10 +9,9 @@ import { ExtractedDocument } from './types';
  */
 export function decodeUtf8Text(file: string, bytes: Buffer): string {
   if (bytes.includes(0)) throw createError('FILE_BINARY', file);
-  if (!isUtf8(bytes)) throw createError('FILE_NOT_UTF8', file);
-  let text = utf8ToString(bytes);
-  // A byte order mark is dropped, as a decoder drops it, and one more after it (a file saved twice).
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let text = decodeUtf8(bytes);
+  if (text === null) throw createError('FILE_NOT_UTF8', file);
+  // One more byte order mark after the one decodeUtf8 drops (a file saved twice).
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) throw createError('FILE_EMPTY', file);
   return text;

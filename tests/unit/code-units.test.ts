@@ -1,4 +1,4 @@
-import { unitsToString, utf8ToString } from '../../src/text/code-units';
+import { decodeUtf8, unitsToString, utf8ToString } from '../../src/text/code-units';
 
 const units = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
 
@@ -53,5 +53,22 @@ describe('utf8ToString gives what a UTF-8 decoder gives', () => {
   it('a long text', () => {
     const s = 'Báo cáo tổng kết công tác năm 2024 của BĐBP tỉnh. '.repeat(20000);
     expect(utf8ToString(Buffer.from(s, 'utf8'))).toBe(s);
+  });
+});
+
+describe('decodeUtf8: valid UTF-8 as text, else null', () => {
+  it.each<[string, Buffer, string | null]>([
+    [
+      'Vietnamese, NFC',
+      Buffer.from('Đảng ủy BĐBP: 2.300 lượt, 9,5%', 'utf8'),
+      'Đảng ủy BĐBP: 2.300 lượt, 9,5%',
+    ],
+    ['a byte order mark is dropped, one only', Buffer.from('\ufeff\ufeffhoà', 'utf8'), '\ufeffhoà'],
+    ['empty', Buffer.alloc(0), ''],
+    ['Windows-1258 bytes', Buffer.from('Ðång ðy', 'latin1'), null],
+    ['"ệ" cut in the middle', Buffer.from('Việt', 'utf8').subarray(0, 3), null],
+    ['a surrogate on its own (CESU-8)', Buffer.from([0x61, 0xed, 0xa0, 0x80]), null],
+  ])('%s', (_name, bytes, expected) => {
+    expect(decodeUtf8(bytes)).toBe(expected);
   });
 });
